@@ -1,0 +1,31 @@
+"""Shared pytest fixtures: reference data is loaded once into the test database."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from ssrhub.core.models import Country, CountryAssignment
+from ssrhub.core.roles import Role
+
+
+@pytest.fixture(scope='session')
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Countries, frameworks, institutions and roles, as `make run` loads them (no demo accounts)."""
+    with django_db_blocker.unblock():
+        call_command('setup', verbosity=0)
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user with one role and, optionally, country assignments (ISO alpha-3 codes)."""
+
+    def make(username: str, role: Role | None = None, countries: tuple[str, ...] = (), **extra):
+        user = get_user_model().objects.create_user(username=username, password='correct-horse-battery', **extra)
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        for iso3 in countries:
+            CountryAssignment.objects.create(user=user, country=Country.objects.get(iso3=iso3))
+        return user
+
+    return make

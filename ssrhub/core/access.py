@@ -1,0 +1,39 @@
+"""Object-level access: every view and API queryset goes through ``restrict(user, action)``.
+
+A user needs the model permission for the action (granted by a role, see ``roles.py``). On top of
+that, models that declare ``country_scope`` (a lookup path to a country) limit the actions listed
+in ``scoped_actions`` to the countries the user is assigned to, unless the user is an
+administrator. Sensitive models scope viewing too, so a due-diligence officer for one country
+never sees another country's cases.
+"""
+
+from django.db import models
+
+from .roles import Role
+
+__all__ = ['RestrictedQuerySet', 'can']
+
+
+def _is_administrator(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=Role.ADMINISTRATOR).exists()
+
+
+class RestrictedQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = 'view'):
+        """Return only the rows ``user`` may perform ``action`` on."""
+        model = self.model
+        if not user.is_authenticated:
+            return self.all() if action == 'view' and getattr(model, 'public', False) else self.none()
+        if user.is_superuser:
+            return self.all()
+        if not user.has_perm(f'{model._meta.app_label}.{action}_{model._meta.model_name}'):
+            return self.none()
+        scope = getattr(model, 'country_scope', None)
+        if scope and action in model.scoped_actions and not _is_administrator(user):
+            return self.filter(**{f'{scope}__in': user.country_assignments.values('country')}).distinct()
+        return self.all()
+
+
+def can(user, action: str, obj) -> bool:
+    """True when ``user`` may perform ``action`` on the saved object ``obj``."""
+    return type(obj).objects.restrict(user, action).filter(pk=obj.pk).exists()

@@ -1,0 +1,12 @@
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from .views import CountryViewSet
+
+router = DefaultRouter()
+router.register('countries', CountryViewSet)
+
+api_urlpatterns = [
+    path('core/', include((router.urls, 'core-api'))),
+    path('framework/', include('ssrhub.framework.api.urls', namespace='framework-api')),
+]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = 'ssrhub.core'
+    label = 'core'
+    verbose_name = _('core')
+
+    def ready(self):
+        from . import search, signals  # noqa: F401

@@ -1,0 +1,33 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Country
+
+__all__ = ['CountryFilterSet', 'SearchFilterSet']
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """Adds ``q``: a case-insensitive search over ``search_fields``."""
+
+    search_fields: tuple[str, ...] = ()
+    q = django_filters.CharFilter(method='search', label=_('Search'))
+
+    def search(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f'{field}__icontains': value.strip()})
+        return queryset.filter(condition)
+
+
+class CountryFilterSet(SearchFilterSet):
+    search_fields = ('name_en', 'name_fr', 'iso3', 'iso2', 'official_name_en')
+    has_missions = django_filters.BooleanFilter(
+        field_name='missions', lookup_expr='isnull', exclude=True, distinct=True, label=_('Has missions')
+    )
+
+    class Meta:
+        model = Country
+        fields = ['iso3', 'iso2', 'numeric']

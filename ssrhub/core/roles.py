@@ -1,0 +1,84 @@
+"""The five ssrhub roles and the model permissions each one grants.
+
+Roles are Django groups (so the admin can see and assign them); ``sync_roles()`` rebuilds their
+permissions from the table below after every migration. Object-level limits (which countries a
+user may act on) live in ``access.py``.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ['Role', 'role_permissions', 'sync_roles', 'user_roles']
+
+
+class Role(models.TextChoices):
+    VIEWER = 'viewer', _('Viewer')
+    ANALYST = 'analyst', _('Analyst')
+    COUNTRY_EDITOR = 'country-editor', _('Country editor')
+    DUE_DILIGENCE_OFFICER = 'due-diligence-officer', _('Due-diligence officer')
+    ADMINISTRATOR = 'administrator', _('Administrator')
+
+
+# Which actions each role has, by kind of model. "workspace" models are country records
+# (engagements, plans...); "analysis" models hold coding and analytics; "sensitive" models hold
+# due-diligence cases, incidents and individuals. Reference data is edited by administrators only.
+ROLE_ACTIONS = {
+    Role.VIEWER: {'reference': {'view'}, 'workspace': {'view'}, 'analysis': {'view'}},
+    Role.ANALYST: {
+        'reference': {'view'},
+        'workspace': {'view'},
+        'analysis': {'view', 'add', 'change', 'delete'},
+    },
+    Role.COUNTRY_EDITOR: {
+        'reference': {'view'},
+        'workspace': {'view', 'add', 'change', 'delete'},
+        'analysis': {'view'},
+    },
+    Role.DUE_DILIGENCE_OFFICER: {
+        'reference': {'view'},
+        'workspace': {'view'},
+        'analysis': {'view'},
+        'sensitive': {'view', 'add', 'change', 'delete'},
+    },
+    Role.ADMINISTRATOR: {
+        kind: {'view', 'add', 'change', 'delete'} for kind in ('reference', 'workspace', 'analysis', 'sensitive')
+    },
+}
+
+
+def _ssrhub_models():
+    from django.apps import apps
+
+    for model in apps.get_models():
+        kind = getattr(model, 'access_kind', None)
+        if kind and model.__module__.startswith('ssrhub.'):
+            yield model, kind
+
+
+def role_permissions(role: Role) -> set[str]:
+    """Return the ``app_label.codename`` permissions a role grants."""
+    granted = set()
+    for model, kind in _ssrhub_models():
+        for action in ROLE_ACTIONS[role].get(kind, ()):
+            granted.add(f'{model._meta.app_label}.{action}_{model._meta.model_name}')
+    return granted
+
+
+def sync_roles() -> None:
+    """Create one group per role and set its permissions from ``ROLE_ACTIONS``."""
+    for role in Role:
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = role_permissions(role)
+        permissions = [
+            perm
+            for perm in Permission.objects.select_related('content_type')
+            if f'{perm.content_type.app_label}.{perm.codename}' in wanted
+        ]
+        group.permissions.set(permissions)
+
+
+def user_roles(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(user.groups.values_list('name', flat=True))

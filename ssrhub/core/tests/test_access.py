@@ -1,0 +1,63 @@
+"""Roles and object-level restriction: who may see and change what."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+
+from ssrhub.core.access import can
+from ssrhub.core.models import Country
+from ssrhub.core.roles import Role, role_permissions
+from ssrhub.framework.models import FrameworkItem, Mission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_role_is_a_group_with_its_permissions():
+    for role in Role:
+        group = Group.objects.get(name=role)
+        granted = {f'{p.content_type.app_label}.{p.codename}' for p in group.permissions.select_related('content_type')}
+        assert granted == role_permissions(role)
+    assert 'framework.view_frameworkitem' in role_permissions(Role.VIEWER)
+    assert 'framework.change_frameworkitem' not in role_permissions(Role.ANALYST)
+    assert 'framework.change_mission' in role_permissions(Role.COUNTRY_EDITOR)
+
+
+def test_anonymous_reads_public_reference_data_only():
+    anonymous = AnonymousUser()
+    assert FrameworkItem.objects.restrict(anonymous, 'view').exists()
+    assert not FrameworkItem.objects.restrict(anonymous, 'change').exists()
+    assert not Mission.objects.restrict(anonymous, 'change').exists()
+
+
+def test_country_scope_limits_changes_not_views(make_user):
+    editor = make_user('civ-editor', Role.COUNTRY_EDITOR, countries=('CIV',))
+    assert Mission.objects.restrict(editor, 'view').count() == Mission.objects.count()
+    editable = set(Mission.objects.restrict(editor, 'change').values_list('acronym', flat=True))
+    assert 'UNOCI' in editable and 'MINUSCA' not in editable
+    assert can(editor, 'change', Mission.objects.get(acronym='UNOCI'))
+    assert not can(editor, 'change', Mission.objects.get(acronym='MINUSCA'))
+
+
+def test_editor_without_assignment_changes_nothing_and_administrator_everything(make_user):
+    assert not Mission.objects.restrict(make_user('lonely', Role.COUNTRY_EDITOR), 'change').exists()
+    administrator = make_user('boss', Role.ADMINISTRATOR)
+    assert Mission.objects.restrict(administrator, 'change').count() == Mission.objects.count()
+
+
+def test_roles_without_permission_see_nothing_of_a_model(make_user):
+    viewer = make_user('reader', Role.VIEWER)
+    assert not Mission.objects.restrict(viewer, 'change').exists()
+    assert Country.objects.restrict(viewer, 'view').count() == Country.objects.count()
+    assert not Country.objects.restrict(viewer, 'delete').exists()
+
+
+def test_sensitive_models_are_scoped_for_viewing_too(make_user):
+    # Sensitive records (due diligence, incidents) arrive with the safeguards issue; the access rule
+    # they will use is exercised here through the same code path with a scoped action.
+    officer = make_user('hrdd', Role.DUE_DILIGENCE_OFFICER, countries=('CAF',))
+    original = Mission.scoped_actions
+    Mission.scoped_actions = frozenset({'view', 'add', 'change', 'delete'})
+    try:
+        visible = set(Mission.objects.restrict(officer, 'view').values_list('acronym', flat=True))
+    finally:
+        Mission.scoped_actions = original
+    assert 'MINUSCA' in visible and 'UNMIL' not in visible

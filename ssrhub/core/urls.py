@@ -1,0 +1,12 @@
+from django.urls import path
+
+from .views import countries, pages
+
+urlpatterns = [
+    path('', pages.home, name='home'),
+    path('search/', pages.search, name='search'),
+    path('changes/', pages.changes, name='changes'),
+    path('countries/', countries.CountryListView.as_view(), name='country_list'),
+    path('countries/<str:iso3>/', countries.CountryView.as_view(), name='country'),
+    path('countries/<str:iso3>/history/', countries.CountryHistoryView.as_view(), name='country_history'),
+]

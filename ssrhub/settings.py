@@ -1,0 +1,204 @@
+"""Django settings for ssrhub.
+
+Everything that differs between a laptop and a server comes from the environment (see
+README, "Production"). With no environment at all, ssrhub runs in the embedded mode: SQLite in
+``var/``, Celery tasks inline, DEBUG on, a development-only secret key.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = BASE_DIR / 'var'
+
+env = environ.Env()
+
+# Section: mode
+
+PRODUCTION = env.str('SSRHUB_ENV', default='development') == 'production'
+DEBUG = env.bool('SSRHUB_DEBUG', default=not PRODUCTION)
+
+if PRODUCTION:
+    SECRET_KEY = env.str('SSRHUB_SECRET_KEY', default='')
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured('SSRHUB_SECRET_KEY must be set to a random string of 50+ characters in production.')
+else:
+    SECRET_KEY = env.str('SSRHUB_SECRET_KEY', default='ssrhub-development-only-key-never-use-in-production')
+
+ALLOWED_HOSTS = env.list('SSRHUB_ALLOWED_HOSTS', default=[] if PRODUCTION else ['127.0.0.1', 'localhost', 'testserver'])
+CSRF_TRUSTED_ORIGINS = env.list('SSRHUB_CSRF_TRUSTED_ORIGINS', default=[])
+
+# Section: applications
+
+INSTALLED_APPS = [
+    'django.contrib.admin',
+    'django.contrib.auth',
+    'django.contrib.contenttypes',
+    'django.contrib.sessions',
+    'django.contrib.messages',
+    'django.contrib.staticfiles',
+    'django.contrib.humanize',
+    'rest_framework',
+    'rest_framework.authtoken',
+    'django_filters',
+    'django_tables2',
+    'drf_spectacular',
+    'drf_spectacular_sidecar',
+    'simple_history',
+    'axes',
+    'django_htmx',
+    'ssrhub.core',
+    'ssrhub.framework',
+]
+
+MIDDLEWARE = [
+    'django.middleware.security.SecurityMiddleware',
+    'whitenoise.middleware.WhiteNoiseMiddleware',
+    'django.contrib.sessions.middleware.SessionMiddleware',
+    'django.middleware.locale.LocaleMiddleware',
+    'django.middleware.common.CommonMiddleware',
+    'django.middleware.csrf.CsrfViewMiddleware',
+    'django.contrib.auth.middleware.AuthenticationMiddleware',
+    'django.contrib.messages.middleware.MessageMiddleware',
+    'django.middleware.clickjacking.XFrameOptionsMiddleware',
+    'django_htmx.middleware.HtmxMiddleware',
+    'simple_history.middleware.HistoryRequestMiddleware',
+    'axes.middleware.AxesMiddleware',
+]
+
+ROOT_URLCONF = 'ssrhub.urls'
+WSGI_APPLICATION = 'ssrhub.wsgi.application'
+
+TEMPLATES = [
+    {
+        'BACKEND': 'django.template.backends.django.DjangoTemplates',
+        'DIRS': [],
+        'APP_DIRS': True,
+        'OPTIONS': {
+            'context_processors': [
+                'django.template.context_processors.request',
+                'django.template.context_processors.i18n',
+                'django.contrib.auth.context_processors.auth',
+                'django.contrib.messages.context_processors.messages',
+            ],
+        },
+    },
+]
+
+# Section: database
+
+DATABASES = {
+    'default': env.db('DATABASE_URL', default=f'sqlite:///{VAR_DIR / "ssrhub.sqlite3"}'),
+}
+DATABASES['default'].setdefault('ATOMIC_REQUESTS', False)
+DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
+
+# Section: authentication
+
+AUTHENTICATION_BACKENDS = [
+    'axes.backends.AxesStandaloneBackend',
+    'django.contrib.auth.backends.ModelBackend',
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {'NAME': 'django.contrib.auth.password_validation.UserAttributeSimilarityValidator'},
+    {'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator'},
+    {'NAME': 'django.contrib.auth.password_validation.CommonPasswordValidator'},
+    {'NAME': 'django.contrib.auth.password_validation.NumericPasswordValidator'},
+]
+LOGIN_URL = 'login'
+LOGIN_REDIRECT_URL = 'home'
+LOGOUT_REDIRECT_URL = 'home'
+
+# A wrong login is rate-limited: after AXES_FAILURE_LIMIT failures for one username from one
+# address, that pair is locked out for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = env.int('SSRHUB_LOGIN_FAILURE_LIMIT', default=5)
+AXES_COOLOFF_TIME = env.float('SSRHUB_LOGIN_COOLOFF_HOURS', default=0.25)
+AXES_LOCKOUT_PARAMETERS = [['username', 'ip_address']]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = 'registration/locked_out.html'
+
+# Section: internationalisation
+
+LANGUAGE_CODE = 'en'
+LANGUAGES = [('en', _('English')), ('fr', _('French'))]
+LOCALE_PATHS = [BASE_DIR / 'ssrhub' / 'locale']
+TIME_ZONE = 'UTC'
+USE_I18N = True
+USE_TZ = True
+
+# Section: static files (all vendored; nothing is loaded from a CDN)
+
+STATIC_URL = '/static/'
+STATIC_ROOT = env.path('SSRHUB_STATIC_ROOT', default=VAR_DIR / 'static')
+STORAGES = {
+    'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'},
+    'staticfiles': {
+        'BACKEND': 'whitenoise.storage.CompressedManifestStaticFilesStorage'
+        if PRODUCTION
+        else 'django.contrib.staticfiles.storage.StaticFilesStorage',
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+MEDIA_ROOT = env.path('SSRHUB_MEDIA_ROOT', default=VAR_DIR / 'media')
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Section: REST API
+
+REST_FRAMEWORK = {
+    'DEFAULT_AUTHENTICATION_CLASSES': [
+        'rest_framework.authentication.TokenAuthentication',
+        'rest_framework.authentication.SessionAuthentication',
+    ],
+    'DEFAULT_PERMISSION_CLASSES': ['ssrhub.core.api.permissions.RestrictedModelPermissions'],
+    'DEFAULT_FILTER_BACKENDS': ['django_filters.rest_framework.DjangoFilterBackend'],
+    'DEFAULT_PAGINATION_CLASS': 'ssrhub.core.api.pagination.PageSizePagination',
+    'PAGE_SIZE': 50,
+    'DEFAULT_SCHEMA_CLASS': 'drf_spectacular.openapi.AutoSchema',
+    'DEFAULT_THROTTLE_RATES': {'anon': '60/minute'},
+}
+SPECTACULAR_SETTINGS = {
+    'TITLE': 'ssrhub API',
+    'DESCRIPTION': 'Reference framework, institutions and places of the UN approach to security sector reform.',
+    'VERSION': '0.1.0',
+    'SERVE_INCLUDE_SCHEMA': False,
+    'SWAGGER_UI_DIST': 'SIDECAR',
+    'SWAGGER_UI_FAVICON_HREF': 'SIDECAR',
+    'REDOC_DIST': 'SIDECAR',
+}
+
+# Section: background work
+
+CELERY_BROKER_URL = env.str('SSRHUB_REDIS_URL', default='')
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
+
+# Section: audit history
+
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Section: security (checked by `ssrhub check --deploy` with SSRHUB_ENV=production)
+
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = 'DENY'
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = 'same-origin'
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env.bool('SSRHUB_SSL_REDIRECT', default=True)
+    SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')
+    SECURE_HSTS_SECONDS = env.int('SSRHUB_HSTS_SECONDS', default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+LOGGING = {
+    'version': 1,
+    'disable_existing_loggers': False,
+    'handlers': {'console': {'class': 'logging.StreamHandler'}},
+    'root': {'handlers': ['console'], 'level': env.str('SSRHUB_LOG_LEVEL', default='WARNING')},
+}

@@ -1,0 +1,58 @@
+"""Headless Chromium (Debian's package) driven by Playwright against the live test server."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / 'test-artifacts'
+CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
+CHROMIUM_FLAGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+]
+
+
+@pytest.fixture(scope='session')
+def browser():
+    if not CHROMIUM:
+        if os.environ.get('CI'):
+            pytest.fail('Chromium is required in CI (Debian package "chromium")')
+        pytest.skip('Chromium is not installed (apt-get install chromium)')
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
+    # itself are still synchronous, so the async-safety guard does not apply.
+    os.environ.setdefault('DJANGO_ALLOW_ASYNC_UNSAFE', 'true')
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    call_command('setup', '--demo', verbosity=0)
+    context = browser.new_context(viewport={'width': 1280, 'height': 900}, base_url=live_server.url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page, name: str, **options):
+        path = ARTIFACTS / f'{name}.png'
+        page.screenshot(path=str(path), **options)
+        return path
+
+    return take

@@ -1,0 +1,53 @@
+"""A person logs in, switches to French, opens the framework tree and searches it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def _log_in(page, username='analyst', password='ssrhub-demo'):
+    page.goto('/accounts/login/')
+    page.get_by_label('Username').fill(username)
+    page.get_by_label('Password').fill(password)
+    page.get_by_role('button', name='Log in').click()
+    expect(page.get_by_role('button', name=username)).to_be_visible()
+
+
+def test_login_french_framework_tree_and_search(page, screenshot):
+    _log_in(page)
+    screenshot(page, 'home-en', full_page=True)
+
+    page.get_by_role('button', name='FR').click()
+    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    page.get_by_role('link', name='Cadre de référence').click()
+    expect(page.get_by_role('heading', level=1)).to_contain_text('Approche des Nations Unies')
+    expect(page.get_by_role('tree')).to_contain_text('Principes')
+
+    page.get_by_label(re.compile('Rechercher dans ce cadre')).fill('ownership')
+    expect(page.locator('#tree-status')).to_contain_text('ownership')
+    tree = page.get_by_role('tree')
+    expect(tree.locator('mark').first).to_be_visible()
+    expect(tree).to_contain_text('Appropriation nationale')
+    expect(tree).not_to_contain_text('Justice pénale')
+    assert 'q=ownership' in page.url
+    screenshot(page, 'framework-tree-fr-ownership', full_page=True)
+
+    page.get_by_role('link', name='Appropriation nationale').first.click()
+    expect(page.get_by_role('heading', level=1)).to_contain_text('Appropriation nationale')
+    expect(page.locator('.citations')).to_contain_text('Ebo')
+    screenshot(page, 'framework-item-fr')
+
+
+def test_phone_layout_and_wrong_login_message(page, screenshot):
+    page.set_viewport_size({'width': 390, 'height': 844})
+    page.goto('/accounts/login/')
+    page.get_by_label('Username').fill('analyst')
+    page.get_by_label('Password').fill('not-the-password')
+    page.get_by_role('button', name='Log in').click()
+    expect(page.get_by_role('alert')).to_contain_text("didn't match")
+    page.goto('/framework/')
+    expect(page.get_by_role('button', name='Toggle navigation')).to_be_visible()
+    screenshot(page, 'framework-tree-phone', full_page=False)
