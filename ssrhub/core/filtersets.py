@@ -1,10 +1,19 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BooleanWidget
 
 from .models import Country
 
-__all__ = ['CountryFilterSet', 'SearchFilterSet']
+__all__ = ['AnyYesNoWidget', 'CountryFilterSet', 'SearchFilterSet']
+
+
+class AnyYesNoWidget(BooleanWidget):
+    """A yes/no filter whose empty choice reads "Any" (not django-filter's "Unknown")."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [('', _('Any')), ('true', _('Yes')), ('false', _('No'))]
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -25,7 +34,12 @@ class SearchFilterSet(django_filters.FilterSet):
 class CountryFilterSet(SearchFilterSet):
     search_fields = ('name_en', 'name_fr', 'iso3', 'iso2', 'official_name_en')
     has_missions = django_filters.BooleanFilter(
-        field_name='missions', lookup_expr='isnull', exclude=True, distinct=True, label=_('Has missions')
+        field_name='missions',
+        lookup_expr='isnull',
+        exclude=True,
+        distinct=True,
+        label=_('Has missions'),
+        widget=AnyYesNoWidget,
     )
 
     class Meta:

@@ -61,9 +61,19 @@ _FIRST_PRST_YEAR = 1994
 # General Assembly session n opens in September of year 1945 + n.
 _FIRST_SESSION_YEAR = 1945
 
-# Sub-bodies written as a code and a number (A/C.5, A/AC.121, A/CN.10, A/CONF.192, E/CN.4, E/CN.4/Sub.2, S/AC.26,
-# A/HRC/WG.6), mapped to their written form.
+# Sub-bodies written as a code and a number (A/C.5, A/AC.121, A/CN.10, A/CONF.192, E/CN.4, E/C.12, E/CN.4/Sub.2,
+# S/AC.26, ST/SG/AC.10, A/HRC/WG.6), mapped to their written form; the codes each principal body uses; the codes
+# that follow the principal body directly (A/C.5, never A/HRC/C.5); and those that only follow a sub-body.
 _NUMBERED_SUB_BODIES = {'AC': 'AC', 'C': 'C', 'CN': 'CN', 'CONF': 'CONF', 'SUB': 'Sub', 'WG': 'WG'}
+_NUMBERED_SUB_BODY_CODES = {
+    'A': frozenset({'AC', 'C', 'CN', 'CONF', 'WG'}),
+    'E': frozenset({'AC', 'C', 'CN', 'CONF', 'SUB', 'WG'}),
+    'S': frozenset({'AC'}),
+    'ST': frozenset({'AC'}),
+    'T': frozenset({'AC'}),
+}
+_TOP_LEVEL_CODES = frozenset({'C', 'CN', 'CONF'})
+_NESTED_CODES = frozenset({'SUB', 'WG'})
 
 # The General Assembly has six Main Committees, A/C.1 to A/C.6.
 _MAIN_COMMITTEES = range(1, 7)
@@ -265,14 +275,12 @@ class SymbolPart:
             segments.append(f'{_SESSION_PREFIXES[self.session_kind or SessionKind.REGULAR]}{self.session}')
         elif self.year is not None and not self.is_security_council_resolution:
             segments.append(str(self.year))
-        segments.append(f'{self.series}.{self.number}' if self.series else str(self.number))
-        segments.extend(self.suffixes)
-        text = '/'.join(segments)
+        number = f'{self.series}.{self.number}' if self.series else str(self.number)
         if self.is_security_council_resolution and self.year is not None:
-            text += f' ({self.year})'
+            number += f' ({self.year})'
         if roman:
-            text += f'({roman})'
-        return text
+            number += f'({roman})'
+        return '/'.join([*segments, number, *self.suffixes])
 
     def _roman_session(self) -> str:
         if (
@@ -508,11 +516,18 @@ def _split_parenthesis(text: str, chunk: str) -> tuple[str, str | None]:
     match = _PARENTHESIS_RE.match(rest)
     if match and match.end() == len(rest):
         return path, match.group(1).strip()
+    if match and _is_suffix_path(rest[match.end() :]):
+        # 'S/RES/1483 (2003)/Corr.1': the suffixes of a resolution may follow its year.
+        return path + rest[match.end() :], match.group(1).strip()
     if match:
         raise SymbolError(text, f"unexpected text '{rest[match.end() :].strip()}' after '{path}{match.group()}'")
     if rest.lstrip().startswith('(') and ')' not in rest:
         raise SymbolError(text, f"the parenthesis after '{path}' is not closed")
     raise SymbolError(text, f"unexpected text '{rest.strip()}' after '{path}'")
+
+
+def _is_suffix_path(text: str) -> bool:
+    return text.startswith('/') and all(_SUFFIX_RE.fullmatch(component) for component in text[1:].split('/'))
 
 
 def _split_components(text: str, path: str) -> list[str]:
@@ -578,6 +593,7 @@ def _parse_sub_body(text: str, body: list[str], component: str) -> str | None:
         code = match.group(1).upper()
         if code not in _NUMBERED_SUB_BODIES:
             return None
+        _check_sub_body_place(text, body, component, code)
         number = int(match.group(2))
         if body == ['A'] and code == 'C' and number not in _MAIN_COMMITTEES:
             raise SymbolError(
@@ -589,6 +605,15 @@ def _parse_sub_body(text: str, body: list[str], component: str) -> str | None:
     if component.upper() in _NAMED_SUB_BODIES[body[0]]:
         return component.upper()
     return None
+
+
+def _check_sub_body_place(text: str, body: list[str], component: str, code: str) -> None:
+    if code not in _NUMBERED_SUB_BODY_CODES[body[0]]:
+        raise SymbolError(text, f"'{component}' is not a sub-body of '{body[0]}'")
+    if code in _TOP_LEVEL_CODES and len(body) > 1:
+        raise SymbolError(text, f"'{component}' must follow '{body[0]}' directly, not '{'/'.join(body)}'")
+    if code in _NESTED_CODES and len(body) == 1:
+        raise SymbolError(text, f"'{component}' must follow a sub-body, as in 'E/CN.4/Sub.2' or 'A/HRC/WG.6'")
 
 
 def _check_marker_allowed(text: str, body: str, marker: str) -> None:
@@ -620,6 +645,8 @@ def _split_suffixes(text: str, components: list[str]) -> tuple[list[str], tuple[
             raise SymbolError(
                 text, f"unexpected '{component}' after '{after}': only suffixes such as Add.1, Corr.1 or Rev.1 follow"
             )
+        if int(match.group(2)) < 1:
+            raise SymbolError(text, f"the suffix '{component}' must have a positive number")
         suffixes.append(f'{_SUFFIXES[match.group(1).upper()]}.{int(match.group(2))}')
     return core, tuple(suffixes)
 
@@ -667,6 +694,10 @@ def _with_session_or_year(text: str, part: SymbolPart, component: str) -> Symbol
         raise SymbolError(text, f"the {what} '{component}' must be digits")
     if len(component) == 4:
         year = int(component)
+        if part.principal == 'A' and part.doc_type in (DocType.RESOLUTION, DocType.DECISION):
+            raise SymbolError(
+                text, f"'{part.body}/{_MARKER_BY_TYPE[part.doc_type]}' takes a session number, not the year {year}"
+            )
         _check_year(text, year, part)
         return replace(part, year=year)
     if dated:
@@ -737,7 +768,7 @@ def _with_parenthesis(text: str, part: SymbolPart, content: str) -> SymbolPart:
 
 
 def _with_roman_session(text: str, part: SymbolPart, content: str) -> SymbolPart:
-    if part.body != 'A' or part.doc_type != DocType.RESOLUTION or part.session is not None:
+    if part.body != 'A' or part.doc_type != DocType.RESOLUTION or part.session is not None or part.year is not None:
         raise SymbolError(
             text, f"'({content})': only General Assembly resolutions of sessions I to XXX carry a roman session"
         )
@@ -773,10 +804,11 @@ def _check_required_parts(text: str, part: SymbolPart) -> None:
 _SPACE = r'[ \u00a0\u202f]'
 _DASH = rf'[-{_DASHES}]'
 _COMPONENT = r'(?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)'
-# A resolution number may take a parenthesis only where the symbol ends: 'S/RES/2151 (2014)', 'A/RES/2625(XXV)'.
-_WRITTEN_PART = (
-    rf'(?:(?:S|A)/RES/\d+(?![\w/]|\.\w)(?:{_SPACE}?\((?:\d{{4}}|[IVX]+)\))?|(?:ST|S|A|E|T)(?:/{_COMPONENT})+)'
-)
+_SUFFIX = r'(?:Add|Amend|Corr|Rev)\.\d+'
+# A resolution number may take a year or a roman session in parentheses: 'S/RES/2151 (2014)', 'A/RES/2625(XXV)',
+# 'S/RES/1483 (2003)/Corr.1'.
+_RESOLUTION_WITH_PARENTHESIS = rf'(?:S|A)/RES/\d+(?:{_SPACE}?\((?:\d{{4}}|[IVX]+)\))?(?:/{_SUFFIX})*(?![\w/]|\.\w)'
+_WRITTEN_PART = rf'(?:{_RESOLUTION_WITH_PARENTHESIS}|(?:ST|S|A|E|T)(?:/{_COMPONENT})+)'
 _WRITTEN_PART_RE = re.compile(_WRITTEN_PART)
 _WRITTEN_RE = re.compile(rf'(?<![\w/.\-]){_WRITTEN_PART}(?:{_SPACE}?{_DASH}{_SPACE}?{_WRITTEN_PART})*')
 

@@ -104,7 +104,8 @@ def read_citations(raw, where: str) -> tuple:
             lines = str(book.get('lines', ''))
             if not isinstance(book.get('chapter'), int) or not LINES_PATTERN.match(lines):
                 raise DataFileError(f'{where}: a book citation needs an integer chapter and lines like "410-444"')
-            citations.append({'book_chapter': book['chapter'], 'book_lines': lines})
+            first, _, last = lines.partition('-')
+            citations.append({'book_chapter': book['chapter'], 'book_lines': first if last in ('', first) else lines})
         elif isinstance(entry, dict) and 'url' in entry:
             citations.append({'url': str(entry['url'])})
         else:

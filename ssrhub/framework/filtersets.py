@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import SearchFilterSet
+from ssrhub.core.filtersets import AnyYesNoWidget, SearchFilterSet
 
 from .models import FrameworkItem, FrameworkVersion, Mission, MissionTypeChoices, UNEntity
 
@@ -50,7 +50,9 @@ class MissionFilterSet(SearchFilterSet):
     search_fields = ('acronym', 'name_en', 'name_fr', 'established_by')
     type = django_filters.MultipleChoiceFilter(choices=MissionTypeChoices.choices, label=_('Type'))
     country = django_filters.CharFilter(field_name='countries__iso3', distinct=True, label=_('Country (ISO alpha-3)'))
-    active = django_filters.BooleanFilter(field_name='end', lookup_expr='isnull', label=_('Active'))
+    active = django_filters.BooleanFilter(
+        field_name='end', lookup_expr='isnull', label=_('Active'), widget=AnyYesNoWidget
+    )
     active_on = django_filters.DateFilter(method='filter_active_on', label=_('Active on'))
 
     class Meta:

@@ -23,8 +23,8 @@ class MissionTable(BaseTable):
     name = tables.Column(verbose_name=_('Name'), accessor='name', order_by=('name_en',))
     type = tables.Column(verbose_name=_('Type'))
     countries = tables.ManyToManyColumn(verbose_name=_('Countries'), linkify_item=True)
-    start = tables.DateColumn(verbose_name=_('Start'), format='Y-m-d')
-    end = tables.DateColumn(verbose_name=_('End'), format='Y-m-d', default='—')
+    start = tables.DateColumn(verbose_name=_('Start'), format='Y-m-d', attrs={'td': {'class': 'text-nowrap'}})
+    end = tables.DateColumn(verbose_name=_('End'), format='Y-m-d', default='—', attrs={'td': {'class': 'text-nowrap'}})
 
     class Meta(BaseTable.Meta):
         model = Mission

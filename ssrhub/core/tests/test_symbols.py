@@ -25,10 +25,14 @@ SHARED = Path(__file__).resolve().parents[3].parent / 'shared'
 DATA = SHARED / 'data'
 
 
-def _read_shared(path: Path) -> str:
+def _require_shared(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f'shared data file {path} is not available in this checkout')
-    return path.read_text(encoding='utf-8')
+        pytest.skip(f'shared data {path} is not available in this checkout')
+    return path
+
+
+def _read_shared(path: Path) -> str:
+    return _require_shared(path).read_text(encoding='utf-8')
 
 
 #
@@ -78,6 +82,9 @@ CANONICAL_FORMS = [
     ('E/RES/2005/1', 'E/RES/2005/1'),
     ('A/HRC/DEC/25/115', 'A/HRC/DEC/25/115'),
     ('S/RES/0866', 'S/RES/866'),
+    ('S/RES/1483 (2003)/Corr.1', 'S/RES/1483 (2003)/Corr.1'),
+    ('S/RES/1483/Corr.1 (2003)', 'S/RES/1483 (2003)/Corr.1'),
+    ('ST/SG/AC.10/2018/1', 'ST/SG/AC.10/2018/1'),
     ('A/67/775\u2212S/2013/110-A/62/659', 'A/67/775-S/2013/110-A/62/659'),
 ]
 
@@ -168,6 +175,9 @@ MALFORMED = [
     ('ST/RES/1', "'RES' is not used under 'ST'"),
     ('A/PRST/2007/3', "'PRST' is not used under 'A'"),
     ('S/S-10/1', "special sessions such as 'S-10' exist only under 'A'"),
+    ('S/C.5/2014/1', "'C.5' is not a sub-body of 'S'"),
+    ('A/HRC/C.5/70/1', "'C.5' must follow 'A' directly, not 'A/HRC'"),
+    ('E/Sub.2/1997/20', "'Sub.2' must follow a sub-body"),
     # Missing number.
     ('S/RES/', "the resolution number is missing after 'S/RES'"),
     ('S/RES', "the resolution number is missing after 'S/RES'"),
@@ -208,6 +218,8 @@ MALFORMED = [
     ('S/RES/2151 (XXV)', 'only General Assembly resolutions of sessions I to XXX carry a roman session'),
     ('A/RES/2625(XL)', "'XL' is not a roman session number from I to XXX"),
     ('S/RES/2151 (20x4)', "the year in parentheses '(20x4)' must be four digits"),
+    ('A/RES/2016/262', "'A/RES' takes a session number, not the year 2016"),
+    ('A/HRC/RES/2016/1', "'A/HRC/RES' takes a session number, not the year 2016"),
     # Illegal characters.
     ('S/RES/2151#', "the character '#'"),
     ('S/RES/2151;', "the character ';'"),
@@ -221,6 +233,7 @@ MALFORMED = [
     ('S/2013/480/5', "unexpected '5' after 'S/2013/480'"),
     ('S/2013/480/Foo', "unexpected 'Foo' after 'S/2013/480'"),
     ('S/2013/480/Add.1/Foo', "unexpected 'Foo' after 'Add.1'"),
+    ('S/2013/480/Add.0', "the suffix 'Add.0' must have a positive number"),
     ('S/RES/2151 (2014', "the parenthesis after 'S/RES/2151' is not closed"),
     ('S/RES/2151)', "unexpected ')'"),
     ('S/RES/2151 (2014))', "unexpected text ')'"),
@@ -232,7 +245,8 @@ MALFORMED = [
     ('A/62/659--S/2008/39', 'there is no symbol after the dash'),
     ('S/RES/PRST/1', "'PRST' cannot follow 'RES'"),
     ('A/HRC/31/RES/1', "'RES' must come right after the body"),
-    ('A/HRC/RES/C.5/1', "the sub-body 'C.5' must come before 'RES'"),
+    ('A/RES/C.5/1', "the sub-body 'C.5' must come before 'RES'"),
+    ('S/RES/2151 (2014)/5', "unexpected text '/5' after 'S/RES/2151 (2014)'"),
     ('S/RES/' + '1' * 300, 'longer than 200 characters'),
 ]
 
@@ -387,8 +401,7 @@ def test_symbols_in_resolution_2151():
 
 
 def test_symbols_in_pema():
-    path = DATA / 'pema' / 'pema-v4-dev.csv'
-    _read_shared(path)
+    path = _require_shared(DATA / 'pema' / 'pema-v4-dev.csv')
     with path.open(newline='', encoding='utf-8') as handle:
         rows = list(csv.DictReader(handle))
     written = re.compile(r'\b[A-Z]{1,2}/[A-Za-z0-9./]+[A-Za-z0-9]')
@@ -403,8 +416,7 @@ def test_symbols_in_pema():
 
 
 def test_pema_years_match_resolution_numbers():
-    path = DATA / 'pema' / 'pema-v4-dev.csv'
-    _read_shared(path)
+    path = _require_shared(DATA / 'pema' / 'pema-v4-dev.csv')
     with path.open(newline='', encoding='utf-8') as handle:
         cited = {f'{row["Signature"]} ({row["Year"]})' for row in csv.DictReader(handle)}
     # PEMA dates resolution 804 to 1992; the resolution itself reads 'adopted ... on 29 January 1993'.
@@ -434,9 +446,7 @@ CORPUS_MISMATCHES = {
 
 
 def test_resolution_years_agree_with_the_corpus():
-    corpus = DATA / 'unsc-resolutions-1946-1994'
-    if not corpus.is_dir():
-        pytest.skip(f'shared data folder {corpus} is not available in this checkout')
+    corpus = _require_shared(DATA / 'unsc-resolutions-1946-1994')
     checked, mismatches, found = 0, set(), 0
     for path in sorted(corpus.glob('S_RES_*.txt')):
         text = path.read_text(encoding='utf-8')
@@ -487,20 +497,20 @@ GA_RESOLUTIONS = st.one_of(
     st.builds('A/RES/ES-{}/{}'.format, st.integers(1, 11), st.integers(1, 30)),
     st.builds('A/RES/{}({})'.format, NUMBERS, st.sampled_from(sorted(symbols._ROMAN_SESSIONS))),
 )
-DOCUMENTS = st.builds(
+DOCUMENTS = st.one_of(
+    st.builds('{}/{}/{}'.format, st.sampled_from(BODIES_WITH_SESSIONS), SESSIONS, NUMBERS),
+    st.builds('{}/{}/{}'.format, st.sampled_from(BODIES_WITH_YEARS), YEARS, NUMBERS),
+    st.builds('{}/{}/L.{}'.format, st.sampled_from(BODIES_WITH_SESSIONS), SESSIONS, st.integers(1, 99)),
+    st.builds('S/PRST/{}/{}'.format, YEARS, st.integers(1, 80)),
+    st.builds('S/{}'.format, st.integers(1, 27000)),
+    st.builds('S/PV.{}'.format, NUMBERS),
+    st.builds('A/{}/PV.{}'.format, SESSIONS, st.integers(1, 120)),
+)
+SINGLE_SYMBOLS = st.builds(
     lambda base, suffixes: '/'.join([base, *suffixes]),
-    st.one_of(
-        st.builds('{}/{}/{}'.format, st.sampled_from(BODIES_WITH_SESSIONS), SESSIONS, NUMBERS),
-        st.builds('{}/{}/{}'.format, st.sampled_from(BODIES_WITH_YEARS), YEARS, NUMBERS),
-        st.builds('{}/{}/L.{}'.format, st.sampled_from(BODIES_WITH_SESSIONS), SESSIONS, st.integers(1, 99)),
-        st.builds('S/PRST/{}/{}'.format, YEARS, st.integers(1, 80)),
-        st.builds('S/{}'.format, st.integers(1, 27000)),
-        st.builds('S/PV.{}'.format, NUMBERS),
-        st.builds('A/{}/PV.{}'.format, SESSIONS, st.integers(1, 120)),
-    ),
+    st.one_of(SC_RESOLUTIONS, GA_RESOLUTIONS, DOCUMENTS),
     SUFFIX_LISTS,
 )
-SINGLE_SYMBOLS = st.one_of(SC_RESOLUTIONS, GA_RESOLUTIONS, DOCUMENTS)
 SYMBOLS = st.lists(SINGLE_SYMBOLS, min_size=1, max_size=3).map('-'.join)
 
 SPACES = st.sampled_from(['', ' ', '  ', '\u00a0', '\u2009', '\u202f', ' \u00a0'])
