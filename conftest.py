@@ -29,3 +29,9 @@ def make_user(db):
         return user
 
     return make
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f'database: {connection.vendor} ({connection.settings_dict["NAME"]})'

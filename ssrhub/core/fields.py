@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .symbols import SymbolError, normalise_symbol
 
-__all__ = ['UNSymbolField', 'UNSymbolFormField', 'validate_un_symbol']
+__all__ = ['HttpsURLField', 'UNSymbolField', 'UNSymbolFormField', 'validate_un_symbol']
 
 
 def validate_un_symbol(value: str) -> None:
@@ -55,3 +55,10 @@ class UNSymbolField(models.CharField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{'form_class': UNSymbolFormField, **kwargs})
+
+
+class HttpsURLField(models.URLField):
+    """A URL whose form field assumes https:// when the scheme is left out (Django 6 default)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{'assume_scheme': 'https', **kwargs})

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .access import RestrictedQuerySet
-from .fields import UNSymbolField
+from .fields import HttpsURLField, UNSymbolField
 from .i18n import localized
 
 __all__ = [
@@ -131,7 +131,7 @@ class SourceCitation(models.Model):
     paragraph = models.CharField(verbose_name=_('paragraph'), max_length=40, blank=True)
     book_chapter = models.PositiveSmallIntegerField(verbose_name=_('book chapter'), null=True, blank=True)
     book_lines = models.CharField(verbose_name=_('book lines'), max_length=40, blank=True)
-    url = models.URLField(verbose_name=_('URL'), blank=True)
+    url = HttpsURLField(verbose_name=_('URL'), blank=True)
     note = models.CharField(verbose_name=_('note'), max_length=300, blank=True)
     history = HistoricalRecords()
 

@@ -1,5 +1,6 @@
 """Build the item tree of a framework version, optionally cut down to search matches."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 __all__ = ['TreeNode', 'build_tree']
@@ -10,6 +11,7 @@ class TreeNode:
     item: object
     matched: bool = False
     children: list = field(default_factory=list)
+    total_children: int = 0  # before the search cut the tree down
 
 
 def build_tree(items, matched_pks=None) -> list[TreeNode]:
@@ -24,7 +26,8 @@ def build_tree(items, matched_pks=None) -> list[TreeNode]:
             while pk is not None and pk not in keep:
                 keep.add(pk)
                 pk = by_pk[pk].parent_id
-    nodes = {pk: TreeNode(item=by_pk[pk], matched=pk in matched) for pk in keep}
+    child_counts = Counter(item.parent_id for item in items)
+    nodes = {pk: TreeNode(item=by_pk[pk], matched=pk in matched, total_children=child_counts[pk]) for pk in keep}
     roots = []
     for item in items:
         if item.pk in nodes:
