@@ -189,7 +189,8 @@ class UNEntity(ReferenceModel):
 
     @property
     def current_name(self):
-        return self.names.all().last()
+        names = list(self.names.all())  # uses a prefetch; .last() would query again
+        return names[-1] if names else None
 
     def get_absolute_url(self):
         return reverse('framework:entity', args=[self.code])

@@ -162,3 +162,25 @@ def test_history_shows_who_changed_what(client, make_user):
 
 def test_changes_page_needs_login(client):
     assert client.get('/changes/').status_code == 302
+
+
+# Section: query counts (catch N+1 regressions: the count must not grow with the number of rows)
+
+
+@pytest.mark.parametrize(
+    ('url', 'most'),
+    [
+        ('/', 10),
+        (TREE, 8),
+        (f'{TREE}?q=ownership', 8),
+        ('/missions/', 5),
+        ('/entities/', 5),
+        ('/countries/', 4),
+        ('/api/framework/items/?page_size=1000', 4),
+        ('/api/framework/missions/', 8),
+        ('/api/framework/entities/', 8),
+    ],
+)
+def test_pages_use_a_bounded_number_of_queries(client, django_assert_max_num_queries, url, most):
+    with django_assert_max_num_queries(most):
+        assert client.get(url).status_code == 200
