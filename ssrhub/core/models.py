@@ -1,12 +1,14 @@
 """Shared base models, places, country assignments and source citations."""
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 from .access import RestrictedQuerySet
@@ -165,3 +167,10 @@ class SourceCitation(models.Model):
         if self.book_chapter:
             return {'book': {'chapter': self.book_chapter, 'lines': self.book_lines}, 'text': self.text}
         return {'url': self.url, 'text': self.text}
+
+
+# Section: accounts
+
+# Accounts and their roles (groups) are audited like every other record; password hashes and
+# login times stay out of the history.
+register(User, app='ssrhub.core', m2m_fields=['groups'], excluded_fields=['password', 'last_login'])

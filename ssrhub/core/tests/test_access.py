@@ -61,3 +61,23 @@ def test_sensitive_models_are_scoped_for_viewing_too(make_user):
     finally:
         Mission.scoped_actions = original
     assert 'MINUSCA' in visible and 'UNMIL' not in visible
+
+
+def test_role_changes_are_audited(admin_client, make_user):
+    user = make_user('newcomer', Role.VIEWER)
+    analyst = Group.objects.get(name=Role.ANALYST)
+    data = {
+        'username': 'newcomer',
+        'is_active': 'on',
+        'groups': [analyst.pk],
+        'date_joined_0': user.date_joined.strftime('%Y-%m-%d'),
+        'date_joined_1': user.date_joined.strftime('%H:%M:%S'),
+        'country_assignments-TOTAL_FORMS': '0',
+        'country_assignments-INITIAL_FORMS': '0',
+    }
+    response = admin_client.post(f'/admin/auth/user/{user.pk}/change/', data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    latest = user.history.first()
+    assert latest.history_user.username == 'admin'
+    assert [group.group_id for group in latest.groups.all()] == [analyst.pk]
+    assert 'password' not in {field.name for field in latest._meta.fields}
