@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     'django_htmx',
     'ssrhub.core',
     'ssrhub.framework',
+    'ssrhub.documents',
+    'ssrhub.coding',
 ]
 
 MIDDLEWARE = [

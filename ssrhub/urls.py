@@ -7,6 +7,8 @@ from ssrhub.core.api.urls import api_urlpatterns
 urlpatterns = [
     path('', include('ssrhub.core.urls')),
     path('', include('ssrhub.framework.urls')),
+    path('', include('ssrhub.documents.urls')),
+    path('', include('ssrhub.coding.urls')),
     path('accounts/', include('django.contrib.auth.urls')),
     path('i18n/', include('django.conf.urls.i18n')),
     path('admin/', admin.site.urls),

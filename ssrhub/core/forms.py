@@ -10,7 +10,7 @@ def style_widgets(form) -> None:
     """Give every visible widget its Bootstrap class and link it to its help text."""
     for name, field in form.fields.items():
         widget = field.widget
-        if not isinstance(widget, forms.HiddenInput | forms.CheckboxInput):
+        if not isinstance(widget, forms.HiddenInput | forms.CheckboxInput | forms.CheckboxSelectMultiple):
             widget.attrs.setdefault('class', 'form-select' if isinstance(widget, forms.Select) else 'form-control')
         if field.help_text:
             widget.attrs['aria-describedby'] = f'id_{name}_help'

@@ -20,6 +20,7 @@ __all__ = [
     'Country',
     'CountryAssignment',
     'ReferenceModel',
+    'RestrictedModel',
     'SourceCitation',
 ]
 
@@ -29,16 +30,12 @@ SOURCE_BOOK = 'Ebo & Hänggi (eds.), The United Nations and Security Sector Refo
 # Section: base classes
 
 
-class ChangeLoggedModel(models.Model):
-    """Base for every ssrhub record: timestamps, audit history and a restrictable manager.
+class RestrictedModel(models.Model):
+    """Base for every ssrhub record: a manager with ``restrict(user, action)`` and its access settings.
 
     Subclasses set ``access_kind`` ('reference', 'workspace', 'analysis' or 'sensitive'), which
     decides which roles get which permissions, and may set ``country_scope``/``scoped_actions``.
     """
-
-    created = models.DateTimeField(verbose_name=_('created'), auto_now_add=True)
-    last_updated = models.DateTimeField(verbose_name=_('last updated'), auto_now=True)
-    history = HistoricalRecords(inherit=True)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -46,6 +43,17 @@ class ChangeLoggedModel(models.Model):
     public = False
     country_scope = None
     scoped_actions = frozenset({'add', 'change', 'delete'})
+
+    class Meta:
+        abstract = True
+
+
+class ChangeLoggedModel(RestrictedModel):
+    """A record people or loaders change: timestamps and an audit history of every change."""
+
+    created = models.DateTimeField(verbose_name=_('created'), auto_now_add=True)
+    last_updated = models.DateTimeField(verbose_name=_('last updated'), auto_now=True)
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

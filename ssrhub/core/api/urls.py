@@ -9,4 +9,5 @@ router.register('countries', CountryViewSet)
 api_urlpatterns = [
     path('core/', include((router.urls, 'core-api'))),
     path('framework/', include('ssrhub.framework.api.urls', namespace='framework-api')),
+    path('documents/', include('ssrhub.documents.api.urls', namespace='documents-api')),
 ]

@@ -1,0 +1,43 @@
+"""Save the machine coding of paragraphs (pure coder in, rows out), one bulk insert per table."""
+
+from .codebook import load_codebook
+from .coder import code_document
+from .models import CodeAssignment, MachineReading, SourceChoices
+
+__all__ = ['store_machine_coding']
+
+
+def store_machine_coding(paragraphs, structured, language: str, codebook=None) -> int:
+    """Code ``structured`` and store readings and codes for the saved ``paragraphs``; return codes stored."""
+    codebook = codebook or load_codebook()
+    codings = {coding.ref: coding for coding in code_document(structured, codebook, language)}
+    readings, assignments = [], []
+    for paragraph in paragraphs:
+        coding = codings[paragraph.ref]
+        force, addressee = coding.force_reading, coding.addressee_reading
+        readings.append(
+            MachineReading(
+                paragraph=paragraph,
+                codebook_version=codebook.version,
+                force=int(force.force),
+                verb=force.verb[:80],
+                verb_start=force.start if force.verb else None,
+                verb_end=force.end if force.verb else None,
+                addressee=addressee.addressee.value,
+            )
+        )
+        assignments.extend(
+            CodeAssignment(
+                paragraph=paragraph,
+                code=hit.code,
+                modality=hit.modality or '',
+                explicit=hit.explicit,
+                source=SourceChoices.MACHINE,
+                codebook_version=codebook.version,
+                evidence=[{'start': e.start, 'end': e.end, 'rule': e.rule} for e in hit.evidence],
+            )
+            for hit in coding.hits
+        )
+    MachineReading.objects.bulk_create(readings)
+    CodeAssignment.objects.bulk_create(assignments)
+    return len(assignments)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = 'coding'
+
+urlpatterns = [
+    path('paragraphs/<int:pk>/review/', views.ParagraphReviewView.as_view(), name='paragraph_review'),
+    path('coding/agreement/', views.AgreementView.as_view(), name='agreement'),
+]

@@ -1,0 +1,62 @@
+import csv
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views import View
+
+from ssrhub.documents.models import Paragraph
+from ssrhub.documents.views import attach_codes, coded_paragraphs
+
+from .agreement import agreement_rows
+from .codebook import load_codebook
+from .models import ParagraphReview
+from .review import judgements, record_decision
+
+__all__ = ['AgreementView', 'ParagraphReviewView']
+
+AGREEMENT_COLUMNS = ('code', 'machine_human_alpha', 'machine_human_units', 'human_human_alpha', 'human_human_units')
+
+
+class ParagraphReviewView(LoginRequiredMixin, View):
+    """Accept, reject or add a code on a paragraph, or mark it reviewed; htmx gets the paragraph back."""
+
+    def post(self, request, pk):
+        if not request.user.has_perm('coding.add_codeassignment'):
+            raise PermissionDenied
+        paragraph = get_object_or_404(Paragraph.objects.restrict(request.user), pk=pk)
+        try:
+            record_decision(
+                paragraph,
+                request.user,
+                request.POST.get('action', ''),
+                code=request.POST.get('code', ''),
+                modality=request.POST.get('modality', ''),
+            )
+        except ValueError as error:
+            return HttpResponse(str(error), status=400, content_type='text/plain; charset=utf-8')
+        if not request.htmx:
+            return redirect(f'{paragraph.version.document.get_absolute_url()}#p-{slugify(paragraph.ref)}')
+        paragraph = attach_codes(list(coded_paragraphs(Paragraph.objects.filter(pk=pk))))[0]
+        context = {'paragraph': paragraph, 'can_review': True, 'codebook': load_codebook()}
+        return render(request, 'documents/includes/paragraph.html', context)
+
+
+class AgreementView(LoginRequiredMixin, View):
+    """Krippendorff's alpha per code over reviewed paragraphs; ``?format=csv`` downloads the table."""
+
+    def get(self, request):
+        codebook = load_codebook()
+        reviews = ParagraphReview.objects.filter(paragraph__in=Paragraph.objects.restrict(request.user))
+        rows = agreement_rows(judgements(reviews, list(codebook.codes)))
+        if request.GET.get('format') == 'csv':
+            response = HttpResponse(content_type='text/csv; charset=utf-8')
+            response['Content-Disposition'] = 'attachment; filename="ssrhub-agreement.csv"'
+            writer = csv.DictWriter(response, fieldnames=AGREEMENT_COLUMNS)
+            writer.writeheader()
+            writer.writerows(row.as_dict() for row in rows)
+            return response
+        context = {'rows': rows, 'reviewed': reviews.values('paragraph').distinct().count(), 'codebook': codebook}
+        return render(request, 'coding/agreement.html', context)

@@ -1,0 +1,27 @@
+from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
+from ssrhub.documents.filtersets import DocumentFilterSet, ParagraphFilterSet
+from ssrhub.documents.models import Document, Paragraph
+from ssrhub.documents.views import attach_codes, coded_paragraphs
+
+from .serializers import DocumentSerializer, ParagraphSerializer
+
+__all__ = ['DocumentViewSet', 'ParagraphViewSet']
+
+
+class DocumentViewSet(RestrictedReadOnlyViewSet):
+    queryset = Document.objects.all()
+    serializer_class = DocumentSerializer
+    filterset_class = DocumentFilterSet
+
+
+class ParagraphViewSet(RestrictedReadOnlyViewSet):
+    queryset = coded_paragraphs(Paragraph.objects.filter(version__is_current=True))
+    serializer_class = ParagraphSerializer
+    filterset_class = ParagraphFilterSet
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return attach_codes(page) if page is not None else None
+
+    def get_object(self):
+        return attach_codes([super().get_object()])[0]

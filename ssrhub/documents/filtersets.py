@@ -1,0 +1,56 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ssrhub.coding.models import ForceChoices
+from ssrhub.core.filtersets import SearchFilterSet
+
+from .models import LANGUAGE_CHOICES, Document, DocumentTypeChoices, Paragraph, ParagraphKindChoices
+from .search import search_paragraphs
+
+__all__ = ['DocumentFilterSet', 'ParagraphFilterSet']
+
+
+class DocumentFilterSet(SearchFilterSet):
+    search_fields = ('symbol', 'title', 'key')
+    doc_type = django_filters.MultipleChoiceFilter(choices=DocumentTypeChoices, label=_('Document type'))
+    language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, label=_('Language'))
+    year = django_filters.NumberFilter(field_name='date', lookup_expr='year', label=_('Year'))
+
+    class Meta:
+        model = Document
+        fields = ['symbol', 'date']
+
+
+class ParagraphFilterSet(django_filters.FilterSet):
+    """Full-text search over the current version of every document, with coding filters."""
+
+    q = django_filters.CharFilter(method='full_text', label=_('Words or "a phrase"'))
+    code = django_filters.CharFilter(method='filter_code', label=_('Code (e.g. component.police)'))
+    force = django_filters.MultipleChoiceFilter(
+        field_name='readings__force',
+        choices=ForceChoices,
+        distinct=True,
+        label=_('Force'),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    kind = django_filters.ChoiceFilter(choices=ParagraphKindChoices, label=_('Paragraph type'))
+    doc_type = django_filters.MultipleChoiceFilter(
+        field_name='version__document__doc_type',
+        choices=DocumentTypeChoices,
+        label=_('Document type'),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    year = django_filters.NumberFilter(field_name='version__document__date', lookup_expr='year', label=_('Year'))
+    symbol = django_filters.CharFilter(field_name='version__document__symbol', label=_('Document symbol'))
+
+    class Meta:
+        model = Paragraph
+        fields = []
+
+    def full_text(self, queryset, name, value):
+        return search_paragraphs(queryset, value)
+
+    def filter_code(self, queryset, name, value):
+        code = value.strip()
+        return queryset.filter(codes__code__startswith=code, codes__present=True).distinct() if code else queryset

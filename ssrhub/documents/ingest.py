@@ -1,0 +1,140 @@
+"""Store documents: extract, detect metadata, segment, code, and save, one transaction per file.
+
+Idempotent by content hash: the same file twice creates nothing; a changed file whose symbol (or
+file name) is already known becomes a new version of that document.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from ssrhub.coding.store import store_machine_coding
+
+from .extract import ExtractedText, ExtractionError, extract_bytes, extract_text
+from .metadata import detect_metadata
+from .models import Document, DocumentVersion, Paragraph
+from .structure import segment
+
+__all__ = ['IngestOutcome', 'document_files', 'ingest_bytes', 'ingest_path']
+
+SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    source: str
+    status: str  # 'created', 'new-version', 'unchanged' or 'refused'
+    message: str = ''
+    document_id: int | None = None
+    version: int | None = None
+    paragraphs: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def document_files(paths) -> list[Path]:
+    """The supported files among ``paths``, folders searched recursively, in a stable order."""
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(
+                child
+                for child in sorted(path.rglob('*'))
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith('.')
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def ingest_path(path, *, user=None, code: bool = True) -> IngestOutcome:
+    path = Path(path)
+    try:
+        extracted = extract_text(path)
+    except ExtractionError as error:
+        return IngestOutcome(source=str(path), status='refused', message=str(error))
+    return _store(extracted, path.name, str(path), user, code)
+
+
+def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True) -> IngestOutcome:
+    try:
+        extracted = extract_bytes(data, filename)
+    except ExtractionError as error:
+        return IngestOutcome(source=filename, status='refused', message=str(error))
+    return _store(extracted, filename, f'upload: {filename}', user, code)
+
+
+def _store(extracted: ExtractedText, filename: str, source: str, user, code: bool) -> IngestOutcome:
+    known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
+    if known:
+        return _unchanged(source, known)
+    metadata = detect_metadata(extracted.text, filename)
+    structured = segment(extracted.text, metadata.language)
+    if not structured.paragraphs:
+        return IngestOutcome(source=source, status='refused', message=f'{filename}: no paragraph could be read.')
+    key = metadata.symbol or Path(filename).stem.lower()
+    try:
+        with transaction.atomic():
+            document, created = Document.objects.get_or_create(
+                key=key,
+                defaults={
+                    'symbol': metadata.symbol,
+                    'title': metadata.title[:500],
+                    'doc_type': metadata.doc_type.value,
+                    'language': metadata.language,
+                    'date': metadata.date,
+                },
+            )
+            number = (document.versions.aggregate(last=Max('number'))['last'] or 0) + 1
+            document.versions.filter(is_current=True).update(is_current=False)
+            version = DocumentVersion.objects.create(
+                document=document,
+                number=number,
+                sha256=extracted.sha256,
+                filename=filename[:255],
+                source=source[:500],
+                file_format=extracted.format,
+                size=extracted.size,
+                pages=extracted.pages,
+                text=extracted.text,
+                ingested_by=user,
+            )
+            paragraphs = Paragraph.objects.bulk_create(
+                Paragraph(
+                    version=version,
+                    order=paragraph.order,
+                    ref=paragraph.ref,
+                    kind=paragraph.kind.value,
+                    parent_ref=paragraph.parent_ref or '',
+                    text=paragraph.text,
+                )
+                for paragraph in structured.paragraphs
+            )
+            if code:
+                store_machine_coding(paragraphs, structured, metadata.language)
+    except IntegrityError:
+        # Another worker stored the same content at the same moment.
+        known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
+        if known is None:
+            raise
+        return _unchanged(source, known)
+    return IngestOutcome(
+        source=source,
+        status='created' if created else 'new-version',
+        document_id=document.pk,
+        version=number,
+        paragraphs=len(paragraphs),
+    )
+
+
+def _unchanged(source: str, known: DocumentVersion) -> IngestOutcome:
+    return IngestOutcome(
+        source=source,
+        status='unchanged',
+        message=f'same content as {known.document} version {known.number}',
+        document_id=known.document_id,
+        version=known.number,
+    )

@@ -1,0 +1,152 @@
+"""Ingested documents, their versions (one per distinct file content) and their paragraphs."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ssrhub.core.fields import UNSymbolField
+from ssrhub.core.models import ChangeLoggedModel, RestrictedModel
+
+from .metadata import DocType
+from .structure import ParagraphKind
+
+__all__ = ['Document', 'DocumentTypeChoices', 'DocumentVersion', 'Paragraph', 'ParagraphKindChoices']
+
+DOC_TYPE_LABELS = {
+    DocType.RESOLUTION: _('Security Council resolution'),
+    DocType.PRESIDENTIAL_STATEMENT: _('Presidential statement'),
+    DocType.SG_REPORT: _('Secretary-General report'),
+    DocType.GA_RESOLUTION: _('General Assembly resolution'),
+    DocType.NATIONAL_STRATEGY: _('National policy or strategy'),
+    DocType.OTHER: _('Other'),
+}
+PARAGRAPH_KIND_LABELS = {
+    ParagraphKind.PREAMBULAR: _('preambular'),
+    ParagraphKind.OPERATIVE: _('operative'),
+    ParagraphKind.ANNEX: _('annex'),
+}
+DocumentTypeChoices = [(doc_type.value, DOC_TYPE_LABELS[doc_type]) for doc_type in DocType]
+ParagraphKindChoices = [(kind.value, PARAGRAPH_KIND_LABELS[kind]) for kind in ParagraphKind]
+LANGUAGE_CHOICES = [('en', _('English')), ('fr', _('French'))]
+
+
+class Document(ChangeLoggedModel):
+    """A document (resolution, report, national strategy...), identified by its symbol or file name."""
+
+    symbol = UNSymbolField(verbose_name=_('symbol'), blank=True)
+    key = models.CharField(
+        verbose_name=_('identity key'),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            'The symbol, or the file name for documents without one; a changed file with the same key '
+            'becomes a new version.'
+        ),
+    )
+    title = models.CharField(verbose_name=_('title'), max_length=500, blank=True)
+    doc_type = models.CharField(verbose_name=_('document type'), max_length=30, choices=DocumentTypeChoices)
+    language = models.CharField(verbose_name=_('language'), max_length=2, choices=LANGUAGE_CHOICES)
+    date = models.DateField(verbose_name=_('date'), null=True, blank=True)
+
+    access_kind = 'analysis'
+
+    class Meta:
+        ordering = ['-date', 'symbol', 'key']
+        verbose_name = _('document')
+        verbose_name_plural = _('documents')
+        indexes = [models.Index(fields=['doc_type', 'date'])]
+
+    def __str__(self):
+        return self.symbol or self.title or self.key
+
+    def get_absolute_url(self):
+        return reverse('documents:document', args=[self.pk])
+
+    @property
+    def current_version(self):
+        return self.versions.filter(is_current=True).first()
+
+
+class DocumentVersion(RestrictedModel):
+    """One distinct content of a document: its file, extracted text and paragraphs.
+
+    Versions are never edited (a changed file is a new version), so who ingested it and when is
+    all the history they need; keeping the text out of an audit table halves the storage.
+    """
+
+    document = models.ForeignKey(
+        to='documents.Document', on_delete=models.CASCADE, related_name='versions', verbose_name=_('document')
+    )
+    number = models.PositiveIntegerField(verbose_name=_('version'))
+    sha256 = models.CharField(verbose_name=_('SHA-256 of the file'), max_length=64, unique=True)
+    filename = models.CharField(verbose_name=_('file name'), max_length=255)
+    source = models.CharField(verbose_name=_('source'), max_length=500, blank=True, help_text=_('Path or URL'))
+    file_format = models.CharField(verbose_name=_('format'), max_length=10)
+    size = models.PositiveBigIntegerField(verbose_name=_('size (bytes)'))
+    pages = models.PositiveIntegerField(verbose_name=_('pages'), null=True, blank=True)
+    text = models.TextField(verbose_name=_('extracted text'))
+    is_current = models.BooleanField(verbose_name=_('current version'), default=True, db_index=True)
+    created = models.DateTimeField(verbose_name=_('ingested'), auto_now_add=True)
+    ingested_by = models.ForeignKey(
+        to=settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name='ingested_versions',
+        verbose_name=_('ingested by'),
+    )
+
+    access_kind = 'analysis'
+
+    class Meta:
+        ordering = ['document', '-number']
+        verbose_name = _('document version')
+        verbose_name_plural = _('document versions')
+        constraints = [
+            models.UniqueConstraint(
+                fields=['document', 'number'],
+                name='%(app_label)s_%(class)s_unique_document_number',
+                violation_error_message=_('This document already has a version with this number.'),
+            )
+        ]
+
+    def __str__(self):
+        return f'{self.document} v{self.number}'
+
+    def get_absolute_url(self):
+        return f'{self.document.get_absolute_url()}?version={self.number}'
+
+
+class Paragraph(RestrictedModel):
+    """A paragraph as the document prints it (``PP3``, ``9``, ``15 (d)``); immutable once ingested."""
+
+    version = models.ForeignKey(
+        to='documents.DocumentVersion',
+        on_delete=models.CASCADE,
+        related_name='paragraphs',
+        verbose_name=_('document version'),
+    )
+    order = models.PositiveIntegerField(verbose_name=_('order'))
+    ref = models.CharField(verbose_name=_('reference'), max_length=40)
+    kind = models.CharField(verbose_name=_('kind'), max_length=12, choices=ParagraphKindChoices)
+    parent_ref = models.CharField(verbose_name=_('parent reference'), max_length=40, blank=True)
+    text = models.TextField(verbose_name=_('text'))
+
+    # Paragraphs are never edited (a changed file is a new version), so they need no change history.
+    access_kind = 'analysis'
+
+    class Meta:
+        ordering = ['version', 'order']
+        verbose_name = _('paragraph')
+        verbose_name_plural = _('paragraphs')
+        constraints = [
+            models.UniqueConstraint(
+                fields=['version', 'ref'],
+                name='%(app_label)s_%(class)s_unique_version_ref',
+                violation_error_message=_('This version already has a paragraph with this reference.'),
+            )
+        ]
+
+    def __str__(self):
+        return f'{self.version.document} {self.ref}'

@@ -1,0 +1,89 @@
+"""Ingesting real documents: idempotent by content, versions, refusals leave nothing behind."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from ssrhub.coding.models import CodeAssignment, MachineReading
+from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.models import Document, DocumentVersion, Paragraph
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
+SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
+CORPUS = DATA / 'unsc-resolutions-1946-1994'
+
+needs_data = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+
+
+@needs_data
+def test_sample_resolution_is_stored_with_its_structure_and_codes():
+    outcome = ingest_path(SAMPLE)
+    assert outcome.status == 'created'
+    document = Document.objects.get(pk=outcome.document_id)
+    assert document.symbol == 'S/RES/2151 (2014)' and document.doc_type == 'resolution'
+    assert str(document.date) == '2014-04-28'
+    paragraphs = Paragraph.objects.filter(version__document=document)
+    assert paragraphs.filter(kind='preambular').count() == 18
+    assert paragraphs.filter(kind='operative', parent_ref='').count() == 20
+    assert list(paragraphs.filter(parent_ref='15').values_list('ref', flat=True)) == [
+        f'15 ({letter})' for letter in 'abcdef'
+    ]
+    assert MachineReading.objects.filter(paragraph__in=paragraphs).count() == paragraphs.count()
+    assert CodeAssignment.objects.filter(paragraph__in=paragraphs, code='ssr.generic').exists()
+
+
+@needs_data
+def test_same_file_twice_creates_nothing(tmp_path):
+    copy = tmp_path / 'renamed-copy.txt'
+    shutil.copy(SAMPLE, copy)
+    ingest_path(SAMPLE)
+    counts = (Document.objects.count(), DocumentVersion.objects.count(), Paragraph.objects.count())
+    again = ingest_path(copy)
+    assert again.status == 'unchanged' and 'S/RES/2151 (2014)' in again.message
+    assert (Document.objects.count(), DocumentVersion.objects.count(), Paragraph.objects.count()) == counts
+
+
+@needs_data
+def test_changed_file_becomes_a_new_version(tmp_path):
+    first = ingest_path(SAMPLE)
+    changed = tmp_path / 'S_RES_2151_2014_EN.txt'
+    changed.write_text(
+        SAMPLE.read_text(encoding='utf-8').replace('Decides to remain', 'Decides to stay'), encoding='utf-8'
+    )
+    second = ingest_path(changed)
+    assert second.status == 'new-version' and second.document_id == first.document_id and second.version == 2
+    document = Document.objects.get(pk=first.document_id)
+    assert document.current_version.number == 2
+    assert document.versions.filter(is_current=True).count() == 1
+    assert Paragraph.objects.filter(version__document=document, version__number=1).exists()
+
+
+def test_refused_files_leave_no_records(tmp_path):
+    empty = tmp_path / 'empty.txt'
+    empty.write_bytes(b'')
+    corrupt = tmp_path / 'broken.pdf'
+    corrupt.write_bytes(b'%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n')
+    for path in (empty, corrupt):
+        outcome = ingest_path(path)
+        assert outcome.status == 'refused' and path.name in outcome.message
+    assert not Document.objects.exists() and not DocumentVersion.objects.exists()
+
+
+@needs_data
+def test_ingest_command_on_a_folder(tmp_path, capsys):
+    folder = tmp_path / 'batch'
+    folder.mkdir()
+    for number in ('0866_1993', '0872_1993', '0797_1992'):
+        source = next(CORPUS.glob(f'S_RES_{number}_EN*.txt'))
+        shutil.copy(source, folder / source.name)
+    (folder / 'notes.bin').write_bytes(b'\x00\x01')
+    call_command('ingest', str(folder))
+    output = capsys.readouterr().out
+    assert '3 files: 3 created' in output
+    call_command('ingest', str(folder))
+    assert '3 files: 3 unchanged' in capsys.readouterr().out
+    assert Document.objects.filter(symbol='S/RES/866 (1993)').exists()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = 'documents'
+
+urlpatterns = [
+    path('documents/', views.DocumentListView.as_view(), name='document_list'),
+    path('documents/upload/', views.DocumentUploadView.as_view(), name='document_upload'),
+    path('documents/<int:pk>/', views.DocumentView.as_view(), name='document'),
+    path('documents/<int:pk>/history/', views.DocumentHistoryView.as_view(), name='document_history'),
+    path('paragraphs/', views.ParagraphSearchView.as_view(), name='paragraph_search'),
+]
