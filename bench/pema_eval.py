@@ -18,36 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ssrhub.coding.codebook import load_codebook  # noqa: E402
-from ssrhub.coding.pema import PemaReport, evaluate_pema, read_labels  # noqa: E402
+from ssrhub.coding.pema import evaluate_pema, read_labels  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / 'shared' / 'data'
-
-
-def _line(name: str, score) -> str:
-    counts = f'{score.support:>7} {score.tp:>4} {score.fp:>4} {score.fn:>4}'
-    return f'{name:<22} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f} {counts}'
-
-
-def _print_table(title: str, report: PemaReport) -> None:
-    print(f'== {title}: {report.resolutions} resolutions, {report.elapsed:.2f} s')
-    print(f'{"task":<22} {"P":>6} {"R":>6} {"F1":>6} {"support":>7} {"tp":>4} {"fp":>4} {"fn":>4}')
-    for item in report.per_task:
-        print(_line(item.task, item.score))
-    print(_line('micro (resolution)', report.micro))
-    print(f'{"macro F1 (resolution)":<22} {"":>13} {report.macro_f1:>6.3f}')
-    print(_line('paragraph micro', report.paragraph))
-    print(_line('task x modality micro', report.modality))
-    print(f'report-only tasks (excluded): {len(report.report_only)}')
-    for resolution, task, refs in report.report_only:
-        print(f'  {resolution} {task}: {refs}')
-    print(f'cited paragraphs not in the text (excluded): {len(report.not_in_text)}')
-    for resolution, task, refs in report.not_in_text:
-        print(f'  {resolution} {task}: {refs}')
-    print('false positives: ' + '; '.join(f'{r} {t} [{refs}]' for r, t, refs in report.false_positives))
-    print('false negatives: ' + '; '.join(f'{r} {t} [{refs}]' for r, t, refs in report.false_negatives))
-    if report.missing_texts:
-        print('no text for: ' + ', '.join(report.missing_texts))
-    print()
 
 
 def _halves(labels: Path) -> tuple[set, set]:
@@ -79,7 +52,7 @@ def main() -> None:
     if args.format == 'table':
         print(f'codebook {codebook.version}; generic SSR expansion {"off" if args.no_expand else "on"}\n')
         for name, report in reports:
-            _print_table(name, report)
+            print(report.as_text(name))
         return
     rows = [{'split': name, **row} for name, report in reports for row in report.as_rows()]
     if args.format == 'json':

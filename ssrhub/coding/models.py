@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ssrhub.core.models import ChangeLoggedModel, RestrictedModel
 
@@ -89,7 +90,7 @@ class CodeAssignment(ChangeLoggedModel):
         related_name='code_assignments',
         verbose_name=_('reviewer'),
     )
-    present = models.BooleanField(verbose_name=_('present'), default=True)
+    present = models.BooleanField(verbose_name=pgettext_lazy('a code is', 'present'), default=True)
     codebook_version = models.CharField(verbose_name=_('codebook version'), max_length=20)
     evidence = models.JSONField(verbose_name=_('evidence'), default=list, blank=True)
     note = models.CharField(verbose_name=_('note'), max_length=500, blank=True)

@@ -268,6 +268,11 @@ def _score(gold: set, predicted: set) -> Score:
     return Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
 
 
+def _score_line(name: str, score: Score) -> str:
+    counts = f'{score.support:>7} {score.tp:>4} {score.fp:>4} {score.fn:>4}'
+    return f'{name:<22} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f} {counts}'
+
+
 @dataclass
 class PemaReport:
     """Scores of the coder against PEMA labels, with the excluded and missed items for inspection."""
@@ -290,6 +295,27 @@ class PemaReport:
         """Mean F1 over the tasks with gold support or predictions (tasks with neither are undefined)."""
         scored = [t.score.f1 for t in self.per_task if t.score.tp + t.score.fp + t.score.fn]
         return sum(scored) / len(scored) if scored else 0.0
+
+    def as_text(self, title: str = 'PEMA') -> str:
+        """A readable table: per-task and micro/macro scores, exclusions and errors."""
+        lines = [
+            f'== {title}: {self.resolutions} resolutions, {self.elapsed:.2f} s',
+            f'{"task":<22} {"P":>6} {"R":>6} {"F1":>6} {"support":>7} {"tp":>4} {"fp":>4} {"fn":>4}',
+            *(_score_line(item.task, item.score) for item in self.per_task),
+            _score_line('micro (resolution)', self.micro),
+            f'{"macro F1 (resolution)":<22} {"":>13} {self.macro_f1:>6.3f}',
+            _score_line('paragraph micro', self.paragraph),
+            _score_line('task x modality micro', self.modality),
+            f'report-only tasks (excluded): {len(self.report_only)}',
+            *(f'  {resolution} {task}: {refs}' for resolution, task, refs in self.report_only),
+            f'cited paragraphs not in the text (excluded): {len(self.not_in_text)}',
+            *(f'  {resolution} {task}: {refs}' for resolution, task, refs in self.not_in_text),
+            'false positives: ' + '; '.join(f'{r} {t} [{refs}]' for r, t, refs in self.false_positives),
+            'false negatives: ' + '; '.join(f'{r} {t} [{refs}]' for r, t, refs in self.false_negatives),
+        ]
+        if self.missing_texts:
+            lines.append('no text for: ' + ', '.join(self.missing_texts))
+        return '\n'.join(lines) + '\n'
 
     def as_rows(self) -> list[dict]:
         """One row per task, then micro, macro, paragraph and task x modality rows (CSV/JSON ready)."""

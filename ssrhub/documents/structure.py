@@ -1,61 +1,79 @@
 """Split the plain text of a Security Council resolution into its heading and numbered paragraphs.
 
-``segment(text, language)`` reads a resolution as printed (or as extracted from a PDF) and returns a
+``segment(text, language='en')`` reads a resolution as printed (or as extracted from a PDF) and returns a
 ``StructuredDocument``: the heading, then every paragraph in reading order with its kind, its reference as
-printed and its text without label, line breaks or page furniture.
+printed and its text without its label, line breaks or page furniture. ``language`` ('en' or 'fr') only
+chooses the words that open preambular and operative paragraphs; the layout rules are shared.
 
 Kinds and references
 --------------------
-* Preambular paragraphs are ``PP1``, ``PP2``... in reading order. In a part of a resolution that has numbered
-  paragraphs, the preamble is the run of paragraphs before the first numbered one; a later unnumbered paragraph
-  that opens with a participle or adjective (``Recalling``, ``Deeply concerned``...) is preambular too, as in
-  the lettered sections of resolution 864 (1993).
-* Numbered operative paragraphs (``1.``, ``1)``, and OCR slips such as ``1,`` or ``ll.``) have their printed
-  number as reference: ``9``. Sub-items ``(a)``, ``a)``, ``(i)``, ``(1)`` are separate paragraphs under their
-  parent: ``15 (d)``, ``2 (c) (ii)``; the chapeau keeps the parent reference ``15``. French ``a)`` items are
-  written ``(a)`` in the reference so that both languages share references.
-* Unnumbered operative paragraphs, common before 1960, are ``¶1``, ``¶2``... in reading order, so that they can
+* The heading is everything before the first paragraph: ``Resolution 2151 (2014)``, the adoption line, the
+  date, ``[S/459]``, a title in capitals, and the formula ``The Security Council,`` (``Le Conseil de
+  sécurité,``), which is never a paragraph. The same formula later in the text (``Therefore the Security
+  Council,`` or the B part of a resolution) starts a new part with its own preamble.
+* Preambular paragraphs are ``PP1``, ``PP2``... in reading order through the whole document. In a part that has
+  numbered paragraphs the preamble is the run of paragraphs before the first numbered one (or before an
+  unnumbered one that opens with a listed operative verb, such as ``Resolves:`` before ``1.``); later on, an
+  unnumbered paragraph that opens with a participle or adjective (``Acting under Chapter VII``, ``Determined``)
+  is preambular too, as in the lettered sections of resolutions 814 and 864 (1993).
+* Numbered operative paragraphs (``1.``, ``1)``) have their printed number as reference: ``9``. Sub-items
+  ``(a)``, ``a)``, ``(i)``, ``(1)`` are separate paragraphs under their parent: ``15 (d)``, ``2 (c) (ii)``; the
+  chapeau keeps the reference ``15``. French ``a)`` items are written ``(a)`` in references too.
+* Unnumbered operative paragraphs, common before 1960, are ``¶1``, ``¶2``... in reading order, so that they
   never clash with a printed number. In a part without numbers the first paragraph that opens with a finite
-  verb (``Decides``, ``Calls upon``, ``Décide``, ``Prie``...) ends the preamble.
+  verb (``Decides``, ``Calls upon``, ``Hereby resolves``, ``Décide``, ``Prie``...) ends the preamble and every
+  later paragraph of the part is operative. Items of an unnumbered paragraph are ``¶2 (a)``.
 * Annex paragraphs (after a line ``ANNEX``, ``Annex II``, ``Annexe``) are ``Annex 3``, ``Annex I 3 (a)`` when
   numbered and ``Annex ¶4`` / ``Annex B ¶4`` when not; annex numbers never touch operative numbers.
-* A resolution in lettered parts that each restart their numbering (resolution 161 (1961) A and B) prefixes
-  the operative references with the part: ``A 1``, ``B 1``. Parts that continue the numbering (resolution 687
-  (1991), sections A to I) keep plain numbers.
-* A reference that would repeat one already given (a misprinted number) falls back to the in-order form
-  (``¶n``, ``Annex ¶n``) for a paragraph and to ``ref [2]`` for a sub-item, so references are unique.
+* Lettered parts that each restart their numbering (resolution 161 (1961) A and B) prefix the operative
+  references with the part: ``A 1``, ``B 1``. Parts that continue the numbering (resolution 687 (1991),
+  sections A to I) keep plain numbers.
+* A reference that would repeat one already given falls back to the in-order form (``¶n``, ``Annex ¶n``) for
+  a paragraph and to ``ref [2]`` for a sub-item, so references are unique within a document.
 
-``Paragraph.number`` is the printed number of the top-level numbered paragraph (also on its sub-items),
-``sub`` the item labels below it (``('c', 'ii')``), ``order`` the 1-based reading order.
+``Paragraph.number`` is the printed number of the numbered paragraph a paragraph belongs to (the same on its
+sub-items; None for preambular and unnumbered paragraphs), ``sub`` the item labels below that paragraph
+(``('c', 'ii')``), ``parent_ref`` the reference of the item or paragraph directly above, ``order`` the 1-based
+reading order.
 
-Sub-items
----------
-A label continues the nearest open sequence it fits: ``(i)`` after ``(h)`` is the letter i, ``(i)`` under
-``(c)`` opens roman numerals, ``(v)`` after ``(iv)`` is roman, after ``(u)`` a letter. OCR misreadings of the
-old printed volumes are repaired when the following label proves them (``(6)`` between ``(a)`` and ``(c)`` is
-``(b)``, ``(1)`` before ``(ii)`` is ``(i)``), and a lone ``(6)`` or ``(5)`` where ``(b)`` is expected is read as
-``(b)``. A lowercase block after an item that ends with ``;`` is the tail of the parent sentence and joins the
-chapeau (``... by: (a) ...; (b) ...; shall freeze such funds ...``).
+Labels
+------
+A label continues the nearest open sequence it fits: ``(i)`` after ``(h)`` is the letter i; ``(i)`` under
+``(c)``, after an item that ends with a colon, or before ``(ii)`` opens roman numerals; ``(v)`` after ``(iv)``
+is roman, after ``(u)`` a letter. OCR misreadings of the printed volumes are repaired when the next label
+proves them (``(6)`` between ``(a)`` and ``(c)`` is ``(b)``, ``(1)`` before ``(ii)`` is ``(i)``, ``(ad)`` before
+``(e)`` is ``(d)``, ``8.`` between ``4.`` and ``6.`` is ``5.``) and a ``(6)`` or ``(5)`` where ``(b)`` is due is
+read as ``(b)``; ``1,``, ``ll.``, ``i9.`` and ``L.`` count as numbers only where the expected number fits. A
+label alone on a line labels the next block. A label followed by lower case where the previous paragraph has
+not ended is an enumeration wrapped inside a sentence and stays in the text.
 
 Text
 ----
-Lines of a paragraph are joined with single spaces, also across blank lines and page breaks when the next
-block starts in lower case or the paragraph has no final punctuation yet. A word hyphenated at a line end is
-rejoined as follows: before a capital (``Secretary-`` / ``General``) the hyphen stays; otherwise the hyphenated
-form stays if the document uses it elsewhere on one line (``peace-keeping``), the hyphen goes if the document
-uses the solid word (``paragraph``), the hyphen stays after a short list of prefixes (``non-``, ``self-``,
-``cease-``, ``co-`` before a vowel...), and otherwise it goes (``notwithstand-`` / ``ing``).
+Lines are joined with single spaces. A block after a blank line, a page break or page furniture continues the
+previous paragraph when it starts in lower case, with an opening quotation mark or (in the body) a dash
+bullet, or when the previous paragraph has no final punctuation yet and the block does not open like a
+paragraph. A lower-case block after an item that ends with ``;`` is the end of the sentence that the items
+interrupt and joins the chapeau (``... by: (a) ...; (b) ...; shall freeze such funds ...``).
 
-Removed as page furniture: page numbers alone on a line (``3``, ``- 3 -``, ``3/6``, ``Page 3``), lines that
-only repeat the document symbol, ``United Nations`` / ``Security Council`` banners, distribution lines
-(``Distr.: General``, ``Distr. GENERAL``), a date line that follows such a line, job numbers (``GE.93-12345``,
-``14-31234 (E)``), ``*1431234*`` barcodes, rules of dashes or underscores, ``/...`` continuation marks,
-footnote markers (``2/``, and a bare number after the final punctuation of a paragraph), footnote texts,
-and everything from the voting line (``Adopted unanimously at the 3057th meeting.``) to the end except a
-later annex.
+A word hyphenated at a line end keeps its hyphen before a capital (``Secretary-`` / ``General``), when the
+document writes the hyphenated form on one line elsewhere (``peace-keeping``), after a few prefixes (``non-``,
+``self-``, ``cease-``, ``twenty-``, ``co-`` before a vowel, ``ex-`` before a consonant) and before a few
+compound heads (``-building``, ``-mentioned``); it loses it when the document writes the word solid
+elsewhere, before a bare suffix (``-tion``, ``-fully``) and otherwise (``para-`` / ``graph``,
+``notwithstand-`` / ``ing``). OCR debris is cleaned: ``Calls_on``, ``Secretary~General``, stray ``|``.
 
-The module is pure Python (no Django import), never raises on text input and runs in time linear in the
-length of the text.
+Removed: page numbers alone on a line (``3``, ``- 3 -``, ``3/6``, ``Page 3``), header and footer lines made
+of the document symbol, distribution (``Distr.: General``, ``Distr.`` / ``GENERAL``), date and job number,
+job numbers (``GE.93-12345``, ``14-31234 (E)``), ``*1431234*`` barcodes, rules of dashes or underscores,
+``/...`` continuation marks, ``United Nations`` / ``Security Council`` / ``S`` banners at the top of the text
+or next to other furniture (inside a paragraph they stay), footnote markers (``1/``, and bare numbers after
+the final punctuation of a paragraph; bare numbers inside a sentence are kept because they cannot be told
+from text), footnote texts (``13 Ibid., ...``, ``1/ S/24476.``), and everything from the voting line
+(``Adopted unanimously at the 3057th meeting.``) to the end except a later annex. A resolution heading that
+follows preambular text (a file that starts with the end of another document) starts the document afresh.
+
+The module is pure Python (no Django import), never raises on text input (anything else gives an empty
+document) and runs in time linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -117,7 +135,7 @@ def segment(text: str, language: str = 'en') -> StructuredDocument:
     vocabulary = _vocabulary(cleaned)
     lines = _content_lines(cleaned)
     blocks = _blocks(lines, lang, vocabulary)
-    reader = _Reader(blocks, lang, vocabulary)
+    reader = _Reader(blocks, lang)
     reader.read()
     return StructuredDocument(heading=reader.heading(), paragraphs=_render(reader.nodes, vocabulary))
 
@@ -404,7 +422,7 @@ _ROMAN_VALUES = {'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
 _ROMAN_RE = re.compile(r'^(?=[ivxlc])(?:l?x{0,3}|xl|xc)(?:ix|iv|v?i{0,3})$')
 _UPPER_ROMAN_RE = re.compile(r'^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$')
 
-# '12.', '12)', OCR '1,' and 'll.'; then the text must start (capital, quote, parenthesis) or the line end.
+# '12.', '12)', and the OCR slips '1,', 'll.', 'i9.', 'L.'; then a space, the line end or a capitalised word.
 _NUM_LABEL_RE = re.compile(r'^(?P<tok>\d{1,3}|[0-9lIi]{2,3}|[lLIi](?=\.))\s?(?P<sep>[.,)])(?=\s|$|[A-Z][a-z])\s*')
 # '(a)', '(iv)', '(2)', 'a)', 'iv)', and 'a.' before a capital.
 _ITEM_LABEL_RE = re.compile(
@@ -491,7 +509,9 @@ _HEADING_LINE_RE = re.compile(
     r'|[\[(]\s*[S8]/[^\])}]{1,40}[\])}]+'
     r')$'
 )
+# Footnote texts: '1/ S/24476, annex.', '13 Ibid., Sixth Year ...', '* Reissued for technical reasons.'
 _FOOTNOTE_RE = re.compile(r'^(?:\d{1,3}/\s|\d{1,3}\s+[A-Z“"«]|\*\s*[A-Z])')
+_FOOTNOTE_TEXT_RE = re.compile(r'^\d{1,3}/\s')
 _MONTH_START_RE = re.compile(rf'^\d{{1,3}}\s+(?:{_MONTHS})\b', re.IGNORECASE)
 
 
@@ -552,7 +572,7 @@ def _starts_block(line: _Line, previous: _Line | None, previous_role: str | None
     label = _parse_label(line.text)
     if label is not None:
         return bool(label.rest) and (label.rest[0].isupper() or label.rest[0] in _OPENING_QUOTES)
-    if re.match(r'^\d{1,3}/\s', line.text):
+    if _FOOTNOTE_TEXT_RE.match(line.text):
         return True
     return _opener(line.text, lang, generic=False) is not None
 
@@ -595,21 +615,9 @@ _HYPHEN_PREFIXES = frozenset(
     }
 )  # fmt: skip
 _HYPHEN_HEADS = frozenset(
-    {
-        'based',
-        'being',
-        'building',
-        'called',
-        'keeping',
-        'level',
-        'making',
-        'mentioned',
-        'owned',
-        'related',
-        'scale',
-        'term',
-    }
-)
+    {'based', 'being', 'building', 'called', 'keeping', 'level', 'making', 'mentioned', 'owned', 'related', 'scale',
+     'term'}
+)  # fmt: skip
 _SUFFIXES = frozenset(
     {'al', 'ally', 'ance', 'ed', 'ence', 'ful', 'fully', 'ing', 'ings', 'ity', 'ly', 'ment', 'ments', 'ness', 'sion',
      'sions', 'tion', 'tions'}
@@ -618,7 +626,7 @@ _LEFT_WORD_RE = re.compile(r'([^\W\d_]+(?:-[^\W\d_]+)*)-$')
 _RIGHT_WORD_RE = re.compile(r'^[^\W\d_]+')
 _STRAY_RE = re.compile(r'(?:(?<=\s)|^)[_|]+(?=\s|$)|(?<=\s)_+(?=\w)|(?<=\w)_+(?=\s|$)')
 _INNER_UNDERSCORE_RE = re.compile(r'(?<=[a-z])_(?=[a-z])')  # 'Calls_on'
-_TILDE_RE = re.compile(r'(?<=[A-Za-z])~-?(?=[A-Za-z])')  # 'Secretary~-General'
+_TILDE_RE = re.compile(r'(?<=[A-Za-z])(?:~-?|-—)(?=[A-Za-z])')  # 'Secretary~-General', 'Secretary-—General'
 _SLASH_MARKER_RE = re.compile(r'\s\d{1,3}/(?=[\s,;.:)]|$)')
 _FINAL_MARKER_RE = re.compile(r'(?:(?<=[,;:.])\s+|(?<=,))\d{1,3}(?:\s+\d{1,3}){0,2}$')
 
@@ -669,7 +677,7 @@ def _tidy(text: str) -> str:
         text = _SLASH_MARKER_RE.sub('', text)
     if '_' in text or '|' in text:
         text = _STRAY_RE.sub('', _INNER_UNDERSCORE_RE.sub(' ', text))
-    if '~' in text:
+    if '~' in text or '-—' in text:
         text = _TILDE_RE.sub('-', text)
     return ' '.join(text.split())
 
@@ -747,10 +755,9 @@ def _to_roman(value: int) -> str:
 class _Reader:
     """Walk the blocks once, keeping the zone, the mode and the open sequences of labels."""
 
-    def __init__(self, blocks: list[_Block], lang: str, vocabulary: frozenset[str]) -> None:
+    def __init__(self, blocks: list[_Block], lang: str) -> None:
         self.blocks = blocks
         self.lang = lang
-        self.vocabulary = vocabulary
         self.nodes: list[_Node] = []
         self.heading_parts: list[str] = []
         self.zone = 'heading'  # 'heading', 'body', 'annex', 'trailer'
@@ -1059,9 +1066,10 @@ class _Reader:
     def _place(self, token: str, following: str | None) -> tuple[str, int, int]:
         """Sequence kind, value and depth (number of open levels kept) for an item label."""
         readings = _readings(token)
-        # 0. '(i)' followed by '(ii)' opens roman numerals even after '(h)'.
-        if token == 'i' and following == 'ii' and len(self.levels) < _MAX_DEPTH:
-            if all(level.kind != 'roman' for level in self.levels):
+        # 0. '(i)' followed by '(ii)', or after an item that ends with a colon, opens roman numerals even after '(h)'.
+        if token == 'i' and len(self.levels) < _MAX_DEPTH and all(level.kind != 'roman' for level in self.levels):
+            introduced = bool(self.levels) and self.levels[-1].node.last_text().rstrip(_CLOSERS + ' ').endswith(':')
+            if following == 'ii' or introduced:
                 return 'roman', 1, len(self.levels)
         # 1. The next label of an open sequence, innermost first.
         for depth in range(len(self.levels) - 1, -1, -1):

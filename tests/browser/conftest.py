@@ -56,3 +56,37 @@ def screenshot():
         return path
 
     return take
+
+
+AXE = Path(__file__).resolve().parent / 'vendor' / 'axe-core' / 'axe.min.js'
+
+
+@pytest.fixture
+def axe_violations():
+    """Serious and critical WCAG 2.1 A/AA violations that axe-core finds on the current page."""
+
+    def check(page) -> list[str]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        return [
+            f'{violation["id"]} ({violation["impact"]}): {node["target"]}'
+            for violation in result['violations']
+            if violation['impact'] in ('serious', 'critical')
+            for node in violation['nodes']
+        ]
+
+    return check
+
+
+@pytest.fixture
+def log_in():
+    def log_in(page, username: str, password: str = 'ssrhub-demo'):
+        page.goto('/accounts/login/')
+        page.get_by_label('Username').fill(username)
+        page.get_by_label('Password').fill(password)
+        page.get_by_role('button', name='Log in').click()
+        page.wait_for_url('**/')
+
+    return log_in

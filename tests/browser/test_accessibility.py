@@ -1,12 +1,9 @@
 """axe-core finds no serious or critical accessibility violation (WCAG 2.1 A/AA) on the main pages."""
 
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parent / 'vendor' / 'axe-core' / 'axe.min.js'
 PAGES = [
     '/',
     '/framework/un-ssr/2026.1/?q=ownership',
@@ -20,34 +17,21 @@ PAGES = [
 ]
 
 
-def _violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    return [
-        f'{violation["id"]} ({violation["impact"]}): {node["target"]}'
-        for violation in result['violations']
-        if violation['impact'] in ('serious', 'critical')
-        for node in violation['nodes']
-    ]
-
-
 @pytest.mark.parametrize('language', ['en', 'fr'])
-def test_main_pages_have_no_serious_accessibility_violations(page, language):
+def test_main_pages_have_no_serious_accessibility_violations(page, language, axe_violations):
     found = {}
     page.goto('/')
     if language == 'fr':
         page.get_by_role('button', name='FR').click()
     for url in PAGES:
         page.goto(url)
-        violations = _violations(page)
+        violations = axe_violations(page)
         if violations:
             found[url] = violations
     assert not found, found
 
 
-def test_mission_edit_form_errors_are_announced(page):
+def test_mission_edit_form_errors_are_announced(page, axe_violations):
     page.goto('/accounts/login/')
     page.get_by_label('Username').fill('editor')
     page.get_by_label('Password').fill('ssrhub-demo')
@@ -59,4 +43,4 @@ def test_mission_edit_form_errors_are_announced(page):
     assert field.get_attribute('aria-invalid') == 'true'
     error = page.locator(f'#{field.get_attribute("aria-describedby")}')
     assert "'S/RES/21x9 (2014)' is not a valid UN document symbol" in error.inner_text()
-    assert not _violations(page)
+    assert not axe_violations(page)

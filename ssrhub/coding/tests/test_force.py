@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ssrhub.coding.crsv import read_crsv, score_force
 from ssrhub.coding.force import Addressee, AddresseeReading, Force, ForceReading, read_addressee, read_force
 
 DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
@@ -21,25 +22,6 @@ needs_2151 = pytest.mark.skipif(not SAMPLE_2151.exists(), reason='shared/data is
 
 # Section: gold class from the CRSV obligation_verb (README scale)
 
-# The README scale: decides/authorizes > demands > condemns > requests/calls upon/urges > encourages > declaratory.
-# 'invites' is placed with 'encourages' (module decision); a recorded 'reiterates its demand' names a demand.
-GOLD_SCALE = {
-    'decides': Force.DECIDES,
-    'authorizes': Force.DECIDES,
-    'authorises': Force.DECIDES,
-    'demands': Force.DEMANDS,
-    'reiterates its demand': Force.DEMANDS,
-    'condemns': Force.CONDEMNS,
-    'requests': Force.REQUESTS,
-    'calls upon': Force.REQUESTS,
-    'calls on': Force.REQUESTS,
-    'calls for': Force.REQUESTS,
-    'urges': Force.REQUESTS,
-    'encourages': Force.ENCOURAGES,
-    'invites': Force.ENCOURAGES,
-}
-GOLD_ADVERBS = {'strongly', 'further', 'also'}
-
 # Paragraphs the file records under the bare 'Reiterates' although the text restates a demand or a call;
 # the module follows the README scale (see the module docstring).
 KNOWN_DISAGREEMENTS = {
@@ -49,28 +31,8 @@ KNOWN_DISAGREEMENTS = {
 }
 
 
-def gold_force(obligation_verb: str) -> Force:
-    words = [w for w in obligation_verb.lower().split() if w not in GOLD_ADVERBS]
-    for size in (3, 2, 1):
-        force = GOLD_SCALE.get(' '.join(words[:size]))
-        if force is not None:
-            return force
-    return Force.DECLARATORY
-
-
 def crsv_rows() -> list[dict[str, str]]:
-    with CRSV.open(newline='', encoding='utf-8') as handle:
-        return [row for row in csv.DictReader(handle) if row['obligation_verb']]
-
-
-def confusion_table(pairs: list[tuple[Force, Force]]) -> str:
-    counts = Counter(pairs)
-    names = [force.name[:6] for force in Force]
-    lines = ['gold \\ read ' + ' '.join(f'{name:>6}' for name in names) + '  total']
-    for gold in Force:
-        cells = [counts[(gold, read)] for read in Force]
-        lines.append(f'{gold.name:<11} ' + ' '.join(f'{c:>6}' for c in cells) + f'  {sum(cells):>5}')
-    return '\n'.join(lines)
+    return [row for row in read_crsv(CRSV) if row['obligation_verb']]
 
 
 # Section: CRSV accuracy
@@ -78,12 +40,9 @@ def confusion_table(pairs: list[tuple[Force, Force]]) -> str:
 
 @needs_crsv
 def test_force_accuracy_on_all_crsv_paragraphs():
-    rows = crsv_rows()
-    pairs = [(gold_force(row['obligation_verb']), read_force(row['text_verbatim']).force) for row in rows]
-    correct = sum(gold == read for gold, read in pairs)
-    accuracy = correct / len(pairs)
-    print(f'\nCRSV force accuracy {correct}/{len(pairs)} = {accuracy:.4f}')
-    print(confusion_table(pairs))
+    score = score_force(read_crsv(CRSV))
+    rows, pairs, accuracy = score.rows, score.pairs, score.accuracy
+    print(score.as_text())
     assert len(rows) == 374  # 409 paragraphs, 35 without a recorded verb (fragments, items, struck rows)
     assert accuracy >= 0.95
     wrong = {

@@ -100,3 +100,13 @@ def test_codebook_command_prints_json(capsys):
     data = json.loads(capsys.readouterr().out)
     codes = {code['code'] for code in data['codes']}
     assert {'component.police', 'initiative.legislation', 'ssr.generic', 'crosscutting.human-rights'} <= codes
+
+
+@pytest.mark.skipif(not (DATA / 'pema').exists(), reason='shared/data is not beside the repository')
+def test_evaluate_commands_print_scores(capsys):
+    call_command('evaluate', 'pema', '--format', 'json')
+    rows = json.loads(capsys.readouterr().out)
+    micro = next(row for row in rows if row['level'] == 'resolution' and row['task'] == 'micro')
+    assert micro['f1'] >= 0.70 and micro['support'] > 0
+    call_command('evaluate', 'force')
+    assert 'force accuracy: ' in capsys.readouterr().out

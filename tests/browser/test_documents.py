@@ -1,0 +1,47 @@
+"""An analyst uploads a resolution, reads its coded paragraphs, reviews codes and searches paragraphs."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+SAMPLE = Path(__file__).resolve().parents[3] / 'shared' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
+    log_in(page, 'analyst')
+    page.goto('/documents/')
+    page.get_by_role('link', name='Add a document').click()
+    page.get_by_label('Document file').set_input_files(str(SAMPLE))
+    page.get_by_role('button', name='Upload and code').click()
+    expect(page.get_by_role('heading', level=1)).to_contain_text('S/RES/2151 (2014)')
+    expect(page.locator('main')).to_contain_text('18 preambular, 20 operative, 0 annex paragraphs')
+    op15 = page.locator('#p-15')
+    expect(op15.locator('mark.evidence').first).to_be_visible()
+    screenshot(page, 'document-2151', full_page=False)
+    assert not axe_violations(page)
+
+    op15.get_by_role('button', name='Reject component.defence').click()
+    expect(page.locator('#p-15 .chip-rejected')).to_contain_text('component.defence · analyst')
+    page.locator('#p-15 summary', has_text='Review').click()
+    page.locator('#p-15').get_by_role('button', name='Mark reviewed').click()
+    page.goto('/coding/agreement/')
+    expect(page.locator('main')).to_contain_text('component.defence')
+
+    page.goto('/paragraphs/')
+    page.get_by_label('Words or "a phrase"').fill('"security sector reform"')
+    expect(page.locator('#paragraph-results')).to_contain_text('paragraphs')
+    expect(page.locator('#paragraph-results mark.evidence').first).to_be_visible()
+    screenshot(page, 'paragraph-search', full_page=False)
+    assert not axe_violations(page)
+
+    page.goto('/documents/upload/')
+    page.get_by_label('Document file').set_input_files(
+        files=[{'name': 'broken.pdf', 'mimeType': 'application/pdf', 'buffer': b'%PDF-1.7 not really'}]
+    )
+    page.get_by_role('button', name='Upload and code').click()
+    expect(page.get_by_role('alert')).to_contain_text('broken.pdf')
+    assert page.url.endswith('/documents/upload/')
