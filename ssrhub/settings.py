@@ -93,9 +93,14 @@ TEMPLATES = [
 # Section: database
 
 DATABASES = {
-    'default': env.db('DATABASE_URL', default=f'sqlite:///{VAR_DIR / "ssrhub.sqlite3"}'),
+    'default': env.db_url_config(env.str('DATABASE_URL', default='') or f'sqlite:///{VAR_DIR / "ssrhub.sqlite3"}'),
 }
-DATABASES['default'].setdefault('ATOMIC_REQUESTS', False)
+if DATABASES['default']['ENGINE'] == 'django.db.backends.sqlite3':
+    # Several processes (the web server, Celery workers) may write: wait for locks instead of failing,
+    # take the write lock at the start of a transaction, and let readers run beside one writer.
+    DATABASES['default'].setdefault('OPTIONS', {}).update(
+        {'timeout': 30, 'transaction_mode': 'IMMEDIATE', 'init_command': 'PRAGMA journal_mode=WAL;'}
+    )
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
 # Section: authentication

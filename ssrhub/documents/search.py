@@ -39,7 +39,11 @@ def search_paragraphs(queryset, query: str):
     if connection.vendor == 'postgresql':
         search = SearchQuery(query, search_type='websearch', config='simple')
         vector = SearchVector('text', config='simple')
-        return queryset.annotate(rank=SearchRank(vector, search)).filter(rank__gt=0).order_by('-rank', 'pk')
+        return (
+            queryset.annotate(document_vector=vector, rank=SearchRank(vector, search))
+            .filter(document_vector=search)
+            .order_by('-rank', 'pk')
+        )
     match = fts5_query(query)
     if not match:
         return queryset.none()

@@ -87,3 +87,38 @@ def test_ingest_command_on_a_folder(tmp_path, capsys):
     call_command('ingest', str(folder))
     assert '3 files: 3 unchanged' in capsys.readouterr().out
     assert Document.objects.filter(symbol='S/RES/866 (1993)').exists()
+
+
+FRENCH_RESOLUTION = """Résolution 2999 (2025)
+
+Adoptée par le Conseil de sécurité à sa 9999e séance, le 12 mars 2025
+
+Le Conseil de sécurité,
+
+Rappelant ses résolutions antérieures sur la République centrafricaine,
+
+Soulignant que la réforme du secteur de la sécurité doit être conduite par les autorités nationales,
+
+1. Décide de proroger le mandat de la MINUSCA jusqu'au 15 novembre 2025;
+
+2. Prie la MINUSCA d'appuyer la réforme du secteur de la sécurité, notamment la police et la justice;
+
+3. Exige de tous les groupes armés qu'ils déposent les armes;
+
+4. Décide de rester activement saisi de la question.
+"""
+
+
+def test_french_resolution_is_read_in_french(tmp_path):
+    path = tmp_path / 'S_RES_2999_2025_FR.txt'
+    path.write_text(FRENCH_RESOLUTION, encoding='utf-8')
+    outcome = ingest_path(path)
+    document = Document.objects.get(pk=outcome.document_id)
+    assert (document.language, document.symbol, str(document.date)) == ('fr', 'S/RES/2999 (2025)', '2025-03-12')
+    paragraphs = {p.ref: p for p in Paragraph.objects.filter(version__document=document)}
+    assert [ref for ref in paragraphs if ref.startswith('PP')] == ['PP1', 'PP2']
+    readings = {p.ref: p.readings.get() for p in paragraphs.values()}
+    assert (readings['1'].get_force_display(), readings['1'].verb) == ('decides, authorizes', 'Décide')
+    assert readings['3'].verb == 'Exige' and readings['3'].force == 4
+    codes = set(paragraphs['2'].codes.values_list('code', flat=True))
+    assert {'ssr.generic', 'component.police', 'component.justice'} <= codes
