@@ -16,6 +16,10 @@ class DocumentFilterSet(SearchFilterSet):
     doc_type = django_filters.MultipleChoiceFilter(choices=DocumentTypeChoices, label=_('Document type'))
     language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, label=_('Language'))
     year = django_filters.NumberFilter(field_name='date', lookup_expr='year', label=_('Year'))
+    mission = django_filters.CharFilter(field_name='missions__acronym', distinct=True, label=_('Mission (acronym)'))
+    country = django_filters.CharFilter(
+        field_name='missions__countries__iso3', distinct=True, label=_('Country (ISO alpha-3)')
+    )
 
     class Meta:
         model = Document
@@ -43,6 +47,12 @@ class ParagraphFilterSet(django_filters.FilterSet):
     )
     year = django_filters.NumberFilter(field_name='version__document__date', lookup_expr='year', label=_('Year'))
     symbol = django_filters.CharFilter(field_name='version__document__symbol', label=_('Document symbol'))
+    mission = django_filters.CharFilter(
+        field_name='version__document__missions__acronym', distinct=True, label=_('Mission (acronym)')
+    )
+    country = django_filters.CharFilter(
+        field_name='version__document__missions__countries__iso3', distinct=True, label=_('Country (ISO alpha-3)')
+    )
 
     class Meta:
         model = Paragraph

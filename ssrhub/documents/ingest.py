@@ -11,8 +11,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from ssrhub.coding.store import store_machine_coding
+from ssrhub.framework.models import Mission
 
 from .extract import ExtractedText, ExtractionError, extract_bytes, extract_text
+from .linking import MissionNames, mission_mentions
 from .metadata import detect_metadata
 from .models import Document, DocumentVersion, Paragraph
 from .structure import segment
@@ -115,6 +117,8 @@ def _store(extracted: ExtractedText, filename: str, source: str, user, code: boo
             )
             if code:
                 store_machine_coding(paragraphs, structured, metadata.language)
+            if created:
+                document.missions.set(_mentioned_missions(extracted.text))
     except IntegrityError:
         # Another worker stored the same content at the same moment.
         known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
@@ -128,6 +132,13 @@ def _store(extracted: ExtractedText, filename: str, source: str, user, code: boo
         version=number,
         paragraphs=len(paragraphs),
     )
+
+
+def _mentioned_missions(text: str) -> list[Mission]:
+    missions = list(Mission.objects.all())
+    names = [MissionNames(mission.acronym, (mission.name_en, mission.name_fr)) for mission in missions]
+    mentioned = mission_mentions(text, names)
+    return [mission for mission in missions if mission.acronym in mentioned]
 
 
 def _unchanged(source: str, known: DocumentVersion) -> IngestOutcome:

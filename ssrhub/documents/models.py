@@ -48,6 +48,13 @@ class Document(ChangeLoggedModel):
     doc_type = models.CharField(verbose_name=_('document type'), max_length=30, choices=DocumentTypeChoices)
     language = models.CharField(verbose_name=_('language'), max_length=2, choices=LANGUAGE_CHOICES)
     date = models.DateField(verbose_name=_('date'), null=True, blank=True)
+    missions = models.ManyToManyField(
+        to='framework.Mission',
+        related_name='documents',
+        blank=True,
+        verbose_name=_('missions'),
+        help_text=_('Found in the text when the document is ingested; correct it by hand where needed.'),
+    )
 
     access_kind = 'analysis'
 

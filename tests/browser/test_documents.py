@@ -7,7 +7,9 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-SAMPLE = Path(__file__).resolve().parents[3] / 'shared' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
+DATA = Path(__file__).resolve().parents[3] / 'shared' / 'data'
+SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
+RESOLUTION_866 = DATA / 'unsc-resolutions-1946-1994' / 'S_RES_0866_1993_EN_GOLD.txt'
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
@@ -15,8 +17,16 @@ def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     log_in(page, 'analyst')
     page.goto('/documents/')
     page.get_by_role('link', name='Add a document').click()
+    page.get_by_label('Document file').set_input_files(str(RESOLUTION_866))
+    page.get_by_role('button', name='Upload and code').click()
+    expect(page.get_by_role('heading', level=1)).to_contain_text('S/RES/866 (1993)')
+    expect(page.locator('.alert-success')).to_contain_text('Stored S/RES/866 (1993)')
+
+    # The demo data already holds resolution 2151: the same file again adds nothing.
+    page.goto('/documents/upload/')
     page.get_by_label('Document file').set_input_files(str(SAMPLE))
     page.get_by_role('button', name='Upload and code').click()
+    expect(page.locator('.alert-success')).to_contain_text('already holds this exact file')
     expect(page.get_by_role('heading', level=1)).to_contain_text('S/RES/2151 (2014)')
     expect(page.locator('main')).to_contain_text('18 preambular, 20 operative, 0 annex paragraphs')
     op15 = page.locator('#p-15')

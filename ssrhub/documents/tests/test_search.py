@@ -51,3 +51,38 @@ def test_paragraph_search_page_combines_full_text_and_coding_filters(client, mak
     body = api.json()
     assert body['count'] >= 10 and all('security sector reform' in row['text'].lower() for row in body['results'])
     assert {'force', 'verb', 'addressee', 'codes'} <= set(body['results'][0])
+
+
+def test_mission_mentions_need_capitals_or_the_full_name():
+    from ssrhub.documents.linking import MissionNames, mission_mentions
+
+    missions = [
+        MissionNames('UNMIL', ('United Nations Mission in Liberia', 'Mission des Nations Unies au Libéria')),
+        MissionNames('MINUSCA', ('United Nations Multidimensional Integrated Stabilization Mission', '')),
+    ]
+    text = 'Decides that UNMIL shall ... the United Nations  Mission in\nLiberia; unmil; UNMIL-led; MINUSCAS'
+    assert mission_mentions(text, missions) == {'UNMIL': 2}
+    assert mission_mentions('la Mission des Nations Unies au Libéria', missions) == {'UNMIL': 1}
+
+
+def test_documents_are_linked_to_the_missions_they_name(tmp_path, client, make_user):
+    from ssrhub.core.roles import Role
+
+    path = tmp_path / 'S_RES_1509_2003_EN.txt'
+    path.write_text(
+        'Resolution 1509 (2003)\n\nAdopted by the Security Council at its 4830th meeting, on 19 September 2003\n\n'
+        'The Security Council,\n\nWelcoming the report of the Secretary-General,\n\n'
+        '1. Decides to establish the United Nations Mission in Liberia (UNMIL);\n\n'
+        '2. Decides that UNMIL shall assist the transitional government in monitoring and restructuring the police '
+        'force of Liberia, and in the formation of a new and restructured military;\n',
+        encoding='utf-8',
+    )
+    document_id = ingest_path(path).document_id
+    assert list(Paragraph.objects.get(version__document_id=document_id, ref='2').version.document.missions.values_list(
+        'acronym', flat=True)) == ['UNMIL']  # fmt: skip
+    client.force_login(make_user('reader', Role.VIEWER))
+    by_mission = client.get('/paragraphs/', {'mission': 'UNMIL', 'code': 'component.police'})
+    assert [p.ref for p in by_mission.context['page'].object_list] == ['2']
+    by_country = client.get('/paragraphs/', {'country': 'LBR', 'kind': 'operative'})
+    assert {p.ref for p in by_country.context['page'].object_list} == {'1', '2'}
+    assert not client.get('/paragraphs/', {'country': 'CAF', 'q': 'police'}).context['page'].object_list

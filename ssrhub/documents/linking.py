@@ -1,0 +1,33 @@
+"""Which missions a document is about: their acronyms and full names found in its text.
+
+Plain Python. A mission counts when its acronym appears as a word in capitals (``UNMIL``, not
+``unmil``) or its English or French name appears in any case and spacing.
+"""
+
+import re
+from dataclasses import dataclass
+
+__all__ = ['MissionNames', 'mission_mentions']
+
+
+@dataclass(frozen=True)
+class MissionNames:
+    acronym: str
+    names: tuple[str, ...]
+
+
+def _name_pattern(name: str) -> str:
+    return r'\s+'.join(re.escape(word) for word in name.split())
+
+
+def mission_mentions(text: str, missions) -> dict[str, int]:
+    """Acronym -> number of mentions in ``text``, for the ``missions`` (``MissionNames``) mentioned at all."""
+    found = {}
+    for mission in missions:
+        count = len(re.findall(rf'(?<![\w-]){re.escape(mission.acronym)}(?![\w-])', text))
+        for name in mission.names:
+            if name:
+                count += len(re.findall(_name_pattern(name), text, flags=re.IGNORECASE))
+        if count:
+            found[mission.acronym] = count
+    return found
