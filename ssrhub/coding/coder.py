@@ -146,6 +146,16 @@ class ParagraphCoding:
     effective_addressee: Addressee = NO_ADDRESSEE
     clauses: tuple[ClauseReading, ...] = ()
 
+    @property
+    def force(self) -> Force:
+        """The force governing the paragraph: its own opening verb's, else (a sub-item) its chapeau's."""
+        return self.force_reading.force if self.force_reading.verb else self.effective_force
+
+    @property
+    def addressee(self) -> Addressee:
+        """Who the paragraph addresses: from its own verb, else (a sub-item) from its chapeau."""
+        return self.addressee_reading.addressee if self.force_reading.verb else self.effective_addressee
+
 
 @dataclass(frozen=True)
 class _Clause:
@@ -448,6 +458,8 @@ def code_document(structured, codebook: Codebook, language: str = 'en') -> list[
             effective_addressee=first.addressee,
             clauses=tuple(ClauseReading(c.start, c.end, c.force, c.addressee) for c in clauses),
         )
-        contexts[paragraph.ref] = _Context(first.force, first.addressee, first.addressee_text, first.deliberative)
+        # The clause that introduces a list of items is the chapeau's last ('..., and requests X to:').
+        last = clauses[-1]
+        contexts[paragraph.ref] = _Context(last.force, last.addressee, last.addressee_text, last.deliberative)
         result.append(coding)
     return result

@@ -21,9 +21,9 @@ def paragraph_record(symbol: str, paragraph, coding) -> dict:
         'symbol': symbol,
         'paragraph_ref': paragraph.ref,
         'paragraph_type': paragraph.kind.value,
-        'force': coding.force_reading.force.name.lower(),
+        'force': coding.force.name.lower(),
         'verb': coding.force_reading.verb,
-        'addressee': coding.addressee_reading.addressee.value,
+        'addressee': coding.addressee.value,
         'codes': [
             {
                 'code': hit.code,

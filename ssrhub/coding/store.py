@@ -14,16 +14,16 @@ def store_machine_coding(paragraphs, structured, language: str, codebook=None) -
     readings, assignments = [], []
     for paragraph in paragraphs:
         coding = codings[paragraph.ref]
-        force, addressee = coding.force_reading, coding.addressee_reading
+        verb = coding.force_reading
         readings.append(
             MachineReading(
                 paragraph=paragraph,
                 codebook_version=codebook.version,
-                force=int(force.force),
-                verb=force.verb[:80],
-                verb_start=force.start if force.verb else None,
-                verb_end=force.end if force.verb else None,
-                addressee=addressee.addressee.value,
+                force=int(coding.force),
+                verb=verb.verb[:80],
+                verb_start=verb.start if verb.verb else None,
+                verb_end=verb.end if verb.verb else None,
+                addressee=coding.addressee.value,
             )
         )
         assignments.extend(
