@@ -110,3 +110,16 @@ def test_evaluate_commands_print_scores(capsys):
     assert micro['f1'] >= 0.70 and micro['support'] > 0
     call_command('evaluate', 'force')
     assert 'force accuracy: ' in capsys.readouterr().out
+
+
+@needs_data
+def test_recode_codes_documents_missing_the_current_codebook(capsys):
+    from ssrhub.coding.models import MachineReading
+
+    ingest_path(SAMPLE, code=False)
+    assert not MachineReading.objects.exists()
+    call_command('recode', verbosity=0)
+    assert '1 documents coded with codebook' in capsys.readouterr().out
+    assert MachineReading.objects.count() == 44
+    call_command('recode', verbosity=0)
+    assert '0 documents coded' in capsys.readouterr().out
