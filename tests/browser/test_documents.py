@@ -34,8 +34,8 @@ def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     screenshot(page, 'document-2151', full_page=False)
     assert not axe_violations(page)
 
-    op15.get_by_role('button', name='Reject component.defence').click()
-    expect(page.locator('#p-15 .chip-rejected')).to_contain_text('component.defence · analyst')
+    op15.get_by_role('button', name='Reject Defence').click()
+    expect(page.locator('#p-15 .chip-rejected')).to_contain_text('Defence · analyst')
     page.locator('#p-15 summary', has_text='Review').click()
     page.locator('#p-15').get_by_role('button', name='Mark reviewed').click()
     page.goto('/coding/agreement/')

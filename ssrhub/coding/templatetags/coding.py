@@ -3,6 +3,9 @@
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from ssrhub.coding.codebook import load_codebook
 
 register = template.Library()
 
@@ -37,3 +40,13 @@ def highlighted(paragraph, assignments, reading=None):
         position = end
     pieces.append(escape(text[position:]))
     return mark_safe(''.join(str(piece) for piece in pieces))
+
+
+@register.filter
+def code_label(code: str) -> str:
+    """The label of a codebook code in the active language (the code itself if the codebook lacks it)."""
+    spec = load_codebook().codes.get(code)
+    if spec is None:
+        return code
+    language = (get_language() or 'en').split('-')[0]
+    return spec.label.get(language) or spec.label['en']

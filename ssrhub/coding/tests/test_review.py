@@ -38,7 +38,7 @@ def test_analyst_accepts_rejects_and_adds_codes(client, make_user, op15):
     machine = set(op15.codes.filter(source='machine').values_list('code', flat=True))
     assert 'ssr.generic' in machine
     response = _review(client, op15, 'reject', 'component.defence')
-    assert response.status_code == 200 and 'component.defence · ana' in response.content.decode()
+    assert response.status_code == 200 and 'Defence · ana' in response.content.decode()
     assert _review(client, op15, 'add', 'initiative.legislation').status_code == 200
     assert _review(client, op15, 'done').status_code == 200
     human = {c.code: c.present for c in CodeAssignment.objects.filter(paragraph=op15, source='human')}
