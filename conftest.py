@@ -16,6 +16,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command('setup', verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Files stored by a test (original documents) go to a temporary folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp('media')
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with one role and, optionally, country assignments (ISO alpha-3 codes)."""

@@ -32,7 +32,12 @@ def main() -> None:
     batch.mkdir()
     for path in files:
         (batch / path.name).symlink_to(path.resolve())
-    env = {**os.environ, 'DATABASE_URL': f'sqlite:///{database}', 'DJANGO_SETTINGS_MODULE': 'ssrhub.settings'}
+    env = {
+        **os.environ,
+        'DATABASE_URL': f'sqlite:///{database}',
+        'SSRHUB_MEDIA_ROOT': str(workdir / 'media'),
+        'DJANGO_SETTINGS_MODULE': 'ssrhub.settings',
+    }
     ssrhub = [sys.executable, '-m', 'ssrhub.cli']
     subprocess.run([*ssrhub, 'migrate', '--verbosity', '0'], env=env, check=True, cwd=ROOT)
     started = time.perf_counter()

@@ -7,6 +7,8 @@ file name) is already known becomes a new version of that document.
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
@@ -21,6 +23,7 @@ from .structure import segment
 
 __all__ = ['IngestOutcome', 'document_files', 'ingest_bytes', 'ingest_path']
 
+ORIGINALS_DIR = 'documents/originals'
 SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
 
 
@@ -55,10 +58,10 @@ def document_files(paths) -> list[Path]:
 def ingest_path(path, *, user=None, code: bool = True) -> IngestOutcome:
     path = Path(path)
     try:
-        extracted = extract_text(path)
+        extracted = extract_text(path)  # checks the size before reading the whole file
     except ExtractionError as error:
         return IngestOutcome(source=str(path), status='refused', message=str(error))
-    return _store(extracted, path.name, str(path), user, code)
+    return _store(extracted, path.read_bytes, path.name, str(path), user, code)
 
 
 def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True) -> IngestOutcome:
@@ -66,10 +69,10 @@ def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True) ->
         extracted = extract_bytes(data, filename)
     except ExtractionError as error:
         return IngestOutcome(source=filename, status='refused', message=str(error))
-    return _store(extracted, filename, f'upload: {filename}', user, code)
+    return _store(extracted, lambda: data, filename, f'upload: {filename}', user, code)
 
 
-def _store(extracted: ExtractedText, filename: str, source: str, user, code: bool) -> IngestOutcome:
+def _store(extracted: ExtractedText, read_original, filename: str, source: str, user, code: bool) -> IngestOutcome:
     known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
     if known:
         return _unchanged(source, known)
@@ -92,7 +95,7 @@ def _store(extracted: ExtractedText, filename: str, source: str, user, code: boo
             )
             number = (document.versions.aggregate(last=Max('number'))['last'] or 0) + 1
             document.versions.filter(is_current=True).update(is_current=False)
-            version = DocumentVersion.objects.create(
+            version = DocumentVersion(
                 document=document,
                 number=number,
                 sha256=extracted.sha256,
@@ -104,6 +107,8 @@ def _store(extracted: ExtractedText, filename: str, source: str, user, code: boo
                 text=extracted.text,
                 ingested_by=user,
             )
+            version.original.name = _save_original(extracted.sha256, filename, read_original)
+            version.save()
             paragraphs = Paragraph.objects.bulk_create(
                 Paragraph(
                     version=version,
@@ -132,6 +137,15 @@ def _store(extracted: ExtractedText, filename: str, source: str, user, code: boo
         version=number,
         paragraphs=len(paragraphs),
     )
+
+
+def _save_original(sha256: str, filename: str, read_original) -> str:
+    """Keep the original file under its hash; the same content is stored once, whatever its name."""
+    name = f'{ORIGINALS_DIR}/{sha256}{Path(filename).suffix.lower()}'
+    if not default_storage.exists(name):
+        # Written before the transaction commits: a rollback leaves at most a file no record points to.
+        default_storage.save(name, ContentFile(read_original()))
+    return name
 
 
 def _mentioned_missions(text: str) -> list[Mission]:

@@ -92,6 +92,7 @@ class DocumentVersion(RestrictedModel):
     file_format = models.CharField(verbose_name=_('format'), max_length=10)
     size = models.PositiveBigIntegerField(verbose_name=_('size (bytes)'))
     pages = models.PositiveIntegerField(verbose_name=_('pages'), null=True, blank=True)
+    original = models.FileField(verbose_name=_('original file'), max_length=255, blank=True)
     text = models.TextField(verbose_name=_('extracted text'))
     is_current = models.BooleanField(verbose_name=_('current version'), default=True, db_index=True)
     created = models.DateTimeField(verbose_name=_('ingested'), auto_now_add=True)

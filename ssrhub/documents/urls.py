@@ -9,5 +9,10 @@ urlpatterns = [
     path('documents/upload/', views.DocumentUploadView.as_view(), name='document_upload'),
     path('documents/<int:pk>/', views.DocumentView.as_view(), name='document'),
     path('documents/<int:pk>/history/', views.DocumentHistoryView.as_view(), name='document_history'),
+    path(
+        'documents/<int:pk>/versions/<int:number>/original/',
+        views.DocumentOriginalView.as_view(),
+        name='document_original',
+    ),
     path('paragraphs/', views.ParagraphSearchView.as_view(), name='paragraph_search'),
 ]

@@ -3,6 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,12 +16,13 @@ from ssrhub.core.views import generic
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentUploadForm
 from .ingest import ingest_bytes
-from .models import Document, Paragraph
+from .models import Document, DocumentVersion, Paragraph
 from .tables import DocumentTable
 
 __all__ = [
     'DocumentHistoryView',
     'DocumentListView',
+    'DocumentOriginalView',
     'DocumentUploadView',
     'DocumentView',
     'ParagraphSearchView',
@@ -82,6 +84,16 @@ class DocumentView(LoginRequiredMixin, generic.ObjectView):
                 for kind in ('preambular', 'operative', 'annex')
             },
         }
+
+
+class DocumentOriginalView(LoginRequiredMixin, View):
+    """Download the file a version was read from, under its original name."""
+
+    def get(self, request, pk, number):
+        version = get_object_or_404(
+            DocumentVersion.objects.restrict(request.user).exclude(original=''), document_id=pk, number=number
+        )
+        return FileResponse(version.original.open('rb'), as_attachment=True, filename=version.filename)
 
 
 class DocumentHistoryView(LoginRequiredMixin, generic.ObjectHistoryView):

@@ -53,6 +53,7 @@ def test_ingest_runs_as_celery_tasks_on_a_worker(tmp_path, redis_url):
         **os.environ,
         'DATABASE_URL': f'sqlite:///{tmp_path / "celery.sqlite3"}',
         'SSRHUB_REDIS_URL': redis_url,
+        'SSRHUB_MEDIA_ROOT': str(tmp_path / 'media'),
         'DJANGO_SETTINGS_MODULE': 'ssrhub.settings',
     }
     ssrhub = [sys.executable, '-m', 'ssrhub.cli']

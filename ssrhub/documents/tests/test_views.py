@@ -50,3 +50,15 @@ def test_pages_use_a_bounded_number_of_queries(client, make_user, django_assert_
     url = document.get_absolute_url() if url == 'DOCUMENT' else url
     with django_assert_max_num_queries(most):
         assert client.get(url).status_code == 200
+
+
+def test_original_file_is_kept_once_and_downloadable(client, make_user, document, settings, tmp_path):
+    version = document.current_version
+    assert version.original.name.endswith(f'{version.sha256}.txt')
+    assert Path(settings.MEDIA_ROOT, version.original.name).read_bytes() == SAMPLE.read_bytes()
+    client.force_login(make_user('reader', Role.VIEWER))
+    response = client.get(f'/documents/{document.pk}/versions/{version.number}/original/')
+    assert response.status_code == 200
+    assert response['Content-Disposition'] == 'attachment; filename="S_RES_2151_2014_EN.txt"'
+    assert b''.join(response.streaming_content) == SAMPLE.read_bytes()
+    assert client.get(f'/documents/{document.pk}/versions/9/original/').status_code == 404
