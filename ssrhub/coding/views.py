@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.views import View
 
 from ssrhub.documents.models import Paragraph
-from ssrhub.documents.views import attach_codes, coded_paragraphs
+from ssrhub.documents.queries import attach_codes, coded_paragraphs
 
 from .agreement import agreement_rows
 from .codebook import load_codebook

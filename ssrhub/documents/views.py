@@ -2,14 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from ssrhub.coding.codebook import load_codebook
-from ssrhub.coding.models import CodeAssignment, MachineReading, SourceChoices
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.views import generic
 
@@ -17,6 +16,7 @@ from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentUploadForm
 from .ingest import ingest_bytes
 from .models import Document, DocumentVersion, Paragraph
+from .queries import attach_codes, coded_paragraphs
 from .tables import DocumentTable
 
 __all__ = [
@@ -26,8 +26,6 @@ __all__ = [
     'DocumentUploadView',
     'DocumentView',
     'ParagraphSearchView',
-    'attach_codes',
-    'coded_paragraphs',
 ]
 
 PARAGRAPHS_PER_PAGE = 25
@@ -40,26 +38,6 @@ class DocumentListView(LoginRequiredMixin, generic.ObjectListView):
     filterset = DocumentFilterSet
     table = DocumentTable
     template_name = 'documents/document_list.html'
-
-
-def coded_paragraphs(queryset):
-    """Paragraphs with their machine reading and codes (machine and human) loaded in two queries."""
-    return queryset.select_related('version__document').prefetch_related(
-        Prefetch('readings', queryset=MachineReading.objects.order_by('-codebook_version'), to_attr='reading_list'),
-        Prefetch(
-            'codes',
-            queryset=CodeAssignment.objects.select_related('coder').order_by('code'),
-            to_attr='code_list',
-        ),
-    )
-
-
-def attach_codes(paragraphs):
-    for paragraph in paragraphs:
-        paragraph.reading = paragraph.reading_list[0] if paragraph.reading_list else None
-        paragraph.machine_codes = [c for c in paragraph.code_list if c.source == SourceChoices.MACHINE]
-        paragraph.human_codes = [c for c in paragraph.code_list if c.source == SourceChoices.HUMAN]
-    return paragraphs
 
 
 class DocumentView(LoginRequiredMixin, generic.ObjectView):

@@ -1,7 +1,7 @@
 from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
 from ssrhub.documents.filtersets import DocumentFilterSet, ParagraphFilterSet
 from ssrhub.documents.models import Document, Paragraph
-from ssrhub.documents.views import attach_codes, coded_paragraphs
+from ssrhub.documents.queries import attach_codes, coded_paragraphs
 
 from .serializers import DocumentSerializer, ParagraphSerializer
 
