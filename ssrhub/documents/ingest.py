@@ -21,7 +21,7 @@ from .metadata import detect_metadata
 from .models import Document, DocumentVersion, Paragraph
 from .structure import segment
 
-__all__ = ['IngestOutcome', 'document_files', 'ingest_bytes', 'ingest_path']
+__all__ = ['IngestOutcome', 'document_files', 'ingest_bytes', 'ingest_path', 'mentioned_missions']
 
 ORIGINALS_DIR = 'documents/originals'
 SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
@@ -123,7 +123,7 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
             if code:
                 store_machine_coding(paragraphs, structured, metadata.language)
             if created:
-                document.missions.set(_mentioned_missions(extracted.text))
+                document.missions.set(mentioned_missions(extracted.text))
     except IntegrityError:
         # Another worker stored the same content at the same moment.
         known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
@@ -148,8 +148,9 @@ def _save_original(sha256: str, filename: str, read_original) -> str:
     return name
 
 
-def _mentioned_missions(text: str) -> list[Mission]:
-    missions = list(Mission.objects.all())
+def mentioned_missions(text: str, missions=None) -> list[Mission]:
+    """The missions (of ``missions``, default all) whose acronym or name ``text`` mentions."""
+    missions = list(Mission.objects.all()) if missions is None else missions
     names = [MissionNames(mission.acronym, (mission.name_en, mission.name_fr)) for mission in missions]
     mentioned = mission_mentions(text, names)
     return [mission for mission in missions if mission.acronym in mentioned]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from ssrhub.documents.ingest import ingest_path
-from ssrhub.documents.models import Paragraph
+from ssrhub.documents.models import Document, Paragraph
 from ssrhub.documents.search import fts5_query, search_paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +86,18 @@ def test_documents_are_linked_to_the_missions_they_name(tmp_path, client, make_u
     by_country = client.get('/paragraphs/', {'country': 'LBR', 'kind': 'operative'})
     assert {p.ref for p in by_country.context['page'].object_list} == {'1', '2'}
     assert not client.get('/paragraphs/', {'country': 'CAF', 'q': 'police'}).context['page'].object_list
+
+
+def test_link_missions_updates_documents_after_missions_change(tmp_path, capsys):
+    from django.core.management import call_command
+
+    from ssrhub.framework.models import Mission
+
+    path = tmp_path / 'note.txt'
+    path.write_text('The Security Council,\n\n1. Decides that UNMIL shall assist the police;\n', encoding='utf-8')
+    document = Document.objects.get(pk=ingest_path(path).document_id)
+    assert list(document.missions.values_list('acronym', flat=True)) == ['UNMIL']
+    Mission.objects.filter(acronym='UNMIL').update(acronym='UNMIL-RENAMED')
+    call_command('link_missions')
+    assert '1 documents linked differently.' in capsys.readouterr().out
+    assert not document.missions.exists()
