@@ -16,8 +16,13 @@ class MissionNames:
     names: tuple[str, ...]
 
 
+# UN usage wrote "peace-keeping" until the mid-1990s and "peacekeeping" since: names match either way.
+PEACEKEEPING = re.compile(r'peace-?keeping', re.IGNORECASE)
+
+
 def _name_pattern(name: str) -> str:
-    return r'\s+'.join(re.escape(word) for word in name.split())
+    words = (re.escape(word) for word in name.split())
+    return PEACEKEEPING.sub(r'peace-?\\s*keeping', r'\s+'.join(words))
 
 
 def mission_mentions(text: str, missions) -> dict[str, int]:

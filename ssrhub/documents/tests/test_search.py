@@ -63,6 +63,8 @@ def test_mission_mentions_need_capitals_or_the_full_name():
     text = 'Decides that UNMIL shall ... the United Nations  Mission in\nLiberia; unmil; UNMIL-led; MINUSCAS'
     assert mission_mentions(text, missions) == {'UNMIL': 2}
     assert mission_mentions('la Mission des Nations Unies au Libéria', missions) == {'UNMIL': 1}
+    cyprus = [MissionNames('UNFICYP', ('United Nations Peacekeeping Force in Cyprus',))]
+    assert mission_mentions('the United Nations Peace-keeping Force in\nCyprus', cyprus) == {'UNFICYP': 1}
 
 
 def test_documents_are_linked_to_the_missions_they_name(tmp_path, client, make_user):
