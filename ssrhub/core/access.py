@@ -9,7 +9,7 @@ never sees another country's cases.
 
 from django.db import models
 
-from .roles import Role
+from .roles import Role, permission_name
 
 __all__ = ['RestrictedQuerySet', 'can']
 
@@ -26,7 +26,7 @@ class RestrictedQuerySet(models.QuerySet):
             return self.all() if action == 'view' and getattr(model, 'public', False) else self.none()
         if user.is_superuser:
             return self.all()
-        if not user.has_perm(f'{model._meta.app_label}.{action}_{model._meta.model_name}'):
+        if not user.has_perm(permission_name(model, action)):
             return self.none()
         scope = getattr(model, 'country_scope', None)
         if scope and action in model.scoped_actions and not _is_administrator(user):

@@ -1,9 +1,9 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
 
 from .models import Country
+from .searching import icontains_any
 
 __all__ = ['AnyYesNoWidget', 'CountryFilterSet', 'SearchFilterSet']
 
@@ -23,12 +23,8 @@ class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method='search', label=_('Search'))
 
     def search(self, queryset, name, value):
-        if not value.strip():
-            return queryset
-        condition = Q()
-        for field in self.search_fields:
-            condition |= Q(**{f'{field}__icontains': value.strip()})
-        return queryset.filter(condition)
+        value = value.strip()
+        return queryset.filter(icontains_any(self.search_fields, value)) if value else queryset
 
 
 class CountryFilterSet(SearchFilterSet):

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ['Role', 'role_permissions', 'sync_roles', 'user_roles']
+__all__ = ['Role', 'permission_name', 'role_permissions', 'sync_roles']
 
 
 class Role(models.TextChoices):
@@ -47,6 +47,11 @@ ROLE_ACTIONS = {
 }
 
 
+def permission_name(model, action: str) -> str:
+    """The Django permission for ``action`` on ``model``, e.g. 'framework.change_mission'."""
+    return f'{model._meta.app_label}.{action}_{model._meta.model_name}'
+
+
 def _ssrhub_models():
     from django.apps import apps
 
@@ -61,7 +66,7 @@ def role_permissions(role: Role) -> set[str]:
     granted = set()
     for model, kind in _ssrhub_models():
         for action in ROLE_ACTIONS[role].get(kind, ()):
-            granted.add(f'{model._meta.app_label}.{action}_{model._meta.model_name}')
+            granted.add(permission_name(model, action))
     return granted
 
 
@@ -76,9 +81,3 @@ def sync_roles() -> None:
             if f'{perm.content_type.app_label}.{perm.codename}' in wanted
         ]
         group.permissions.set(permissions)
-
-
-def user_roles(user) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    return set(user.groups.values_list('name', flat=True))

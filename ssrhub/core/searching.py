@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-__all__ = ['SearchIndex', 'global_search', 'register']
+__all__ = ['SearchIndex', 'global_search', 'icontains_any', 'register']
 
 RESULTS_PER_MODEL = 20
 
@@ -20,6 +20,14 @@ class SearchIndex:
 _INDEXES: list[SearchIndex] = []
 
 
+def icontains_any(fields, value: str) -> Q:
+    """A condition true when any of ``fields`` contains ``value`` (case-insensitive)."""
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f'{field}__icontains': value})
+    return condition
+
+
 def register(index: SearchIndex) -> None:
     _INDEXES.append(index)
 
@@ -28,10 +36,7 @@ def global_search(user, query: str) -> list[dict]:
     """Groups of hits ``{'label', 'model', 'hits'}`` for ``query``, restricted to what ``user`` may view."""
     groups = []
     for index in _INDEXES:
-        condition = Q()
-        for field in index.fields:
-            condition |= Q(**{f'{field}__icontains': query})
-        queryset = index.model.objects.restrict(user, 'view').filter(condition)
+        queryset = index.model.objects.restrict(user, 'view').filter(icontains_any(index.fields, query))
         if index.queryset_hook:
             queryset = index.queryset_hook(queryset)
         hits = list(queryset[:RESULTS_PER_MODEL])

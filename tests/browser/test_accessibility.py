@@ -31,11 +31,8 @@ def test_main_pages_have_no_serious_accessibility_violations(page, language, axe
     assert not found, found
 
 
-def test_mission_edit_form_errors_are_announced(page, axe_violations):
-    page.goto('/accounts/login/')
-    page.get_by_label('Username').fill('editor')
-    page.get_by_label('Password').fill('ssrhub-demo')
-    page.get_by_role('button', name='Log in').click()
+def test_mission_edit_form_errors_are_announced(page, log_in, axe_violations):
+    log_in(page, 'editor')
     page.goto('/missions/MINUSCA/edit/')
     page.get_by_label('Established by').fill('S/RES/21x9 (2014)')
     page.get_by_role('button', name='Save').click()

@@ -8,16 +8,9 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def _log_in(page, username='analyst', password='ssrhub-demo'):
-    page.goto('/accounts/login/')
-    page.get_by_label('Username').fill(username)
-    page.get_by_label('Password').fill(password)
-    page.get_by_role('button', name='Log in').click()
-    expect(page.get_by_role('button', name=username)).to_be_visible()
-
-
-def test_login_french_framework_tree_and_search(page, screenshot):
-    _log_in(page)
+def test_login_french_framework_tree_and_search(page, log_in, screenshot):
+    log_in(page, 'analyst')
+    expect(page.get_by_role('button', name='analyst')).to_be_visible()
     screenshot(page, 'home-en', full_page=True)
 
     page.get_by_role('button', name='FR').click()

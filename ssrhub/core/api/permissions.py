@@ -1,5 +1,7 @@
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from ssrhub.core.roles import permission_name
+
 __all__ = ['RestrictedModelPermissions']
 
 
@@ -11,6 +13,4 @@ class RestrictedModelPermissions(BasePermission):
             return True
         model = view.get_queryset().model
         action = {'POST': 'add', 'PUT': 'change', 'PATCH': 'change', 'DELETE': 'delete'}[request.method]
-        return request.user.is_authenticated and request.user.has_perm(
-            f'{model._meta.app_label}.{action}_{model._meta.model_name}'
-        )
+        return request.user.is_authenticated and request.user.has_perm(permission_name(model, action))
