@@ -37,7 +37,9 @@ def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     op15.get_by_role('button', name='Reject Defence').click()
     expect(page.locator('#p-15 .chip-rejected')).to_contain_text('Defence · analyst')
     page.locator('#p-15 summary', has_text='Review').click()
-    page.locator('#p-15').get_by_role('button', name='Mark reviewed').click()
+    # Wait for the htmx request to finish: leaving the page at once would cancel it.
+    with page.expect_response(lambda response: response.url.endswith('/review/') and response.ok):
+        page.locator('#p-15').get_by_role('button', name='Mark reviewed').click()
     page.goto('/coding/agreement/')
     expect(page.locator('main')).to_contain_text('component.defence')
 
