@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     'ssrhub.framework',
     'ssrhub.documents',
     'ssrhub.coding',
+    'ssrhub.mandates',
 ]
 
 MIDDLEWARE = [

@@ -81,6 +81,11 @@ class CodeAssignment(ChangeLoggedModel):
     code = models.CharField(verbose_name=_('code'), max_length=80)
     modality = models.CharField(verbose_name=_('modality'), max_length=20, blank=True)
     explicit = models.BooleanField(verbose_name=_('explicit'), default=True)
+    mission_task = models.BooleanField(
+        verbose_name=_('mission task'),
+        default=False,
+        help_text=_('A task given or recommended to the mission or the Secretary-General in an operative paragraph.'),
+    )
     source = models.CharField(verbose_name=_('source'), max_length=10, choices=SourceChoices)
     coder = models.ForeignKey(
         to=settings.AUTH_USER_MODEL,

@@ -28,7 +28,12 @@ def record_decision(paragraph, reviewer, action: str, code: str = '', modality: 
         source=SourceChoices.HUMAN,
         coder=reviewer,
         codebook_version=codebook.version,
-        defaults={'present': action != 'reject', 'modality': modality, 'note': note},
+        defaults={
+            'present': action != 'reject',
+            'modality': modality,
+            'mission_task': bool(modality) and paragraph.kind == 'operative',
+            'note': note,
+        },
     )
     return assignment
 

@@ -1,7 +1,7 @@
 """Save the machine coding of paragraphs (pure coder in, rows out), one bulk insert per table."""
 
 from .codebook import load_codebook
-from .coder import code_document
+from .coder import code_document, is_mission_task
 from .models import CodeAssignment, MachineReading, SourceChoices
 
 __all__ = ['store_machine_coding']
@@ -32,6 +32,7 @@ def store_machine_coding(paragraphs, structured, language: str, codebook=None) -
                 code=hit.code,
                 modality=hit.modality or '',
                 explicit=hit.explicit,
+                mission_task=is_mission_task(coding, hit),
                 source=SourceChoices.MACHINE,
                 codebook_version=codebook.version,
                 evidence=[{'start': e.start, 'end': e.end, 'rule': e.rule} for e in hit.evidence],

@@ -13,15 +13,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from ssrhub.coding.store import store_machine_coding
-from ssrhub.framework.models import Mission
 
 from .extract import ExtractedText, ExtractionError, extract_bytes, extract_text
-from .linking import MissionNames, mission_mentions
 from .metadata import detect_metadata
+from .missions import link_document
 from .models import Document, DocumentVersion, Paragraph
 from .structure import segment
 
-__all__ = ['IngestOutcome', 'document_files', 'ingest_bytes', 'ingest_path', 'mentioned_missions']
+__all__ = ['IngestOutcome', 'document_files', 'ingest_bytes', 'ingest_path']
 
 ORIGINALS_DIR = 'documents/originals'
 SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
@@ -122,8 +121,7 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
             )
             if code:
                 store_machine_coding(paragraphs, structured, metadata.language)
-            if created:
-                document.missions.set(mentioned_missions(extracted.text))
+            link_document(document, version, paragraphs)
     except IntegrityError:
         # Another worker stored the same content at the same moment.
         known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
@@ -146,14 +144,6 @@ def _save_original(sha256: str, filename: str, read_original) -> str:
         # Written before the transaction commits: a rollback leaves at most a file no record points to.
         default_storage.save(name, ContentFile(read_original()))
     return name
-
-
-def mentioned_missions(text: str, missions=None) -> list[Mission]:
-    """The missions (of ``missions``, default all) whose acronym or name ``text`` mentions."""
-    missions = list(Mission.objects.all()) if missions is None else missions
-    names = [MissionNames(mission.acronym, (mission.name_en, mission.name_fr)) for mission in missions]
-    mentioned = mission_mentions(text, names)
-    return [mission for mission in missions if mission.acronym in mentioned]
 
 
 def _unchanged(source: str, known: DocumentVersion) -> IngestOutcome:

@@ -1,23 +1,127 @@
-"""Which missions a document is about: their acronyms and full names found in its text.
+"""Which missions a document is about, and what it does to each: establish, extend, adjust, end.
 
 Plain Python. A mission counts when its acronym appears as a word in capitals (``UNMIL``, not
 ``unmil``) or its English or French name appears in any case and spacing.
+
+The relation of a resolution to a mission is read from its operative paragraphs: a clause whose
+verb decides, authorizes or approves and that establishes, extends, adjusts or terminates a named
+mission ("Decides to extend the mandate of UNPROFOR", "Decides to establish a United Nations
+Operation in Mozambique"). "The Force", "the Mission"... stand for the document's main mission
+(the one it names most). A document naming a mission without acting on it *concerns* it when the
+mission is its main one, and only *mentions* it otherwise; a Secretary-General report *reports*
+on its main mission.
 """
 
 import re
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
 
-__all__ = ['MissionNames', 'mission_mentions']
+__all__ = [
+    'MissionNames',
+    'MissionRelation',
+    'Relation',
+    'mission_mentions',
+    'mission_relations',
+    'with_unnumbered_names',
+]
 
 
 @dataclass(frozen=True)
 class MissionNames:
+    """How a mission is named: its acronym, full names, other acronyms; ``start`` orders a series."""
+
     acronym: str
     names: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    start: date | None = None
+
+
+class Relation(StrEnum):
+    """What a document does to a mission, strongest first."""
+
+    ESTABLISHES = 'establishes'
+    TERMINATES = 'terminates'
+    EXTENDS = 'extends'
+    ADJUSTS = 'adjusts'
+    REPORTS = 'reports'
+    CONCERNS = 'concerns'
+    MENTIONS = 'mentions'
+
+    @property
+    def strength(self) -> int:
+        return len(Relation) - list(Relation).index(self)
+
+    @property
+    def on_track(self) -> bool:
+        """Whether the document belongs to the mission's own track (its mandate and reporting line)."""
+        return self is not Relation.MENTIONS
+
+
+@dataclass(frozen=True)
+class MissionRelation:
+    acronym: str
+    relation: Relation
+    paragraph_ref: str  # the operative paragraph that acts on the mission, '' for concerns/mentions/reports
+    mentions: int
 
 
 # UN usage wrote "peace-keeping" until the mid-1990s and "peacekeeping" since: names match either way.
 PEACEKEEPING = re.compile(r'peace-?keeping', re.IGNORECASE)
+GENERIC = re.compile(
+    r"\b(?:the|la|le|l')\s*(?:Force|Mission|Operation|Authority|Observer (?:Group|Mission)|"
+    r'peace-?keeping (?:operation|force|mission)|Opération|Autorité|Groupe d.observateurs)\b'
+)
+DECIDING = re.compile(r'\b(?:decides?|authori[sz]es?|approves?|décide|autorise|approuve)\b', re.IGNORECASE)
+# In the patterns, ⟦n⟧ stands for a mission named in the text (n its index) and ⟦g⟧ for "the Force" etc.
+MISSION = r'⟦(?P<mission>\d+|g)⟧'
+# Between the verb and the mission: no other clause, and nothing that makes the object a part of it
+# ("establish a police component of ONUMOZ", "extend the period of withdrawal of ... the Authority").
+NEAR = r'(?:(?!component|unit\b|element|withdraw|integral)[^;⟦]){0,120}?'
+# Missions of a series (UNOSOM I, UNOSOM II): texts of the time name the first without its numeral.
+SERIES = re.compile(r'^(?P<base>.+?)\s+(?P<numeral>I{1,3}|IV|V)$')
+NOT_NUMBERED = r'(?!\s+(?:I{1,3}|IV|V)\b)(?![\w-])'
+
+
+def _patterns(*sources: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(source, re.IGNORECASE) for source in sources)
+
+
+ACTIONS = (
+    (
+        Relation.ESTABLISHES,
+        _patterns(
+            rf'\b(?:establish\w*|set(?:ting)? up|creat\w*|établi\w*|cré\w+|constitu\w+|mettre en place){NEAR}{MISSION}',
+            rf'{MISSION}{NEAR}\b(?:be|is|are|soit|sera)\s+(?:hereby\s+)?(?:established|set up|created|créée?)',
+        ),
+    ),
+    (
+        Relation.TERMINATES,
+        _patterns(
+            rf'\b(?:terminat\w*|wind(?:ing)? up|liquidat\w*|mettre fin|met fin|clôtur\w*){NEAR}{MISSION}',
+            rf'{MISSION}{NEAR}\b(?:shall|will|to|should|doit|prendra)\s+(?:terminate|expire|end|come to an end|'
+            r'be terminated|be withdrawn|fin)',
+        ),
+    ),
+    (
+        Relation.EXTENDS,
+        _patterns(
+            rf'\b(?:extend\w*|renew\w*|prolong\w*|prorog\w+|reconduire|renouvel\w*){NEAR}{MISSION}',
+            rf'{MISSION}{NEAR}\b(?:be|is|are|soit|sera)\s+(?:extended|renewed|prorogée?)',
+        ),
+    ),
+    (
+        Relation.ADJUSTS,
+        _patterns(
+            rf'\b(?:expan\w*|enlarg\w*|increas\w*|reduc\w*|adjust\w*|modif\w*|strengthen\w*|augment\w*|'
+            rf'revis\w*|restructur\w*|élarg\w*|renforc\w*|rédui\w*|ajust\w*){NEAR}{MISSION}',
+            rf'\b(?:authori[sz]es?|autorise)\s+{MISSION}',
+            rf'\bmandate of {MISSION}{NEAR}\bshall\b',
+            rf'{MISSION}{NEAR}\b(?:shall have the following mandate|shall comprise|shall include)',
+        ),
+    ),
+)
 
 
 def _name_pattern(name: str) -> str:
@@ -25,14 +129,111 @@ def _name_pattern(name: str) -> str:
     return PEACEKEEPING.sub(r'peace-?\\s*keeping', r'\s+'.join(words))
 
 
+def _mission_pattern(mission: MissionNames) -> re.Pattern:
+    names = [f'(?i:{_name_pattern(name)}){NOT_NUMBERED}' for name in mission.names if name]
+    acronyms = [rf'(?<![\w-]){re.escape(acronym)}{NOT_NUMBERED}' for acronym in (mission.acronym, *mission.aliases)]
+    return re.compile('|'.join(names + acronyms))
+
+
+def with_unnumbered_names(missions, on: date | None) -> list[MissionNames]:
+    """``missions`` where the member of each series current ``on`` that date (the latest started by then,
+    else the first) also answers to the series' names without numeral (``UNOSOM``)."""
+    series = defaultdict(list)
+    for mission in missions:
+        match = SERIES.match(mission.acronym)
+        if match:
+            series[match['base']].append(mission)
+    chosen = {}
+    for base, members in series.items():
+        members.sort(key=lambda m: m.start or date.min)
+        started = [m for m in members if m.start and on and m.start <= on]
+        chosen[(started or members)[-1 if started else 0].acronym] = base
+    result = []
+    for mission in missions:
+        base = chosen.get(mission.acronym)
+        if base:
+            bare = tuple(SERIES.match(name)['base'] for name in mission.names if name and SERIES.match(name))
+            mission = replace(mission, names=mission.names + bare, aliases=(*mission.aliases, base))
+        result.append(mission)
+    return result
+
+
 def mission_mentions(text: str, missions) -> dict[str, int]:
     """Acronym -> number of mentions in ``text``, for the ``missions`` (``MissionNames``) mentioned at all."""
     found = {}
     for mission in missions:
-        count = len(re.findall(rf'(?<![\w-]){re.escape(mission.acronym)}(?![\w-])', text))
-        for name in mission.names:
-            if name:
-                count += len(re.findall(_name_pattern(name), text, flags=re.IGNORECASE))
+        count = len(_mission_pattern(mission).findall(text))
         if count:
             found[mission.acronym] = count
     return found
+
+
+def _mark_missions(text: str, missions: list[MissionNames]) -> str:
+    """``text`` with every named mission replaced by ⟦n⟧ (its index) and generic names by ⟦g⟧."""
+    spans = []
+    for index, mission in enumerate(missions):
+        spans += [(m.start(), m.end(), index) for m in _mission_pattern(mission).finditer(text)]
+    # Longest first where names overlap (a full name containing another mission's acronym).
+    spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    marked, position = [], 0
+    for start, end, index in spans:
+        if start < position:
+            continue
+        marked += [text[position:start], f'⟦{index}⟧']
+        position = end
+    marked.append(text[position:])
+    return GENERIC.sub('⟦g⟧', ' '.join(''.join(marked).split()))
+
+
+def _action(paragraph_text: str, missions: list[MissionNames], main: int):
+    """(relation, mission index) pairs of the deciding clauses of one operative paragraph."""
+    found = []
+    for clause in re.split(r';', _mark_missions(paragraph_text, missions)):
+        if not DECIDING.search(clause):
+            continue
+        for relation, patterns in ACTIONS:
+            for match in (match for pattern in patterns for match in pattern.finditer(clause)):
+                index = match['mission']
+                found.append((relation, main if index == 'g' else int(index)))
+            if found:
+                break
+    return found
+
+
+def mission_relations(
+    operative: list[tuple[str, str]],
+    full_text: str,
+    missions,
+    *,
+    on: date | None = None,
+    is_report: bool = False,
+) -> list[MissionRelation]:
+    """The relation of a document to each mission it names, strongest first.
+
+    ``operative`` holds ``(ref, text)`` of its operative paragraphs, ``full_text`` its whole text
+    (for counting mentions), ``missions`` the candidate ``MissionNames``, ``on`` the document's date.
+    """
+    missions = with_unnumbered_names(missions, on)
+    counts = mission_mentions(full_text, missions)
+    named = [mission for mission in missions if mission.acronym in counts]
+    if not named:
+        return []
+    main_acronym = Counter(counts).most_common(1)[0][0]
+    main = next(i for i, mission in enumerate(named) if mission.acronym == main_acronym)
+    best: dict[str, tuple[Relation, str]] = {}
+    for ref, text in operative:
+        for relation, index in _action(text, named, main):
+            acronym = named[index].acronym
+            if acronym not in best or relation.strength > best[acronym][0].strength:
+                best[acronym] = (relation, ref)
+    default = Relation.REPORTS if is_report else Relation.CONCERNS
+    relations = [
+        MissionRelation(
+            acronym=mission.acronym,
+            relation=best.get(mission.acronym, (default if mission.acronym == main_acronym else Relation.MENTIONS,))[0],
+            paragraph_ref=best.get(mission.acronym, (None, ''))[1],
+            mentions=counts[mission.acronym],
+        )
+        for mission in named
+    ]
+    return sorted(relations, key=lambda r: (-r.relation.strength, -r.mentions, r.acronym))

@@ -8,10 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from ssrhub.core.fields import UNSymbolField
 from ssrhub.core.models import ChangeLoggedModel, RestrictedModel
 
+from .linking import Relation
 from .metadata import DocType
 from .structure import ParagraphKind
 
-__all__ = ['Document', 'DocumentTypeChoices', 'DocumentVersion', 'Paragraph', 'ParagraphKindChoices']
+__all__ = [
+    'Document',
+    'DocumentTypeChoices',
+    'DocumentVersion',
+    'MissionLink',
+    'Paragraph',
+    'ParagraphKindChoices',
+    'RelationChoices',
+]
 
 DOC_TYPE_LABELS = {
     DocType.RESOLUTION: _('Security Council resolution'),
@@ -26,6 +35,16 @@ PARAGRAPH_KIND_LABELS = {
     ParagraphKind.OPERATIVE: _('operative'),
     ParagraphKind.ANNEX: _('annex'),
 }
+RELATION_LABELS = {
+    Relation.ESTABLISHES: _('establishes'),
+    Relation.TERMINATES: _('terminates'),
+    Relation.EXTENDS: _('extends'),
+    Relation.ADJUSTS: _('adjusts'),
+    Relation.REPORTS: _('reports on'),
+    Relation.CONCERNS: _('concerns'),
+    Relation.MENTIONS: _('mentions'),
+}
+RelationChoices = [(relation.value, RELATION_LABELS[relation]) for relation in Relation]
 DocumentTypeChoices = [(doc_type.value, DOC_TYPE_LABELS[doc_type]) for doc_type in DocType]
 ParagraphKindChoices = [(kind.value, PARAGRAPH_KIND_LABELS[kind]) for kind in ParagraphKind]
 LANGUAGE_CHOICES = [('en', _('English')), ('fr', _('French'))]
@@ -53,7 +72,7 @@ class Document(ChangeLoggedModel):
         related_name='documents',
         blank=True,
         verbose_name=_('missions'),
-        help_text=_('Found in the text when the document is ingested; correct it by hand where needed.'),
+        help_text=_('The missions of its mission links that are not excluded (kept in step by the links).'),
     )
 
     access_kind = 'analysis'
@@ -158,3 +177,57 @@ class Paragraph(RestrictedModel):
 
     def __str__(self):
         return f'{self.version.document} {self.ref}'
+
+
+class MissionLink(ChangeLoggedModel):
+    """What a document does to a mission (establishes, extends, ... mentions), as read or as corrected.
+
+    The machine writes links with ``source='machine'`` each time it reads a document; a person's
+    correction (``source='manual'``) is never overwritten by a later reading. ``excluded`` removes a
+    wrong link without losing the record of it. ``Document.missions`` holds the links not excluded.
+    """
+
+    SOURCE_CHOICES = [('machine', _('machine')), ('manual', _('manual'))]
+
+    document = models.ForeignKey(
+        to='documents.Document', on_delete=models.CASCADE, related_name='mission_links', verbose_name=_('document')
+    )
+    mission = models.ForeignKey(
+        to='framework.Mission', on_delete=models.CASCADE, related_name='document_links', verbose_name=_('mission')
+    )
+    relation = models.CharField(verbose_name=_('relation'), max_length=20, choices=RelationChoices)
+    paragraph_ref = models.CharField(
+        verbose_name=_('paragraph'),
+        max_length=40,
+        blank=True,
+        help_text=_('The operative paragraph that acts on the mission, as printed.'),
+    )
+    mentions = models.PositiveIntegerField(verbose_name=_('mentions'), default=0)
+    source = models.CharField(verbose_name=_('source'), max_length=10, choices=SOURCE_CHOICES, default='machine')
+    excluded = models.BooleanField(
+        verbose_name=_('excluded'), default=False, help_text=_('The document is not about this mission.')
+    )
+    note = models.CharField(verbose_name=_('note'), max_length=500, blank=True)
+
+    access_kind = 'analysis'
+
+    class Meta:
+        ordering = ['document', 'mission']
+        verbose_name = _('mission link')
+        verbose_name_plural = _('mission links')
+        constraints = [
+            models.UniqueConstraint(
+                fields=['document', 'mission'],
+                name='%(app_label)s_%(class)s_unique_document_mission',
+                violation_error_message=_('This document is already linked to this mission.'),
+            )
+        ]
+        indexes = [models.Index(fields=['mission', 'relation'])]
+
+    def __str__(self):
+        return f'{self.document} {self.get_relation_display()} {self.mission}'
+
+    @property
+    def on_track(self) -> bool:
+        """Whether the document belongs to the mission's own line of resolutions and reports."""
+        return not self.excluded and Relation(self.relation).on_track

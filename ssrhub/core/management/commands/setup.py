@@ -18,5 +18,6 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write('\n'.join(report.lines()))
         call_command('framework', 'load', stdout=self.stdout, verbosity=verbosity)
+        call_command('recode', stdout=self.stdout, verbosity=verbosity)
         if demo:
             call_command('demo', stdout=self.stdout, verbosity=verbosity)

@@ -1,22 +1,23 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ssrhub.documents.ingest import mentioned_missions
+from ssrhub.documents.missions import link_document, mission_names
 from ssrhub.documents.models import Document
-from ssrhub.framework.models import Mission
 
 
 class Command(BaseCommand):
-    help = 'Link every document again to the missions its current text names (after missions were added).'
+    help = (
+        'Read again what every document does to the missions it names (after missions or the reader changed); '
+        'links set by hand are kept.'
+    )
 
     def handle(self, *args, **options):
-        missions = list(Mission.objects.all())
+        names = mission_names()
         changed = 0
         with transaction.atomic():
-            for document in Document.objects.prefetch_related('missions'):
-                version = document.current_version
-                found = set(mentioned_missions(version.text, missions)) if version else set()
-                if found != set(document.missions.all()):
-                    document.missions.set(found)
+            documents = Document.objects.prefetch_related('mission_links', 'versions')
+            for document in documents:
+                version = next((v for v in document.versions.all() if v.is_current), None)
+                if version and link_document(document, version, version.paragraphs.only('ref', 'kind', 'text'), names):
                     changed += 1
         self.stdout.write(f'{changed} documents linked differently.')

@@ -1,0 +1,79 @@
+"""Storing what documents do to missions (``MissionLink``), read from their text or set by hand."""
+
+from django.db import transaction
+
+from ssrhub.framework.models import Mission
+
+from .linking import MissionNames, mission_relations
+from .metadata import DocType
+from .models import MissionLink
+
+__all__ = ['link_document', 'mission_names', 'set_manual_link', 'sync_missions']
+
+
+def mission_names(missions=None) -> tuple[list, list[MissionNames]]:
+    """The missions (default all) and how each is named, for :func:`link_document`."""
+    missions = list(Mission.objects.all()) if missions is None else list(missions)
+    return missions, [MissionNames(m.acronym, (m.name_en, m.name_fr), start=m.start) for m in missions]
+
+
+@transaction.atomic
+def link_document(document, version, paragraphs, names=None) -> bool:
+    """Read the mission relations of ``version`` and store them as machine links; return whether any changed.
+
+    ``paragraphs`` are the version's paragraphs (objects with ``ref``, ``kind`` and ``text``). Manual
+    links are left as they are: a person's correction outlives every later reading.
+    """
+    missions, names = names or mission_names()
+    by_acronym = {mission.acronym: mission for mission in missions}
+    operative = [(p.ref, p.text) for p in paragraphs if p.kind == 'operative']
+    found = mission_relations(
+        operative, version.text, names, on=document.date, is_report=document.doc_type == DocType.SG_REPORT
+    )
+    existing = {link.mission_id: link for link in document.mission_links.all()}
+    changed = False
+    for relation in found:
+        mission = by_acronym[relation.acronym]
+        link = existing.pop(mission.pk, None)
+        values = {
+            'relation': relation.relation.value,
+            'paragraph_ref': relation.paragraph_ref,
+            'mentions': relation.mentions,
+        }
+        if link is None:
+            MissionLink.objects.create(document=document, mission=mission, source='machine', **values)
+            changed = True
+        elif link.source == 'machine' and any(getattr(link, key) != value for key, value in values.items()):
+            for key, value in values.items():
+                setattr(link, key, value)
+            link.save()
+            changed = True
+    for link in existing.values():
+        if link.source == 'machine':
+            link.delete()
+            changed = True
+    sync_missions(document)
+    return changed
+
+
+@transaction.atomic
+def set_manual_link(document, mission, *, relation: str, excluded=False, paragraph_ref='', note=''):
+    """Record a person's link (or exclusion) of ``document`` to ``mission``; it outlives later readings."""
+    link, _ = MissionLink.objects.update_or_create(
+        document=document,
+        mission=mission,
+        defaults={
+            'relation': relation,
+            'excluded': excluded,
+            'paragraph_ref': paragraph_ref,
+            'note': note,
+            'source': 'manual',
+        },
+    )
+    sync_missions(document)
+    return link
+
+
+def sync_missions(document) -> None:
+    """``document.missions`` := the missions of its links that are not excluded."""
+    document.missions.set(document.mission_links.filter(excluded=False).values_list('mission', flat=True))

@@ -1,0 +1,115 @@
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from ssrhub.coding.codebook import PEMA_TASKS, load_codebook
+from ssrhub.coding.pema import PEMA_COLUMN_MODALITIES, SSR_FAMILY_TASKS, read_labels
+from ssrhub.framework.models import Mission
+from ssrhub.mandates.inforce import mandate_in_force
+from ssrhub.mandates.pematable import ROW_HEADINGS, compare_with_pema, pema_columns, pema_row
+from ssrhub.mandates.queries import mission_acts, mission_history, resolution_paragraphs
+
+SHARED_DATA = settings.BASE_DIR.parent / 'shared' / 'data'
+PEMA_NAMES = {'UNOMOZ': 'ONUMOZ'}  # PEMA's spelling -> ours
+
+
+class Command(BaseCommand):
+    help = 'Mandate analytics: the mandate in force, PEMA-shaped tables and their agreement with PEMA.'
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest='action', required=True)
+        in_force = actions.add_parser('in-force', help='The coded tasks in force for a mission on a date.')
+        in_force.add_argument('--mission', required=True, help='Mission acronym, e.g. UNTAC.')
+        in_force.add_argument('--date', type=date.fromisoformat, default=date.today(), help='YYYY-MM-DD')
+        in_force.add_argument('--format', choices=('json', 'csv', 'text'), default='text')
+        table = actions.add_parser('pema-table', help='One row per resolution, PEMA task x modality columns.')
+        table.add_argument('--mission', action='append', help='Only these missions (repeatable).')
+        table.add_argument('--format', choices=('csv', 'json'), default='csv')
+        agreement = actions.add_parser('agreement', help='Agreement of the mandate in force with PEMA labels.')
+        agreement.add_argument('--labels', type=Path, default=SHARED_DATA / 'pema' / 'pema-v4-dev.csv')
+        agreement.add_argument('--format', choices=('text', 'csv', 'json'), default='text')
+
+    def handle(self, *args, action, **options):
+        if action == 'in-force':
+            self._in_force(_mission(options['mission']), options['date'], options['format'])
+        elif action == 'pema-table':
+            self._pema_table(options['mission'], options['format'])
+        else:
+            self._agreement(options['labels'], options['format'])
+
+    def _in_force(self, mission, on: date, fmt: str):
+        tasks = [task.as_dict() for task in mandate_in_force(mission_acts(mission), on, closes=mission.end)]
+        if fmt == 'json':
+            closed = bool(mission.end and on > mission.end)
+            payload = {'mission': mission.acronym, 'date': on.isoformat(), 'closed': closed}
+            self.stdout.write(json.dumps({**payload, 'tasks': tasks}, indent=2))
+        elif fmt == 'csv':
+            self._write_csv(tasks, ['code', 'modality', 'symbol', 'paragraphs', 'since', 'current', 'citation'])
+        else:
+            self.stdout.write(f'{mission.acronym} on {on.isoformat()}: {len(tasks)} tasks in force')
+            for task in tasks:
+                self.stdout.write(f'  {task["code"]:<32} {task["modality"]:<10} {task["citation"]}')
+
+    def _pema_table(self, acronyms, fmt: str):
+        rows = pema_table_rows(Mission.objects.filter(acronym__in=acronyms) if acronyms else Mission.objects.all())
+        if fmt == 'json':
+            self.stdout.write(json.dumps(rows, indent=2))
+        else:
+            self._write_csv(rows, [*ROW_HEADINGS, *pema_columns(PEMA_TASKS, PEMA_COLUMN_MODALITIES)])
+
+    def _agreement(self, labels_csv: Path, fmt: str):
+        if not labels_csv.is_file():
+            raise CommandError(f'{labels_csv} not found.')
+        labels = read_labels(labels_csv)
+        mission_of = _pema_missions(labels_csv)
+        missions = Mission.objects.filter(acronym__in=set(mission_of.values()))
+        rows = {
+            row['Signature']: row
+            for row in pema_table_rows(missions)
+            if mission_of.get(row['Signature']) == row['NamePKO']
+        }
+        report = compare_with_pema(rows, labels, SSR_FAMILY_TASKS, resolution_paragraphs())
+        if fmt == 'text':
+            self.stdout.write(report.as_text())
+        elif fmt == 'json':
+            self.stdout.write(json.dumps(report.as_rows(), indent=2))
+        else:
+            self._write_csv(report.as_rows(), list(report.as_rows()[0]))
+
+    def _write_csv(self, rows, columns):
+        writer = csv.DictWriter(self.stdout, fieldnames=columns, lineterminator='\n', extrasaction='ignore')
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: '; '.join(value) if isinstance(value, list) else value for key, value in row.items()})
+
+
+def _mission(acronym: str) -> Mission:
+    mission = Mission.objects.filter(acronym__iexact=acronym).first()
+    if mission is None:
+        raise CommandError(f'No mission {acronym!r}; see `ssrhub framework export` or /framework/missions/.')
+    return mission
+
+
+def _pema_missions(labels_csv: Path) -> dict[str, str]:
+    """Resolution -> the acronym of the mission PEMA files it under (in our spelling)."""
+    with labels_csv.open(encoding='utf-8', newline='') as handle:
+        names = {row['Signature'].strip(): row['NamePKO'].strip() for row in csv.DictReader(handle)}
+    return {signature: PEMA_NAMES.get(name, name) for signature, name in names.items()}
+
+
+def pema_table_rows(missions) -> list[dict]:
+    """The PEMA-shaped rows of ``missions``' tracks, mission by mission, resolution by resolution."""
+    codebook = load_codebook()
+    task_of = {}
+    for task, codes in codebook.pema_crosswalk().items():
+        for code in codes:
+            task_of.setdefault(code, []).append(task)
+    rows = []
+    for mission in missions.order_by('acronym'):
+        for act, in_force in mission_history(mission):
+            rows.append(pema_row(mission.acronym, act, in_force, task_of, codebook.pema_modalities))
+    return rows

@@ -1,0 +1,91 @@
+"""Reading mission tracks and their coded tasks out of the database, for the pure mandate logic."""
+
+from collections import defaultdict
+
+from django.db.models import Q
+
+from ssrhub.coding.codebook import load_codebook
+from ssrhub.coding.models import CodeAssignment, SourceChoices
+from ssrhub.documents.linking import Relation
+from ssrhub.documents.metadata import DocType
+from ssrhub.documents.models import MissionLink, Paragraph
+
+from .inforce import MandateAct, TaskRef, mandate_history, short_symbol, symbol_number
+
+__all__ = ['effective_codes', 'mission_acts', 'mission_history', 'resolution_paragraphs', 'track_links']
+
+
+def track_links(mission, doc_types=(DocType.RESOLUTION,)):
+    """The links of the documents on ``mission``'s own track (not excluded, not mere mentions), by date."""
+    links = (
+        MissionLink.objects.filter(mission=mission, excluded=False, document__doc_type__in=doc_types)
+        .exclude(relation=Relation.MENTIONS)
+        .select_related('document')
+    )
+    return sorted(
+        (link for link in links if link.document.date),
+        key=lambda link: (link.document.date, symbol_number(link.document.symbol)),
+    )
+
+
+def effective_codes(paragraph_filter: Q, *, mission_tasks_only: bool = False):
+    """(paragraph id, code, modality, explicit) of the codes in force on the paragraphs: the machine's
+    (current codebook) unless a reviewer rejected the code, plus the codes reviewers added.
+    """
+    version = load_codebook().version
+    rows = CodeAssignment.objects.filter(paragraph_filter).filter(
+        Q(source=SourceChoices.HUMAN) | Q(source=SourceChoices.MACHINE, codebook_version=version)
+    )
+    if mission_tasks_only:
+        rows = rows.filter(Q(mission_task=True) | Q(source=SourceChoices.HUMAN, present=False))
+    rejected = set()
+    kept = []
+    for paragraph_id, code, modality, explicit, source, present in rows.values_list(
+        'paragraph_id', 'code', 'modality', 'explicit', 'source', 'present'
+    ):
+        if source == SourceChoices.HUMAN and not present:
+            rejected.add((paragraph_id, code))
+        else:
+            kept.append((paragraph_id, code, modality, explicit))
+    return [row for row in dict.fromkeys(kept) if (row[0], row[1]) not in rejected]
+
+
+def mission_acts(mission) -> list[MandateAct]:
+    """The resolutions on ``mission``'s track with the mission tasks coded in their current text."""
+    links = track_links(mission)
+    by_document = {link.document_id: link for link in links}
+    paragraph_filter = Q(paragraph__version__document__in=by_document, paragraph__version__is_current=True)
+    paragraphs = {
+        paragraph_id: (ref, document_id)
+        for paragraph_id, ref, document_id in CodeAssignment.objects.filter(paragraph_filter).values_list(
+            'paragraph_id', 'paragraph__ref', 'paragraph__version__document_id'
+        )
+    }
+    tasks = defaultdict(list)
+    for paragraph_id, code, modality, _explicit in effective_codes(paragraph_filter, mission_tasks_only=True):
+        if modality:
+            ref, document_id = paragraphs[paragraph_id]
+            tasks[document_id].append(TaskRef(code, modality, ref))
+    return [
+        MandateAct(
+            symbol=link.document.symbol or link.document.key,
+            date=link.document.date,
+            relation=link.relation,
+            tasks=tuple(tasks[link.document_id]),
+        )
+        for link in links
+    ]
+
+
+def mission_history(mission):
+    """(act, tasks in force after it) for every resolution on the mission's track."""
+    return list(mandate_history(mission_acts(mission), closes=mission.end))
+
+
+def resolution_paragraphs() -> dict[str, set[str]]:
+    """``S/RES/n`` -> the references of the paragraphs of its current text, for every resolution stored."""
+    found = defaultdict(set)
+    rows = Paragraph.objects.filter(version__is_current=True, version__document__doc_type=DocType.RESOLUTION)
+    for symbol, ref in rows.values_list('version__document__symbol', 'ref'):
+        found[short_symbol(symbol)].add(ref)
+    return dict(found)
