@@ -185,16 +185,15 @@ def _mark_missions(text: str, missions: list[MissionNames]) -> str:
     return GENERIC.sub('⟦g⟧', ' '.join(''.join(marked).split()))
 
 
-def _action(paragraph_text: str, missions: list[MissionNames], main: int):
-    """(relation, mission index) pairs of the deciding clauses of one operative paragraph."""
+def _actions(paragraph_text: str, missions: list[MissionNames]) -> list[tuple[Relation, int | None]]:
+    """(relation, mission index) of the deciding clauses of one operative paragraph; None for "the Force"."""
     found = []
     for clause in re.split(r';', _mark_missions(paragraph_text, missions)):
         if not DECIDING.search(clause):
             continue
         for relation, patterns in ACTIONS:
             for match in (match for pattern in patterns for match in pattern.finditer(clause)):
-                index = match['mission']
-                found.append((relation, main if index == 'g' else int(index)))
+                found.append((relation, None if match['mission'] == 'g' else int(match['mission'])))
             if found:
                 break
     return found
@@ -218,14 +217,22 @@ def mission_relations(
     named = [mission for mission in missions if mission.acronym in counts]
     if not named:
         return []
-    main_acronym = Counter(counts).most_common(1)[0][0]
-    main = next(i for i, mission in enumerate(named) if mission.acronym == main_acronym)
+    acts = [(ref, relation, index) for ref, text in operative for relation, index in _actions(text, named)]
+    # The main mission: the one acted on by name most strongly, else the one named most.
+    ranked = sorted(
+        (
+            (relation.strength, counts[named[index].acronym], named[index].acronym)
+            for _, relation, index in acts
+            if index is not None
+        ),
+        reverse=True,
+    )
+    main_acronym = ranked[0][2] if ranked else Counter(counts).most_common(1)[0][0]
     best: dict[str, tuple[Relation, str]] = {}
-    for ref, text in operative:
-        for relation, index in _action(text, named, main):
-            acronym = named[index].acronym
-            if acronym not in best or relation.strength > best[acronym][0].strength:
-                best[acronym] = (relation, ref)
+    for ref, relation, index in acts:
+        acronym = main_acronym if index is None else named[index].acronym
+        if acronym not in best or relation.strength > best[acronym][0].strength:
+            best[acronym] = (relation, ref)
     default = Relation.REPORTS if is_report else Relation.CONCERNS
     relations = [
         MissionRelation(

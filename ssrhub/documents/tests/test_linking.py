@@ -1,0 +1,87 @@
+"""What resolutions do to missions, read from real texts of the 1946-1994 corpus."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ssrhub.documents.linking import MissionNames, Relation, mission_relations
+from ssrhub.documents.metadata import detect_metadata
+from ssrhub.documents.structure import segment
+
+SHARED_DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
+TEXTS = SHARED_DATA / 'unsc-resolutions-1946-1994'
+MISSIONS_YAML = Path(__file__).resolve().parents[2] / 'framework' / 'data' / 'institutions' / 'missions.yaml'
+pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason=f'resolution texts not found under {SHARED_DATA}')
+
+
+@pytest.fixture(scope='module')
+def missions():
+    data = yaml.safe_load(MISSIONS_YAML.read_text(encoding='utf-8'))
+    return [MissionNames(m['acronym'], (m['en'], m['fr']), start=m['start']) for m in data['missions']]
+
+
+def relations(number: int, missions):
+    path = next(TEXTS.glob(f'S_RES_{number:04d}_*'))
+    text = path.read_text(encoding='utf-8')
+    structured = segment(text, 'en')
+    operative = [(p.ref, p.text) for p in structured.paragraphs if p.kind == 'operative']
+    found = mission_relations(operative, text, missions, on=detect_metadata(text, path.name).date)
+    return {r.acronym: (r.relation.value, r.paragraph_ref) for r in found}
+
+
+@pytest.mark.parametrize(
+    ('number', 'acronym', 'relation', 'paragraph'),
+    [
+        (
+            745,
+            'UNTAC',
+            'establishes',
+            '2',
+        ),  # "Decides that the United Nations Transitional Authority ... be established"
+        (797, 'ONUMOZ', 'establishes', '2'),  # "Decides to establish a United Nations Operation in Mozambique"
+        (872, 'UNAMIR', 'establishes', '2'),  # "a peace-keeping operation entitled ... (UNAMIR)"
+        (751, 'UNOSOM I', 'establishes', '2'),  # named "United Nations Operation in Somalia", no numeral yet
+        (891, 'UNOMUR', 'extends', '2'),
+        (836, 'UNPROFOR', 'extends', '5'),
+        (785, 'UNAVEM II', 'extends', '1'),
+        (747, 'UNAVEM II', 'adjusts', '1'),  # approves "the enlargement of the Mission": the text's main mission
+        (897, 'UNOSOM II', 'adjusts', '3'),
+    ],
+)
+def test_relation_of_a_resolution_to_its_mission(missions, number, acronym, relation, paragraph):
+    assert relations(number, missions)[acronym] == (relation, paragraph)
+
+
+def test_a_part_of_a_mission_is_not_the_mission(missions):
+    # 898 authorizes "a United Nations police component as an integral part of ONUMOZ": ONUMOZ is not established.
+    assert relations(898, missions)['ONUMOZ'][0] != 'establishes'
+    # 880 extends "the period of withdrawal" of units of UNTAC, not its mandate.
+    assert relations(880, missions)['UNTAC'][0] == 'concerns'
+
+
+def test_other_missions_named_in_passing_are_mentions(missions):
+    found = relations(872, missions)
+    assert found['UNOMUR'] == ('mentions', '')
+    assert Relation.MENTIONS.on_track is False and Relation.CONCERNS.on_track is True
+
+
+def test_unnumbered_series_names_follow_the_date(missions):
+    text = 'Decides to extend the mandate of UNOSOM until 31 May 1994;'
+    before = mission_relations([('1', text)], text, missions, on=date(1992, 12, 3))
+    after = mission_relations([('1', text)], text, missions, on=date(1993, 11, 18))
+    assert [(r.acronym, r.relation) for r in before] == [('UNOSOM I', Relation.EXTENDS)]
+    assert [(r.acronym, r.relation) for r in after] == [('UNOSOM II', Relation.EXTENDS)]
+
+
+def test_french_decisions_are_read(missions):
+    text = 'Décide de proroger le mandat de la Mission des Nations Unies au Libéria jusqu’au 31 mars 2008;'
+    found = mission_relations([('1', text)], text, missions, on=date(2007, 9, 20))
+    assert [(r.acronym, r.relation) for r in found] == [('UNMIL', Relation.EXTENDS)]
+
+
+def test_a_report_reports_on_its_main_mission(missions):
+    text = 'Report of the Secretary-General on the United Nations Mission in Liberia. UNMIL continued to ...'
+    found = mission_relations([], text, missions, is_report=True)
+    assert [(r.acronym, r.relation, r.mentions) for r in found] == [('UNMIL', Relation.REPORTS, 2)]
