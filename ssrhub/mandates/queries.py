@@ -70,7 +70,7 @@ def mission_acts(mission) -> list[MandateAct]:
         MandateAct(
             symbol=link.document.symbol or link.document.key,
             date=link.document.date,
-            relation=link.relation,
+            relation=_relation_on_track(link, mission),
             tasks=tuple(tasks[link.document_id]),
         )
         for link in links
@@ -80,6 +80,13 @@ def mission_acts(mission) -> list[MandateAct]:
 def mission_history(mission):
     """(act, tasks in force after it) for every resolution on the mission's track."""
     return list(mandate_history(mission_acts(mission), closes=mission.end))
+
+
+def _relation_on_track(link, mission) -> str:
+    """A decision taken before the mission starts prepares it (UNTAC's S/RES/718) and does not reset its mandate."""
+    if link.relation == Relation.ESTABLISHES and link.document.date < mission.start:
+        return Relation.CONCERNS.value
+    return link.relation
 
 
 def resolution_paragraphs() -> dict[str, set[str]]:
