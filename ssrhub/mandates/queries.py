@@ -10,9 +10,17 @@ from ssrhub.documents.linking import Relation
 from ssrhub.documents.metadata import DocType
 from ssrhub.documents.models import MissionLink, Paragraph
 
+from .carry import CarryParagraph, carried_share, find_carry, formulaic_chains
 from .inforce import MandateAct, TaskRef, mandate_history, short_symbol, symbol_number
 
-__all__ = ['effective_codes', 'mission_acts', 'mission_history', 'resolution_paragraphs', 'track_links']
+__all__ = [
+    'effective_codes',
+    'mission_acts',
+    'mission_carry',
+    'mission_history',
+    'resolution_paragraphs',
+    'track_links',
+]
 
 
 def track_links(mission, doc_types=(DocType.RESOLUTION,)):
@@ -96,3 +104,55 @@ def resolution_paragraphs() -> dict[str, set[str]]:
     for symbol, ref in rows.values_list('version__document__symbol', 'ref'):
         found[short_symbol(symbol)].add(ref)
     return dict(found)
+
+
+FORMULAIC_RENEWALS = 3
+
+
+def mission_carry(mission, *, renewals: int = FORMULAIC_RENEWALS):
+    """Carry-forward along ``mission``'s track: per resolution its carried share, per paragraph its link.
+
+    Returns ``(resolutions, paragraphs)``: ``resolutions`` rows (symbol, date, paragraphs, carried share),
+    ``paragraphs`` rows (symbol, ref, kind, source symbol and ref, score, class, formulaic chain length),
+    a paragraph being flagged formulaic when repeated unchanged over ``renewals`` resolutions or more.
+    """
+    links = track_links(mission)
+    order = {link.document_id: (link.document.date, symbol_number(link.document.symbol)) for link in links}
+    symbols = {link.document_id: link.document.symbol for link in links}
+    rows = Paragraph.objects.filter(version__document__in=order, version__is_current=True, parent_ref='').values_list(
+        'version__document_id', 'ref', 'kind', 'text'
+    )
+    paragraphs = [
+        CarryParagraph(key=(symbols[document_id], ref), document=symbols[document_id], track=mission.acronym,
+                       order=order[document_id], text=text)
+        for document_id, ref, kind, text in rows
+        if kind != 'annex'
+    ]  # fmt: skip
+    carried = find_carry(paragraphs)
+    chains = formulaic_chains(carried, renewals)
+    paragraph_rows = []
+    by_document = defaultdict(list)
+    for paragraph in paragraphs:
+        link = carried[paragraph.key]
+        by_document[paragraph.document].append((paragraph.text, link))
+        source_symbol, source_ref = link.source_key or ('', '')
+        chain = chains.get(paragraph.key)
+        paragraph_rows.append({
+            'symbol': paragraph.document,
+            'paragraph': paragraph.key[1],
+            'source_symbol': source_symbol,
+            'source_paragraph': source_ref,
+            'similarity': round(link.score, 3),
+            'carry_class': link.carry_class.value,
+            'formulaic_renewals': chain.length if chain else '',
+        })  # fmt: skip
+    resolutions = [
+        {
+            'symbol': link.document.symbol,
+            'date': link.document.date.isoformat(),
+            'paragraphs': len(by_document[link.document.symbol]),
+            'carried_share': round(carried_share(by_document[link.document.symbol]), 3),
+        }
+        for link in links
+    ]
+    return resolutions, paragraph_rows

@@ -87,3 +87,19 @@ def test_unknown_mission_is_a_clear_error(untac):
 
     with pytest.raises(CommandError, match="No mission 'UNTACX'"):
         run('in-force', '--mission', 'UNTACX')
+
+
+def test_carry_forward_along_the_track_reports_shares_and_links(untac):
+    resolutions = json.loads(run('carry', '--mission', 'UNTAC', '--format', 'json'))
+    assert [row['symbol'] for row in resolutions][:2] == ['S/RES/745 (1992)', 'S/RES/783 (1992)']
+    assert all(0.0 <= row['carried_share'] <= 1.0 for row in resolutions) and resolutions[0]['carried_share'] == 0.0
+    paragraphs = json.loads(run('carry', '--mission', 'UNTAC', '--paragraphs', '--format', 'json'))
+    carried = [row for row in paragraphs if row['carry_class'] != 'new']
+    position = {row['symbol']: index for index, row in enumerate(resolutions)}
+    assert carried and all(position[row['source_symbol']] < position[row['symbol']] for row in carried)
+    assert {row['carry_class'] for row in paragraphs} <= {
+        'verbatim',
+        'substantially carried',
+        'partially carried',
+        'new',
+    }

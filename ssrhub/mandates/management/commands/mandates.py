@@ -9,9 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from ssrhub.coding.codebook import PEMA_TASKS, load_codebook
 from ssrhub.coding.pema import PEMA_COLUMN_MODALITIES, SSR_FAMILY_TASKS, read_labels
 from ssrhub.framework.models import Mission
+from ssrhub.mandates.carry_eval import evaluate_crsv_carry
 from ssrhub.mandates.inforce import mandate_in_force
 from ssrhub.mandates.pematable import ROW_HEADINGS, compare_with_pema, pema_columns, pema_row
-from ssrhub.mandates.queries import mission_acts, mission_history, resolution_paragraphs
+from ssrhub.mandates.queries import mission_acts, mission_carry, mission_history, resolution_paragraphs
 
 SHARED_DATA = settings.BASE_DIR.parent / 'shared' / 'data'
 PEMA_NAMES = {'UNOMOZ': 'ONUMOZ'}  # PEMA's spelling -> ours
@@ -29,6 +30,12 @@ class Command(BaseCommand):
         table = actions.add_parser('pema-table', help='One row per resolution, PEMA task x modality columns.')
         table.add_argument('--mission', action='append', help='Only these missions (repeatable).')
         table.add_argument('--format', choices=('csv', 'json'), default='csv')
+        carry = actions.add_parser('carry', help='Carry-forward along a mission track: shares, links, formulaic tasks.')
+        carry.add_argument('--mission', required=True, help='Mission acronym, e.g. UNPROFOR.')
+        carry.add_argument('--paragraphs', action='store_true', help='One row per paragraph instead of per resolution.')
+        carry.add_argument('--format', choices=('csv', 'json'), default='csv')
+        crsv = actions.add_parser('carry-agreement', help='Agreement of carry-forward links with the CRSV dataset.')
+        crsv.add_argument('--crsv', type=Path, default=SHARED_DATA / 'crsv' / 'crsv-paragraphs-v2026.09.csv')
         agreement = actions.add_parser('agreement', help='Agreement of the mandate in force with PEMA labels.')
         agreement.add_argument('--labels', type=Path, default=SHARED_DATA / 'pema' / 'pema-v4-dev.csv')
         agreement.add_argument('--format', choices=('text', 'csv', 'json'), default='text')
@@ -38,6 +45,17 @@ class Command(BaseCommand):
             self._in_force(_mission(options['mission']), options['date'], options['format'])
         elif action == 'pema-table':
             self._pema_table(options['mission'], options['format'])
+        elif action == 'carry':
+            resolutions, paragraphs = mission_carry(_mission(options['mission']))
+            rows = paragraphs if options['paragraphs'] else resolutions
+            if options['format'] == 'json':
+                self.stdout.write(json.dumps(rows, indent=2))
+            elif rows:
+                self._write_csv(rows, list(rows[0]))
+        elif action == 'carry-agreement':
+            if not options['crsv'].is_file():
+                raise CommandError(f'{options["crsv"]} not found.')
+            self.stdout.write(evaluate_crsv_carry(options['crsv']).as_text())
         else:
             self._agreement(options['labels'], options['format'])
 
