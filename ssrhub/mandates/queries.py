@@ -12,12 +12,14 @@ from ssrhub.documents.models import MissionLink, Paragraph
 
 from .carry import CarryParagraph, carried_share, find_carry, formulaic_chains
 from .inforce import MandateAct, TaskRef, mandate_history, short_symbol, symbol_number
+from .pematable import pema_row
 
 __all__ = [
     'effective_codes',
     'mission_acts',
     'mission_carry',
     'mission_history',
+    'pema_table_rows',
     'resolution_paragraphs',
     'track_links',
 ]
@@ -156,3 +158,17 @@ def mission_carry(mission, *, renewals: int = FORMULAIC_RENEWALS):
         for link in links
     ]
     return resolutions, paragraph_rows
+
+
+def pema_table_rows(missions) -> list[dict]:
+    """The PEMA-shaped rows of ``missions``' tracks, mission by mission, resolution by resolution."""
+    codebook = load_codebook()
+    task_of = {}
+    for task, codes in codebook.pema_crosswalk().items():
+        for code in codes:
+            task_of.setdefault(code, []).append(task)
+    rows = []
+    for mission in missions.order_by('acronym'):
+        for act, in_force in mission_history(mission):
+            rows.append(pema_row(mission.acronym, act, in_force, task_of, codebook.pema_modalities))
+    return rows

@@ -10,4 +10,5 @@ api_urlpatterns = [
     path('core/', include((router.urls, 'core-api'))),
     path('framework/', include('ssrhub.framework.api.urls', namespace='framework-api')),
     path('documents/', include('ssrhub.documents.api.urls', namespace='documents-api')),
+    path('mandates/', include('ssrhub.mandates.api.urls', namespace='mandates-api')),
 ]

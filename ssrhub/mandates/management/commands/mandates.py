@@ -6,13 +6,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ssrhub.coding.codebook import PEMA_TASKS, load_codebook
+from ssrhub.coding.codebook import PEMA_TASKS
 from ssrhub.coding.pema import PEMA_COLUMN_MODALITIES, SSR_FAMILY_TASKS, read_labels
 from ssrhub.framework.models import Mission
 from ssrhub.mandates.carry_eval import evaluate_crsv_carry
 from ssrhub.mandates.inforce import mandate_in_force
-from ssrhub.mandates.pematable import ROW_HEADINGS, compare_with_pema, pema_columns, pema_row
-from ssrhub.mandates.queries import mission_acts, mission_carry, mission_history, resolution_paragraphs
+from ssrhub.mandates.pematable import ROW_HEADINGS, compare_with_pema, pema_columns
+from ssrhub.mandates.queries import mission_acts, mission_carry, pema_table_rows, resolution_paragraphs
 
 SHARED_DATA = settings.BASE_DIR.parent / 'shared' / 'data'
 PEMA_NAMES = {'UNOMOZ': 'ONUMOZ'}  # PEMA's spelling -> ours
@@ -77,7 +77,7 @@ class Command(BaseCommand):
         if fmt == 'json':
             self.stdout.write(json.dumps(rows, indent=2))
         else:
-            self._write_csv(rows, [*ROW_HEADINGS, *pema_columns(PEMA_TASKS, PEMA_COLUMN_MODALITIES)])
+            self._write_csv(rows, [*ROW_HEADINGS, *pema_columns(sorted(PEMA_TASKS), PEMA_COLUMN_MODALITIES)])
 
     def _agreement(self, labels_csv: Path, fmt: str):
         if not labels_csv.is_file():
@@ -117,17 +117,3 @@ def _pema_missions(labels_csv: Path) -> dict[str, str]:
     with labels_csv.open(encoding='utf-8', newline='') as handle:
         names = {row['Signature'].strip(): row['NamePKO'].strip() for row in csv.DictReader(handle)}
     return {signature: PEMA_NAMES.get(name, name) for signature, name in names.items()}
-
-
-def pema_table_rows(missions) -> list[dict]:
-    """The PEMA-shaped rows of ``missions``' tracks, mission by mission, resolution by resolution."""
-    codebook = load_codebook()
-    task_of = {}
-    for task, codes in codebook.pema_crosswalk().items():
-        for code in codes:
-            task_of.setdefault(code, []).append(task)
-    rows = []
-    for mission in missions.order_by('acronym'):
-        for act, in_force in mission_history(mission):
-            rows.append(pema_row(mission.acronym, act, in_force, task_of, codebook.pema_modalities))
-    return rows

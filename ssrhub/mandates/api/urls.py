@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = 'mandates-api'
+
+urlpatterns = [
+    path('missions/<str:acronym>/links/', views.MissionLinkListView.as_view(), name='mission_links'),
+    path('missions/<str:acronym>/in-force/', views.MissionInForceView.as_view(), name='mission_in_force'),
+    path('missions/<str:acronym>/pema-table/', views.MissionPemaTableView.as_view(), name='mission_pema_table'),
+]
