@@ -202,7 +202,7 @@ class MissionLink(ChangeLoggedModel):
         blank=True,
         help_text=_('The operative paragraph that acts on the mission, as printed.'),
     )
-    mentions = models.PositiveIntegerField(verbose_name=_('mentions'), default=0)
+    mentions = models.PositiveIntegerField(verbose_name=_('number of mentions'), default=0)
     source = models.CharField(verbose_name=_('source'), max_length=10, choices=SOURCE_CHOICES, default='machine')
     excluded = models.BooleanField(
         verbose_name=_('excluded'), default=False, help_text=_('The document is not about this mission.')
