@@ -7,22 +7,15 @@ Logs in as the first superuser or analyst found. Prints median and max milliseco
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ssrhub.settings')
 
-import django  # noqa: E402
-
-django.setup()
-
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from reference_pages import time_pages  # noqa: E402 (sets Django up)
 
 URLS = [
     '/mandates/',
@@ -41,24 +34,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--repeat', type=int, default=10)
     args = parser.parse_args()
-    user = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.get(
-        username='analyst'
-    )
+    users = get_user_model().objects
     client = Client()
-    client.force_login(user)
-    print(f'{"url":<62} {"median ms":>9} {"max ms":>7} {"queries":>7} {"bytes":>8}')
-    for url in URLS:
-        client.get(url)  # warm caches (templates, codebook)
-        timings = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        size = len(response.content)
-        print(f'{url:<62} {statistics.median(timings):>9.1f} {max(timings):>7.1f} {len(queries):>7} {size:>8}')
+    client.force_login(users.filter(is_superuser=True).first() or users.get(username='analyst'))
+    time_pages(client, URLS, args.repeat)
 
 
 if __name__ == '__main__':

@@ -39,16 +39,13 @@ URLS = [
 ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--repeat', type=int, default=20)
-    args = parser.parse_args()
-    client = Client()
+def time_pages(client: Client, urls, repeat: int) -> None:
+    """Print median and max milliseconds, queries and bytes of each URL (each answered once to warm caches)."""
     print(f'{"url":<62} {"median ms":>9} {"max ms":>7} {"queries":>7} {"bytes":>8}')
-    for url in URLS:
-        client.get(url)  # warm caches (templates, schema)
+    for url in urls:
+        client.get(url)
         timings = []
-        for _ in range(args.repeat):
+        for _ in range(repeat):
             start = time.perf_counter()
             response = client.get(url)
             timings.append((time.perf_counter() - start) * 1000)
@@ -57,6 +54,13 @@ def main() -> None:
             client.get(url)
         size = len(response.content)
         print(f'{url:<62} {statistics.median(timings):>9.1f} {max(timings):>7.1f} {len(queries):>7} {size:>8}')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--repeat', type=int, default=20)
+    args = parser.parse_args()
+    time_pages(Client(), URLS, args.repeat)
 
 
 if __name__ == '__main__':

@@ -43,12 +43,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ssrhub.coding.codebook import compile_pattern
+from ssrhub.coding.codebook import Pattern, compile_pattern
 
 __all__ = [
     'BOTH',
@@ -111,15 +111,6 @@ class DeliveryVocabularyError(ValueError):
 
 
 # Section: vocabulary
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One compiled pattern and its rule id (``support.technical/en/2``)."""
-
-    rule: str
-    source: str
-    regex: re.Pattern = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -189,7 +180,7 @@ def _unknown_keys(raw: dict, allowed: frozenset, where: str) -> None:
         )
 
 
-def _rule(source, where: str, rule: str) -> Rule:
+def _rule(source, where: str, rule: str) -> Pattern:
     if not isinstance(source, str) or not source.strip():
         raise DeliveryVocabularyError(f'{where}: pattern {rule} must be a non-empty string')
     try:
@@ -200,7 +191,7 @@ def _rule(source, where: str, rule: str) -> Rule:
         ) from error
     if re.compile(source.replace(' ', r'\s+'), re.IGNORECASE).fullmatch(''):
         raise DeliveryVocabularyError(f'{where}: pattern {rule} matches empty text: {source!r}')
-    return Rule(rule=rule, source=source, regex=regex)
+    return Pattern(rule=rule, source=source, regex=regex)
 
 
 def _rules(value, where: str, what: str, prefix: str, required: bool) -> dict:
