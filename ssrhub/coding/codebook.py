@@ -258,42 +258,47 @@ def _texts(value, where: str, what: str) -> dict:
     return {lang: str(value[lang]).strip() for lang in LANGUAGES}
 
 
-def _unknown_keys(raw: dict, allowed: frozenset, where: str) -> None:
-    unknown = sorted(set(raw) - allowed)
+def unknown_keys(raw: dict, allowed: frozenset, where: str, error: type[Exception] = CodebookError) -> None:
+    """Raise ``error`` naming the keys of ``raw`` outside ``allowed`` (shared by every vocabulary file)."""
+    unknown = sorted(map(str, set(raw) - allowed))
     if unknown:
-        raise CodebookError(
-            f'{where}: unknown key(s) {", ".join(map(str, unknown))} (allowed: {", ".join(sorted(allowed))})'
-        )
+        raise error(f'{where}: unknown key(s) {", ".join(unknown)} (allowed: {", ".join(sorted(allowed))})')
 
 
-def _patterns(value, where: str, what: str, prefix: str, required: bool = True) -> dict:
+def compile_patterns(
+    value, where: str, what: str, prefix: str, required: bool = True, error: type[Exception] = CodebookError
+) -> dict:
+    """Language -> compiled :class:`Pattern` tuple, from ``{en: [...], fr: [...]}`` of a vocabulary file.
+
+    Rule ids are ``prefix/lang/index``; problems raise ``error`` naming ``where``.
+    """
     if value is None and not required:
         return {}
     if not isinstance(value, dict) or set(value) - set(LANGUAGES):
-        raise CodebookError(f'{where}: {what} must be a mapping with the keys en and fr')
+        raise error(f'{where}: {what} must be a mapping with the keys en and fr')
     compiled = {}
     for lang in LANGUAGES:
         sources = value.get(lang)
         if required and (not isinstance(sources, list) or not sources):
             missing = 'French' if lang == 'fr' else 'English'
-            raise CodebookError(f'{where}: {what}.{lang} is missing: {missing} patterns are required')
+            raise error(f'{where}: {what}.{lang} is missing: {missing} patterns are required')
+        if sources is not None and not isinstance(sources, list):
+            raise error(f'{where}: {what}.{lang} must be a list of patterns')
         compiled[lang] = tuple(
-            _pattern(source, where, f'{prefix}/{lang}/{i}') for i, source in enumerate(sources or [])
+            _pattern(source, where, f'{prefix}/{lang}/{i}', error) for i, source in enumerate(sources or [])
         )
     return compiled
 
 
-def _pattern(source, where: str, rule: str) -> Pattern:
+def _pattern(source, where: str, rule: str, error: type[Exception]) -> Pattern:
     if not isinstance(source, str) or not source.strip():
-        raise CodebookError(f'{where}: pattern {rule} must be a non-empty string')
+        raise error(f'{where}: pattern {rule} must be a non-empty string')
     try:
         regex = compile_pattern(source)
-    except re.error as error:
-        raise CodebookError(
-            f'{where}: pattern {rule} is not a valid regular expression ({error}): {source!r}'
-        ) from error
+    except re.error as problem:
+        raise error(f'{where}: pattern {rule} is not a valid regular expression ({problem}): {source!r}') from problem
     if re.compile(_flexible_spaces(source), re.IGNORECASE).fullmatch(''):
-        raise CodebookError(f'{where}: pattern {rule} matches empty text: {source!r}')
+        raise error(f'{where}: pattern {rule} matches empty text: {source!r}')
     return Pattern(rule=rule, source=source, regex=regex)
 
 
@@ -365,14 +370,14 @@ def _read_modality(raw, where: str) -> ModalitySpec:
     if code not in MODALITIES:
         raise CodebookError(f'{where}: modality code {code!r} must be one of {", ".join(MODALITIES)}')
     where = f'{where} [modality.{code}]'
-    _unknown_keys(raw, MODALITY_KEYS, where)
+    unknown_keys(raw, MODALITY_KEYS, where)
     if raw.get('pema') not in PEMA_MODALITIES:
         raise CodebookError(f'{where}: pema must be one of {", ".join(PEMA_MODALITIES)}')
     spec = ModalitySpec(
         code=code,
         label=_texts(raw.get('label'), where, 'label'),
         definition=_texts(raw.get('definition'), where, 'definition'),
-        patterns=_patterns(raw.get('patterns'), where, 'patterns', f'modality.{code}'),
+        patterns=compile_patterns(raw.get('patterns'), where, 'patterns', f'modality.{code}'),
         examples=_sentences(raw.get('examples'), where, 'examples', require_french=True),
         counter_examples=_sentences(raw.get('counter_examples'), where, 'counter_examples', require_french=False),
         pema=raw['pema'],
@@ -386,7 +391,7 @@ def _read_code(raw, where: str) -> CodeSpec:
     if not isinstance(code, str) or not CODE_PATTERN.match(code):
         raise CodebookError(f'{where}: code {code!r} must read group.name in lower-case kebab-case')
     where = f'{where} [{code}]'
-    _unknown_keys(raw, CODE_KEYS, where)
+    unknown_keys(raw, CODE_KEYS, where)
     missing = [key for key in CODE_REQUIRED if key not in raw]
     if missing:
         raise CodebookError(f'{where}: missing key(s) {", ".join(missing)}')
@@ -409,8 +414,8 @@ def _read_code(raw, where: str) -> CodeSpec:
         label=_texts(raw['label'], where, 'label'),
         definition=_texts(raw['definition'], where, 'definition'),
         framework=framework,
-        patterns=_patterns(raw['patterns'], where, 'patterns', code),
-        exclude=_patterns(raw.get('exclude'), where, 'exclude', f'{code}/exclude', required=False),
+        patterns=compile_patterns(raw['patterns'], where, 'patterns', code),
+        exclude=compile_patterns(raw.get('exclude'), where, 'exclude', f'{code}/exclude', required=False),
         examples=_sentences(raw['examples'], where, 'examples', require_french=True),
         counter_examples=_sentences(raw['counter_examples'], where, 'counter_examples', require_french=False),
         pema=tuple(pema),
@@ -462,7 +467,7 @@ def read_codebook(path: Path) -> Codebook:
     where = str(path)
     if not isinstance(raw, dict):
         raise CodebookError(f'{where}: the file must hold a mapping (version, released, notes, modalities, codes)')
-    _unknown_keys(raw, TOP_KEYS, where)
+    unknown_keys(raw, TOP_KEYS, where)
     version = str(raw.get('version') or '')
     if not version:
         raise CodebookError(f'{where}: needs a version')

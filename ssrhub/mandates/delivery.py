@@ -48,7 +48,7 @@ from pathlib import Path
 
 import yaml
 
-from ssrhub.coding.codebook import Pattern, compile_pattern
+from ssrhub.coding.codebook import compile_patterns, unknown_keys
 
 __all__ = [
     'BOTH',
@@ -172,45 +172,6 @@ def _texts(value, where: str, what: str) -> dict:
     return {lang: str(value[lang]).strip() for lang in LANGUAGES}
 
 
-def _unknown_keys(raw: dict, allowed: frozenset, where: str) -> None:
-    unknown = sorted(map(str, set(raw) - allowed))
-    if unknown:
-        raise DeliveryVocabularyError(
-            f'{where}: unknown key(s) {", ".join(unknown)} (allowed: {", ".join(sorted(allowed))})'
-        )
-
-
-def _rule(source, where: str, rule: str) -> Pattern:
-    if not isinstance(source, str) or not source.strip():
-        raise DeliveryVocabularyError(f'{where}: pattern {rule} must be a non-empty string')
-    try:
-        regex = compile_pattern(source)
-    except re.error as error:
-        raise DeliveryVocabularyError(
-            f'{where}: pattern {rule} is not a valid regular expression ({error}): {source!r}'
-        ) from error
-    if re.compile(source.replace(' ', r'\s+'), re.IGNORECASE).fullmatch(''):
-        raise DeliveryVocabularyError(f'{where}: pattern {rule} matches empty text: {source!r}')
-    return Pattern(rule=rule, source=source, regex=regex)
-
-
-def _rules(value, where: str, what: str, prefix: str, required: bool) -> dict:
-    if value is None and not required:
-        return {}
-    if not isinstance(value, dict) or set(value) - set(LANGUAGES):
-        raise DeliveryVocabularyError(f'{where}: {what} must be a mapping with the keys en and fr')
-    compiled = {}
-    for lang in LANGUAGES:
-        sources = value.get(lang)
-        if required and (not isinstance(sources, list) or not sources):
-            name = 'French' if lang == 'fr' else 'English'
-            raise DeliveryVocabularyError(f'{where}: {what}.{lang} is missing: {name} patterns are required')
-        if sources is not None and not isinstance(sources, list):
-            raise DeliveryVocabularyError(f'{where}: {what}.{lang} must be a list of patterns')
-        compiled[lang] = tuple(_rule(source, where, f'{prefix}/{lang}/{i}') for i, source in enumerate(sources or []))
-    return compiled
-
-
 def _sentences(value, where: str, what: str, required: bool) -> dict:
     if value is None and not required:
         return {lang: () for lang in LANGUAGES}
@@ -229,6 +190,10 @@ def _sentences(value, where: str, what: str, required: bool) -> dict:
     return sentences
 
 
+def _patterns(value, where: str, what: str, prefix: str, required: bool) -> dict:
+    return compile_patterns(value, where, what, prefix, required, error=DeliveryVocabularyError)
+
+
 def _read_value(raw, dimension: str, value: str, where: str) -> ValueSpec:
     where = f'{where} [{dimension}.{value}]'
     if not isinstance(value, str) or not VALUE_NAME.match(value) or value in RESERVED_VALUES:
@@ -237,15 +202,15 @@ def _read_value(raw, dimension: str, value: str, where: str) -> ValueSpec:
         )
     if not isinstance(raw, dict):
         raise DeliveryVocabularyError(f'{where}: a value must be a mapping (label, definition, patterns, examples)')
-    _unknown_keys(raw, VALUE_KEYS, where)
+    unknown_keys(raw, VALUE_KEYS, where, DeliveryVocabularyError)
     prefix = f'{dimension}.{value}'
     spec = ValueSpec(
         dimension=dimension,
         value=value,
         label=_texts(raw.get('label'), where, 'label'),
         definition=_texts(raw.get('definition'), where, 'definition'),
-        patterns=_rules(raw.get('patterns'), where, 'patterns', prefix, required=True),
-        exclude=_rules(raw.get('exclude'), where, 'exclude', f'{prefix}/exclude', required=False),
+        patterns=_patterns(raw.get('patterns'), where, 'patterns', prefix, required=True),
+        exclude=_patterns(raw.get('exclude'), where, 'exclude', f'{prefix}/exclude', required=False),
         examples=_sentences(raw.get('examples'), where, 'examples', required=True),
         counter_examples=_sentences(raw.get('counter_examples'), where, 'counter_examples', required=False),
     )
@@ -271,14 +236,14 @@ def _read_cues(raw, where: str) -> ValueSpec:
     where = f'{where} [support_cues]'
     if not isinstance(raw, dict):
         raise DeliveryVocabularyError(f'{where}: support_cues must be a mapping (patterns, examples)')
-    _unknown_keys(raw, CUE_KEYS, where)
+    unknown_keys(raw, CUE_KEYS, where, DeliveryVocabularyError)
     spec = ValueSpec(
         dimension='support_cues',
         value='cue',
         label={lang: 'support cue' for lang in LANGUAGES},
         definition={lang: 'wording that describes support being given' for lang in LANGUAGES},
-        patterns=_rules(raw.get('patterns'), where, 'patterns', 'support_cue', required=True),
-        exclude=_rules(raw.get('exclude'), where, 'exclude', 'support_cue/exclude', required=False),
+        patterns=_patterns(raw.get('patterns'), where, 'patterns', 'support_cue', required=True),
+        exclude=_patterns(raw.get('exclude'), where, 'exclude', 'support_cue/exclude', required=False),
         examples=_sentences(raw.get('examples'), where, 'examples', required=True),
         counter_examples=_sentences(raw.get('counter_examples'), where, 'counter_examples', required=False),
     )
@@ -289,7 +254,7 @@ def _read_cues(raw, where: str) -> ValueSpec:
 def _read_dimension(raw, name: str, where: str) -> DimensionSpec:
     if not isinstance(raw, dict):
         raise DeliveryVocabularyError(f'{where} [{name}]: a dimension must be a mapping (label, multiple, values)')
-    _unknown_keys(raw, DIMENSION_KEYS, f'{where} [{name}]')
+    unknown_keys(raw, DIMENSION_KEYS, f'{where} [{name}]', DeliveryVocabularyError)
     if not isinstance(raw.get('multiple'), bool):
         raise DeliveryVocabularyError(f'{where} [{name}]: multiple must be true or false')
     values = raw.get('values')
@@ -343,7 +308,7 @@ def read_vocabulary(path: Path | str = DELIVERY_FILE) -> Vocabulary:
     where = str(path)
     if not isinstance(raw, dict):
         raise DeliveryVocabularyError(f'{where}: the file must hold a mapping (version, notes, dimensions)')
-    _unknown_keys(raw, TOP_KEYS, where)
+    unknown_keys(raw, TOP_KEYS, where, DeliveryVocabularyError)
     if not str(raw.get('version') or '').strip():
         raise DeliveryVocabularyError(f'{where}: needs a version')
     raw_dimensions = raw.get('dimensions')
