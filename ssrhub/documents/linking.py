@@ -12,6 +12,7 @@ mission is its main one, and only *mentions* it otherwise; a Secretary-General r
 on its main mission.
 """
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -129,6 +130,7 @@ def _name_pattern(name: str) -> str:
     return PEACEKEEPING.sub(r'peace-?\\s*keeping', r'\s+'.join(words))
 
 
+@functools.cache
 def _mission_pattern(mission: MissionNames) -> re.Pattern:
     names = [f'(?i:{_name_pattern(name)}){NOT_NUMBERED}' for name in mission.names if name]
     acronyms = [rf'(?<![\w-]){re.escape(acronym)}{NOT_NUMBERED}' for acronym in (mission.acronym, *mission.aliases)]

@@ -19,7 +19,7 @@ cite a resolution adopted *after* the row's own (PEMA v4 carries some tasks back
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ssrhub.coding.pema import PemaCell, Score
 
@@ -49,7 +49,7 @@ def pema_row(mission: str, act: MandateAct, in_force: list[InForce], task_of: di
             if held is None or _ranks_before(task, held):
                 cells[column] = task
             elif held.symbol == task.symbol:
-                cells[column] = InForce(**{**held.__dict__, 'refs': tuple(dict.fromkeys(held.refs + task.refs))})
+                cells[column] = replace(held, refs=tuple(dict.fromkeys(held.refs + task.refs)))
     return {
         'Signature': short_symbol(act.symbol),
         'NamePKO': mission,
