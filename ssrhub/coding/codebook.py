@@ -252,9 +252,10 @@ class Codebook:
 # Section: validation helpers
 
 
-def _texts(value, where: str, what: str) -> dict:
+def read_texts(value, where: str, what: str, error: type[Exception] = CodebookError) -> dict:
+    """``{en: ..., fr: ...}`` of a vocabulary file, both required, stripped."""
     if not isinstance(value, dict) or any(not str(value.get(lang) or '').strip() for lang in LANGUAGES):
-        raise CodebookError(f'{where}: {what} needs non-empty English and French text ({what}.en, {what}.fr)')
+        raise error(f'{where}: {what} needs non-empty English and French text ({what}.en, {what}.fr)')
     return {lang: str(value[lang]).strip() for lang in LANGUAGES}
 
 
@@ -302,19 +303,24 @@ def _pattern(source, where: str, rule: str, error: type[Exception]) -> Pattern:
     return Pattern(rule=rule, source=source, regex=regex)
 
 
-def _sentences(value, where: str, what: str, require_french: bool) -> dict:
+def read_sentences(value, where: str, what: str, required: tuple, error: type[Exception] = CodebookError) -> dict:
+    """Language -> tuple of sentences (examples) of a vocabulary file; the ``required`` languages need one at least.
+
+    With no language required, a missing mapping means no sentences.
+    """
+    if value is None and not required:
+        return {lang: () for lang in LANGUAGES}
     if not isinstance(value, dict) or set(value) - set(LANGUAGES):
-        raise CodebookError(f'{where}: {what} must be a mapping with the keys en and fr')
+        raise error(f'{where}: {what} must be a mapping with the keys en and fr')
     sentences = {}
     for lang in LANGUAGES:
         items = value.get(lang) or []
-        needed = lang == 'en' or require_french
         if (
             not isinstance(items, list)
-            or (needed and not items)
+            or (lang in required and not items)
             or any(not isinstance(s, str) or not s.strip() for s in items)
         ):
-            raise CodebookError(f'{where}: {what}.{lang} needs a list of non-empty sentences')
+            raise error(f'{where}: {what}.{lang} needs a list of non-empty sentences')
         sentences[lang] = tuple(s.strip() for s in items)
     return sentences
 
@@ -375,11 +381,11 @@ def _read_modality(raw, where: str) -> ModalitySpec:
         raise CodebookError(f'{where}: pema must be one of {", ".join(PEMA_MODALITIES)}')
     spec = ModalitySpec(
         code=code,
-        label=_texts(raw.get('label'), where, 'label'),
-        definition=_texts(raw.get('definition'), where, 'definition'),
+        label=read_texts(raw.get('label'), where, 'label'),
+        definition=read_texts(raw.get('definition'), where, 'definition'),
         patterns=compile_patterns(raw.get('patterns'), where, 'patterns', f'modality.{code}'),
-        examples=_sentences(raw.get('examples'), where, 'examples', require_french=True),
-        counter_examples=_sentences(raw.get('counter_examples'), where, 'counter_examples', require_french=False),
+        examples=read_sentences(raw.get('examples'), where, 'examples', required=LANGUAGES),
+        counter_examples=read_sentences(raw.get('counter_examples'), where, 'counter_examples', required=('en',)),
         pema=raw['pema'],
     )
     _check_examples(spec, where)
@@ -411,13 +417,13 @@ def _read_code(raw, where: str) -> CodeSpec:
     spec = CodeSpec(
         code=code,
         group=group,
-        label=_texts(raw['label'], where, 'label'),
-        definition=_texts(raw['definition'], where, 'definition'),
+        label=read_texts(raw['label'], where, 'label'),
+        definition=read_texts(raw['definition'], where, 'definition'),
         framework=framework,
         patterns=compile_patterns(raw['patterns'], where, 'patterns', code),
         exclude=compile_patterns(raw.get('exclude'), where, 'exclude', f'{code}/exclude', required=False),
-        examples=_sentences(raw['examples'], where, 'examples', require_french=True),
-        counter_examples=_sentences(raw['counter_examples'], where, 'counter_examples', require_french=False),
+        examples=read_sentences(raw['examples'], where, 'examples', required=LANGUAGES),
+        counter_examples=read_sentences(raw['counter_examples'], where, 'counter_examples', required=('en',)),
         pema=tuple(pema),
         expands_to=tuple(expands_to),
     )
@@ -479,7 +485,7 @@ def read_codebook(path: Path) -> Codebook:
     return Codebook(
         version=version,
         released=raw['released'],
-        notes=_texts(raw.get('notes'), where, 'notes'),
+        notes=read_texts(raw.get('notes'), where, 'notes'),
         codes=_read_codes(raw.get('codes'), where),
         modalities=modalities,
         pema_modalities=pema_modalities,

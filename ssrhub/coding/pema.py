@@ -254,6 +254,18 @@ class Score:
     def support(self) -> int:
         return self.tp + self.fn
 
+    def as_dict(self) -> dict:
+        """Counts and rounded precision/recall/F1, for CSV and JSON rows."""
+        return {
+            'tp': self.tp,
+            'fp': self.fp,
+            'fn': self.fn,
+            'support': self.support,
+            'precision': round(self.precision, 4),
+            'recall': round(self.recall, 4),
+            'f1': round(self.f1, 4),
+        }
+
     def __add__(self, other: 'Score') -> 'Score':
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
@@ -324,17 +336,7 @@ class PemaReport:
             if score is None:
                 return {'level': level, 'task': task, 'tp': '', 'fp': '', 'fn': '', 'support': '',
                         'precision': '', 'recall': '', 'f1': round(f1 or 0.0, 4)}  # fmt: skip
-            return {
-                'level': level,
-                'task': task,
-                'tp': score.tp,
-                'fp': score.fp,
-                'fn': score.fn,
-                'support': score.support,
-                'precision': round(score.precision, 4),
-                'recall': round(score.recall, 4),
-                'f1': round(score.f1, 4),
-            }
+            return {'level': level, 'task': task, **score.as_dict()}
 
         rows = [row('resolution', item.task, item.score) for item in self.per_task]
         rows.append(row('resolution', 'micro', self.micro))

@@ -48,7 +48,7 @@ from pathlib import Path
 
 import yaml
 
-from ssrhub.coding.codebook import compile_patterns, unknown_keys
+from ssrhub.coding.codebook import LANGUAGES, compile_patterns, read_sentences, read_texts, unknown_keys
 
 __all__ = [
     'BOTH',
@@ -73,7 +73,7 @@ __all__ = [
 ]
 
 DELIVERY_FILE = Path(__file__).resolve().parent / 'data' / 'delivery.yaml'
-LANGUAGES = ('en', 'fr')
+
 DIMENSIONS = ('support', 'level', 'beneficiary', 'horizon', 'category')
 UNSPECIFIED = 'unspecified'
 NO_CATEGORY = 'none'
@@ -166,30 +166,6 @@ class Vocabulary:
         return tuple(self.dimensions[dimension].values)
 
 
-def _texts(value, where: str, what: str) -> dict:
-    if not isinstance(value, dict) or any(not str(value.get(lang) or '').strip() for lang in LANGUAGES):
-        raise DeliveryVocabularyError(f'{where}: {what} needs non-empty English and French text ({what}.en, .fr)')
-    return {lang: str(value[lang]).strip() for lang in LANGUAGES}
-
-
-def _sentences(value, where: str, what: str, required: bool) -> dict:
-    if value is None and not required:
-        return {lang: () for lang in LANGUAGES}
-    if not isinstance(value, dict) or set(value) - set(LANGUAGES):
-        raise DeliveryVocabularyError(f'{where}: {what} must be a mapping with the keys en and fr')
-    sentences = {}
-    for lang in LANGUAGES:
-        items = value.get(lang) or []
-        if (
-            not isinstance(items, list)
-            or (required and not items)
-            or any(not isinstance(s, str) or not s.strip() for s in items)
-        ):
-            raise DeliveryVocabularyError(f'{where}: {what}.{lang} needs a list of non-empty sentences')
-        sentences[lang] = tuple(s.strip() for s in items)
-    return sentences
-
-
 def _patterns(value, where: str, what: str, prefix: str, required: bool) -> dict:
     return compile_patterns(value, where, what, prefix, required, error=DeliveryVocabularyError)
 
@@ -207,12 +183,14 @@ def _read_value(raw, dimension: str, value: str, where: str) -> ValueSpec:
     spec = ValueSpec(
         dimension=dimension,
         value=value,
-        label=_texts(raw.get('label'), where, 'label'),
-        definition=_texts(raw.get('definition'), where, 'definition'),
+        label=read_texts(raw.get('label'), where, 'label', DeliveryVocabularyError),
+        definition=read_texts(raw.get('definition'), where, 'definition', DeliveryVocabularyError),
         patterns=_patterns(raw.get('patterns'), where, 'patterns', prefix, required=True),
         exclude=_patterns(raw.get('exclude'), where, 'exclude', f'{prefix}/exclude', required=False),
-        examples=_sentences(raw.get('examples'), where, 'examples', required=True),
-        counter_examples=_sentences(raw.get('counter_examples'), where, 'counter_examples', required=False),
+        examples=read_sentences(raw.get('examples'), where, 'examples', LANGUAGES, DeliveryVocabularyError),
+        counter_examples=read_sentences(
+            raw.get('counter_examples'), where, 'counter_examples', (), DeliveryVocabularyError
+        ),
     )
     _check_examples(spec, where)
     return spec
@@ -244,8 +222,10 @@ def _read_cues(raw, where: str) -> ValueSpec:
         definition={lang: 'wording that describes support being given' for lang in LANGUAGES},
         patterns=_patterns(raw.get('patterns'), where, 'patterns', 'support_cue', required=True),
         exclude=_patterns(raw.get('exclude'), where, 'exclude', 'support_cue/exclude', required=False),
-        examples=_sentences(raw.get('examples'), where, 'examples', required=True),
-        counter_examples=_sentences(raw.get('counter_examples'), where, 'counter_examples', required=False),
+        examples=read_sentences(raw.get('examples'), where, 'examples', LANGUAGES, DeliveryVocabularyError),
+        counter_examples=read_sentences(
+            raw.get('counter_examples'), where, 'counter_examples', (), DeliveryVocabularyError
+        ),
     )
     _check_examples(spec, where)
     return spec
@@ -262,8 +242,8 @@ def _read_dimension(raw, name: str, where: str) -> DimensionSpec:
         raise DeliveryVocabularyError(f'{where} [{name}]: values must be a non-empty mapping of value names')
     return DimensionSpec(
         name=name,
-        label=_texts(raw.get('label'), f'{where} [{name}]', 'label'),
-        definition=_texts(raw.get('definition'), f'{where} [{name}]', 'definition'),
+        label=read_texts(raw.get('label'), f'{where} [{name}]', 'label', DeliveryVocabularyError),
+        definition=read_texts(raw.get('definition'), f'{where} [{name}]', 'definition', DeliveryVocabularyError),
         multiple=raw['multiple'],
         values={value: _read_value(spec, name, value, where) for value, spec in values.items()},
     )
@@ -327,7 +307,7 @@ def read_vocabulary(path: Path | str = DELIVERY_FILE) -> Vocabulary:
         raise DeliveryVocabularyError(f'{where} [support]: support takes exactly the values technical and political')
     return Vocabulary(
         version=str(raw['version']),
-        notes=_texts(raw.get('notes'), where, 'notes'),
+        notes=read_texts(raw.get('notes'), where, 'notes', DeliveryVocabularyError),
         dimensions=dimensions,
         support_cues=_read_cues(raw.get('support_cues'), where),
         code_defaults=_read_defaults(raw.get('code_defaults'), dimensions, where),

@@ -123,16 +123,7 @@ class PemaAgreement:
 
 
 def _score_row(task: str, score: Score) -> dict:
-    return {
-        'task': task,
-        'tp': score.tp,
-        'fp': score.fp,
-        'fn': score.fn,
-        'support': score.support,
-        'precision': round(score.precision, 4),
-        'recall': round(score.recall, 4),
-        'f1': round(score.f1, 4),
-    }
+    return {'task': task, **score.as_dict()}
 
 
 def _cells_by_task(row: dict, tasks) -> dict[str, list[str]]:

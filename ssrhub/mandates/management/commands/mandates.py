@@ -96,7 +96,8 @@ class Command(BaseCommand):
         elif fmt == 'json':
             self.stdout.write(json.dumps(report.as_rows(), indent=2))
         else:
-            self._write_csv(report.as_rows(), list(report.as_rows()[0]))
+            rows = report.as_rows()
+            self._write_csv(rows, list(rows[0]))
 
     def _write_csv(self, rows, columns):
         writer = csv.DictWriter(self.stdout, fieldnames=columns, lineterminator='\n', extrasaction='ignore')
