@@ -17,6 +17,7 @@ __all__ = [
     'DocumentTypeChoices',
     'DocumentVersion',
     'MissionLink',
+    'ON_TRACK',
     'Paragraph',
     'ParagraphKindChoices',
     'RelationChoices',
@@ -45,6 +46,8 @@ RELATION_LABELS = {
     Relation.MENTIONS: _('mentions'),
 }
 RelationChoices = [(relation.value, RELATION_LABELS[relation]) for relation in Relation]
+# Mission links of documents on the mission's own track (its mandate and reporting line).
+ON_TRACK = models.Q(excluded=False, relation__in=[relation.value for relation in Relation if relation.on_track])
 DocumentTypeChoices = [(doc_type.value, DOC_TYPE_LABELS[doc_type]) for doc_type in DocType]
 ParagraphKindChoices = [(kind.value, PARAGRAPH_KIND_LABELS[kind]) for kind in ParagraphKind]
 LANGUAGE_CHOICES = [('en', _('English')), ('fr', _('French'))]
@@ -226,8 +229,3 @@ class MissionLink(ChangeLoggedModel):
 
     def __str__(self):
         return f'{self.document} {self.get_relation_display()} {self.mission}'
-
-    @property
-    def on_track(self) -> bool:
-        """Whether the document belongs to the mission's own line of resolutions and reports."""
-        return not self.excluded and Relation(self.relation).on_track

@@ -8,7 +8,7 @@ from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.models import CodeAssignment, SourceChoices
 from ssrhub.documents.linking import Relation
 from ssrhub.documents.metadata import DocType
-from ssrhub.documents.models import MissionLink, Paragraph
+from ssrhub.documents.models import ON_TRACK, MissionLink, Paragraph
 
 from .carry import CarryParagraph, carried_share, find_carry, formulaic_chains
 from .inforce import MandateAct, TaskRef, mandate_history, short_symbol, symbol_number
@@ -27,10 +27,8 @@ __all__ = [
 
 def track_links(mission, doc_types=(DocType.RESOLUTION,)):
     """The links of the documents on ``mission``'s own track (not excluded, not mere mentions), by date."""
-    links = (
-        MissionLink.objects.filter(mission=mission, excluded=False, document__doc_type__in=doc_types)
-        .exclude(relation=Relation.MENTIONS)
-        .select_related('document')
+    links = MissionLink.objects.filter(ON_TRACK, mission=mission, document__doc_type__in=doc_types).select_related(
+        'document'
     )
     return sorted(
         (link for link in links if link.document.date),

@@ -23,7 +23,7 @@ from ssrhub.core.roles import permission_name
 from ssrhub.documents.linking import Relation
 from ssrhub.documents.metadata import DocType
 from ssrhub.documents.missions import set_manual_link
-from ssrhub.documents.models import RELATION_LABELS, Document, MissionLink, RelationChoices
+from ssrhub.documents.models import ON_TRACK, RELATION_LABELS, Document, MissionLink, RelationChoices
 from ssrhub.framework.models import Mission
 
 from .inforce import mandate_in_force, short_symbol
@@ -64,15 +64,13 @@ LANES = {
 
 def track_mission(request, acronym) -> Mission:
     """The mission, if the user may read mission links (403 otherwise; 404 for an unknown acronym)."""
-    if not request.user.is_superuser and not request.user.has_perm(permission_name(MissionLink, 'view')):
+    if not request.user.has_perm(permission_name(MissionLink, 'view')):
         raise PermissionDenied
-    return get_object_or_404(
-        Mission.objects.restrict(request.user).prefetch_related('predecessors'), acronym__iexact=acronym
-    )
+    return get_object_or_404(Mission.objects.restrict(request.user), acronym__iexact=acronym)
 
 
 def can_correct_links(user) -> bool:
-    return user.is_superuser or user.has_perm(permission_name(MissionLink, 'change'))
+    return user.has_perm(permission_name(MissionLink, 'change'))
 
 
 def read_date(request, mission) -> date:
@@ -108,7 +106,7 @@ class MandateIndexView(LoginRequiredMixin, View):
     """Missions with at least one document on their track."""
 
     def get(self, request):
-        links = MissionLink.objects.restrict(request.user).filter(excluded=False).exclude(relation=Relation.MENTIONS)
+        links = MissionLink.objects.restrict(request.user).filter(ON_TRACK)
         on_track = Q(document_links__in=links)
         missions = (
             Mission.objects.restrict(request.user)

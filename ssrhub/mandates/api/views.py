@@ -1,19 +1,17 @@
 from datetime import date
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ssrhub.core.roles import permission_name
 from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import Mission
 from ssrhub.mandates.queries import pema_table_rows
-from ssrhub.mandates.views import default_date, in_force_rows
+from ssrhub.mandates.views import default_date, in_force_rows, track_mission
 
 from .serializers import MissionInForceSerializer, MissionLinkSerializer
 
@@ -22,13 +20,6 @@ __all__ = ['MissionInForceView', 'MissionLinkListView', 'MissionPemaTableView']
 ACRONYM = OpenApiParameter(
     'acronym', OpenApiTypes.STR, OpenApiParameter.PATH, description='Mission acronym, e.g. UNTAC.'
 )
-
-
-def _mission(request, acronym) -> Mission:
-    """The mission, when the user may read mission links (403 otherwise, 404 for an unknown acronym)."""
-    if not request.user.is_superuser and not request.user.has_perm(permission_name(MissionLink, 'view')):
-        raise PermissionDenied
-    return get_object_or_404(Mission.objects.restrict(request.user), acronym__iexact=acronym)
 
 
 class MissionLinkListView(generics.ListAPIView):
@@ -43,7 +34,7 @@ class MissionLinkListView(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        mission = _mission(self.request, self.kwargs['acronym'])
+        mission = track_mission(self.request, self.kwargs['acronym'])
         return (
             MissionLink.objects.restrict(self.request.user)
             .filter(mission=mission)
@@ -66,7 +57,7 @@ class MissionInForceView(APIView):
         description='The coded tasks in force for a mission on a date, citing the resolutions that mandated them.',
     )
     def get(self, request, acronym):
-        mission = _mission(request, acronym)
+        mission = track_mission(request, acronym)
         value = request.query_params.get('date', '').strip()
         try:
             on = date.fromisoformat(value) if value else default_date(mission)
@@ -90,5 +81,5 @@ class MissionPemaTableView(APIView):
         description='PEMA-shaped rows: one per resolution on the track, one column per PEMA task x modality.',
     )
     def get(self, request, acronym):
-        mission = _mission(request, acronym)
+        mission = track_mission(request, acronym)
         return Response(pema_table_rows(Mission.objects.filter(pk=mission.pk)))
