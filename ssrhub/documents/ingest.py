@@ -54,13 +54,14 @@ def document_files(paths) -> list[Path]:
     return files
 
 
-def ingest_path(path, *, user=None, code: bool = True) -> IngestOutcome:
+def ingest_path(path, *, user=None, code: bool = True, missions=None) -> IngestOutcome:
+    """Ingest one file; ``missions`` (from :func:`mission_names`) saves reading the missions again per file."""
     path = Path(path)
     try:
         extracted = extract_text(path)  # checks the size before reading the whole file
     except ExtractionError as error:
         return IngestOutcome(source=str(path), status='refused', message=str(error))
-    return _store(extracted, path.read_bytes, path.name, str(path), user, code)
+    return _store(extracted, path.read_bytes, path.name, str(path), user, code, missions)
 
 
 def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True) -> IngestOutcome:
@@ -68,10 +69,10 @@ def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True) ->
         extracted = extract_bytes(data, filename)
     except ExtractionError as error:
         return IngestOutcome(source=filename, status='refused', message=str(error))
-    return _store(extracted, lambda: data, filename, f'upload: {filename}', user, code)
+    return _store(extracted, lambda: data, filename, f'upload: {filename}', user, code, None)
 
 
-def _store(extracted: ExtractedText, read_original, filename: str, source: str, user, code: bool) -> IngestOutcome:
+def _store(extracted: ExtractedText, read_original, filename: str, source: str, user, code: bool, missions):
     known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
     if known:
         return _unchanged(source, known)
@@ -121,7 +122,7 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
             )
             if code:
                 store_machine_coding(paragraphs, structured, metadata.language)
-            link_document(document, version, paragraphs)
+            link_document(document, version, paragraphs, missions)
     except IntegrityError:
         # Another worker stored the same content at the same moment.
         known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()

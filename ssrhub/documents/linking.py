@@ -160,11 +160,30 @@ def with_unnumbered_names(missions, on: date | None) -> list[MissionNames]:
     return result
 
 
+@functools.cache
+def _clues(mission: MissionNames) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Strings one of which a text must contain to name ``mission``: its acronyms (as written) and,
+    case-folded, the last word of each name (other than the variable "peace-keeping")."""
+    anchors = []
+    for name in mission.names:
+        words = [word for word in name.split() if not PEACEKEEPING.search(word)]
+        if words:
+            anchors.append(words[-1].casefold())
+    return (mission.acronym, *mission.aliases), tuple(anchors)
+
+
+def _may_name(mission: MissionNames, text: str, folded: str) -> bool:
+    acronyms, anchors = _clues(mission)
+    return any(acronym in text for acronym in acronyms) or any(anchor in folded for anchor in anchors)
+
+
 def mission_mentions(text: str, missions) -> dict[str, int]:
     """Acronym -> number of mentions in ``text``, for the ``missions`` (``MissionNames``) mentioned at all."""
     found = {}
+    folded = text.casefold()
     for mission in missions:
-        count = len(_mission_pattern(mission).findall(text))
+        # A cheap test first: most missions are not named at all, and their patterns are slow to run.
+        count = len(_mission_pattern(mission).findall(text)) if _may_name(mission, text, folded) else 0
         if count:
             found[mission.acronym] = count
     return found

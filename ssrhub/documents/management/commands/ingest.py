@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from ssrhub.documents.ingest import document_files, ingest_path
+from ssrhub.documents.missions import mission_names
 from ssrhub.documents.tasks import ingest_path_task
 
 POLL_SECONDS = 0.5
@@ -41,7 +42,11 @@ class Command(BaseCommand):
     def _run(self, files, code: bool, progress: bool) -> list[dict]:
         if settings.CELERY_TASK_ALWAYS_EAGER:
             # Embedded mode: inline, one transaction per file, with a progress bar.
-            return [ingest_path(path, code=code).as_dict() for path in tqdm(files, unit='file', disable=not progress)]
+            missions = mission_names()
+            return [
+                ingest_path(path, code=code, missions=missions).as_dict()
+                for path in tqdm(files, unit='file', disable=not progress)
+            ]
         result = group(ingest_path_task.s(str(path.resolve()), None, code) for path in files).apply_async()
         # Production: one task per file, shared by however many workers are running.
         with tqdm(total=len(files), unit='file', disable=not progress) as bar:
