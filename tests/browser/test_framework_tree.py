@@ -44,3 +44,13 @@ def test_phone_layout_and_wrong_login_message(page, screenshot):
     page.goto('/framework/')
     expect(page.get_by_role('button', name='Toggle navigation')).to_be_visible()
     screenshot(page, 'framework-tree-phone', full_page=False)
+
+
+@pytest.mark.parametrize('width', [1280, 1024])
+def test_french_menu_fits_the_screen_when_logged_in(page, log_in, width):
+    log_in(page, 'analyst')
+    page.get_by_role('button', name='FR').click()
+    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    page.set_viewport_size({'width': width, 'height': 800})
+    assert page.evaluate('document.documentElement.scrollWidth') <= width
+    expect(page.get_by_role('button', name='analyst')).to_be_in_viewport()
