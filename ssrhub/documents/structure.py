@@ -420,6 +420,7 @@ def _dropped(kind: str, previous: str, after: str, lines: list[_Line]) -> bool:
 
 _ROMAN_VALUES = {'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
 _ROMAN_RE = re.compile(r'^(?=[ivxlc])(?:l?x{0,3}|xl|xc)(?:ix|iv|v?i{0,3})$')
+_MAX_PART_TITLE = 100
 _UPPER_ROMAN_RE = re.compile(r'^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$')
 
 # '12.', '12)', and the OCR slips '1,', 'll.', 'i9.', 'L.'; then a space, the line end or a capitalised word.
@@ -496,6 +497,8 @@ _ANNEX_RE = re.compile(
     r'(?:\s+(?P<label>[IVXL]{1,5}|[A-Z]|\d{1,2}))?\s*[.:]?$'
 )
 _PART_RE = re.compile(r'^(?P<label>[A-Z]|[IVX]{1,5})\.?$')
+# A report's section heading on one line, its title in capitals: 'III. MILITARY ASPECTS'.
+_SECTION_HEADING_RE = re.compile(r"^[IVX]{1,5}\.\s+[A-Z][A-Z '’,\-–]{2,90}$")
 _TRAILER_RE = re.compile(r'^(?:Adopted|Adoptée?)\b')
 _RESOLUTION_HEADING_RE = re.compile(
     r'^(?:(?:RESOLUTION|Resolution|RÉSOLUTION|Résolution)\s+\d{1,4}\s*\(\d{4}\)|\d{1,4}\s*\(\d{4}\)\.?\s*Resolution\b)'
@@ -522,6 +525,11 @@ def _is_heading_line(line: str) -> bool:
     return len(line) <= 120 and line == line.upper() and sum(c.isupper() for c in line) >= 3
 
 
+def _part_label(line: str) -> str:
+    """``B`` of ``B.``; ``III`` of ``III. MILITARY ASPECTS``."""
+    return line.split('.', 1)[0].strip()
+
+
 def _line_role(line: str) -> str | None:
     """Lines that always stand alone: council formula, annex heading, part letter, lone label."""
     if _COUNCIL_RE.match(line):
@@ -529,6 +537,8 @@ def _line_role(line: str) -> str | None:
     if _ANNEX_RE.match(line):
         return 'annex'
     if _PART_RE.match(line) and (len(line) <= 2 or _UPPER_ROMAN_RE.match(line.rstrip('.'))):
+        return 'part'
+    if _SECTION_HEADING_RE.match(line) and _UPPER_ROMAN_RE.match(_part_label(line)):
         return 'part'
     label = _parse_label(line)
     if label and not label.rest:
@@ -764,6 +774,7 @@ class _Reader:
         self.mode = 'pre'  # 'pre' before the operative part of the current segment, then 'op'
         self.segment = 0
         self.part = ''
+        self.part_title_expected = False  # a part label was just read: a lone unfinished line after it is its title
         self.annex: str | None = None
         self.top: _Node | None = None
         self.last: _Node | None = None
@@ -844,7 +855,7 @@ class _Reader:
             self.numbered = self._has_numbers(index + 1)
             return True
         if block.role == 'part':
-            self.part = block.lines[0].rstrip('.')
+            self.part = _part_label(block.lines[0])
             return True
         if block.role is not None or block.label is not None:
             return False
@@ -855,6 +866,8 @@ class _Reader:
         return False
 
     def _read_block(self, index: int, block: _Block) -> None:
+        if self._part_title(block):
+            return
         if block.role == 'annex':
             self._open_annex(block)
             return
@@ -864,7 +877,7 @@ class _Reader:
             self._open_segment(index)
             return
         if block.role == 'part':
-            self._open_part(block.lines[0].rstrip('.'))
+            self._open_part(_part_label(block.lines[0]))
             return
         if block.role == 'lone-label':
             self.pending_label = _parse_label(block.lines[0])
@@ -921,7 +934,21 @@ class _Reader:
 
     def _open_part(self, label: str) -> None:
         self.part = label
+        self.part_title_expected = True
         self._close_top()
+
+    def _part_title(self, block: _Block) -> bool:
+        """Whether ``block`` is the title of the part just opened (``III.`` then ``MILITARY ASPECTS`` in a report),
+        which is a heading, not a paragraph: one line, unlabelled, short and not finished like a sentence."""
+        expected, self.part_title_expected = self.part_title_expected, False
+        return (
+            expected
+            and block.role is None
+            and block.label is None
+            and len(block.lines) == 1
+            and len(block.text) <= _MAX_PART_TITLE
+            and not _terminated(block.text)
+        )
 
     def _open_annex(self, block: _Block) -> None:
         match = _ANNEX_RE.match(block.lines[0])

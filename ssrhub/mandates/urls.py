@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import matrix_views, trend_views, views
 
 app_name = 'mandates'
 
@@ -16,4 +16,18 @@ urlpatterns = [
         views.PemaTableExportView.as_view(),
         name='pema_table_export',
     ),
+    path('mandates/missions/<str:acronym>/carry.<str:fmt>', views.CarryExportView.as_view(), name='carry_export'),
+    path('mandates/missions/<str:acronym>/matrix/', matrix_views.MissionMatrixView.as_view(), name='matrix'),
+    path(
+        'mandates/missions/<str:acronym>/matrix/paragraphs/',
+        matrix_views.MatrixParagraphsView.as_view(),
+        name='matrix_paragraphs',
+    ),
+    path(
+        'mandates/missions/<str:acronym>/matrix.<str:fmt>',
+        matrix_views.MatrixExportView.as_view(),
+        name='matrix_export',
+    ),
+    path('mandates/trends/', trend_views.TrendsView.as_view(), name='trends'),
+    path('mandates/trends/<str:measure>.<str:fmt>', trend_views.TrendExportView.as_view(), name='trend_export'),
 ]

@@ -28,9 +28,10 @@ from ssrhub.framework.models import Mission
 
 from .inforce import mandate_in_force, short_symbol
 from .pematable import ROW_HEADINGS, pema_columns
-from .queries import mission_acts, pema_table_rows
+from .queries import mission_acts, mission_carry, pema_table_rows
 
 __all__ = [
+    'CarryExportView',
     'InForceExportView',
     'MandateIndexView',
     'MissionTrackView',
@@ -51,6 +52,21 @@ IN_FORCE_COLUMNS = [
     ('since', gettext_lazy('Since')),
     ('current', gettext_lazy('Mandated by the latest resolution')),
     ('citation', gettext_lazy('Citation')),
+]
+CARRY_RESOLUTION_COLUMNS = [
+    ('symbol', gettext_lazy('Resolution')),
+    ('date', gettext_lazy('Date')),
+    ('paragraphs', gettext_lazy('Paragraphs')),
+    ('carried_share', gettext_lazy('Share of carried text')),
+]
+CARRY_PARAGRAPH_COLUMNS = [
+    ('symbol', gettext_lazy('Resolution')),
+    ('paragraph', gettext_lazy('Paragraph')),
+    ('source_symbol', gettext_lazy('Most similar earlier resolution')),
+    ('source_paragraph', gettext_lazy('Its paragraph')),
+    ('similarity', gettext_lazy('Similarity')),
+    ('carry_class', gettext_lazy('Class')),
+    ('formulaic_renewals', gettext_lazy('Repeated unchanged in (resolutions)')),
 ]
 LANES = {
     DocType.RESOLUTION: gettext_lazy('Resolutions'),
@@ -199,6 +215,7 @@ class MissionTrackView(LoginRequiredMixin, View):
         urls = {link.document.symbol or link.document.key: link.document.get_absolute_url() for link in links}
         for task in tasks:
             task['url'] = urls.get(task['symbol'])
+        carry_resolutions, carry_paragraphs = mission_carry(mission)
         context = {
             'mission': mission,
             'links': links,
@@ -208,6 +225,8 @@ class MissionTrackView(LoginRequiredMixin, View):
             'closed': bool(mission.end and on > mission.end),
             'form': form,
             'export_formats': EXPORT_FORMATS,
+            'carry_resolutions': carry_resolutions,
+            'formulaic': [row for row in carry_paragraphs if row['formulaic_renewals']],
         }
         return render(request, self.template_name, context, status=status)
 
@@ -278,6 +297,22 @@ class InForceExportView(LoginRequiredMixin, View):
             return export_response(
                 in_force_rows(mission, on), IN_FORCE_COLUMNS, fmt, f'{mission.acronym}-in-force-{on.isoformat()}'
             )
+        except ValueError as error:
+            return HttpResponseBadRequest(str(error))
+
+
+class CarryExportView(LoginRequiredMixin, View):
+    """Carry-forward along the track: one row per resolution, or per paragraph with ``?level=paragraphs``."""
+
+    def get(self, request, acronym, fmt):
+        mission = track_mission(request, acronym)
+        resolutions, paragraphs = mission_carry(mission)
+        if request.GET.get('level') == 'paragraphs':
+            rows, columns, name = paragraphs, CARRY_PARAGRAPH_COLUMNS, 'carry-paragraphs'
+        else:
+            rows, columns, name = resolutions, CARRY_RESOLUTION_COLUMNS, 'carry'
+        try:
+            return export_response(rows, columns, fmt, f'{mission.acronym}-{name}')
         except ValueError as error:
             return HttpResponseBadRequest(str(error))
 

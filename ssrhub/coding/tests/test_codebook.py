@@ -61,11 +61,12 @@ def codebook():
 @pytest.fixture
 def raw():
     """The shipped codebook as plain data, to break in a temporary copy."""
-    return yaml.safe_load((CODEBOOK_DIR / '2026.1' / 'codebook.yaml').read_text(encoding='utf-8'))
+    return yaml.safe_load((CODEBOOK_DIR / available_versions()[-1] / 'codebook.yaml').read_text(encoding='utf-8'))
 
 
 def test_shipped_codebook_is_valid_and_latest(codebook):
-    assert codebook.version == available_versions()[-1] == '2026.1'
+    assert codebook.version == available_versions()[-1] == '2026.2'
+    assert available_versions() == ['2026.1', '2026.2']
     assert set(REQUIRED_CODES) <= set(codebook.codes)
     assert list(codebook.modalities) == ['monitor', 'assist', 'security', 'encourage']
     assert codebook.pema_modalities == {
@@ -97,13 +98,23 @@ def test_framework_links(codebook):
     assert codebook.codes['related.arms-embargo'].framework is None
 
 
+def test_earlier_versions_stay_readable_and_the_second_edition_drops_international_courts(codebook):
+    first = load_codebook('2026.1')
+    assert first.version == '2026.1' and first.codes.keys() == codebook.codes.keys()
+    vacancy = 'Decides that the election to fill the vacancy in the International Court of Justice shall take place'
+    assert first.codes['related.transitional-justice'].find(vacancy)
+    assert not codebook.codes['related.transitional-justice'].find(vacancy)
+    assert not codebook.codes['component.justice'].find('the Prosecutor of the International Tribunal')
+    assert codebook.codes['component.justice'].find('training of prosecutors and judges')
+
+
 def test_generic_ssr_expands_to_components(codebook):
     assert codebook.codes['ssr.generic'].expands_to == ('component.defence', 'component.police', 'component.justice')
 
 
 def test_as_dict_is_json_ready(codebook):
     data = json.loads(json.dumps(codebook.as_dict()))
-    assert data['version'] == '2026.1'
+    assert data['version'] == '2026.2'
     assert data['released'] == '2026-11-29'
     police = next(code for code in data['codes'] if code['code'] == 'component.police')
     assert police['pema'] == ['policereform'] and police['patterns']['fr']
@@ -146,7 +157,7 @@ def test_unknown_version(tmp_path):
 
 
 def _write(tmp_path, data) -> object:
-    folder = tmp_path / '2026.1'
+    folder = tmp_path / data['version']
     folder.mkdir(exist_ok=True)
     path = folder / 'codebook.yaml'
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding='utf-8')
@@ -240,7 +251,7 @@ def test_broken_copy_gives_a_clear_error(tmp_path, raw, case):
 
 def test_unchanged_copy_is_valid(tmp_path, raw):
     path = _write(tmp_path, raw)
-    assert read_codebook(path).version == '2026.1'
+    assert read_codebook(path).version == '2026.2'
     assert load_codebook(directory=tmp_path).codes.keys() == load_codebook().codes.keys()
 
 

@@ -628,6 +628,24 @@ def test_french_unnumbered_resolution():
     assert by_ref(document)['¶2'].text == 'Prie le Secrétaire général de lui faire rapport.'
 
 
+def test_report_section_headings_are_not_paragraphs():
+    """Section headings of a Secretary-General report, on one line or under their numeral, are headings."""
+    text = (
+        'I. INTRODUCTION\n\n'
+        '1. This report gives an account of the work of the Operation.\n\n'
+        'III.\nMILITARY ASPECTS\n\n'
+        'A.\nFormation of the new army\n\n'
+        '2. The first instructors completed their course and have begun to train\n'
+        'infantry units.\n\n'
+        'IV.\nPOLICE\n\n'
+        '3. Civilian police observers monitored the national police.\n'
+    )
+    document = segment(text)
+    assert refs(document) == ['1', '2', '3']
+    assert 'POLICE' not in ' '.join(p.text for p in document.paragraphs)
+    assert by_ref(document)['2'].text.endswith('train infantry units.')
+
+
 def test_french_resolution_with_annex():
     text = (
         'Le Conseil de sécurité,\n\n'

@@ -10,12 +10,14 @@ from rest_framework.views import APIView
 
 from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import Mission
+from ssrhub.mandates.comparison import mission_by_reference, mission_matrix
+from ssrhub.mandates.matrix_views import read_form
 from ssrhub.mandates.queries import pema_table_rows
 from ssrhub.mandates.views import default_date, in_force_rows, track_mission
 
 from .serializers import MissionInForceSerializer, MissionLinkSerializer
 
-__all__ = ['MissionInForceView', 'MissionLinkListView', 'MissionPemaTableView']
+__all__ = ['MissionInForceView', 'MissionLinkListView', 'MissionMatrixView', 'MissionPemaTableView']
 
 ACRONYM = OpenApiParameter(
     'acronym', OpenApiTypes.STR, OpenApiParameter.PATH, description='Mission acronym, e.g. UNTAC.'
@@ -83,3 +85,41 @@ class MissionPemaTableView(APIView):
     def get(self, request, acronym):
         mission = track_mission(request, acronym)
         return Response(pema_table_rows(Mission.objects.filter(pk=mission.pk)))
+
+
+class MissionMatrixView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[
+            ACRONYM,
+            OpenApiParameter(
+                'start', OpenApiTypes.DATE, description='First day of the period (documents dated on or after).'
+            ),
+            OpenApiParameter(
+                'end', OpenApiTypes.DATE, description='Last day of the period (documents dated on or before).'
+            ),
+            OpenApiParameter(
+                'explicit_only', OpenApiTypes.BOOL, description='Leave out implicit (generic SSR) references.'
+            ),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+        description=(
+            'Mandated vs reported: per code, the references in the resolutions (mission tasks) and in the '
+            "Secretary-General's reports on the mission, with every chapter 9 breakdown (explicitness, support, "
+            'level, beneficiary, category, horizon, duration, setting, year) and the paragraph ids of every cell; '
+            '`by_reference` lists the resolution paragraphs that give tasks by reference to a report, and whether '
+            'each report is stored (if not, its tasks are missing from the mandated side).'
+        ),
+    )
+    def get(self, request, acronym):
+        mission = track_mission(request, acronym)
+        form, data = read_form(request)
+        if data is None:
+            raise ValidationError(form.errors)
+        matrix = mission_matrix(mission, data['period'], explicit_only=data['explicit_only'])
+        by_reference = [
+            {key: value for key, value in row.items() if key != 'url'}
+            for row in mission_by_reference(mission, data['period'])
+        ]
+        return Response({'mission': mission.acronym, **matrix.as_dict(), 'by_reference': by_reference})

@@ -243,8 +243,12 @@ def test_chairing_a_joint_commission_is_political_coordination(codebook):
 
 @needs_data
 def test_embargo_equipment_is_not_support(codebook):
-    """S/RES/748 (1992) op. 5 (a) bans arms and police equipment for Libya: no equipment support."""
-    _, delivery = reading(codebook, 748, '5 (a)', 'component.police')
+    """S/RES/748 (1992) op. 5 (a) bans arms and police equipment for Libya: no police code (codebook 2026.2), and
+    were a reviewer to add one, no equipment support."""
+    text, hits = coded(codebook, 748, '5 (a)')
+    assert 'component.police' not in hits
+    start = text.index('police equipment')
+    delivery = classify(text, 'component.police', 'en', (start, start + len('police')))
     assert delivery.support.value == UNSPECIFIED
     assert 'logistics_infrastructure' not in delivery.categories
     assert delivery.level.value == UNSPECIFIED

@@ -8,7 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
 from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.missions import mission_names
 
+# Resolution 2151 (2014), the ONUMOZ resolutions 782-898 (1992-1994) and a composed (not UN) report on ONUMOZ,
+# so that a new installation has a mission track and a mandated-vs-reported comparison (samples/README.md).
 DEMO_DOCUMENTS = Path(__file__).resolve().parents[3] / 'documents' / 'data' / 'samples'
 
 # One demo account per role; the password is public (README), so this never runs in production.
@@ -39,9 +42,18 @@ class Command(BaseCommand):
             user.groups.set([Group.objects.get(name=role)])
             for iso3 in countries:
                 CountryAssignment.objects.get_or_create(user=user, country=Country.objects.get(iso3=iso3))
-        for sample in sorted(DEMO_DOCUMENTS.glob('*.txt')):
-            ingest_path(sample, user=User.objects.get(username='analyst'))
+        analyst, missions = User.objects.get(username='analyst'), mission_names()
+        outcomes = [
+            ingest_path(sample, user=analyst, missions=missions) for sample in sorted(DEMO_DOCUMENTS.glob('*.txt'))
+        ]
         if options['verbosity']:
             self.stdout.write(
                 f'Demo accounts: {", ".join(name for name, _role, _c in DEMO_USERS)} (password {DEMO_PASSWORD})'
             )
+            stored = sum(outcome.status in ('created', 'new-version') for outcome in outcomes)
+            self.stdout.write(
+                f'Demo documents: {len(outcomes)} samples, {stored} stored, {len(outcomes) - stored} unchanged'
+            )
+        for outcome in outcomes:
+            if outcome.status == 'refused':
+                self.stderr.write(f'Demo document refused: {outcome.message}')

@@ -1,0 +1,215 @@
+"""Mandated vs reported for a mission and period: the heat-map page, its drill-down and its export."""
+
+from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views import View
+
+from ssrhub.coding.templatetags.coding import code_label
+from ssrhub.core.exports import EXPORT_FORMATS, export_response
+from ssrhub.core.forms import AccessibleFormMixin
+from ssrhub.framework.models import MissionTypeChoices
+
+from .comparison import ALL_TIME, Period, mission_by_reference, mission_matrix, reference_paragraphs
+from .delivery import load_vocabulary
+from .matrix import BREAKDOWNS, MANDATED, REPORTED, ROW_FIELDS, SIDES, TOTAL
+from .views import track_mission
+
+__all__ = ['MatrixExportView', 'MatrixForm', 'MatrixParagraphsView', 'MissionMatrixView', 'value_label']
+
+HEAT_LEVELS = 4
+DEFAULT_DIMENSION = 'level'
+DIMENSION_LABELS = {
+    'explicitness': gettext_lazy('Explicit or implicit'),
+    'duration': gettext_lazy('Long or short action'),
+    'mission_type': gettext_lazy('Setting'),
+    'period': gettext_lazy('Year'),
+}
+VALUE_LABELS = {
+    'explicit': gettext_lazy('Explicit'),
+    'implicit': gettext_lazy('Implicit (generic SSR only)'),
+    'long': gettext_lazy('Long (two or more documents)'),
+    'short': gettext_lazy('Short (one document)'),
+    'both': gettext_lazy('Technical and political'),
+    'unspecified': gettext_lazy('Unspecified'),
+    'none': gettext_lazy('No category'),
+    **dict(MissionTypeChoices.choices),
+}
+SIDE_LABELS = {MANDATED: gettext_lazy('Mandated'), REPORTED: gettext_lazy('Reported')}
+EXPORT_COLUMNS = [(key, key) for key in ROW_FIELDS]
+
+
+def _language() -> str:
+    return (get_language() or 'en').split('-')[0]
+
+
+def dimension_label(dimension: str) -> str:
+    spec = load_vocabulary().dimensions.get(dimension)
+    if spec is not None:
+        return spec.label.get(_language()) or spec.label['en']
+    return str(DIMENSION_LABELS.get(dimension, dimension))
+
+
+def value_label(dimension: str, value: str) -> str:
+    spec = load_vocabulary().dimensions.get(dimension)
+    if spec is not None and value in spec.values:
+        label = spec.values[value].label
+        return label.get(_language()) or label['en']
+    return str(VALUE_LABELS.get(value, value))
+
+
+class MatrixForm(AccessibleFormMixin, forms.Form):
+    start = forms.DateField(label=gettext_lazy('From'), required=False, widget=forms.DateInput(attrs={'type': 'date'}))
+    end = forms.DateField(label=gettext_lazy('To'), required=False, widget=forms.DateInput(attrs={'type': 'date'}))
+    dimension = forms.ChoiceField(label=gettext_lazy('Break down by'), required=False, initial=DEFAULT_DIMENSION)
+    explicit_only = forms.BooleanField(
+        label=gettext_lazy('Explicit references only (leave out generic SSR mentions)'), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields['dimension'].choices = [(name, dimension_label(name)) for name in BREAKDOWNS]
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data['period'] = Period(data.get('start'), data.get('end'))
+        except ValueError:
+            raise forms.ValidationError(_('The period must start before it ends.')) from None
+        data['dimension'] = data.get('dimension') or DEFAULT_DIMENSION
+        return data
+
+
+def read_form(request) -> tuple[MatrixForm, dict | None]:
+    """The form and its cleaned data (None when the GET parameters are invalid; defaults without parameters)."""
+    form = MatrixForm(request.GET or None)
+    if not request.GET:
+        return form, {'period': ALL_TIME, 'explicit_only': False, 'dimension': DEFAULT_DIMENSION}
+    return form, form.cleaned_data if form.is_valid() else None
+
+
+def read_matrix(request, mission):
+    """(form, matrix) for the GET parameters; the matrix is None when the form has errors."""
+    form, data = read_form(request)
+    if data is None:
+        return form, None
+    return form, mission_matrix(mission, data['period'], explicit_only=data['explicit_only'])
+
+
+def _heat(count: int, peak: int) -> int:
+    """0 for an empty cell, else 1..HEAT_LEVELS in proportion to the largest count of the table."""
+    return 0 if not count else max(1, round(HEAT_LEVELS * count / peak))
+
+
+def heat_rows(matrix, dimension: str) -> tuple[list[str], list[dict]]:
+    """The values of ``dimension`` as columns and, per code, each side's total and per-value cells with a heat level.
+
+    The code rows share one scale (their largest count); the totals row, whose counts are sums, has its own.
+    """
+    values = matrix.totals.values(dimension)
+
+    def counts(row):
+        return [row.side(side).count for side in SIDES] + [
+            row.side(side).cell(dimension, value).count for value in values for side in SIDES
+        ]
+
+    code_peak = max([1, *(count for row in matrix.rows for count in counts(row))])
+    total_peak = max([1, *counts(matrix.totals)])
+    rows = []
+    for row in (*matrix.rows, matrix.totals):
+        peak = total_peak if row is matrix.totals else code_peak
+        cells = []
+        for value in values:
+            for side in SIDES:
+                cell = row.side(side).cell(dimension, value)
+                cells.append({'side': side, 'value': value, 'count': cell.count, 'heat': _heat(cell.count, peak)})
+        rows.append(
+            {
+                'code': row.code,
+                'label': _('All codes') if row.code == TOTAL else code_label(row.code),
+                'totals': [
+                    {'side': side, 'count': row.side(side).count, 'heat': _heat(row.side(side).count, peak)}
+                    for side in SIDES
+                ],
+                'cells': cells,
+                'mandated_not_reported': row.mandated_not_reported,
+                'reported_not_mandated': row.reported_not_mandated,
+                'documents': {side: row.side(side).documents for side in SIDES},
+            }
+        )
+    return [(value, value_label(dimension, value)) for value in values], rows
+
+
+def period_query(params) -> str:
+    """The GET parameters that choose the matrix (period, explicit only), without the breakdown, for the links
+    of its cells, which add their own ``dimension`` and ``value``."""
+    kept = params.copy()
+    for name in ('dimension', 'value', 'code', 'side'):
+        kept.pop(name, None)
+    return kept.urlencode()
+
+
+class MissionMatrixView(LoginRequiredMixin, View):
+    """Codes x {mandated, reported} for a mission and period, broken down by one chapter 9 dimension."""
+
+    def get(self, request, acronym):
+        mission = track_mission(request, acronym)
+        form, data = read_form(request)
+        context = {'mission': mission, 'form': form, 'export_formats': EXPORT_FORMATS, 'sides': SIDE_LABELS}
+        if data is None:
+            return render(request, 'mandates/matrix.html', context, status=400)
+        matrix = mission_matrix(mission, data['period'], explicit_only=data['explicit_only'])
+        values, rows = heat_rows(matrix, data['dimension'])
+        context.update(
+            matrix=matrix,
+            dimension=data['dimension'],
+            dimension_label=dimension_label(data['dimension']),
+            values=values,
+            rows=rows,
+            query=request.GET.urlencode(),
+            period_query=period_query(request.GET),
+            by_reference=[row for row in mission_by_reference(mission, data['period']) if not row['complete']],
+        )
+        return render(request, 'mandates/matrix.html', context)
+
+
+class MatrixParagraphsView(LoginRequiredMixin, View):
+    """The paragraphs behind one cell: ``code``, ``side`` and optionally ``dimension`` and ``value``."""
+
+    def get(self, request, acronym):
+        mission = track_mission(request, acronym)
+        form, matrix = read_matrix(request, mission)
+        if matrix is None:
+            return HttpResponseBadRequest(' '.join(str(e) for errors in form.errors.values() for e in errors))
+        code, side = request.GET.get('code', ''), request.GET.get('side', '')
+        dimension, value = request.GET.get('dimension', ''), request.GET.get('value', '')
+        row = matrix.totals if code == TOTAL else matrix.row(code)
+        if row is None or side not in SIDES or (dimension and dimension not in BREAKDOWNS):
+            raise Http404(_('No such cell in this matrix.'))
+        summary = row.side(side)
+        ids = summary.cell(dimension, value).paragraph_ids if dimension else summary.paragraph_ids
+        context = {
+            'mission': mission,
+            'code': code,
+            'code_label': _('All codes') if code == TOTAL else code_label(code),
+            'side_label': SIDE_LABELS[side],
+            'dimension_label': dimension_label(dimension) if dimension else '',
+            'value_label': value_label(dimension, value) if dimension else '',
+            'paragraphs': reference_paragraphs(ids, None if code == TOTAL else code),
+        }
+        template = 'mandates/includes/matrix_paragraphs.html' if request.htmx else 'mandates/matrix_paragraphs.html'
+        return render(request, template, context)
+
+
+class MatrixExportView(LoginRequiredMixin, View):
+    def get(self, request, acronym, fmt):
+        mission = track_mission(request, acronym)
+        if fmt not in EXPORT_FORMATS:
+            return HttpResponseBadRequest(_('Unknown export format.'))
+        form, matrix = read_matrix(request, mission)
+        if matrix is None:
+            return HttpResponseBadRequest(' '.join(str(e) for errors in form.errors.values() for e in errors))
+        return export_response(matrix.as_rows(), EXPORT_COLUMNS, fmt, f'{mission.acronym}-mandated-vs-reported')

@@ -1,0 +1,178 @@
+"""An analyst follows the ONUMOZ mandate track, compares mandated and reported support and downloads the matrix.
+
+The demo data (``ssrhub setup --demo``) holds the eight ONUMOZ resolutions 782-898 (1992-1994) and a composed
+sample report of the Secretary-General on ONUMOZ dated 1994-04-07.
+"""
+
+import re
+
+import pytest
+from django.utils import translation
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+TRACK = '/mandates/missions/ONUMOZ/'
+MATRIX = '/mandates/missions/ONUMOZ/matrix/'
+REPORT_TITLE = 'Report of the Secretary-General on the United Nations Operation in Mozambique'
+
+
+def test_mission_track_timeline_in_force_and_carry_forward(page, log_in, screenshot, axe_violations):
+    page.emulate_media(reduced_motion='reduce')  # charts.js then draws without animation: stable screenshots
+    log_in(page, 'analyst')
+    page.goto('/mandates/')
+    page.get_by_role('link', name='ONUMOZ', exact=True).click()
+    page.wait_for_url(f'**{TRACK}')
+    expect(page.get_by_role('heading', level=1)).to_contain_text('United Nations Operation in Mozambique')
+    expect(page.locator('canvas[data-chart="timeline"]')).to_have_attribute('data-chart-state', 'ready')
+
+    track = page.locator('#track-table')
+    establishes = track.locator('tbody tr', has=page.get_by_role('rowheader', name='S/RES/797 (1992)'))
+    expect(establishes.locator('td[data-relation]')).to_have_attribute('data-relation', 'establishes')
+    expect(establishes.locator('td[data-relation]')).to_have_text(re.compile('^establishes', re.IGNORECASE))
+    report = track.locator('tbody tr', has_text=REPORT_TITLE)
+    expect(report).to_have_count(1)
+    expect(report.locator('td[data-relation]')).to_have_attribute('data-relation', 'reports')
+
+    page.get_by_label('Date', exact=True).fill('1994-01-01')
+    page.locator('#in-force-date').locator('xpath=ancestor::form').get_by_role('button', name='Show').click()
+    page.wait_for_url(re.compile(r'[?&]date=1994-01-01'))
+    expect(page.locator('#in-force-heading')).to_contain_text('1994-01-01')
+    defence = page.locator('#in-force-table tbody tr', has_text='component.defence')
+    expect(defence).to_have_count(1)
+    expect(defence).to_contain_text('S/RES/850')
+
+    carry = page.locator('#carry-table tbody tr')
+    expect(carry).to_have_count(8)
+    symbols = carry.locator('th').all_inner_texts()
+    assert symbols == sorted(set(symbols)) and all(symbol.startswith('S/RES/') for symbol in symbols), symbols
+    for share in carry.locator('td:last-child').all_inner_texts():
+        assert re.fullmatch(r'\d{1,3} %', share.strip()), share
+
+    expect(page.locator('#override-form')).to_be_visible()
+    expect(page.locator('canvas[data-chart="timeline"]')).to_have_attribute('data-chart-state', 'ready')
+    screenshot(page, 'mandates-track-onumoz', full_page=True)
+    assert not axe_violations(page)
+
+
+def test_matrix_drill_down_and_period_error(page, log_in, screenshot, axe_violations):
+    log_in(page, 'analyst')
+    page.goto(TRACK)
+    page.get_by_role('link', name='Mandated vs reported').click()
+    page.wait_for_url(f'**{MATRIX}')
+
+    police = page.locator('#matrix-table tr[data-code="component.police"]')
+    expect(police.locator('.badge')).to_have_text('reported, not mandated')
+    by_reference = page.locator('#by-reference')
+    expect(by_reference.locator('li', has_text='S/RES/898 (1994)')).to_contain_text('S/1994/89/Add.1')
+
+    form = page.locator('#matrix-form')
+    form.locator('#id_dimension').select_option('support')
+    form.get_by_role('button', name='Show').click()
+    page.wait_for_url(re.compile(r'[?&]dimension=support'))
+    expect(page.locator('#id_dimension')).to_have_value('support')
+    expect(page.locator('#matrix-table caption')).to_contain_text('Type of support')
+
+    # A count opens its paragraphs beside the table through htmx: the page itself is not loaded again.
+    url = page.url
+    page.evaluate('window.stillTheSamePage = true')
+    reported = police.locator('td.side-reported a[href*="value=unspecified"]')
+    with page.expect_response(lambda response: '/matrix/paragraphs/' in response.url and response.ok):
+        reported.click()
+    panel = page.locator('#matrix-paragraphs')
+    expect(panel.get_by_role('heading')).to_contain_text('Reported · Type of support: Unspecified')
+    expect(panel).to_contain_text('monitored the activities of the Mozambican police')
+    expect(panel.locator('mark.evidence').first).to_be_visible()
+    assert page.url == url
+    assert page.evaluate('window.stillTheSamePage') is True
+    screenshot(page, 'mandates-matrix-onumoz', full_page=True)
+    assert not axe_violations(page)
+
+    page.get_by_label('From', exact=True).fill('1994-06-01')
+    page.get_by_label('To', exact=True).fill('1994-01-01')
+    page.locator('#matrix-form').get_by_role('button', name='Show').click()
+    expect(page.get_by_role('alert')).to_contain_text('The period must start before it ends.')
+    expect(page.locator('#matrix-table')).to_have_count(0)
+    assert not axe_violations(page)
+
+
+def test_matrix_csv_download(page, log_in):
+    log_in(page, 'analyst')
+    page.goto(MATRIX)
+    with page.expect_download() as info:
+        page.get_by_role('link', name='CSV', exact=True).click()
+    download = info.value
+    assert download.suggested_filename.endswith('.csv'), download.suggested_filename
+    content = download.path().read_bytes()
+    assert content.startswith(b'\xef\xbb\xbf')
+    first_line = content.decode('utf-8-sig').splitlines()[0]
+    assert first_line.startswith('code,dimension,value,mandated,reported'), first_line
+
+
+def test_viewer_sees_the_track_but_cannot_correct_links(page, log_in):
+    log_in(page, 'viewer')
+    page.goto(TRACK)
+    expect(page.locator('#track-table')).to_contain_text('S/RES/797 (1992)')
+    expect(page.locator('#in-force-table')).to_be_visible()
+    expect(page.locator('#override-form')).to_have_count(0)
+    expect(page.get_by_role('heading', name='Correct a link')).to_have_count(0)
+
+
+def test_matrix_in_french(page, log_in, screenshot):
+    log_in(page, 'analyst')
+    page.get_by_role('button', name='FR').click()
+    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    page.goto(MATRIX)
+    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    expect(page.locator('#main-nav').get_by_role('link', name='Mandats', exact=True)).to_be_visible()
+    with translation.override('fr'):
+        heading = translation.gettext('mandated vs reported')
+        gap = translation.gettext('reported, not mandated')
+    # The French catalogue is being completed: check the translations it already holds.
+    if heading != 'mandated vs reported':
+        expect(page.get_by_role('heading', level=1)).to_contain_text(heading)
+    if gap != 'reported, not mandated':
+        expect(page.locator('tr[data-code="component.police"] .badge')).to_have_text(gap)
+    screenshot(page, 'mandates-matrix-fr', full_page=True)
+
+
+def test_trend_charts_each_have_a_data_table(page, log_in, screenshot, axe_violations):
+    page.emulate_media(reduced_motion='reduce')
+    log_in(page, 'analyst')
+    response = page.goto('/mandates/trends/')
+    assert response.ok, response.status
+    charts = page.locator('canvas[data-chart="line"]')
+    assert charts.count() > 0
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        expect(chart).to_have_attribute('data-chart-state', re.compile('^(ready|empty)$'))
+        table = chart.locator('xpath=../following-sibling::*[1]').locator('table')
+        expect(table).to_have_count(1)
+        expect(table.locator('tbody tr').first).to_be_visible()
+    screenshot(page, 'mandates-trends', full_page=True)
+    assert not axe_violations(page)
+
+
+def test_matrix_form_and_total_counts_agree_with_the_table(page, log_in):
+    """The "Break down by" select shows the breakdown of the table, and a code's total count still opens all of its
+    paragraphs once a breakdown has been chosen.
+    """
+    log_in(page, 'analyst')
+    page.goto(MATRIX)
+    problems = []
+    selected = page.locator('#id_dimension option:checked').inner_text()
+    caption = page.locator('#matrix-table caption').inner_text()
+    if selected not in caption:
+        problems.append(f'the select shows {selected!r} but the table is {caption!r}')
+
+    page.locator('#id_dimension').select_option('support')
+    page.locator('#matrix-form').get_by_role('button', name='Show').click()
+    page.wait_for_url(re.compile(r'[?&]dimension=support'))
+    total = page.locator('#matrix-table tr[data-code="component.police"] td.side-reported a').first
+    expect(total).to_have_text('7')
+    total.click()
+    heading = page.locator('#matrix-paragraphs').get_by_role('heading')
+    expect(heading).to_contain_text('Police and law enforcement · Reported')
+    if '7 paragraphs' not in heading.inner_text():
+        problems.append(f'the total count 7 opens {heading.inner_text()!r} ({total.get_attribute("href")})')
+    assert not problems, '; '.join(problems)
