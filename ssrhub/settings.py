@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     'ssrhub.documents',
     'ssrhub.coding',
     'ssrhub.mandates',
+    'ssrhub.countries',
 ]
 
 MIDDLEWARE = [

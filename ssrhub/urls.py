@@ -10,6 +10,7 @@ urlpatterns = [
     path('', include('ssrhub.documents.urls')),
     path('', include('ssrhub.coding.urls')),
     path('', include('ssrhub.mandates.urls')),
+    path('', include('ssrhub.countries.urls')),
     path('accounts/', include('django.contrib.auth.urls')),
     path('i18n/', include('django.conf.urls.i18n')),
     path('admin/', admin.site.urls),

@@ -11,10 +11,10 @@ from django.db import models
 
 from .roles import Role, permission_name
 
-__all__ = ['RestrictedQuerySet', 'can']
+__all__ = ['RestrictedQuerySet', 'can', 'is_administrator']
 
 
-def _is_administrator(user) -> bool:
+def is_administrator(user) -> bool:
     return user.is_superuser or user.groups.filter(name=Role.ADMINISTRATOR).exists()
 
 
@@ -29,7 +29,7 @@ class RestrictedQuerySet(models.QuerySet):
         if not user.has_perm(permission_name(model, action)):
             return self.none()
         scope = getattr(model, 'country_scope', None)
-        if scope and action in model.scoped_actions and not _is_administrator(user):
+        if scope and action in model.scoped_actions and not is_administrator(user):
             return self.filter(**{f'{scope}__in': user.country_assignments.values('country')}).distinct()
         return self.all()
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
+from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
 
@@ -26,7 +27,10 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = 'Create the demo accounts (one per role, password "ssrhub-demo") and ingest the sample documents.'
+    help = (
+        'Create the demo accounts (one per role, password "ssrhub-demo"), ingest the sample documents and load the '
+        'demo country workspaces.'
+    )
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
@@ -57,3 +61,13 @@ class Command(BaseCommand):
         for outcome in outcomes:
             if outcome.status == 'refused':
                 self.stderr.write(f'Demo document refused: {outcome.message}')
+        # Country workspaces (CAR, Côte d'Ivoire, Liberia), written as the demo country editor.
+        try:
+            reports = load_country_demo(user=User.objects.get(username='editor'))
+        except DemoDataError as error:
+            raise CommandError(f'Demo country data refused: {error}') from error
+        for iso3, report in reports.items():
+            if options['verbosity']:
+                self.stdout.write(f'Demo country workspace {iso3}: {summary(report)}')
+            if options['verbosity'] > 1:
+                self.stdout.write('\n'.join(f'  {line}' for line in report.lines()))

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CountriesConfig(AppConfig):
+    name = 'ssrhub.countries'
+    label = 'countries'
+    verbose_name = _('country workspaces')

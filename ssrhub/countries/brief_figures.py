@@ -1,0 +1,141 @@
+"""Static figures of the country brief, laid out in plain Python and drawn as inline SVG by the template (the PDF
+cannot run the interactive map's or the charts' JavaScript).
+
+* :func:`actor_map`: the four areas of the sector as columns, one box per actor, a line per relation;
+* :func:`event_axis`: events on a time axis; an event whose sources give different dates has a mark on each date,
+  joined by a bracket, so the disagreement stays visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ['AXIS_WIDTH', 'AreaColumn', 'EventMark', 'MapActor', 'MapRelation', 'actor_map', 'event_axis']
+
+COLUMN_WIDTH, BOX_WIDTH, BOX_HEIGHT, ROW_HEIGHT, TOP = 170, 150, 26, 34, 30
+# Box fill and outline dash per area (as SVG attributes: WeasyPrint does not apply CSS to inline SVG); the area is
+# also written above its column, so colour is never the only cue.
+AREA_STYLE = {
+    'core-security-actors': ('#dbe9f6', ''),
+    'justice': ('#fde9d9', ''),
+    'management-oversight': ('#e2f0d9', ''),
+    'non-state-actors': ('#f2f2f2', '3 2'),
+}
+AXIS_WIDTH, AXIS_LEFT, AXIS_RIGHT = 680, 20, 20
+
+
+@dataclass(frozen=True)
+class MapActor:
+    key: object
+    label: str
+    area: str
+
+
+@dataclass(frozen=True)
+class MapRelation:
+    source: object
+    target: object
+    label: str
+
+
+@dataclass(frozen=True)
+class AreaColumn:
+    area: str
+    label: str
+    x: int
+    nodes: tuple[dict, ...]
+    fill: str = '#ffffff'
+    dash: str = ''
+
+
+def actor_map(
+    actors: Iterable[MapActor],
+    relations: Iterable[MapRelation],
+    areas: Sequence[tuple[str, str]],
+    *,
+    per_column: int = 12,
+) -> dict:
+    """Columns (one per area, in ``areas`` order, ``(key, label)``) of at most ``per_column`` boxes, and the lines
+    between the boxes of related actors (an actor beyond ``per_column`` is counted, not drawn)."""
+    by_area = {key: [] for key, _label in areas}
+    for actor in actors:
+        by_area.setdefault(actor.area, []).append(actor)
+    columns, position, hidden = [], {}, 0
+    for index, (key, label) in enumerate(areas):
+        x = 10 + index * COLUMN_WIDTH
+        shown = sorted(by_area.get(key, []), key=lambda a: a.label.lower())
+        hidden += max(len(shown) - per_column, 0)
+        nodes = []
+        for row, actor in enumerate(shown[:per_column]):
+            y = TOP + row * ROW_HEIGHT
+            position[actor.key] = (x, y)
+            nodes.append({'x': x, 'y': y, 'width': BOX_WIDTH, 'height': BOX_HEIGHT, 'label': actor.label[:24]})
+        columns.append(AreaColumn(key, label, x, tuple(nodes), *AREA_STYLE.get(key, ('#ffffff', ''))))
+    edges = []
+    for relation in relations:
+        if relation.source in position and relation.target in position:
+            (x1, y1), (x2, y2) = position[relation.source], position[relation.target]
+            if x1 == x2:  # same column: a bow on the right side
+                start, end = (x1 + BOX_WIDTH, y1 + BOX_HEIGHT / 2), (x2 + BOX_WIDTH, y2 + BOX_HEIGHT / 2)
+                bend = (x1 + BOX_WIDTH + 14, (start[1] + end[1]) / 2)
+            else:
+                left_to_right = x1 < x2
+                start = (x1 + (BOX_WIDTH if left_to_right else 0), y1 + BOX_HEIGHT / 2)
+                end = (x2 + (0 if left_to_right else BOX_WIDTH), y2 + BOX_HEIGHT / 2)
+                bend = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+            edges.append(
+                {'path': f'M{start[0]},{start[1]} Q{bend[0]},{bend[1]} {end[0]},{end[1]}', 'label': relation.label}
+            )
+    rows = max([len(column.nodes) for column in columns] + [1])
+    return {
+        'width': 20 + len(areas) * COLUMN_WIDTH,
+        'height': TOP + rows * ROW_HEIGHT + 10,
+        'columns': columns,
+        'edges': edges,
+        'hidden': hidden,
+    }
+
+
+@dataclass(frozen=True)
+class EventMark:
+    label: str
+    dates: tuple[date, ...]
+    kind: str = ''
+
+
+def event_axis(events: Iterable[EventMark], *, width: int = AXIS_WIDTH, rows: int = 4) -> dict:
+    """Marks on a horizontal time axis: ``x`` per date, labels staggered over ``rows`` lines so they overlap less;
+    ``disputed`` events carry each of their dates and a bracket between the first and the last."""
+    events = [event for event in events if event.dates]
+    if not events:
+        return {'width': width, 'height': 0, 'marks': [], 'ticks': []}
+    first = min(min(event.dates) for event in events)
+    last = max(max(event.dates) for event in events)
+    span = max((last - first).days, 1)
+    inner = width - AXIS_LEFT - AXIS_RIGHT
+
+    def x(day: date) -> float:
+        return round(AXIS_LEFT + inner * (day - first).days / span, 1)
+
+    marks = []
+    for index, event in enumerate(sorted(events, key=lambda e: min(e.dates))):
+        xs = [x(day) for day in sorted(set(event.dates))]
+        marks.append(
+            {
+                'label': event.label[:40],
+                'kind': event.kind,
+                'xs': xs,
+                'x': xs[0],
+                'disputed': len(xs) > 1,
+                'dates': sorted(set(event.dates)),
+                'row': index % rows,
+                'label_y': 40 + (index % rows) * 14,
+            }
+        )
+    ticks = [(year, x(date(year, 1, 1))) for year in range(first.year + 1, last.year + 1)]
+    if len(ticks) > 12:  # keep the axis readable over long periods
+        step = -(-len(ticks) // 12)
+        ticks = ticks[::step]
+    return {'width': width, 'height': 40 + rows * 14 + 6, 'marks': marks, 'ticks': ticks, 'axis_y': 24}

@@ -1,0 +1,120 @@
+"""The country brief: one page in HTML or PDF (WeasyPrint), in English or French (``?lang=fr``), with the actor
+map, the engagement, plan status, the latest assessment and a timeline."""
+
+from collections import Counter
+from datetime import date
+from statistics import mean
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.http import content_disposition_header
+
+from .brief_figures import EventMark, MapActor, MapRelation, actor_map, event_axis
+from .models import (
+    Action,
+    ActionStatus,
+    Actor,
+    ActorRelation,
+    Area,
+    Assessment,
+    Engagement,
+    NationalDocument,
+    TimelineEvent,
+)
+from .plan_queries import country_findings
+from .views import CHECK_LABELS, DOCUMENT_CHECKS, lifecycle
+from .workspace import WorkspaceView
+
+__all__ = ['BriefPdfView', 'BriefView', 'brief_context']
+
+LANGUAGES = ('en', 'fr')
+SCORE_GROUPS = ('feature', 'standard')
+
+
+def _language(request) -> str:
+    value = request.GET.get('lang', '')
+    return value if value in LANGUAGES else (translation.get_language() or 'en')[:2]
+
+
+def _assessment_summary(assessment) -> dict | None:
+    if assessment is None:
+        return None
+    ratings = list(assessment.ratings.select_related('item'))
+    groups = {}
+    for group in SCORE_GROUPS:
+        scores = [r.score for r in ratings if r.item.code.startswith(f'{group}.') and r.score is not None]
+        groups[group] = {'mean': round(mean(scores), 1) if scores else None, 'rated': len(scores)}
+    compliance = Counter(r.get_compliance_display() for r in ratings if r.compliance)
+    return {'assessment': assessment, 'groups': groups, 'compliance': sorted(compliance.items())}
+
+
+def brief_context(country, today: date) -> dict:
+    """What the brief shows, read in the active language."""
+    engagement = Engagement.objects.filter(country=country).select_related('mission').prefetch_related('stages').first()
+    actors = list(Actor.objects.filter(country=country))
+    relations = ActorRelation.objects.filter(from_actor__country=country).select_related('from_actor', 'to_actor')
+    figure = actor_map(
+        [MapActor(a.pk, str(a), a.area) for a in actors],
+        [MapRelation(r.from_actor_id, r.to_actor_id, r.get_kind_display()) for r in relations],
+        Area.choices,
+    )
+    findings = {item['document'].pk: item['findings'] for item in country_findings(country, today)}
+    counts = Counter(Action.objects.filter(document__country=country).values_list('document_id', 'status').iterator())
+    documents = []
+    for document in NationalDocument.objects.filter(country=country).order_by('adopted', 'title'):
+        documents.append(
+            {
+                'document': document,
+                'statuses': [
+                    (label, counts[(document.pk, value)])
+                    for value, label in ActionStatus.choices
+                    if counts[(document.pk, value)]
+                ],
+                'flags': [CHECK_LABELS[f.check] for f in findings.get(document.pk, []) if f.check in DOCUMENT_CHECKS],
+                'uncovered': sum(1 for f in findings.get(document.pk, []) if f.check == 'alignment'),
+            }
+        )
+    events = TimelineEvent.objects.filter(country=country).prefetch_related('dates')
+    axis = event_axis(EventMark(str(e), tuple(d.date for d in e.dates.all()), e.kind) for e in events)
+    assessment = Assessment.objects.filter(country=country).order_by('-date').first()
+    return {
+        'country': country,
+        'today': today,
+        'engagement': engagement,
+        'stages': lifecycle(engagement),
+        'map': figure,
+        'actor_count': len(actors),
+        'documents': documents,
+        'assessment': _assessment_summary(assessment),
+        'axis': axis,
+    }
+
+
+class BriefView(WorkspaceView):
+    model = Engagement
+    tab = 'brief'
+
+    def get(self, request, iso3):
+        language = _language(request)
+        with translation.override(language):
+            context = self.workspace_context(**brief_context(self.country, date.today()), language=language)
+            return render(request, 'countries/brief.html', context)
+
+
+class BriefPdfView(WorkspaceView):
+    model = Engagement
+
+    def get(self, request, iso3):
+        from weasyprint import HTML  # imported here: loading Pango costs time that other pages need not pay
+
+        language = _language(request)
+        with translation.override(language):
+            context = {**brief_context(self.country, date.today()), 'language': language}
+            html = render_to_string('countries/brief_pdf.html', context, request=request)
+        pdf = HTML(string=html, base_url=request.build_absolute_uri('/')).write_pdf()
+        response = HttpResponse(pdf, content_type='application/pdf')
+        filename = f'ssrhub-brief-{self.country.iso3}-{language}-{date.today().isoformat()}.pdf'
+        response['Content-Disposition'] = content_disposition_header(True, filename)
+        return response

@@ -1,0 +1,866 @@
+"""Demo country workspaces (Central African Republic, Côte d'Ivoire, Liberia) from the YAML files in
+``data/demo/``, one file per country named by its ISO alpha-3 code.
+
+Every record carries ``cite``: a list of ``{chapter, lines}`` (the source book, reference/
+un-and-ssr-policy-and-practice.txt), ``{symbol, paragraph}`` (a UN document) or ``{url}``. The files paraphrase
+the book; they never copy its sentences.
+
+Reading (``read_country_file``) checks a file completely before anything is written: unknown keys, bad dates,
+unknown choices, unknown or duplicate references and missing citations are refused with the file and the record
+named, and a book citation must fall inside the chapter it names. The models' own rules (``clean()``: a date of
+adoption for an adopted document, no statutory non-state actor...) are checked as each record is written, and a
+breach is reported the same way, before the country's transaction is rolled back.
+
+Writing (``load_country_demo``) is one transaction per country and idempotent: records are matched on natural keys
+(the country and the name of an actor, the title of a document or an event...), saved only when a value differs,
+and their citations replaced only when they differ, so a second run changes nothing. Nothing is deleted: records
+that users added are left alone, and a record whose natural key is changed in a file (an event date, a headcount's
+date or basis) is added anew beside the old one, which must then be removed by hand.
+
+File layout (keys in brackets are optional)::
+
+    country: CAF
+    engagement: {setting, [mission], [request_date], [request_by], [mandate_symbol], [mandate_paragraph],
+                 [national_lead], [international_counterpart], [summary], [source], cite}
+    stages:     [{stage, [status], [start], [end], [led_by], [evidence], [skip_reason], [source], cite}]
+    actors:     [{name, [acronym], area, type, [statutory], [note], [source], cite,
+                  [headcounts: [{date, count, basis, [source], cite}]]}]
+    relations:  [{from, kind, to, [note], [source], cite}]                       # actor names or acronyms
+    documents:  [{[key], kind, title, [parent], status, [adopted], [adopted_by], [due], [vision], [note],
+                  [source], cite, [pillars], [threats], [objectives], [actions]}]
+        pillars:    [{[ref], title, cite}]
+        threats:    [{[ref], title, [description], [source], cite}]
+        objectives: [{[ref], title, [indicator], [threats], [source], cite}]
+        actions:    [{[ref], title, [kind], [pillar], [owner], [owner_name], [start], [end], [timeframe], [cost],
+                      [currency], [status], [depends_on], [threats], [objectives], [indicators], [risks],
+                      [source], cite}]
+    events:     [{title, kind, [description], [source], cite, dates: [{date, cite}]}]
+
+A document's ``parent`` names an earlier document (its key or title). An action's ``threats`` and ``objectives``
+name threats and objectives of its document or of the documents it implements (by ref or title, or
+``document-key:ref``). An event date is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; its precision follows.
+"""
+
+import datetime
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import SimpleNamespace
+from typing import NoReturn
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from simple_history.models import HistoricalRecords
+
+from ssrhub.core.loading import LoadReport, set_citations, upsert
+from ssrhub.core.models import Country, SourceCitation
+from ssrhub.core.symbols import SymbolError, normalise_symbol
+from ssrhub.framework.models import Mission, MissionTypeChoices
+
+from .models import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Actor,
+    ActorRelation,
+    ActorType,
+    Area,
+    DatePrecision,
+    DocumentKind,
+    DocumentStatus,
+    Engagement,
+    EngagementStage,
+    EventDate,
+    EventKind,
+    Headcount,
+    Lead,
+    NationalDocument,
+    Objective,
+    Pillar,
+    RelationKind,
+    Stage,
+    StageStatus,
+    Threat,
+    Timeframe,
+    TimelineEvent,
+)
+
+__all__ = [
+    'BOOK_CHAPTERS',
+    'DEMO_DIR',
+    'CountrySpec',
+    'DemoDataError',
+    'load_country_demo',
+    'read_country_file',
+    'summary',
+]
+
+DEMO_DIR = Path(__file__).resolve().parent / 'data' / 'demo'
+
+# First and last line of each chapter in the text of the source book, found by the chapter headings; lines
+# 4337 onwards are the annex (resolution 2151, cited by its symbol). A book citation must fall inside its chapter.
+BOOK_CHAPTERS = {
+    1: (299, 592),
+    2: (593, 827),
+    3: (828, 1015),
+    4: (1016, 1178),
+    5: (1179, 1368),
+    6: (1369, 1531),
+    7: (1532, 1837),
+    8: (1838, 2052),
+    9: (2053, 2347),
+    10: (2348, 2516),
+    11: (2517, 2779),
+    12: (2780, 3090),
+    13: (3091, 3236),
+    14: (3237, 3437),
+    15: (3438, 3607),
+    16: (3608, 3794),
+    17: (3795, 3991),
+    18: (3992, 4336),
+}
+
+LINES = re.compile(r'^(\d+)(?:-(\d+))?$')
+ISO_DATE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
+MONTH = re.compile(r'^(\d{4})-(\d{2})$')
+YEAR = re.compile(r'^\d{4}$')
+ISO3 = re.compile(r'^[A-Z]{3}$')
+
+
+class DemoDataError(ValueError):
+    """A demo data file is unreadable, breaks the layout, or cannot be written."""
+
+
+# Section: reading
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML where dates stay text, so that a bad date is reported with the record it belongs to."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != 'tag:yaml.org,2002:timestamp']
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Record:
+    """One record to write: its model field values, its citations and the references it makes (by name)."""
+
+    where: str
+    values: dict
+    cite: tuple
+    refs: dict = field(default_factory=dict)
+    children: dict = field(default_factory=dict)
+
+
+@dataclass
+class CountrySpec:
+    """One checked country file, ready to write."""
+
+    path: Path
+    iso3: str
+    engagement: Record | None
+    stages: list[Record]
+    actors: list[Record]
+    relations: list[Record]
+    documents: list[Record]
+    events: list[Record]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+class _Reader:
+    """Checks one file; every message names the file and the record."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, where: str, message: str) -> NoReturn:
+        raise DemoDataError(f'{self.path.name}: {where}: {message}')
+
+    # Section: values
+
+    def mapping(self, raw, where: str, required: tuple, optional: tuple) -> dict:
+        if not isinstance(raw, dict):
+            self.fail(where, f'expected a mapping of keys, got {type(raw).__name__}')
+        unknown = sorted(str(key) for key in raw if key not in required and key not in optional)
+        if unknown:
+            allowed = ', '.join(sorted((*required, *optional)))
+            self.fail(where, f'unknown key(s) {", ".join(unknown)} (allowed: {allowed})')
+        missing = [key for key in required if raw.get(key) in (None, '', [])]
+        if missing:
+            self.fail(where, f'missing {", ".join(missing)}')
+        return raw
+
+    def text(self, raw: dict, key: str, where: str, model=None) -> str:
+        """Text for ``model``'s field ``key`` (runs of spaces folded, except in a long text), within its length."""
+        value = raw.get(key)
+        if value is None:
+            return ''
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.fail(where, f'{key} must be text')
+        model_field = model._meta.get_field(key) if model else None
+        value = str(value).strip() if isinstance(model_field, models.TextField) else ' '.join(str(value).split())
+        if model_field is not None and model_field.max_length and len(value) > model_field.max_length:
+            self.fail(where, f'{key} is {len(value)} characters long; at most {model_field.max_length}')
+        return value
+
+    def choice(self, raw: dict, key: str, where: str, choices, required: bool = True) -> str:
+        value = raw.get(key)
+        if value in (None, ''):
+            if required:
+                self.fail(where, f'missing {key}')
+            return ''
+        if value not in choices.values:
+            self.fail(where, f'{key} {value!r} is not one of: {", ".join(map(str, choices.values))}')
+        return value
+
+    def date(self, raw: dict, key: str, where: str) -> datetime.date | None:
+        value = raw.get(key)
+        if value in (None, ''):
+            return None
+        try:
+            if isinstance(value, str) and ISO_DATE.match(value):
+                return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+        self.fail(where, f'{key} {value!r} is not a valid date (YYYY-MM-DD)')
+
+    def partial_date(self, value, where: str) -> tuple[datetime.date, str]:
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the first day of the period and its precision."""
+        text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ''
+        try:
+            if ISO_DATE.match(text):
+                return datetime.date.fromisoformat(text), DatePrecision.DAY
+            if match := MONTH.match(text):
+                return datetime.date(int(match[1]), int(match[2]), 1), DatePrecision.MONTH
+            if YEAR.match(text):
+                return datetime.date(int(text), 1, 1), DatePrecision.YEAR
+        except ValueError:
+            pass
+        self.fail(where, f'date {value!r} is not a valid date (YYYY-MM-DD, YYYY-MM or YYYY)')
+
+    def boolean(self, raw: dict, key: str, where: str, default: bool) -> bool:
+        value = raw.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(where, f'{key} must be true or false')
+        return value
+
+    def count(self, raw: dict, key: str, where: str) -> int:
+        value = raw.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.fail(where, f'{key} {value!r} must be a whole number, zero or more')
+        return value
+
+    def decimal(self, raw: dict, key: str, where: str) -> Decimal | None:
+        value = raw.get(key)
+        if value in (None, ''):
+            return None
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            number = None
+        if number is None or isinstance(value, bool) or not number.is_finite() or number < 0:
+            self.fail(where, f'{key} {value!r} must be a number, zero or more')
+        return number
+
+    def names(self, raw: dict, key: str, where: str) -> list[str]:
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(item, str | int) for item in value):
+            self.fail(where, f'{key} must be a list of references')
+        return [str(item) for item in value]
+
+    def items(self, raw: dict, key: str, where: str) -> list:
+        value = raw.get(key) or []
+        if not isinstance(value, list):
+            self.fail(where, f'{key} must be a list')
+        return value
+
+    def citations(self, raw, where: str) -> tuple:
+        if not isinstance(raw, list) or not raw:
+            self.fail(where, 'at least one citation is required (cite: [{chapter, lines}] or [{symbol}])')
+        found = []
+        for index, entry in enumerate(raw):
+            here = f'{where}, cite[{index}]'
+            self.mapping(entry, here, (), ('chapter', 'lines', 'symbol', 'paragraph', 'url'))
+            kinds = [kind for kind in ('chapter', 'symbol', 'url') if kind in entry]
+            if len(kinds) != 1:
+                self.fail(here, 'a citation is {chapter, lines}, {symbol, [paragraph]} or {url}')
+            if 'chapter' in entry:
+                found.append(self.book_citation(entry, here))
+            elif 'symbol' in entry:
+                if 'lines' in entry:
+                    self.fail(here, 'lines belong to a book citation (chapter)')
+                try:
+                    symbol = normalise_symbol(str(entry['symbol']))
+                except SymbolError as error:
+                    self.fail(here, str(error))
+                found.append({'symbol': symbol, 'paragraph': str(entry.get('paragraph') or '')})
+            else:
+                if set(entry) != {'url'}:
+                    self.fail(here, 'a URL citation has no other keys')
+                found.append({'url': str(entry['url'])})
+        if len({tuple(sorted(citation.items())) for citation in found}) != len(found):
+            self.fail(where, 'the same citation is given twice')
+        return tuple(found)
+
+    def book_citation(self, entry: dict, where: str) -> dict:
+        chapter, lines = entry['chapter'], str(entry.get('lines') or '')
+        if 'paragraph' in entry:
+            self.fail(where, 'a paragraph belongs to a UN document citation (symbol)')
+        if not isinstance(chapter, int) or isinstance(chapter, bool) or chapter not in BOOK_CHAPTERS:
+            self.fail(where, f'chapter {chapter!r} is not a chapter of the book (1-{len(BOOK_CHAPTERS)})')
+        match = LINES.match(lines)
+        if not match:
+            self.fail(where, f'lines {lines!r} must read like "1631-1657" or "1669"')
+        first, last = int(match[1]), int(match[2] or match[1])
+        low, high = BOOK_CHAPTERS[chapter]
+        if last < first:
+            self.fail(where, f'lines {lines!r} run backwards')
+        if first < low or last > high:
+            self.fail(where, f'lines {lines} are outside chapter {chapter} (lines {low}-{high})')
+        return {'book_chapter': chapter, 'book_lines': str(first) if first == last else f'{first}-{last}'}
+
+    # Section: records
+
+    def read(self) -> CountrySpec:
+        try:
+            with self.path.open(encoding='utf-8') as handle:
+                raw = yaml.load(handle, Loader=_Loader)
+        except FileNotFoundError as error:
+            raise DemoDataError(f'{self.path}: file not found') from error
+        except yaml.YAMLError as error:
+            raise DemoDataError(f'{self.path.name}: not valid YAML: {error}') from error
+        top = ('country', 'engagement', 'stages', 'actors', 'relations', 'documents', 'events')
+        self.mapping(raw, 'file', ('country',), top)
+        iso3 = raw['country']
+        if not isinstance(iso3, str) or not ISO3.match(iso3):
+            self.fail('country', f'{iso3!r} is not an ISO alpha-3 code')
+        if self.path.stem.upper() != iso3:
+            self.fail('country', f'{iso3} does not match the file name')
+        actors = [self.actor(item, index) for index, item in enumerate(self.items(raw, 'actors', 'file'))]
+        actor_names = self.unique_names(actors)
+        documents = self.documents(self.items(raw, 'documents', 'file'), actor_names)
+        return CountrySpec(
+            path=self.path,
+            iso3=iso3,
+            engagement=self.engagement(raw['engagement']) if raw.get('engagement') is not None else None,
+            stages=self.unique(
+                [self.stage(item, index) for index, item in enumerate(self.items(raw, 'stages', 'file'))],
+                lambda record: record.values['stage'],
+                'stage',
+            ),
+            actors=actors,
+            relations=self.unique(
+                [
+                    self.relation(item, index, actor_names)
+                    for index, item in enumerate(self.items(raw, 'relations', 'file'))
+                ],
+                lambda record: (record.refs['from'], record.values['kind'], record.refs['to']),
+                'relation',
+            ),
+            documents=documents,
+            events=self.unique(
+                [self.event(item, index) for index, item in enumerate(self.items(raw, 'events', 'file'))],
+                lambda record: record.values['title'],
+                'event title',
+            ),
+        )
+
+    def unique(self, records: list[Record], key, what: str) -> list[Record]:
+        seen = {}
+        for record in records:
+            if key(record) in seen:
+                self.fail(record.where, f'the same {what} as {seen[key(record)]}')
+            seen[key(record)] = record.where
+        return records
+
+    def unique_names(self, actors: list[Record]) -> dict[str, str]:
+        """Each actor's name and acronym, mapped to its name (the natural key); a name or acronym used twice is
+        refused, since references could not tell the actors apart."""
+        names = {}
+        for record in actors:
+            for label in dict.fromkeys(filter(None, (record.values['name'], record.values['acronym']))):
+                if label in names:
+                    self.fail(record.where, f'{label!r} already names another actor')
+                names[label] = record.values['name']
+        return names
+
+    def engagement(self, raw) -> Record:
+        where = 'engagement'
+        optional = (
+            'mission',
+            'request_date',
+            'request_by',
+            'mandate_symbol',
+            'mandate_paragraph',
+            'national_lead',
+            'international_counterpart',
+            'summary',
+            'source',
+        )
+        self.mapping(raw, where, ('setting', 'cite'), optional)
+        symbol = self.text(raw, 'mandate_symbol', where)
+        if symbol:
+            try:
+                symbol = normalise_symbol(symbol)
+            except SymbolError as error:
+                self.fail(where, f'mandate_symbol: {error}')
+        values = {
+            'setting': self.choice(raw, 'setting', where, MissionTypeChoices),
+            'request_date': self.date(raw, 'request_date', where),
+            'mandate_symbol': symbol,
+            **{
+                name: self.text(raw, name, where, Engagement)
+                for name in (
+                    'request_by',
+                    'mandate_paragraph',
+                    'national_lead',
+                    'international_counterpart',
+                    'summary',
+                    'source',
+                )
+            },
+        }
+        return Record(where, values, self.citations(raw['cite'], where), {'mission': self.text(raw, 'mission', where)})
+
+    def stage(self, raw, index: int) -> Record:
+        where = _label(f'stages[{index}]', raw, 'stage')
+        optional = ('status', 'start', 'end', 'led_by', 'evidence', 'skip_reason', 'source')
+        self.mapping(raw, where, ('stage', 'cite'), optional)
+        values = {
+            'stage': self.choice(raw, 'stage', where, Stage),
+            'status': self.choice(raw, 'status', where, StageStatus, required=False) or StageStatus.PLANNED,
+            'start': self.date(raw, 'start', where),
+            'end': self.date(raw, 'end', where),
+            'led_by': self.choice(raw, 'led_by', where, Lead, required=False),
+            **{name: self.text(raw, name, where, EngagementStage) for name in ('evidence', 'skip_reason', 'source')},
+        }
+        return Record(where, values, self.citations(raw['cite'], where))
+
+    def actor(self, raw, index: int) -> Record:
+        where = _label(f'actors[{index}]', raw, 'name')
+        optional = ('acronym', 'statutory', 'note', 'source', 'headcounts')
+        self.mapping(raw, where, ('name', 'area', 'type', 'cite'), optional)
+        values = {
+            'name': self.text(raw, 'name', where, Actor),
+            'acronym': self.text(raw, 'acronym', where, Actor),
+            'area': self.choice(raw, 'area', where, Area),
+            'type': self.choice(raw, 'type', where, ActorType),
+            'statutory': self.boolean(raw, 'statutory', where, default=True),
+            'note': self.text(raw, 'note', where, Actor),
+            'source': self.text(raw, 'source', where, Actor),
+        }
+        headcounts = []
+        for number, item in enumerate(self.items(raw, 'headcounts', where)):
+            here = f'{where} headcounts[{number}]'
+            self.mapping(item, here, ('date', 'count', 'basis', 'cite'), ('source',))
+            headcount = {
+                'date': self.date(item, 'date', here),
+                'count': self.count(item, 'count', here),
+                'basis': self.text(item, 'basis', here, Headcount),
+                'source': self.text(item, 'source', here, Headcount),
+            }
+            headcounts.append(Record(here, headcount, self.citations(item['cite'], here)))
+        self.unique(headcounts, lambda record: (record.values['date'], record.values['basis']), 'date and basis')
+        return Record(where, values, self.citations(raw['cite'], where), children={'headcounts': headcounts})
+
+    def relation(self, raw, index: int, actors: dict) -> Record:
+        where = _label(f'relations[{index}]', raw, 'from', 'kind', 'to')
+        self.mapping(raw, where, ('from', 'kind', 'to', 'cite'), ('note', 'source'))
+        refs = {end: self.actor_ref(raw[end], where, actors) for end in ('from', 'to')}
+        values = {
+            'kind': self.choice(raw, 'kind', where, RelationKind),
+            'note': self.text(raw, 'note', where, ActorRelation),
+            'source': self.text(raw, 'source', where, ActorRelation),
+        }
+        return Record(where, values, self.citations(raw['cite'], where), refs)
+
+    def actor_ref(self, name, where: str, actors: dict) -> str:
+        if str(name) not in actors:
+            self.fail(where, f'unknown actor {name!r} (give the name or acronym of an actor of this file)')
+        return actors[str(name)]
+
+    def event(self, raw, index: int) -> Record:
+        where = _label(f'events[{index}]', raw, 'title')
+        self.mapping(raw, where, ('title', 'kind', 'cite', 'dates'), ('description', 'source'))
+        values = {
+            'title': self.text(raw, 'title', where, TimelineEvent),
+            'kind': self.choice(raw, 'kind', where, EventKind),
+            'description': self.text(raw, 'description', where, TimelineEvent),
+            'source': self.text(raw, 'source', where, TimelineEvent),
+        }
+        dates = []
+        for number, item in enumerate(self.items(raw, 'dates', where)):
+            here = f'{where} dates[{number}]'
+            self.mapping(item, here, ('date', 'cite'), ())
+            day, precision = self.partial_date(item['date'], here)
+            dates.append(Record(here, {'date': day, 'precision': precision}, self.citations(item['cite'], here)))
+        self.unique(dates, lambda record: record.values['date'], 'date')
+        return Record(where, values, self.citations(raw['cite'], where), children={'dates': dates})
+
+    # Section: documents
+
+    def documents(self, items: list, actors: dict) -> list[Record]:
+        records, keys = [], {}
+        for index, raw in enumerate(items):
+            where = _label(f'documents[{index}]', raw, 'title')
+            optional = (
+                'key',
+                'parent',
+                'adopted',
+                'adopted_by',
+                'due',
+                'vision',
+                'note',
+                'source',
+                'pillars',
+                'threats',
+                'objectives',
+                'actions',
+            )
+            self.mapping(raw, where, ('kind', 'title', 'status', 'cite'), optional)
+            values = {
+                'kind': self.choice(raw, 'kind', where, DocumentKind),
+                'title': self.text(raw, 'title', where, NationalDocument),
+                'status': self.choice(raw, 'status', where, DocumentStatus),
+                'adopted': self.date(raw, 'adopted', where),
+                'due': self.date(raw, 'due', where),
+                **{name: self.text(raw, name, where, NationalDocument) for name in ('adopted_by', 'vision', 'note')},
+                'source': self.text(raw, 'source', where, NationalDocument),
+            }
+            key = self.text(raw, 'key', where)
+            for label in filter(None, (key, values['title'])):
+                if label in keys:
+                    self.fail(where, f'{label!r} already names another document')
+                keys[label] = values['title']
+            parent = self.text(raw, 'parent', where)
+            if parent and parent not in keys:
+                self.fail(where, f'unknown parent {parent!r} (give the key or title of a document listed before)')
+            refs = {'key': key, 'parent': keys.get(parent, '')}
+            record = Record(where, values, self.citations(raw['cite'], where), refs)
+            chain = [record, *self.chain(records, refs['parent'])]
+            record.children = {
+                'pillars': self.pillars(raw, where),
+                'threats': self.threats(raw, where),
+            }
+            record.children['objectives'] = self.objectives(raw, where, chain)
+            record.children['actions'] = self.actions(raw, where, chain, actors)
+            records.append(record)
+        return records
+
+    def chain(self, records: list[Record], title: str) -> list[Record]:
+        by_title = {record.values['title']: record for record in records}
+        found = []
+        while title:
+            found.append(by_title[title])
+            title = by_title[title].refs['parent']
+        return found
+
+    def parts(self, raw: dict, key: str, where: str, required: tuple, optional: tuple) -> list[tuple]:
+        found = []
+        for index, item in enumerate(self.items(raw, key, where)):
+            here = _label(f'{where} {key}[{index}]', item, 'title')
+            self.mapping(item, here, required, optional)
+            found.append((here, item))
+        titles = [item['title'] for _here, item in found]
+        refs = [str(item['ref']) for _here, item in found if item.get('ref')]
+        if len(set(titles)) != len(titles) or len(set(refs)) != len(refs):
+            self.fail(where, f'two {key} have the same title or ref')
+        return found
+
+    def pillars(self, raw: dict, where: str) -> list[Record]:
+        return [
+            Record(
+                here,
+                {'ref': self.text(item, 'ref', here, Pillar), 'title': self.text(item, 'title', here, Pillar)},
+                self.citations(item['cite'], here),
+            )
+            for here, item in self.parts(raw, 'pillars', where, ('title', 'cite'), ('ref',))
+        ]
+
+    def threats(self, raw: dict, where: str) -> list[Record]:
+        return [
+            Record(
+                here,
+                {name: self.text(item, name, here, Threat) for name in ('ref', 'title', 'description', 'source')},
+                self.citations(item['cite'], here),
+            )
+            for here, item in self.parts(raw, 'threats', where, ('title', 'cite'), ('ref', 'description', 'source'))
+        ]
+
+    def objectives(self, raw: dict, where: str, chain: list[Record]) -> list[Record]:
+        found = []
+        for here, item in self.parts(
+            raw, 'objectives', where, ('title', 'cite'), ('ref', 'indicator', 'threats', 'source')
+        ):
+            values = {name: self.text(item, name, here, Objective) for name in ('ref', 'title', 'indicator', 'source')}
+            threats = [self.part_ref(name, 'threats', here, chain) for name in self.names(item, 'threats', here)]
+            found.append(Record(here, values, self.citations(item['cite'], here), {'threats': threats}))
+        return found
+
+    def actions(self, raw: dict, where: str, chain: list[Record], actors: dict) -> list[Record]:
+        found = []
+        optional = (
+            'ref',
+            'kind',
+            'pillar',
+            'owner',
+            'owner_name',
+            'start',
+            'end',
+            'timeframe',
+            'cost',
+            'currency',
+            'status',
+            'depends_on',
+            'threats',
+            'objectives',
+            'indicators',
+            'risks',
+            'source',
+        )
+        parts = self.parts(raw, 'actions', where, ('title', 'cite'), optional)
+        own = {str(label) for _here, item in parts for label in (item['title'], item.get('ref')) if label}
+        for here, item in parts:
+            values = {
+                **{
+                    name: self.text(item, name, here, Action)
+                    for name in ('ref', 'title', 'owner_name', 'indicators', 'risks', 'source')
+                },
+                'kind': self.choice(item, 'kind', here, ActionKind, required=False) or ActionKind.SSR,
+                'start': self.date(item, 'start', here),
+                'end': self.date(item, 'end', here),
+                'timeframe': self.choice(item, 'timeframe', here, Timeframe, required=False),
+                'cost': self.decimal(item, 'cost', here),
+                'currency': self.text(item, 'currency', here, Action) or 'USD',
+                'status': self.choice(item, 'status', here, ActionStatus, required=False) or ActionStatus.NOT_STARTED,
+            }
+            pillar = self.text(item, 'pillar', here)
+            if pillar and not any(pillar in (p.values['ref'], p.values['title']) for p in chain[0].children['pillars']):
+                self.fail(here, f'unknown pillar {pillar!r} (give the ref or title of a pillar of this document)')
+            depends_on = self.names(item, 'depends_on', here)
+            for name in depends_on:
+                if name not in own or name in (item['title'], str(item.get('ref') or '')):
+                    self.fail(here, f'unknown action {name!r} in depends_on (another action of this document)')
+            refs = {
+                'pillar': pillar,
+                'owner': self.actor_ref(item['owner'], here, actors) if item.get('owner') else '',
+                'depends_on': depends_on,
+                'threats': [self.part_ref(name, 'threats', here, chain) for name in self.names(item, 'threats', here)],
+                'objectives': [
+                    self.part_ref(name, 'objectives', here, chain) for name in self.names(item, 'objectives', here)
+                ],
+            }
+            found.append(Record(here, values, self.citations(item['cite'], here), refs))
+        return found
+
+    def part_ref(self, name: str, kind: str, where: str, chain: list[Record]) -> tuple[str, str]:
+        """A threat or objective of the document or of one it implements: (document title, part title)."""
+        document_key, _colon, label = name.rpartition(':')
+        for document in chain:
+            if document_key and document_key not in (document.refs['key'], document.values['title']):
+                continue
+            for part in document.children.get(kind, ()):
+                if label in (part.values['ref'], part.values['title']):
+                    return document.values['title'], part.values['title']
+        self.fail(where, f'unknown {kind[:-1]} {name!r} (of this document or of a document it implements)')
+
+
+def _label(where: str, raw, *keys: str) -> str:
+    """Where a record is, with the values that name it (its name, title...) when it has them."""
+    if isinstance(raw, dict) and all(isinstance(raw.get(key), str | int) for key in keys):
+        names = [str(raw[key]) for key in keys]
+        return f'{where} {names[0]!r}' if len(names) == 1 else f'{where} {" ".join(names)}'
+    return where
+
+
+def read_country_file(path) -> CountrySpec:
+    """Read and check one country file; raises ``DemoDataError`` naming the file and the record."""
+    return _Reader(Path(path)).read()
+
+
+# Section: writing
+
+
+@contextmanager
+def _acting_as(user):
+    """Record ``user`` as the author of the history entries written inside (unless a request already does)."""
+    if user is None or getattr(HistoricalRecords.context, 'request', None) is not None:
+        yield
+        return
+    HistoricalRecords.context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        del HistoricalRecords.context.request
+
+
+class _Writer:
+    """Writes one checked country file, inside the transaction the caller opened."""
+
+    def __init__(self, spec: CountrySpec, report: LoadReport):
+        self.spec, self.report = spec, report
+        self.reason = f'country demo data ({spec.name})'
+
+    def fail(self, where: str, message: str) -> NoReturn:
+        raise DemoDataError(f'{self.spec.name}: {where}: {message}')
+
+    def put(self, record: Record, model, lookup: dict, extra: dict | None = None):
+        try:
+            obj = upsert(model, lookup, {**record.values, **(extra or {})}, self.report, reason=self.reason)
+            set_citations(obj, record.cite, self.report)
+        except ValidationError as error:
+            self.fail(record.where, '; '.join(error.messages))
+        return obj
+
+    @staticmethod
+    def split(record: Record, *keys: str) -> Record:
+        """The record with its natural-key values taken out (they go into the lookup)."""
+        values = {name: value for name, value in record.values.items() if name not in keys}
+        return Record(record.where, values, record.cite, record.refs, record.children)
+
+    def write(self) -> None:
+        spec = self.spec
+        country = Country.objects.filter(iso3=spec.iso3).first()
+        if country is None:
+            self.fail('country', f'no country {spec.iso3} in the database (run "ssrhub setup" first)')
+        if spec.engagement:
+            self.write_engagement(country)
+        actors = {}
+        for record in spec.actors:
+            actors[record.values['name']] = actor = self.put(
+                self.split(record, 'name'), Actor, {'country': country, 'name': record.values['name']}
+            )
+            for headcount in record.children['headcounts']:
+                lookup = {'actor': actor, 'date': headcount.values['date'], 'basis': headcount.values['basis']}
+                self.put(self.split(headcount, 'date', 'basis'), Headcount, lookup)
+        for record in spec.relations:
+            lookup = {
+                'from_actor': actors[record.refs['from']],
+                'kind': record.values['kind'],
+                'to_actor': actors[record.refs['to']],
+            }
+            self.put(self.split(record, 'kind'), ActorRelation, lookup)
+        self.write_documents(country, actors)
+        for record in spec.events:
+            event = self.put(self.split(record, 'title'), TimelineEvent, {'country': country, **_title(record)})
+            for date in record.children['dates']:
+                self.put(self.split(date, 'date'), EventDate, {'event': event, 'date': date.values['date']})
+
+    def write_engagement(self, country) -> None:
+        record = self.spec.engagement
+        mission = None
+        if record.refs['mission']:
+            mission = Mission.objects.filter(acronym=record.refs['mission']).first()
+            if mission is None:
+                self.fail(record.where, f'unknown mission {record.refs["mission"]!r} (framework institutions data)')
+            if not mission.countries.filter(pk=country.pk).exists():
+                self.fail(record.where, f'mission {mission.acronym} does not serve {country.iso3}')
+        engagement = self.put(record, Engagement, {'country': country}, {'mission': mission})
+        for stage in self.spec.stages:
+            self.put(
+                self.split(stage, 'stage'), EngagementStage, {'engagement': engagement, 'stage': stage.values['stage']}
+            )
+
+    def write_documents(self, country, actors: dict) -> None:
+        documents, parts = {}, {}
+        for record in self.spec.documents:
+            parent = documents.get(record.refs['parent'])
+            document = self.put(
+                self.split(record, 'title'),
+                NationalDocument,
+                {'country': country, **_title(record)},
+                {'parent': parent},
+            )
+            documents[record.values['title']] = document
+            for kind, model in (('pillars', Pillar), ('threats', Threat), ('objectives', Objective)):
+                for part in record.children[kind]:
+                    lookup = {'document': document, **_title(part)}
+                    parts[kind, document.title, part.values['title']] = self.put(
+                        self.split(part, 'title'), model, lookup
+                    )
+        for record in self.spec.documents:
+            document = documents[record.values['title']]
+            for objective in record.children['objectives']:
+                obj = parts['objectives', document.title, objective.values['title']]
+                self.set_related(obj.threats, [parts['threats', *ref] for ref in objective.refs['threats']])
+            pillars = {
+                label: parts['pillars', document.title, part.values['title']]
+                for part in record.children['pillars']
+                for label in (part.values['ref'], part.values['title'])
+                if label
+            }
+            actions = {}
+            for action in record.children['actions']:
+                extra = {
+                    'pillar': pillars.get(action.refs['pillar']),
+                    'owner': actors.get(action.refs['owner']),
+                }
+                lookup = {'document': document, **_title(action)}
+                obj = self.put(self.split(action, 'title'), Action, lookup, extra)
+                for label in (action.values['ref'], action.values['title']):
+                    if label:
+                        actions[label] = obj
+            for action in record.children['actions']:
+                obj = actions[action.values['title']]
+                self.set_related(obj.threats, [parts['threats', *ref] for ref in action.refs['threats']])
+                self.set_related(obj.objectives, [parts['objectives', *ref] for ref in action.refs['objectives']])
+                self.set_related(obj.depends_on, [actions[name] for name in action.refs['depends_on']])
+
+    @staticmethod
+    def set_related(manager, wanted: list) -> None:
+        """Make a many-to-many set equal ``wanted``, touching it only when it differs."""
+        if set(manager.values_list('pk', flat=True)) != {obj.pk for obj in wanted}:
+            manager.set(wanted)
+
+
+def _title(record: Record) -> dict:
+    return {'title': record.values['title']}
+
+
+def _files(path_or_dir) -> list[Path]:
+    path = Path(path_or_dir)
+    if path.is_dir():
+        files = sorted(path.glob('*.yaml'))
+        if not files:
+            raise DemoDataError(f'{path}: no .yaml files')
+        return files
+    return [path]
+
+
+def load_country_demo(path_or_dir=DEMO_DIR, user=None) -> dict[str, LoadReport]:
+    """Load the demo country files (a folder of them, or one file): every file is checked before anything is
+    written, then each country is written in one transaction. Returns a ``LoadReport`` per country (ISO alpha-3
+    code): counts of records created, updated and unchanged, per model."""
+    specs = [read_country_file(path) for path in _files(path_or_dir)]
+    countries = [spec.iso3 for spec in specs]
+    if len(set(countries)) != len(countries):
+        raise DemoDataError(f'{path_or_dir}: two files describe the same country')
+    reports = {}
+    for spec in specs:
+        reports[spec.iso3] = report = LoadReport()
+        with transaction.atomic(), _acting_as(user):
+            _Writer(spec, report).write()
+    return reports
+
+
+def summary(report: LoadReport) -> str:
+    """One line: how many records and citations were created, updated or left unchanged."""
+    citations = str(SourceCitation._meta.verbose_name_plural)
+    records = {
+        outcome: sum(count for (name, kind), count in report.items() if kind == outcome and name != citations)
+        for outcome in ('created', 'updated', 'unchanged')
+    }
+    cited = {outcome: report[(citations, outcome)] for outcome in ('created', 'unchanged')}
+    return (
+        f'{sum(records.values())} records ({records["created"]} created, {records["updated"]} updated, '
+        f'{records["unchanged"]} unchanged), {sum(cited.values())} citations ({cited["created"]} written)'
+    )

@@ -1,0 +1,450 @@
+"""Plan checks on hand-made plans: Liberia's 2008 strategy and Implementation Schedule (book L1899-1905), cycles,
+dependencies that run ahead, late and stale actions, documents adopted but not implemented, a complete plan."""
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from ssrhub.countries.plans import (
+    PLAN_ELEMENTS,
+    Finding,
+    PlanAction,
+    PlanContent,
+    PlanDocument,
+    PlanObjective,
+    PlanThreat,
+    check_alignment,
+    check_completeness,
+    check_dependency_cycles,
+    check_dependency_order,
+    check_documents,
+    check_not_implemented,
+    check_overdue,
+    check_past_due,
+    check_plan,
+    check_stale_status,
+)
+from ssrhub.framework.datafiles import DATA_DIR, read_yaml
+
+TODAY = date(2010, 1, 1)
+
+# Section: Liberia, 2008
+
+
+NSS = PlanDocument(
+    key='nss',
+    kind='strategy',
+    title='National Security Strategy of the Republic of Liberia',
+    status='adopted',
+    adopted=date(2008, 1, 1),  # approved in January 2008 (L1899); the day is not in the book
+    vision='Security for the State and the people of Liberia after fourteen years of civil war.',
+)
+ISL = PlanDocument(
+    key='isl',
+    kind='plan',
+    title='Implementation Schedule',
+    status='adopted',
+    adopted=date(2008, 1, 1),
+    parent_key='nss',
+)
+LIBERIA_THREATS = (
+    PlanThreat('t-land', '', 'Land and property disputes', 'nss'),
+    PlanThreat('t-ethnic', '', 'Ethnic tensions', 'nss'),
+    PlanThreat('t-poverty', '', 'Poverty and unemployment', 'nss'),
+    PlanThreat('t-resources', '', 'Poor natural resource management', 'nss'),
+)
+# The steps of the one-page schedule that the book quotes (L1903); it gives no owner, date or cost for them.
+LIBERIA_STEPS = (
+    PlanAction('s3', '3', 'Develop the NSSRL-IM', 'isl'),
+    PlanAction('s4', '4', 'Prepare a security sector budget', 'isl'),
+    PlanAction('s9', '9', 'Deploy national security officers throughout Liberia', 'isl', kind='operation'),
+    PlanAction(
+        's13',
+        '13',
+        'Hold national security exercises to prepare for the takeover of security responsibilities',
+        'isl',
+        kind='operation',
+    ),
+)
+LIBERIA = PlanContent(documents=(NSS, ISL), threats=LIBERIA_THREATS, actions=LIBERIA_STEPS)
+
+
+def by_check(findings: list[Finding], check: str) -> list[Finding]:
+    return [finding for finding in findings if finding.check == check]
+
+
+def test_plan_elements_are_those_of_the_framework_data():
+    data = read_yaml(DATA_DIR / 'frameworks' / 'un-ssr' / '2026.1' / 'plan-elements.yaml')
+    assert {item['code']: item['label']['en'] for item in data['items']} == PLAN_ELEMENTS
+
+
+def test_liberia_schedule_leaves_the_strategy_threats_without_action():
+    findings = check_alignment(LIBERIA, 'isl')
+    assert [(finding.subject, finding.severity) for finding in findings] == [
+        ('Land and property disputes', 'error'),
+        ('Ethnic tensions', 'error'),
+        ('Poverty and unemployment', 'error'),
+        ('Poor natural resource management', 'error'),
+    ]
+    assert findings[0].message == (
+        "No action answers this threat (listed in 'National Security Strategy of the Republic of Liberia')."
+    )
+    assert findings[0].subject_key == 't-land' and findings[0].related_keys == ()
+    # The strategy itself: nothing implementing it answers its threats either.
+    assert [finding.subject_key for finding in check_alignment(LIBERIA, 'nss')] == [
+        't-land',
+        't-ethnic',
+        't-poverty',
+        't-resources',
+    ]
+    assert check_alignment(LIBERIA, 'nss')[0].message == 'No action answers this threat.'
+
+
+def test_liberia_schedule_lacks_most_plan_elements():
+    findings = check_completeness(LIBERIA, 'isl')
+    assert [finding.subject_key for finding in findings] == [
+        'plan-element.needs-vision-threats',
+        'plan-element.cross-cutting',
+        'plan-element.goals-indicators',
+        'plan-element.implementation-information',
+    ]
+    assert findings[0].message == 'Neither the plan nor the documents it implements give an objective.'
+    assert findings[3].message.startswith("Without an owner: 'Develop the NSSRL-IM', 'Prepare a security sector")
+    assert findings[3].message.endswith('No dependency is recorded between its 4 actions.')
+    assert findings[3].related_keys == ('s3', 's4', 's9', 's13')
+    # The strategy has no action of its own: it is not checked as a plan.
+    assert check_completeness(LIBERIA, 'nss') == []
+
+
+def test_liberia_strategy_adopted_but_not_implemented():
+    findings = by_check(check_plan(LIBERIA, 'nss', TODAY), 'adopted-not-implemented')
+    assert [finding.message for finding in findings] == [
+        'Adopted on 2008-01-01 (731 days ago) but it has no action and no document implementing it is under way.'
+    ]
+    schedule = by_check(check_plan(LIBERIA, 'isl', TODAY), 'adopted-not-implemented')
+    assert schedule[0].message.endswith(
+        'none of its 4 actions has started and no document implementing it is under way.'
+    )
+    # Once the officers are deployed, both are under way.
+    deployed = replace(LIBERIA, actions=(*LIBERIA_STEPS[:2], replace(LIBERIA_STEPS[2], status='on-track')))
+    assert check_not_implemented(deployed, 'nss', TODAY) == check_not_implemented(deployed, 'isl', TODAY) == []
+
+
+def test_an_action_that_does_not_count_is_named_with_its_gaps():
+    # Hypothetical: the schedule's step 9 recorded against a threat, with an owner and a band but no cost.
+    step9 = replace(LIBERIA_STEPS[2], owner='Ministry of National Security', timeframe='short', threat_keys=('t-land',))
+    step4 = replace(LIBERIA_STEPS[1], threat_keys=('t-land',), status='dropped', cost=Decimal('0'))
+    content = replace(LIBERIA, actions=(step4, step9))
+    land = check_alignment(content, 'isl')[0]
+    assert land.message == (
+        "Covered only by 'Prepare a security sector budget', which was dropped; "
+        "'Deploy national security officers throughout Liberia', which has no cost "
+        "(listed in 'National Security Strategy of the Republic of Liberia')."
+    )
+    assert land.related_keys == ('s4', 's9')
+    costed = replace(content, actions=(step4, replace(step9, cost=Decimal('250000'))))
+    assert 't-land' not in [finding.subject_key for finding in check_alignment(costed, 'isl')]
+
+
+# Section: a complete plan
+
+
+POLICY = PlanDocument(
+    'policy', 'policy', 'National Security Policy', 'adopted', date(2009, 3, 1), vision='A secure, accountable sector.'
+)
+STRATEGY = PlanDocument(
+    'strategy', 'strategy', 'National Security Strategy', 'adopted', date(2009, 6, 1), None, '', 'policy'
+)
+PLAN = PlanDocument('plan', 'plan', 'National Security Plan', 'implementing', date(2009, 9, 1), parent_key='strategy')
+THREATS = (
+    PlanThreat('t1', '1', 'Armed groups in the north', 'policy'),
+    PlanThreat('t2', '2', 'Trafficking across the borders', 'strategy'),
+)
+OBJECTIVES = (
+    PlanObjective('o1', '1', 'Civilian oversight of the forces', 'strategy', 'Committee hearings held per year'),
+    PlanObjective('o2', '2', 'State presence in the north', 'strategy', threat_keys=('t1',)),
+)
+READY = {
+    'owner': 'Ministry of Defence',
+    'start': date(2009, 10, 1),
+    'end': date(2010, 6, 30),
+    'cost': Decimal('120000'),
+    'risks': 'Delays in the vote of the budget.',
+    'status': 'on-track',
+}
+ACTIONS = (
+    PlanAction('a1', '1', 'Set up a parliamentary defence committee', 'plan', objective_keys=('o1',), **READY),
+    PlanAction(
+        'a2',
+        '2',
+        'Secure the northern roads',
+        'plan',
+        kind='operation',
+        objective_keys=('o2',),
+        indicators='Incidents per month on the main roads',
+        depends_on=('a1',),
+        **{**READY, 'start': date(2010, 7, 1), 'end': date(2010, 12, 31), 'status': 'not-started'},
+    ),
+    PlanAction(
+        'a3',
+        '3',
+        'Joint border patrols',
+        'plan',
+        kind='operation',
+        threat_keys=('t2',),
+        **{**READY, 'start': None, 'end': None, 'timeframe': 'short'},  # a band alone times an action
+    ),
+    PlanAction(
+        'a4', '4', 'Train the forces in human rights and child protection', 'plan', kind='cross-cutting', **READY
+    ),
+)
+COMPLETE = PlanContent((POLICY, STRATEGY, PLAN), THREATS, OBJECTIVES, ACTIONS)
+
+
+def with_actions(*actions: PlanAction) -> PlanContent:
+    return replace(COMPLETE, actions=actions)
+
+
+def test_a_complete_plan_and_its_chain_have_no_finding():
+    assert check_documents(COMPLETE, TODAY) == {'policy': [], 'strategy': [], 'plan': []}
+
+
+def test_a_zero_cost_counts_but_a_start_alone_is_no_timeframe():
+    free = replace(ACTIONS[2], cost=Decimal('0'))
+    assert check_plan(with_actions(*ACTIONS[:2], free, ACTIONS[3]), 'plan', TODAY) == []
+    open_ended = replace(ACTIONS[2], start=date(2009, 10, 1), timeframe='')
+    assert [
+        finding.subject_key for finding in check_plan(with_actions(*ACTIONS[:2], open_ended, ACTIONS[3]), 'plan', TODAY)
+    ] == [
+        'plan-element.implementation-information',
+        't2',
+    ]
+
+
+def test_a_threat_is_answered_through_an_objective():
+    # t1 is only answered by 'Secure the northern roads', through objective o2; without its owner it no longer counts.
+    ownerless = replace(ACTIONS[1], owner='')
+    findings = check_alignment(with_actions(ACTIONS[0], ownerless, *ACTIONS[2:]), 'plan')
+    assert [(finding.subject_key, finding.message) for finding in findings] == [
+        (
+            't1',
+            "Covered only by 'Secure the northern roads' (through objective 'State presence in the north'), which "
+            "has no owner (listed in 'National Security Policy').",
+        ),
+        (
+            'o2',
+            "Covered only by 'Secure the northern roads', which has no owner (listed in 'National Security Strategy').",
+        ),
+    ]
+
+
+def test_a_document_with_nothing_implementing_it_has_every_threat_uncovered():
+    alone = PlanContent((POLICY,), THREATS[:1])
+    assert [(finding.check, finding.subject_key) for finding in check_plan(alone, 'policy', date(2009, 6, 1))] == [
+        ('alignment', 't1')
+    ]
+    empty = PlanContent((POLICY, STRATEGY, PLAN), THREATS, OBJECTIVES)
+    assert [finding.subject_key for finding in check_alignment(empty, 'plan')] == ['t1', 't2', 'o1', 'o2']
+
+
+def test_each_missing_element_is_one_finding_naming_its_code():
+    without_cross_cutting = with_actions(*ACTIONS[:3])
+    assert [
+        (finding.subject_key, finding.message) for finding in check_completeness(without_cross_cutting, 'plan')
+    ] == [
+        (
+            'plan-element.cross-cutting',
+            'The plan has no action of kind cross-cutting: a cross-cutting action (human rights, gender, child '
+            'protection...).',
+        )
+    ]
+    ssr_only = with_actions(ACTIONS[0], replace(ACTIONS[3], kind='ssr'))
+    assert [finding.subject_key for finding in check_completeness(ssr_only, 'plan')] == [
+        'plan-element.security-operations',
+        'plan-element.cross-cutting',
+        'plan-element.goals-indicators',  # o2 was measured by an operation's indicators
+        'plan-element.implementation-information',  # and the two actions left depend on nothing
+    ]
+    no_vision = replace(COMPLETE, documents=(replace(POLICY, vision=' '), STRATEGY, PLAN))
+    assert check_completeness(no_vision, 'plan')[0].message == (
+        'Neither the plan nor the documents it implements give a statement of needs and vision.'
+    )
+
+
+def test_goals_need_an_indicator_on_the_objective_or_on_an_action_serving_it():
+    unmeasured = with_actions(ACTIONS[0], replace(ACTIONS[1], indicators=''), *ACTIONS[2:])
+    [finding] = check_completeness(unmeasured, 'plan')
+    assert finding.subject_key == 'plan-element.goals-indicators' and finding.related_keys == ('o2',)
+    assert finding.message == (
+        "No indicator for 'State presence in the north': neither the objective nor an action serving it records one."
+    )
+    # A dropped action's indicators measure nothing.
+    dropped = with_actions(ACTIONS[0], replace(ACTIONS[1], status='dropped'), *ACTIONS[2:])
+    assert 'plan-element.goals-indicators' in [finding.subject_key for finding in check_completeness(dropped, 'plan')]
+
+
+def test_implementation_information_needs_timeframe_cost_risks_and_sequencing():
+    loose = with_actions(
+        replace(ACTIONS[0], end=None),
+        replace(ACTIONS[1], cost=None, depends_on=()),
+        replace(ACTIONS[2], risks=''),
+        ACTIONS[3],
+    )
+    [finding] = check_completeness(loose, 'plan')
+    assert finding.message == (
+        "Without a timeframe (start and end dates, or a band): 'Set up a parliamentary defence committee'. "
+        "Without a cost: 'Secure the northern roads'. Without risks: 'Joint border patrols'. "
+        'No dependency is recorded between its 4 actions.'
+    )
+    assert finding.related_keys == ('a1', 'a2', 'a3')
+    nothing = with_actions()
+    assert check_completeness(nothing, 'plan')[-1].message == 'The plan has no action.'
+
+
+# Section: dependencies and dates
+
+
+def test_each_cycle_is_reported_once_in_order():
+    actions = (
+        replace(ACTIONS[0], depends_on=('a3',)),
+        replace(ACTIONS[1], depends_on=('a1',)),
+        replace(ACTIONS[2], depends_on=('a2', 'a1')),
+        replace(ACTIONS[3], depends_on=('a4',)),
+    )
+    findings = check_dependency_cycles(with_actions(*actions), 'plan')
+    assert [finding.related_keys for finding in findings] == [('a1', 'a3', 'a2'), ('a1', 'a3'), ('a4',)]
+    assert findings[0].message == (
+        "'Set up a parliamentary defence committee' depends on 'Joint border patrols', which depends on "
+        "'Secure the northern roads', which depends on 'Set up a parliamentary defence committee'."
+    )
+    assert findings[2].message == "'Train the forces in human rights and child protection' depends on itself."
+    assert {finding.severity for finding in findings} == {'error'}
+    assert check_dependency_cycles(COMPLETE, 'plan') == []
+
+
+def test_a_cycle_across_documents_is_reported_for_each_document_it_touches():
+    other = PlanAction('b1', '1', 'Vote the defence budget', 'strategy', depends_on=('a1',))
+    content = with_actions(replace(ACTIONS[0], depends_on=('b1',)), *ACTIONS[1:], other)
+    assert check_dependency_cycles(content, 'plan')[0].related_keys == ('a1', 'b1')
+    assert check_dependency_cycles(content, 'strategy')[0].related_keys == ('a1', 'b1')
+    assert check_dependency_cycles(content, 'policy') == []
+
+
+def test_an_action_that_cannot_wait_for_its_dependency():
+    early = replace(ACTIONS[1], start=date(2010, 3, 1))  # a1 ends on 2010-06-30
+    [finding] = check_dependency_order(with_actions(ACTIONS[0], early), 'plan')
+    assert (finding.check, finding.severity, finding.subject_key, finding.related_keys) == (
+        'dependency-order',
+        'warning',
+        'a2',
+        ('a1',),
+    )
+    assert finding.message == (
+        "Starts on 2010-03-01, before 'Set up a parliamentary defence committee', which it depends on, ends on "
+        '2010-06-30.'
+    )
+    assert check_dependency_order(with_actions(ACTIONS[0], replace(early, start=date(2010, 6, 30))), 'plan') == []
+
+
+def test_dependency_order_uses_the_first_comparable_dates_then_bands():
+    def order(dependant: dict, dependency: dict) -> list[str]:
+        undated = {'start': None, 'end': None, 'timeframe': ''}
+        first = replace(ACTIONS[0], **{**undated, **dependency})
+        second = replace(ACTIONS[1], **{**undated, **dependant})
+        return [finding.message for finding in check_dependency_order(with_actions(first, second), 'plan')]
+
+    assert order({'start': date(2010, 1, 1)}, {'start': date(2010, 2, 1)}) == [
+        "Starts on 2010-01-01, before 'Set up a parliamentary defence committee', which it depends on, starts on "
+        '2010-02-01.'
+    ]
+    assert order({'end': date(2010, 1, 1)}, {'end': date(2010, 2, 1)})[0].startswith('Ends on 2010-01-01, before')
+    assert order({'timeframe': 'urgent'}, {'timeframe': 'medium'}) == [
+        "Is due in the urgent band, before 'Set up a parliamentary defence committee', which it depends on and is "
+        'due in the medium band.'
+    ]
+    assert order({'timeframe': 'long'}, {'timeframe': 'medium'}) == []
+    assert order({'timeframe': 'urgent'}, {'end': date(2010, 2, 1)}) == []  # nothing comparable
+    # Dates decide before bands: the dependant starts after the dependency ends.
+    assert (
+        order({'start': date(2011, 1, 1), 'timeframe': 'urgent'}, {'end': date(2010, 2, 1), 'timeframe': 'long'}) == []
+    )
+    # A dropped dependency holds nothing up.
+    assert order({'start': date(2010, 1, 1)}, {'start': date(2010, 2, 1), 'status': 'dropped'}) == []
+
+
+def test_overdue_actions_are_those_past_their_end_and_not_closed():
+    late = replace(ACTIONS[0], end=date(2009, 12, 1), status='behind')
+    closed = [replace(ACTIONS[1], end=date(2009, 12, 1), status=status) for status in ('done', 'dropped')]
+    due_today = replace(ACTIONS[2], end=TODAY)
+    findings = check_overdue(with_actions(late, *closed, due_today), 'plan', TODAY)
+    assert [(finding.subject_key, finding.message) for finding in findings] == [
+        ('a1', 'Due to end on 2009-12-01 (31 days ago); status behind.')
+    ]
+
+
+def test_stale_status():
+    stale = replace(ACTIONS[0], status_as_of=date(2009, 6, 1))
+    fresh = replace(ACTIONS[1], status_as_of=date(2009, 12, 1))
+    done = replace(ACTIONS[2], status='done', status_as_of=date(2009, 1, 1))
+    findings = check_stale_status(with_actions(stale, fresh, done, ACTIONS[3]), 'plan', TODAY)
+    assert [(finding.subject_key, finding.severity, finding.message) for finding in findings] == [
+        ('a1', 'info', 'Status on-track last reported on 2009-06-01 (214 days ago).')
+    ]
+    assert check_stale_status(with_actions(stale), 'plan', TODAY, days=365) == []
+
+
+# Section: documents
+
+
+def test_adopted_but_not_implemented():
+    idle = with_actions(*(replace(action, status='not-started') for action in ACTIONS))
+    late = date(2010, 9, 2)  # 366 days after the plan's adoption
+    assert [
+        finding.subject_key for finding in check_plan(idle, 'plan', late) if finding.check == 'adopted-not-implemented'
+    ] == ['plan']
+    assert check_not_implemented(idle, 'plan', date(2010, 9, 1)) == []  # 365 days: not yet
+    assert check_not_implemented(idle, 'plan', late, days=400) == []
+    # The strategy has no actions; its plan being 'implementing' counts even though no action has started.
+    assert check_not_implemented(idle, 'strategy', late) == []
+    stalled = replace(idle, documents=(POLICY, STRATEGY, replace(PLAN, status='adopted')))
+    assert [finding.subject_key for finding in check_documents(stalled, late)['policy']] == ['policy']
+    # A superseded plan does not carry its strategy.
+    superseded = replace(idle, documents=(POLICY, STRATEGY, replace(PLAN, status='superseded')))
+    assert check_not_implemented(superseded, 'strategy', late)[0].message == (
+        'Adopted on 2009-06-01 (458 days ago) but it has no action and no document implementing it is under way.'
+    )
+
+
+def test_a_document_not_adopted_by_its_due_date_is_past_due():
+    draft = PlanDocument('draft', 'policy', 'National Security Policy', 'drafting', due=date(2009, 6, 30))
+    [finding] = check_past_due(PlanContent((draft,)), 'draft', TODAY)
+    assert (finding.check, finding.severity, finding.message) == (
+        'past-due',
+        'warning',
+        'Due to be adopted on 2009-06-30 (185 days ago); status drafting.',
+    )
+    assert check_past_due(PlanContent((draft,)), 'draft', date(2009, 6, 30)) == []
+    assert check_past_due(PlanContent((replace(draft, status='adopted', adopted=TODAY),)), 'draft', TODAY) == []
+
+
+def test_a_superseded_document_is_not_checked():
+    old = replace(PLAN, status='superseded')
+    assert check_plan(replace(COMPLETE, documents=(POLICY, STRATEGY, old), actions=()), 'plan', TODAY) == []
+
+
+def test_a_parent_loop_does_not_hang_the_checks():
+    looped = replace(COMPLETE, documents=(replace(POLICY, parent_key='plan'), STRATEGY, PLAN))
+    assert [document.key for document in looped.chain('plan')] == ['plan', 'strategy', 'policy']
+    assert isinstance(check_documents(looped, TODAY), dict)
+
+
+def test_finding_as_dict():
+    finding = Finding('alignment', 'error', 't1', 'Armed groups', 'No action answers this threat.', ('a1',))
+    assert finding.as_dict() == {
+        'check': 'alignment',
+        'severity': 'error',
+        'subject_key': 't1',
+        'subject': 'Armed groups',
+        'message': 'No action answers this threat.',
+        'related_keys': ['a1'],
+    }

@@ -1,0 +1,174 @@
+"""Dashboard, engagement lifecycle, national documents with the Gantt view, action tracking and the brief, on
+Liberia's 2008 National Security Strategy and its Implementation Schedule (book, chapter 8, lines 1899-1905)."""
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from ssrhub.core.models import Country
+from ssrhub.core.roles import Role
+from ssrhub.countries.models import (
+    Action,
+    ActionStatusUpdate,
+    Actor,
+    ActorRelation,
+    Engagement,
+    EngagementStage,
+    EventDate,
+    NationalDocument,
+    Threat,
+    TimelineEvent,
+)
+from ssrhub.framework.models import Mission
+
+pytestmark = pytest.mark.django_db
+
+WORKSPACE = '/countries/LBR/workspace/'
+
+
+@pytest.fixture
+def liberia():
+    country = Country.objects.get(iso3='LBR')
+    engagement = Engagement.objects.create(
+        country=country,
+        setting='pko',
+        mission=Mission.objects.filter(acronym='UNMIL').first(),
+        mandate_symbol='S/RES/1509 (2003)',
+        national_lead='National Security Council',
+    )
+    EngagementStage.objects.create(engagement=engagement, stage='strategy', status='done', start=date(2008, 1, 1))
+    strategy = NationalDocument.objects.create(
+        country=country,
+        kind='strategy',
+        title='National Security Strategy',
+        status='adopted',
+        adopted=date(2008, 1, 15),
+    )
+    schedule = NationalDocument.objects.create(
+        country=country,
+        kind='plan',
+        title='Implementation Schedule',
+        parent=strategy,
+        status='adopted',
+        adopted=date(2008, 1, 15),
+    )
+    for ref, title in [
+        ('1', 'Land and property disputes'),
+        ('2', 'Ethnic tensions'),
+        ('3', 'Poverty and unemployment'),
+    ]:
+        Threat.objects.create(document=strategy, ref=ref, title=title)
+    budget = Action.objects.create(
+        document=schedule,
+        ref='4',
+        title='Prepare a security sector budget',
+        start=date(2008, 3, 1),
+        end=date(2008, 9, 30),
+    )
+    officers = Action.objects.create(
+        document=schedule, ref='9', title='Deploy national security officers throughout Liberia', timeframe='medium'
+    )
+    officers.depends_on.add(budget)
+    Action.objects.create(document=schedule, ref='13', title='Hold national security exercises')
+    ministry = Actor.objects.create(
+        country=country, name='Ministry of Justice', area='management-oversight', type='executive'
+    )
+    police = Actor.objects.create(
+        country=country, name='Liberia National Police', acronym='LNP', area='core-security-actors', type='police'
+    )
+    ActorRelation.objects.create(from_actor=ministry, kind='oversees', to_actor=police)
+    event = TimelineEvent.objects.create(country=country, kind='deployment', title='UNMIL hands over security')
+    EventDate.objects.create(event=event, date=date(2016, 6, 30))
+    return {'country': country, 'strategy': strategy, 'schedule': schedule, 'budget': budget, 'officers': officers}
+
+
+@pytest.fixture
+def editor(client, make_user):
+    client.force_login(make_user('ed', Role.COUNTRY_EDITOR, countries=('LBR',)))
+    return client
+
+
+@pytest.fixture
+def viewer(client, make_user):
+    client.force_login(make_user('vi', Role.VIEWER))
+    return client
+
+
+def test_pages_need_an_account_a_role_and_for_changes_the_country(client, make_user, liberia):
+    pages = ['', 'engagement/', 'documents/', f'documents/{liberia["schedule"].pk}/', 'brief/']
+    assert client.get(WORKSPACE)['Location'].startswith('/accounts/login/')
+    client.force_login(make_user('nobody'))
+    assert client.get(WORKSPACE).status_code == 403
+    client.force_login(make_user('reader', Role.VIEWER))
+    for page in pages:
+        assert client.get(WORKSPACE + page).status_code == 200, page
+    assert client.get('/countries/XYZ/workspace/').status_code == 404
+    assert client.get(f'{WORKSPACE}engagement/edit/').status_code == 403
+    client.force_login(make_user('caf-editor', Role.COUNTRY_EDITOR, countries=('CAF',)))
+    assert (
+        client.post(
+            f'{WORKSPACE}actions/{liberia["budget"].pk}/status/', {'date': '2008-06-01', 'status': 'done'}
+        ).status_code
+        == 403
+    )
+    assert not ActionStatusUpdate.objects.exists()
+
+
+def test_engagement_page_lists_every_stage_and_a_skipped_stage_needs_a_reason(editor, liberia):
+    page = editor.get(f'{WORKSPACE}engagement/').content.decode()
+    assert page.count('data-stage=') == 12
+    assert 'S/RES/1509 (2003)' in page and 'National Security Council' in page
+    response = editor.post(f'{WORKSPACE}engagement/stages/mapping/', {'status': 'skipped'})
+    assert response.status_code == 400 and 'Say why the stage was skipped.' in response.content.decode()
+    response = editor.post(
+        f'{WORKSPACE}engagement/stages/mapping/',
+        {'status': 'skipped', 'skip_reason': 'Sector assessed by the GC in 2006'},
+    )
+    assert response.status_code == 302
+    assert EngagementStage.objects.get(stage='mapping').skip_reason == 'Sector assessed by the GC in 2006'
+    assert editor.get(f'{WORKSPACE}engagement/stages/unknown/').status_code == 404
+
+
+def test_document_page_draws_the_gantt_and_lists_actions_with_their_dependencies(viewer, liberia):
+    page = viewer.get(f'{WORKSPACE}documents/{liberia["schedule"].pk}/').content.decode()
+    assert 'Implements:' in page and 'National Security Strategy' in page
+    assert page.count('class="gantt-bar') == 2  # dated budget, band-estimated officers
+    assert 'gantt-bar status-not-started estimated' in page
+    assert 'no dates or timeframe' in page  # the exercises have neither
+    row = page.split(f'id="action-{liberia["officers"].pk}"')[1].split('</tr>')[0]
+    assert '4 Prepare a security sector budget' in row
+    assert 'status-form' not in page  # viewers cannot record a status
+
+
+def test_status_updates_keep_a_dated_history_and_set_the_status(editor, liberia):
+    budget = liberia['budget']
+    url = f'{WORKSPACE}actions/{budget.pk}/status/'
+    assert editor.post(url, {'date': '2008-05-01', 'status': 'behind', 'note': 'No budget line'}).status_code == 302
+    assert editor.post(url, {'date': '2008-04-01', 'status': 'on-track'}).status_code == 302  # an older report
+    budget.refresh_from_db()
+    assert budget.status == 'behind'  # the latest date wins, not the latest entry
+    assert list(budget.status_updates.values_list('status', flat=True)) == ['on-track', 'behind']
+    editor.post(url, {'date': 'soon', 'status': 'done'})
+    assert budget.status_updates.count() == 2
+
+
+def test_dashboard_shows_status_counts_and_overdue_actions(viewer, liberia):
+    page = viewer.get(WORKSPACE).content.decode()
+    assert 'data-status="not-started">3<' in page
+    overdue = page.split('id="overdue-table"')[1].split('</table>')[0]
+    assert 'Prepare a security sector budget' in overdue and 'Hold national security exercises' not in overdue
+
+
+@pytest.mark.parametrize(('language', 'heading'), [('en', 'SSR brief'), ('fr', 'note de synthèse')])
+def test_brief_in_html_and_pdf_in_both_languages(viewer, liberia, language, heading):
+    page = viewer.get(f'{WORKSPACE}brief/', {'lang': language}).content.decode()
+    assert 'Liberia National Police' not in page or 'LNP' in page
+    assert page.count('<rect ') == 2 and 'UNMIL hands over security' in page
+    response = viewer.get(f'{WORKSPACE}brief.pdf', {'lang': language})
+    assert response['Content-Type'] == 'application/pdf'
+    assert f'ssrhub-brief-LBR-{language}-' in response['Content-Disposition']
+    text = ''.join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert heading.lower() in text.lower()
+    assert 'Implementation Schedule' in text and 'LNP' in text
