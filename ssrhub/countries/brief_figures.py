@@ -8,13 +8,14 @@ cannot run the interactive map's or the charts' JavaScript).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 __all__ = ['AXIS_WIDTH', 'AreaColumn', 'EventMark', 'MapActor', 'MapRelation', 'actor_map', 'event_axis']
 
-COLUMN_WIDTH, BOX_WIDTH, BOX_HEIGHT, ROW_HEIGHT, TOP = 170, 150, 26, 34, 30
+COLUMN_WIDTH, BOX_WIDTH, BOX_HEIGHT, ROW_HEIGHT, TOP = 170, 150, 18, 22, 34
 # Box fill and outline dash per area (as SVG attributes: WeasyPrint does not apply CSS to inline SVG); the area is
 # also written above its column, so colour is never the only cue.
 AREA_STYLE = {
@@ -49,6 +50,12 @@ class AreaColumn:
     fill: str = '#ffffff'
     dash: str = ''
 
+    @property
+    def title_lines(self) -> list[tuple[str, int]]:
+        """The area's name on at most two lines that fit the column, each with its baseline."""
+        lines = textwrap.wrap(self.label, 26)[:2]
+        return [(line, 11 + 11 * index) for index, line in enumerate(lines)]
+
 
 def actor_map(
     actors: Iterable[MapActor],
@@ -71,7 +78,7 @@ def actor_map(
         for row, actor in enumerate(shown[:per_column]):
             y = TOP + row * ROW_HEIGHT
             position[actor.key] = (x, y)
-            nodes.append({'x': x, 'y': y, 'width': BOX_WIDTH, 'height': BOX_HEIGHT, 'label': actor.label[:24]})
+            nodes.append({'x': x, 'y': y, 'width': BOX_WIDTH, 'height': BOX_HEIGHT, 'label': _short(actor.label, 27)})
         columns.append(AreaColumn(key, label, x, tuple(nodes), *AREA_STYLE.get(key, ('#ffffff', ''))))
     edges = []
     for relation in relations:
@@ -98,6 +105,10 @@ def actor_map(
     }
 
 
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + '…'
+
+
 @dataclass(frozen=True)
 class EventMark:
     label: str
@@ -105,14 +116,15 @@ class EventMark:
     kind: str = ''
 
 
-def event_axis(events: Iterable[EventMark], *, width: int = AXIS_WIDTH, rows: int = 4) -> dict:
-    """Marks on a horizontal time axis: ``x`` per date, labels staggered over ``rows`` lines so they overlap less;
-    ``disputed`` events carry each of their dates and a bracket between the first and the last."""
-    events = [event for event in events if event.dates]
-    if not events:
-        return {'width': width, 'height': 0, 'marks': [], 'ticks': []}
-    first = min(min(event.dates) for event in events)
-    last = max(max(event.dates) for event in events)
+def event_axis(events: Iterable[EventMark], *, width: int = AXIS_WIDTH, latest: int = 10) -> dict:
+    """The ``latest`` events (by their earliest date) as numbered marks on a horizontal time axis, with the list
+    the numbers refer to. A ``disputed`` event, whose sources give different dates, has a mark on each date."""
+    dated = sorted((event for event in events if event.dates), key=lambda e: min(e.dates))
+    shown = dated[-latest:] if latest else dated
+    if not shown:
+        return {'width': width, 'height': 0, 'marks': [], 'ticks': [], 'total': len(dated)}
+    first = min(min(event.dates) for event in shown)
+    last = max(max(event.dates) for event in shown)
     span = max((last - first).days, 1)
     inner = width - AXIS_LEFT - AXIS_RIGHT
 
@@ -120,22 +132,23 @@ def event_axis(events: Iterable[EventMark], *, width: int = AXIS_WIDTH, rows: in
         return round(AXIS_LEFT + inner * (day - first).days / span, 1)
 
     marks = []
-    for index, event in enumerate(sorted(events, key=lambda e: min(e.dates))):
-        xs = [x(day) for day in sorted(set(event.dates))]
+    for number, event in enumerate(shown, start=1):
+        days = sorted(set(event.dates))
+        xs = [x(day) for day in days]
         marks.append(
             {
-                'label': event.label[:40],
+                'number': number,
+                'label': event.label,
                 'kind': event.kind,
                 'xs': xs,
                 'x': xs[0],
                 'disputed': len(xs) > 1,
-                'dates': sorted(set(event.dates)),
-                'row': index % rows,
-                'label_y': 40 + (index % rows) * 14,
+                'dates': days,
+                'number_y': 40 + (number % 3) * 10,  # staggered so that close numbers stay legible
             }
         )
     ticks = [(year, x(date(year, 1, 1))) for year in range(first.year + 1, last.year + 1)]
     if len(ticks) > 12:  # keep the axis readable over long periods
         step = -(-len(ticks) // 12)
         ticks = ticks[::step]
-    return {'width': width, 'height': 40 + rows * 14 + 6, 'marks': marks, 'ticks': ticks, 'axis_y': 24}
+    return {'width': width, 'height': 66, 'marks': marks, 'ticks': ticks, 'axis_y': 24, 'total': len(dated)}

@@ -24,6 +24,7 @@ from .models import (
     TimelineEvent,
 )
 from .plan_queries import country_findings
+from .plans import IMPLEMENTED_KINDS
 from .views import CHECK_LABELS, DOCUMENT_CHECKS, lifecycle
 from .workspace import WorkspaceView
 
@@ -62,8 +63,11 @@ def brief_context(country, today: date) -> dict:
     )
     findings = {item['document'].pk: item['findings'] for item in country_findings(country, today)}
     counts = Counter(Action.objects.filter(document__country=country).values_list('document_id', 'status').iterator())
-    documents = []
+    documents, others = [], Counter()
     for document in NationalDocument.objects.filter(country=country).order_by('adopted', 'title'):
+        if document.kind not in IMPLEMENTED_KINDS:  # laws and other texts: counted by status, not listed
+            others[document.get_status_display()] += 1
+            continue
         documents.append(
             {
                 'document': document,
@@ -87,6 +91,7 @@ def brief_context(country, today: date) -> dict:
         'map': figure,
         'actor_count': len(actors),
         'documents': documents,
+        'other_documents': sorted(others.items()),
         'assessment': _assessment_summary(assessment),
         'axis': axis,
     }

@@ -87,6 +87,7 @@ DROPPED = 'dropped'
 IN_FORCE = frozenset({'endorsed', 'adopted', 'implementing'})
 UNDER_IMPLEMENTATION = frozenset({'implementing', 'completed'})
 NOT_ADOPTED = frozenset({'not-drafted', 'drafting'})
+IMPLEMENTED_KINDS = frozenset({'policy', 'strategy', 'plan'})
 RETIRED = frozenset({'superseded', 'abandoned'})  # history: not checked, not counted as implementation
 
 IMPLEMENTATION_DAYS = 365
@@ -566,8 +567,11 @@ def check_not_implemented(
     """A warning for a document endorsed, adopted or under implementation whose adoption date is more than
     ``days`` days before ``today``, when nothing implementing it is under way: none of its own actions has
     started (on-track, behind or done), and no document implementing it, directly or not, is under
-    implementation (status implementing or completed) or has a started action."""
+    implementation (status implementing or completed) or has a started action. Only policies, strategies and
+    plans are implemented through actions; a law or another framework document is not flagged."""
     document = content.document(key)
+    if document.kind not in IMPLEMENTED_KINDS:
+        return []
     if document.status not in IN_FORCE or not document.adopted or (today - document.adopted).days <= days:
         return []
     if _under_way(content, key, set()):

@@ -128,6 +128,9 @@ def test_liberia_strategy_adopted_but_not_implemented():
     # Once the officers are deployed, both are under way.
     deployed = replace(LIBERIA, actions=(*LIBERIA_STEPS[:2], replace(LIBERIA_STEPS[2], status='on-track')))
     assert check_not_implemented(deployed, 'nss', TODAY) == check_not_implemented(deployed, 'isl', TODAY) == []
+    # A law is in force once adopted: it is not implemented through actions, so it is never flagged.
+    law = replace(LIBERIA, documents=(replace(LIBERIA.documents[0], kind='law'), *LIBERIA.documents[1:]))
+    assert check_not_implemented(law, 'nss', TODAY) == []
 
 
 def test_an_action_that_does_not_count_is_named_with_its_gaps():
