@@ -7,17 +7,11 @@ Run by hand after ingesting the 902 resolutions and the demo report on ONUMOZ
 Logs in as the first superuser or analyst found. Prints median and max milliseconds, queries, bytes per URL.
 """
 
-import argparse
-import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ssrhub.settings')
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.test import Client  # noqa: E402
-from reference_pages import time_pages  # noqa: E402 (sets Django up)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reference_pages import run  # noqa: E402 (sets Django up)
 
 URLS = [
     '/mandates/',
@@ -49,15 +43,5 @@ URLS = [
 ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--repeat', type=int, default=10)
-    args = parser.parse_args()
-    users = get_user_model().objects
-    client = Client()
-    client.force_login(users.filter(is_superuser=True).first() or users.get(username='analyst'))
-    time_pages(client, URLS, args.repeat)
-
-
 if __name__ == '__main__':
-    main()
+    run(__doc__.splitlines()[0], URLS, repeat=10, log_in=True)

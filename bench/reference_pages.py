@@ -56,11 +56,23 @@ def time_pages(client: Client, urls, repeat: int) -> None:
         print(f'{url:<62} {statistics.median(timings):>9.1f} {max(timings):>7.1f} {len(queries):>7} {size:>8}')
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--repeat', type=int, default=20)
+def run(description: str, urls, *, repeat: int = 20, log_in: bool = False) -> None:
+    """The command line of a page benchmark: ``--repeat``; with ``log_in``, as the first superuser or the demo
+    analyst."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument('--repeat', type=int, default=repeat)
     args = parser.parse_args()
-    time_pages(Client(), URLS, args.repeat)
+    client = Client()
+    if log_in:
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects
+        client.force_login(users.filter(is_superuser=True).first() or users.get(username='analyst'))
+    time_pages(client, urls, args.repeat)
+
+
+def main() -> None:
+    run(__doc__.splitlines()[0], URLS)
 
 
 if __name__ == '__main__':

@@ -16,14 +16,15 @@ from datetime import date
 __all__ = ['AXIS_WIDTH', 'AreaColumn', 'EventMark', 'MapActor', 'MapRelation', 'actor_map', 'event_axis']
 
 COLUMN_WIDTH, BOX_WIDTH, BOX_HEIGHT, ROW_HEIGHT, TOP = 170, 150, 18, 22, 34
-# Box fill and outline dash per area (as SVG attributes: WeasyPrint does not apply CSS to inline SVG); the area is
-# also written above its column, so colour is never the only cue.
-AREA_STYLE = {
-    'core-security-actors': ('#dbe9f6', ''),
-    'justice': ('#fde9d9', ''),
-    'management-oversight': ('#e2f0d9', ''),
-    'non-state-actors': ('#f2f2f2', '3 2'),
+# Box fill per area, light tints of the interactive map's colours (as SVG attributes: WeasyPrint does not apply
+# CSS to inline SVG); the area is also written above its column, so colour is never the only cue.
+AREA_FILL = {
+    'core-security-actors': '#d6e8f5',
+    'management-oversight': '#fbecd0',
+    'justice': '#d3efe6',
+    'non-state-actors': '#f8dccd',
 }
+NON_STATUTORY_DASH = '3 2'
 AXIS_WIDTH, AXIS_LEFT, AXIS_RIGHT = 680, 20, 20
 
 
@@ -32,6 +33,7 @@ class MapActor:
     key: object
     label: str
     area: str
+    statutory: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,6 @@ class AreaColumn:
     x: int
     nodes: tuple[dict, ...]
     fill: str = '#ffffff'
-    dash: str = ''
 
     @property
     def title_lines(self) -> list[tuple[str, int]]:
@@ -78,8 +79,17 @@ def actor_map(
         for row, actor in enumerate(shown[:per_column]):
             y = TOP + row * ROW_HEIGHT
             position[actor.key] = (x, y)
-            nodes.append({'x': x, 'y': y, 'width': BOX_WIDTH, 'height': BOX_HEIGHT, 'label': _short(actor.label, 27)})
-        columns.append(AreaColumn(key, label, x, tuple(nodes), *AREA_STYLE.get(key, ('#ffffff', ''))))
+            nodes.append(
+                {
+                    'x': x,
+                    'y': y,
+                    'width': BOX_WIDTH,
+                    'height': BOX_HEIGHT,
+                    'label': _short(actor.label, 27),
+                    'dash': '' if actor.statutory else NON_STATUTORY_DASH,
+                }
+            )
+        columns.append(AreaColumn(key, label, x, tuple(nodes), AREA_FILL.get(key, '#ffffff')))
     edges = []
     for relation in relations:
         if relation.source in position and relation.target in position:
@@ -111,9 +121,13 @@ def _short(text: str, limit: int) -> str:
 
 @dataclass(frozen=True)
 class EventMark:
+    """An event: its sources' dates, how to write them (``2016``, ``2007-10``) and whether they disagree."""
+
     label: str
     dates: tuple[date, ...]
     kind: str = ''
+    shown_dates: tuple[str, ...] = ()
+    disputed: bool = False
 
 
 def event_axis(events: Iterable[EventMark], *, width: int = AXIS_WIDTH, latest: int = 10) -> dict:
@@ -133,8 +147,7 @@ def event_axis(events: Iterable[EventMark], *, width: int = AXIS_WIDTH, latest: 
 
     marks = []
     for number, event in enumerate(shown, start=1):
-        days = sorted(set(event.dates))
-        xs = [x(day) for day in days]
+        xs = [x(day) for day in sorted(set(event.dates))]
         marks.append(
             {
                 'number': number,
@@ -142,8 +155,8 @@ def event_axis(events: Iterable[EventMark], *, width: int = AXIS_WIDTH, latest: 
                 'kind': event.kind,
                 'xs': xs,
                 'x': xs[0],
-                'disputed': len(xs) > 1,
-                'dates': days,
+                'disputed': event.disputed,
+                'dates': event.shown_dates or tuple(day.isoformat() for day in sorted(set(event.dates))),
                 'number_y': 40 + (number % 3) * 10,  # staggered so that close numbers stay legible
             }
         )

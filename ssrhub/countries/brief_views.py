@@ -25,6 +25,7 @@ from .models import (
 )
 from .plan_queries import country_findings
 from .plans import IMPLEMENTED_KINDS
+from .timeline import disagree, iso
 from .views import CHECK_LABELS, DOCUMENT_CHECKS, lifecycle
 from .workspace import WorkspaceView
 
@@ -51,13 +52,19 @@ def _assessment_summary(assessment) -> dict | None:
     return {'assessment': assessment, 'groups': groups, 'compliance': sorted(compliance.items())}
 
 
+def _mark(event) -> EventMark:
+    dates = list(event.dates.all())
+    shown = tuple(dict.fromkeys(iso(dated) for dated in sorted(dates, key=lambda d: d.date)))
+    return EventMark(str(event), tuple(d.date for d in dates), event.kind, shown, disagree(dates))
+
+
 def brief_context(country, today: date) -> dict:
     """What the brief shows, read in the active language."""
     engagement = Engagement.objects.filter(country=country).select_related('mission').prefetch_related('stages').first()
     actors = list(Actor.objects.filter(country=country))
     relations = ActorRelation.objects.filter(from_actor__country=country).select_related('from_actor', 'to_actor')
     figure = actor_map(
-        [MapActor(a.pk, str(a), a.area) for a in actors],
+        [MapActor(a.pk, str(a), a.area, a.statutory) for a in actors],
         [MapRelation(r.from_actor_id, r.to_actor_id, r.get_kind_display()) for r in relations],
         Area.choices,
     )
@@ -81,7 +88,7 @@ def brief_context(country, today: date) -> dict:
             }
         )
     events = TimelineEvent.objects.filter(country=country).prefetch_related('dates')
-    axis = event_axis(EventMark(str(e), tuple(d.date for d in e.dates.all()), e.kind) for e in events)
+    axis = event_axis(_mark(event) for event in events)
     assessment = Assessment.objects.filter(country=country).order_by('-date').first()
     return {
         'country': country,

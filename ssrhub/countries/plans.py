@@ -272,6 +272,11 @@ class Finding:
 # Section: helpers
 
 
+def _words(value: str) -> str:
+    """A status value as words: 'on-track' -> 'on track'."""
+    return value.replace('-', ' ')
+
+
 def _quoted(title: str) -> str:
     return f"'{title}'"
 
@@ -526,7 +531,7 @@ def check_overdue(content: PlanContent, key: str, today: date) -> list[Finding]:
             WARNING,
             action.key,
             action.title,
-            f'Due to end on {action.end} ({_days(action.end, today)} ago); status {action.status}.',
+            f'Due to end on {action.end} ({_days(action.end, today)} ago); status {_words(action.status)}.',
         )
         for action in content.actions_of([key])
         if action.end and action.end < today and action.status not in CLOSED
@@ -542,7 +547,8 @@ def check_stale_status(content: PlanContent, key: str, today: date, days: int = 
             INFO,
             action.key,
             action.title,
-            f'Status {action.status} last reported on {action.status_as_of} ({_days(action.status_as_of, today)} ago).',
+            f'Status {_words(action.status)} last reported on {action.status_as_of} '
+            f'({_days(action.status_as_of, today)} ago).',
         )
         for action in content.actions_of([key])
         if action.status not in CLOSED and action.status_as_of and (today - action.status_as_of).days > days
@@ -593,7 +599,9 @@ def check_past_due(content: PlanContent, key: str, today: date) -> list[Finding]
     document = content.document(key)
     if document.status not in NOT_ADOPTED or not document.due or document.due >= today:
         return []
-    message = f'Due to be adopted on {document.due} ({_days(document.due, today)} ago); status {document.status}.'
+    message = (
+        f'Due to be adopted on {document.due} ({_days(document.due, today)} ago); status {_words(document.status)}.'
+    )
     return [Finding('past-due', WARNING, key, document.title, message)]
 
 

@@ -229,7 +229,11 @@ class DocumentListView(WorkspaceView):
             for document in children.get(parent_id, []):
                 if document.pk in seen:
                     continue
-                flags = [f for f in findings.get(document.pk, []) if f.check in DOCUMENT_CHECKS]
+                flags = [
+                    (CHECK_LABELS[f.check], f.message)
+                    for f in findings.get(document.pk, [])
+                    if f.check in DOCUMENT_CHECKS
+                ]
                 rows.append({'document': document, 'depth': depth, 'flags': flags})
                 rows += walk(document.pk, depth + 1, seen | {document.pk})
             return rows

@@ -11,4 +11,5 @@ api_urlpatterns = [
     path('framework/', include('ssrhub.framework.api.urls', namespace='framework-api')),
     path('documents/', include('ssrhub.documents.api.urls', namespace='documents-api')),
     path('mandates/', include('ssrhub.mandates.api.urls', namespace='mandates-api')),
+    path('countries/', include('ssrhub.countries.api.urls', namespace='countries-api')),
 ]

@@ -101,7 +101,7 @@ def test_one_document_and_the_text_format(liberia):
     assert messages['dependency-order'] == (
         "Starts on 2008-06-01, before 'Prepare a security sector budget', which it depends on, ends on 2008-12-31."
     )
-    assert messages['overdue'] == 'Due to end on 2008-12-31 (366 days ago); status not-started.'
+    assert messages['overdue'] == 'Due to end on 2008-12-31 (366 days ago); status not started.'
     land = next(finding for finding in document['findings'] if finding['subject'] == 'Land and property disputes')
     assert land['message'].startswith("Covered only by 'Deploy national security officers throughout Liberia', which")
     assert land['message'].endswith("has no cost (listed in 'National Security Strategy of the Republic of Liberia').")

@@ -391,7 +391,7 @@ def test_stale_status():
     done = replace(ACTIONS[2], status='done', status_as_of=date(2009, 1, 1))
     findings = check_stale_status(with_actions(stale, fresh, done, ACTIONS[3]), 'plan', TODAY)
     assert [(finding.subject_key, finding.severity, finding.message) for finding in findings] == [
-        ('a1', 'info', 'Status on-track last reported on 2009-06-01 (214 days ago).')
+        ('a1', 'info', 'Status on track last reported on 2009-06-01 (214 days ago).')
     ]
     assert check_stale_status(with_actions(stale), 'plan', TODAY, days=365) == []
 

@@ -1,0 +1,348 @@
+"""Read-only API of the country workspaces: engagements, the security-sector map, assessments, national
+documents with their plan checks, and the timeline.
+
+Like the workspace pages, it needs an account (401/403 otherwise) and a role that reads workspace records (403
+otherwise); rows and nested rows go through ``restrict()``. Every list filters by ``country`` (ISO alpha-3).
+"""
+
+from datetime import date
+
+import django_filters
+from django.db.models import F, Min, Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.response import Response
+
+from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
+from ssrhub.core.roles import permission_name
+from ssrhub.countries.models import (
+    Action,
+    ActionStatusUpdate,
+    Actor,
+    ActorRelation,
+    ActorType,
+    Area,
+    Assessment,
+    AssessmentRating,
+    DocumentKind,
+    DocumentStatus,
+    Engagement,
+    EngagementStage,
+    EventDate,
+    EventKind,
+    Headcount,
+    NationalDocument,
+    Objective,
+    Pillar,
+    RelationKind,
+    Threat,
+    TimelineEvent,
+)
+from ssrhub.countries.plan_queries import document_findings
+from ssrhub.framework.models import MissionTypeChoices
+
+from .serializers import (
+    ActorRelationSerializer,
+    ActorSerializer,
+    AssessmentSerializer,
+    DocumentChecksSerializer,
+    EngagementSerializer,
+    HeadcountSerializer,
+    NationalDocumentSerializer,
+    TimelineEventSerializer,
+)
+
+__all__ = [
+    'ActorFilterSet',
+    'ActorRelationFilterSet',
+    'ActorRelationViewSet',
+    'ActorViewSet',
+    'AssessmentFilterSet',
+    'AssessmentViewSet',
+    'CanViewWorkspace',
+    'EngagementFilterSet',
+    'EngagementViewSet',
+    'HeadcountFilterSet',
+    'HeadcountViewSet',
+    'NationalDocumentFilterSet',
+    'NationalDocumentViewSet',
+    'TimelineEventFilterSet',
+    'TimelineEventViewSet',
+]
+
+
+class CanViewWorkspace(BasePermission):
+    """The user's role reads the records of the viewset's model (as ``WorkspaceView`` requires for the pages)."""
+
+    def has_permission(self, request, view):
+        return request.user.has_perm(permission_name(view.queryset.model, 'view'))
+
+
+def country_filter(scope: str) -> django_filters.CharFilter:
+    return django_filters.CharFilter(
+        field_name=f'{scope}__iso3', lookup_expr='iexact', label=_('Country (ISO alpha-3), e.g. LBR')
+    )
+
+
+def restricted(model, user, *related: str):
+    """``model``'s rows ``user`` may view, with their citations (and ``related``) prefetched: a nested queryset."""
+    return model.objects.restrict(user).prefetch_related('citations', *related)
+
+
+# Section: filter sets
+
+
+class EngagementFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    setting = django_filters.MultipleChoiceFilter(choices=MissionTypeChoices.choices, label=_('Setting'))
+
+    class Meta:
+        model = Engagement
+        fields = ['country', 'setting']
+
+
+class ActorFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    area = django_filters.MultipleChoiceFilter(choices=Area.choices, label=_('Area'))
+    type = django_filters.MultipleChoiceFilter(choices=ActorType.choices, label=_('Type'))
+
+    class Meta:
+        model = Actor
+        fields = ['country', 'area', 'type', 'statutory']
+
+
+class ActorRelationFilterSet(django_filters.FilterSet):
+    country = country_filter('from_actor__country')
+    kind = django_filters.MultipleChoiceFilter(choices=RelationKind.choices, label=_('Relation'))
+    actor = django_filters.NumberFilter(method='filter_actor', label=_('Actor id (either end of the relation)'))
+
+    class Meta:
+        model = ActorRelation
+        fields = ['country', 'kind', 'from_actor', 'to_actor']
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(Q(from_actor=value) | Q(to_actor=value))
+
+
+class HeadcountFilterSet(django_filters.FilterSet):
+    country = country_filter('actor__country')
+
+    class Meta:
+        model = Headcount
+        fields = ['country', 'actor']
+
+
+class AssessmentFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+
+    class Meta:
+        model = Assessment
+        fields = ['country']
+
+
+class NationalDocumentFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices, label=_('Kind'))
+    status = django_filters.MultipleChoiceFilter(choices=DocumentStatus.choices, label=_('Status'))
+
+    class Meta:
+        model = NationalDocument
+        fields = ['country', 'kind', 'status', 'parent']
+
+
+class TimelineEventFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices, label=_('Kind'))
+
+    class Meta:
+        model = TimelineEvent
+        fields = ['country', 'kind']
+
+
+# Section: viewsets
+
+
+class WorkspaceViewSet(RestrictedReadOnlyViewSet):
+    permission_classes = [IsAuthenticated, CanViewWorkspace]
+
+
+@extend_schema_view(
+    list=extend_schema(description='Engagements (UN support to SSR in a country), each with its lifecycle stages.'),
+    retrieve=extend_schema(description='One engagement with its lifecycle stages.'),
+)
+class EngagementViewSet(WorkspaceViewSet):
+    queryset = Engagement.objects.all()
+    serializer_class = EngagementSerializer
+    filterset_class = EngagementFilterSet
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            super()
+            .get_queryset()
+            .select_related('country', 'mission')
+            .prefetch_related('citations', Prefetch('stages', restricted(EngagementStage, user)))
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(description='Security-sector actors, each with the latest headcount of every source.'),
+    retrieve=extend_schema(description='One security-sector actor with its latest headcounts.'),
+)
+class ActorViewSet(WorkspaceViewSet):
+    queryset = Actor.objects.all()
+    serializer_class = ActorSerializer
+    filterset_class = ActorFilterSet
+
+    def get_queryset(self):
+        headcounts = Headcount.objects.restrict(self.request.user)
+        return (
+            super()
+            .get_queryset()
+            .select_related('country')
+            .prefetch_related('citations', Prefetch('headcounts', headcounts))
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(description='Relations between actors: from_actor oversees / reports to / funds... to_actor.'),
+    retrieve=extend_schema(description='One relation between two actors.'),
+)
+class ActorRelationViewSet(WorkspaceViewSet):
+    queryset = ActorRelation.objects.all()
+    serializer_class = ActorRelationSerializer
+    filterset_class = ActorRelationFilterSet
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related('from_actor__country', 'to_actor')
+            .prefetch_related('citations')
+            .order_by('from_actor__country__iso3', 'from_actor__name', 'kind', 'to_actor__name', 'pk')
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(description="Actors' personnel counts, each as one source gives it (newest first)."),
+    retrieve=extend_schema(description='One headcount.'),
+)
+class HeadcountViewSet(WorkspaceViewSet):
+    queryset = Headcount.objects.all()
+    serializer_class = HeadcountSerializer
+    filterset_class = HeadcountFilterSet
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related('actor__country')
+            .prefetch_related('citations')
+            .order_by('actor__country__iso3', 'actor__name', '-date', 'pk')
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description='Assessments, each with its ratings: a score (0-4) for a feature or governance standard, a '
+        'compliance value for a principle, with the evidence.'
+    ),
+    retrieve=extend_schema(description='One assessment with its ratings.'),
+)
+class AssessmentViewSet(WorkspaceViewSet):
+    queryset = Assessment.objects.all()
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilterSet
+
+    def get_queryset(self):
+        ratings = restricted(AssessmentRating, self.request.user).select_related('item')
+        return (
+            super()
+            .get_queryset()
+            .select_related('country', 'framework_version__framework')
+            .prefetch_related('citations', Prefetch('ratings', ratings))
+        )
+
+
+DATE = OpenApiParameter(
+    'date', OpenApiTypes.DATE, description='YYYY-MM-DD: the day to check for (overdue actions...); default today.'
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description='National framework documents (policy -> strategy -> plan through parent), each with its '
+        'threats, objectives (with the ids of the threats they answer), pillars and actions (with the ids of the '
+        'actions they depend on, of the threats and objectives they answer, and their status history).'
+    ),
+    retrieve=extend_schema(description='One national framework document with its content.'),
+)
+class NationalDocumentViewSet(WorkspaceViewSet):
+    queryset = NationalDocument.objects.all()
+    serializer_class = NationalDocumentSerializer
+    filterset_class = NationalDocumentFilterSet
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related('country')
+        if self.action == 'checks':
+            return queryset
+        user = self.request.user
+        actions = restricted(Action, user, 'depends_on', 'threats', 'objectives').prefetch_related(
+            Prefetch('status_updates', ActionStatusUpdate.objects.restrict(user).order_by('date', 'pk'))
+        )
+        return queryset.prefetch_related(
+            'citations',
+            Prefetch('threats', restricted(Threat, user)),
+            Prefetch('objectives', restricted(Objective, user, 'threats')),
+            Prefetch('pillars', restricted(Pillar, user)),
+            Prefetch('actions', actions),
+        )
+
+    @extend_schema(
+        parameters=[DATE],
+        responses=DocumentChecksSerializer,
+        description='The plan checks of one document (completeness, alignment of its actions with the threats and '
+        'objectives up its chain, dependencies, overdue and stale actions, not implemented, past due): each '
+        'finding names its subject by key (document:<id>, threat:<id>, objective:<id>, action:<id>). '
+        'A bad date gives 400.',
+    )
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def checks(self, request, pk=None):
+        value = request.query_params.get('date', '').strip()
+        try:
+            today = date.fromisoformat(value) if value else date.today()
+        except ValueError as error:
+            raise ValidationError({'date': ['Enter a date as YYYY-MM-DD.']}) from error
+        document = self.get_object()
+        findings = document_findings(document, today)
+        return Response(
+            {'document': document.pk, 'date': today.isoformat(), 'findings': [f.as_dict() for f in findings]}
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description="Events of a country's history by earliest date, each with the date every source gives "
+        '(sources that disagree are all kept; `disputed` says they disagree).'
+    ),
+    retrieve=extend_schema(description='One timeline event with its dated sources.'),
+)
+class TimelineEventViewSet(WorkspaceViewSet):
+    queryset = TimelineEvent.objects.all()
+    serializer_class = TimelineEventSerializer
+    filterset_class = TimelineEventFilterSet
+
+    def get_queryset(self):
+        dates = restricted(EventDate, self.request.user).order_by('date', 'pk')
+        return (
+            super()
+            .get_queryset()
+            .select_related('country')
+            .prefetch_related('citations', Prefetch('dates', dates))
+            .annotate(earliest=Min('dates__date'))
+            .order_by('country__iso3', F('earliest').asc(nulls_last=True), 'title', 'pk')
+        )
