@@ -3,7 +3,6 @@ map, the engagement, plan status, the latest assessment and a timeline."""
 
 from collections import Counter
 from datetime import date
-from statistics import mean
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -19,12 +18,14 @@ from .models import (
     ActorRelation,
     Area,
     Assessment,
+    Compliance,
     Engagement,
     NationalDocument,
     TimelineEvent,
 )
 from .plan_queries import country_findings
 from .plans import IMPLEMENTED_KINDS
+from .scorecard import SCORED_GROUPS, Entry, summarise
 from .timeline import disagree, iso
 from .views import CHECK_LABELS, DOCUMENT_CHECKS, lifecycle
 from .workspace import WorkspaceView
@@ -32,7 +33,6 @@ from .workspace import WorkspaceView
 __all__ = ['BriefPdfView', 'BriefView', 'brief_context']
 
 LANGUAGES = ('en', 'fr')
-SCORE_GROUPS = ('feature', 'standard')
 
 
 def _language(request) -> str:
@@ -41,15 +41,17 @@ def _language(request) -> str:
 
 
 def _assessment_summary(assessment) -> dict | None:
+    """The latest assessment's mean score per scored group and its count per compliance value (rated items)."""
     if assessment is None:
         return None
-    ratings = list(assessment.ratings.select_related('item'))
-    groups = {}
-    for group in SCORE_GROUPS:
-        scores = [r.score for r in ratings if r.item.code.startswith(f'{group}.') and r.score is not None]
-        groups[group] = {'mean': round(mean(scores), 1) if scores else None, 'rated': len(scores)}
-    compliance = Counter(r.get_compliance_display() for r in ratings if r.compliance)
-    return {'assessment': assessment, 'groups': groups, 'compliance': sorted(compliance.items())}
+    ratings = assessment.ratings.select_related('item')
+    groups = summarise(Entry(r.item.code, r.score, r.compliance) for r in ratings)
+    labels = dict(Compliance.choices)
+    compliance = [
+        (labels[value], count) for value, count in groups['principle'].counts.items() if count and value in labels
+    ]
+    means = {group: round(groups[group].mean, 1) if groups[group].mean is not None else None for group in SCORED_GROUPS}
+    return {'assessment': assessment, 'means': means, 'compliance': compliance}
 
 
 def _mark(event) -> EventMark:

@@ -14,6 +14,8 @@ from ssrhub.countries.models import (
     ActionStatusUpdate,
     Actor,
     ActorRelation,
+    Assessment,
+    AssessmentRating,
     Engagement,
     EngagementStage,
     EventDate,
@@ -21,7 +23,7 @@ from ssrhub.countries.models import (
     Threat,
     TimelineEvent,
 )
-from ssrhub.framework.models import Mission
+from ssrhub.framework.models import FrameworkItem, FrameworkVersion, Mission
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +174,26 @@ def test_brief_in_html_and_pdf_in_both_languages(viewer, liberia, language, head
     text = ''.join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert heading.lower() in text.lower()
     assert 'Implementation Schedule' in text and 'LNP' in text
+
+
+def test_brief_summarises_the_latest_assessment(viewer, liberia):
+    version = FrameworkVersion.objects.get(framework__code='un-ssr')
+    older = Assessment.objects.create(
+        country=liberia['country'], title='2006 review', date=date(2006, 6, 1), framework_version=version
+    )
+    latest = Assessment.objects.create(
+        country=liberia['country'],
+        title='Governance Commission assessment',
+        date=date(2007, 6, 1),
+        framework_version=version,
+    )
+    items = {item.code: item for item in FrameworkItem.objects.filter(version=version)}
+    AssessmentRating.objects.create(assessment=older, item=items['feature.capacities'], score=0)
+    for code, score in [('feature.legal-framework', 2), ('feature.capacities', 1), ('standard.accountability', 3)]:
+        AssessmentRating.objects.create(assessment=latest, item=items[code], score=score)
+    for code, compliance in [('principle.national-ownership', 'met'), ('principle.coordination', 'partly')]:
+        AssessmentRating.objects.create(assessment=latest, item=items[code], compliance=compliance)
+    section = viewer.get(f'{WORKSPACE}brief/').content.decode().split('id="brief-assessment"')[1].split('</section>')[0]
+    assert 'Governance Commission assessment (2007-06-01)' in section
+    assert '1.5/4' in section and '3.0/4' in section  # features (2 + 1) / 2, standards 3
+    assert 'Met 1' in section and 'Partly met 1' in section
