@@ -13,7 +13,7 @@ def style_widgets(form) -> None:
         if not isinstance(widget, forms.HiddenInput | forms.CheckboxInput | forms.CheckboxSelectMultiple):
             widget.attrs.setdefault('class', 'form-select' if isinstance(widget, forms.Select) else 'form-control')
         if field.help_text:
-            widget.attrs['aria-describedby'] = f'id_{name}_help'
+            widget.attrs['aria-describedby'] = f'{form[name].auto_id}_help'
 
 
 class AccessibleFormMixin:
@@ -30,7 +30,7 @@ class AccessibleFormMixin:
                 widget = self.fields[name].widget
                 widget.attrs['class'] = widget.attrs.get('class', '') + ' is-invalid'
                 widget.attrs['aria-invalid'] = 'true'
-                widget.attrs['aria-describedby'] = f'id_{name}_error'
+                widget.attrs['aria-describedby'] = f'{self[name].auto_id}_error'  # prefixed in formsets
 
 
 class ChangeLoggedModelForm(AccessibleFormMixin, forms.ModelForm):

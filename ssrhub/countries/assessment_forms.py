@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.forms import ChangeLoggedModelForm, style_widgets
+from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm
 
 from .models import Assessment, AssessmentRating, Compliance, Score
 
@@ -21,7 +21,7 @@ class AssessmentForm(ChangeLoggedModelForm):
         }
 
 
-class RatingForm(forms.Form):
+class RatingForm(AccessibleFormMixin, forms.Form):
     """The rating of one item. A feature or standard takes a score, a principle a compliance value; leaving both
     empty leaves the item unrated (and removes an earlier rating)."""
 
@@ -44,7 +44,6 @@ class RatingForm(forms.Form):
             )
         initial.update(kwargs.pop('initial', None) or {})
         super().__init__(*args, initial=initial, **kwargs)
-        style_widgets(self)
 
     @property
     def is_principle(self) -> bool:
@@ -59,16 +58,6 @@ class RatingForm(forms.Form):
     def other_field(self):
         """The field this item is not rated with: only its errors are shown."""
         return self['score'] if self.is_principle else self['compliance']
-
-    def full_clean(self):
-        super().full_clean()
-        # Inside a formset the ids carry a prefix: point each invalid widget at its own error message.
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs['class'] = widget.attrs.get('class', '') + ' is-invalid'
-                widget.attrs['aria-invalid'] = 'true'
-                widget.attrs['aria-describedby'] = f'{self[name].auto_id}_error'
 
     def clean_code(self):
         if self.cleaned_data['code'] != self.item.code:

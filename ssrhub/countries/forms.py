@@ -57,26 +57,15 @@ class StageForm(ChangeLoggedModelForm):
         widgets = {'start': DATE, 'end': DATE, 'evidence': forms.Textarea(attrs={'rows': 3})}
 
 
-class CountryScopedForm(ChangeLoggedModelForm):
-    """A form whose related choices are limited to one country's records (``country`` is given by the view)."""
-
-    def __init__(self, *args, country, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.country = country
-        self.limit_choices()
-
-    def limit_choices(self):
-        pass
-
-
-class NationalDocumentForm(CountryScopedForm):
+class NationalDocumentForm(ChangeLoggedModelForm):
     class Meta:
         model = NationalDocument
         fields = ['kind', 'title', 'parent', 'status', 'adopted', 'adopted_by', 'due', 'vision', 'note', 'source']
         widgets = {'adopted': DATE, 'due': DATE, 'vision': forms.Textarea(attrs={'rows': 3})}
 
-    def limit_choices(self):
-        documents = NationalDocument.objects.filter(country=self.country)
+    def __init__(self, *args, country, **kwargs):
+        super().__init__(*args, **kwargs)
+        documents = NationalDocument.objects.filter(country=country)
         if self.instance.pk:
             documents = documents.exclude(pk=self.instance.pk)
         self.fields['parent'].queryset = documents

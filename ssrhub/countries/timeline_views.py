@@ -36,10 +36,9 @@ __all__ = [
     'urlpatterns',
 ]
 
-# charts.js gives a fixed colour and shape only to its own category keys (see its header); these two are borrowed
-# for their look, a blue circle and an orange diamond, and the legend text says what they mean here.
-AGREED_CATEGORY = 'extends'
-DISPUTED_CATEGORY = 'adjusts'
+# The chart's categories, drawn with the look of two built-in charts.js categories (a blue circle, an orange diamond).
+AGREED_CATEGORY, AGREED_LOOK = 'agreed', 'extends'
+DISPUTED_CATEGORY, DISPUTED_LOOK = 'disputed', 'adjusts'
 
 EXPORT_COLUMNS = [
     ('event', gettext_lazy('Event')),
@@ -98,11 +97,11 @@ def timeline_chart(country, events) -> dict:
                     'category': DISPUTED_CATEGORY if event.disputed else AGREED_CATEGORY,
                 }
             )
-    categories = [{'key': AGREED_CATEGORY, 'label': str(_('Date'))}]
+    categories = [{'key': AGREED_CATEGORY, 'label': str(_('Date')), 'look': AGREED_LOOK}]
     if any(event.disputed for event in events):
         categories = [
-            {'key': AGREED_CATEGORY, 'label': str(_('Sources agree'))},
-            {'key': DISPUTED_CATEGORY, 'label': str(_('Sources disagree: one point per date'))},
+            {'key': AGREED_CATEGORY, 'label': str(_('Sources agree')), 'look': AGREED_LOOK},
+            {'key': DISPUTED_CATEGORY, 'label': str(_('Sources disagree: one point per date')), 'look': DISPUTED_LOOK},
         ]
     return {'kind': 'timeline', 'lanes': lanes, 'points': points, 'categories': categories}
 

@@ -62,7 +62,6 @@ FINDING_COLUMNS = [
     ('subject', gettext_lazy('Subject')),
     ('message', gettext_lazy('Finding')),
 ]
-OPEN = (ActionStatus.NOT_STARTED, ActionStatus.ON_TRACK, ActionStatus.BEHIND)
 
 
 def lifecycle(engagement) -> list[dict]:
@@ -80,14 +79,15 @@ def render_form(request, view, form, title, cancel_url, status=200):
     )
 
 
-def save_form(request, view, form, title, cancel_url, success_url):
-    """Validate and save ``form`` in one transaction (model ``clean()`` included); re-render with errors."""
+def save_form(request, view, form, title, cancel_url, success_url=None):
+    """Validate and save ``form`` in one transaction (model ``clean()`` included); re-render with errors. Then go to
+    ``success_url``, by default the saved record's page."""
     if not form.is_valid():
         return render_form(request, view, form, title, cancel_url, status=400)
     with transaction.atomic():
         saved = form.save()
     messages.success(request, _('Saved %(object)s.') % {'object': saved})
-    return redirect(success_url)
+    return redirect(success_url or saved.get_absolute_url())
 
 
 # Section: dashboard
@@ -107,6 +107,7 @@ class DashboardView(WorkspaceView):
         )
         findings = country_findings(self.country, today)
         counts = Counter(action.status for action in actions)
+        overdue = {f.subject_key for item in findings for f in item['findings'] if f.check == 'overdue'}
         flags = [
             {'label': CHECK_LABELS[finding.check], 'message': finding.message, 'document': item['document']}
             for item in findings
@@ -117,7 +118,7 @@ class DashboardView(WorkspaceView):
             engagement=engagement,
             stages=lifecycle(engagement),
             status_rows=[(value, label, counts[value]) for value, label in ActionStatus.choices],
-            overdue=[a for a in actions if a.end and a.end < today and a.status in OPEN],
+            overdue=[action for action in actions if key_of(action) in overdue],  # the plan checks' rule
             documents=findings,
             flags=flags,
             actor_count=Actor.objects.filter(country=self.country).count(),
@@ -327,13 +328,7 @@ class DocumentEditView(WorkspaceView):
         return render_form(request, self, self.form(pk), _('National framework document'), self.back(pk))
 
     def post(self, request, iso3, pk=None):
-        form = self.form(pk, request.POST)
-        if not form.is_valid():
-            return render_form(request, self, form, _('National framework document'), self.back(pk), status=400)
-        with transaction.atomic():
-            saved = form.save()
-        messages.success(request, _('Saved %(object)s.') % {'object': saved})
-        return redirect(saved.get_absolute_url())
+        return save_form(request, self, self.form(pk, request.POST), _('National framework document'), self.back(pk))
 
     def back(self, pk):
         if pk is None:

@@ -29,6 +29,7 @@
 //    "ranges": [{"lane": "KHM", "start": "1992-02-28", "end": "1993-09-24", "label": "UNTAC", "url": "/missions/3/"}],
 //                                                                                      url*; end null = ongoing
 //    "categories": [{"key": "establishes", "label": "Establishes"}],   * legend text (translated); default: the key
+//                 a category outside the built-in ones may give its look: "look": "establishes" (any built-in key)
 //    "ranges_label": "Missions"}                                       * legend text for the ranges
 //
 //   Dates are ISO "YYYY-MM-DD" (or "YYYY-MM", "YYYY"). Points or ranges naming an unknown lane are skipped.
@@ -213,6 +214,7 @@
 
   function timelineDatasets(data, laneIndex) {
     const legend = Object.fromEntries((data.categories || []).map((category) => [category.key, category.label]));
+    const looks = Object.fromEntries((data.categories || []).map((category) => [category.key, category.look]));
     const datasets = [];
 
     const ranges = (data.ranges || []).flatMap((range) => {
@@ -254,7 +256,7 @@
     [...byCategory.keys()]
       .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
       .forEach((key) => {
-        const style = CATEGORIES[key] || OTHER_CATEGORY;
+        const style = CATEGORIES[key] || CATEGORIES[looks[key]] || OTHER_CATEGORY;
         datasets.push({
           type: 'scatter',
           label: legend[key] || key,
