@@ -37,3 +37,17 @@ class RestrictedQuerySet(models.QuerySet):
 def can(user, action: str, obj) -> bool:
     """True when ``user`` may perform ``action`` on the saved object ``obj``."""
     return type(obj).objects.restrict(user, action).filter(pk=obj.pk).exists()
+
+
+def can_in_country(user, action: str, model, country) -> bool:
+    """True when ``user`` may perform ``action`` on ``model`` records of ``country``, by the rule of ``restrict()``
+    (a model permission, and an assignment to the country where the model scopes the action)."""
+    if not user.is_authenticated:
+        return action == 'view' and getattr(model, 'public', False)
+    if user.is_superuser:
+        return True
+    if not user.has_perm(permission_name(model, action)):
+        return False
+    if getattr(model, 'country_scope', None) and action in model.scoped_actions and not is_administrator(user):
+        return user.country_assignments.filter(country=country).exists()
+    return True

@@ -1,33 +1,63 @@
-"""Forms of the engagement and the national documents; the model ``clean()`` methods hold the rules."""
+"""Every form of the country workspaces: the engagement and national documents, the security-sector map and its
+CSV import, assessments with their ratings, and the timeline. The model ``clean()`` methods hold the rules."""
+
+from pathlib import Path
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm
+from ssrhub.core.fields import UNSymbolFormField
+from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm, style_widgets
+from ssrhub.core.models import SourceCitation
 
+from .actor_import import MAX_BYTES, normalise_name
 from .models import (
     Action,
     ActionStatus,
     ActionStatusUpdate,
     Actor,
+    ActorRelation,
+    Assessment,
+    AssessmentRating,
+    Compliance,
+    DatePrecision,
     Engagement,
     EngagementStage,
+    EventDate,
+    Headcount,
     NationalDocument,
     Objective,
     Pillar,
+    Score,
     Threat,
+    TimelineEvent,
 )
 
 __all__ = [
     'ActionForm',
+    'ActorForm',
+    'ActorImportConfirmForm',
+    'ActorImportForm',
+    'ActorRelationForm',
+    'AssessmentForm',
     'EngagementForm',
+    'EventDateForm',
+    'HeadcountForm',
     'NationalDocumentForm',
     'ObjectiveForm',
     'PillarForm',
+    'RatingForm',
+    'RatingFormSet',
     'StageForm',
     'StatusUpdateForm',
     'ThreatForm',
+    'TimelineEventForm',
+    'rating_formset',
 ]
+
+# Section: engagement and national documents
 
 DATE = forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d')
 
@@ -147,3 +177,298 @@ class StatusUpdateForm(AccessibleFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields['status'].choices = ActionStatus.choices
+
+
+# Section: security-sector map
+
+
+class ActorForm(ChangeLoggedModelForm):
+    class Meta:
+        model = Actor
+        fields = ('name', 'acronym', 'area', 'type', 'statutory', 'note', 'source')
+        widgets = {'note': forms.Textarea(attrs={'rows': 3})}
+        help_texts = {
+            'statutory': _('Established by law (a non-state actor never is).'),
+            'source': _('Where this comes from when no citation fits: a person, a file, a meeting.'),
+        }
+
+    def __init__(self, *args, country, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.country = country
+        statutory = self.fields['statutory'].widget
+        statutory.attrs['class'] = ('form-check-input ' + statutory.attrs.get('class', '')).strip()
+
+    def clean_name(self):
+        # The database constraint is on the exact name; the import matches names whatever their case, so the form
+        # refuses "faca" next to "FACA" too.
+        name = ' '.join(self.cleaned_data['name'].split())
+        clash = Actor.objects.filter(country=self.instance.country).exclude(pk=self.instance.pk)
+        if any(normalise_name(other) == normalise_name(name) for other in clash.values_list('name', flat=True)):
+            raise forms.ValidationError(_('This country already has an actor of this name.'))
+        return name
+
+
+class _CountryActorsMixin:
+    """Actor choices limited to the actors of ``country`` the user may see."""
+
+    actor_fields = ()
+
+    def limit_actors(self, country, user):
+        actors = Actor.objects.restrict(user, 'view').filter(country=country).order_by('name')
+        for name in self.actor_fields:
+            self.fields[name].queryset = actors
+            self.fields[name].label_from_instance = _actor_label
+
+
+def _actor_label(actor) -> str:
+    return f'{actor.name} ({actor.acronym})' if actor.acronym else actor.name
+
+
+class ActorRelationForm(_CountryActorsMixin, ChangeLoggedModelForm):
+    actor_fields = ('from_actor', 'to_actor')
+
+    class Meta:
+        model = ActorRelation
+        fields = ('from_actor', 'kind', 'to_actor', 'note', 'source')
+
+    def __init__(self, *args, country, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_actors(country, user)
+
+
+class HeadcountForm(_CountryActorsMixin, ChangeLoggedModelForm):
+    actor_fields = ('actor',)
+
+    class Meta:
+        model = Headcount
+        fields = ('actor', 'date', 'count', 'basis', 'source')
+        widgets = {'date': forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d')}
+        help_texts = {'source': _('Who gives this figure (keep each source as its own headcount).')}
+
+    def __init__(self, *args, country, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_actors(country, user)
+
+
+class ActorImportForm(AccessibleFormMixin, forms.Form):
+    file = forms.FileField(label=_('CSV file'), widget=forms.FileInput(attrs={'accept': '.csv,text/csv'}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields['file'].help_text = _('UTF-8 (with or without byte order mark), at most %(size)s KB.') % {
+            'size': MAX_BYTES // 1024
+        }
+        style_widgets(self)
+
+    def clean_file(self):
+        upload = self.cleaned_data['file']
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _('The file is larger than %(size)s KB.') % {'size': MAX_BYTES // 1024}, code='too-large'
+            )
+        return upload
+
+    def read(self) -> tuple[bytes, str]:
+        """The bytes of the valid upload and its file name (without any folder)."""
+        upload = self.cleaned_data['file']
+        return upload.read(MAX_BYTES + 1), Path(upload.name).name
+
+
+class ActorImportConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+
+
+# Section: assessments
+
+
+class AssessmentForm(ChangeLoggedModelForm):
+    class Meta:
+        model = Assessment
+        fields = ['title', 'date', 'assessed_by', 'source', 'note']
+        widgets = {
+            'date': forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d'),
+            'note': forms.Textarea(attrs={'rows': 3}),
+        }
+
+
+class RatingForm(AccessibleFormMixin, forms.Form):
+    """The rating of one item. A feature or standard takes a score, a principle a compliance value; leaving both
+    empty leaves the item unrated (and removes an earlier rating)."""
+
+    code = forms.CharField(widget=forms.HiddenInput)
+    score = forms.TypedChoiceField(
+        label=_('Score'), choices=[('', _('not rated')), *Score.choices], coerce=int, empty_value=None, required=False
+    )
+    compliance = forms.ChoiceField(
+        label=_('Compliance'), choices=[('', _('not rated')), *Compliance.choices], required=False
+    )
+    evidence = forms.CharField(label=_('Evidence'), widget=forms.Textarea(attrs={'rows': 2}), required=False)
+    source = forms.CharField(label=_('Source'), max_length=300, required=False)
+
+    def __init__(self, *args, item, rating=None, **kwargs):
+        self.item, self.rating = item, rating
+        initial = {'code': item.code}
+        if rating is not None:
+            initial.update(
+                score=rating.score, compliance=rating.compliance, evidence=rating.evidence, source=rating.source
+            )
+        initial.update(kwargs.pop('initial', None) or {})
+        super().__init__(*args, initial=initial, **kwargs)
+
+    @property
+    def is_principle(self) -> bool:
+        return self.item.code.startswith('principle.')
+
+    @property
+    def rating_field(self):
+        """The field this item is rated with (the other one is not shown)."""
+        return self['compliance'] if self.is_principle else self['score']
+
+    @property
+    def other_field(self):
+        """The field this item is not rated with: only its errors are shown."""
+        return self['score'] if self.is_principle else self['compliance']
+
+    def clean_code(self):
+        if self.cleaned_data['code'] != self.item.code:
+            raise ValidationError(_('The framework changed while you were editing: reload the page.'))
+        return self.cleaned_data['code']
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if not self.rated:
+            if data.get('evidence') or data.get('source'):
+                self.add_error(self.rating_field.name, _('Rate the item, or clear its evidence and source.'))
+            return data
+        rating = AssessmentRating(item=self.item, score=data.get('score'), compliance=data.get('compliance', ''))
+        try:
+            rating.clean()  # the model says which kind of rating each item takes
+        except ValidationError as error:
+            self.add_error(self.rating_field.name, error.messages)
+        return data
+
+    @property
+    def rated(self) -> bool:
+        data = self.cleaned_data
+        return data.get('score') is not None or bool(data.get('compliance'))
+
+    def save(self, assessment) -> AssessmentRating | None:
+        """Write the rating (only when it changed) or remove it when the item is left unrated."""
+        rating = self.rating
+        if not self.rated:
+            if rating is not None:
+                rating.delete()
+            return None
+        values = {name: self.cleaned_data[name] for name in ('score', 'compliance', 'evidence', 'source')}
+        values['compliance'] = values['compliance'] or ''
+        if rating is None:
+            rating = AssessmentRating(assessment=assessment, item=self.item)
+        elif all(getattr(rating, name) == value for name, value in values.items()):
+            return rating
+        for name, value in values.items():
+            setattr(rating, name, value)
+        rating.full_clean()
+        rating.save()
+        return rating
+
+
+class RatingFormSet(forms.BaseFormSet):
+    """One form per item of the framework version, whatever number of forms the request claims to hold."""
+
+    def __init__(self, *args, items, ratings, **kwargs):
+        self.items, self.ratings = list(items), ratings
+        super().__init__(*args, **kwargs)
+
+    def total_form_count(self):
+        return len(self.items)
+
+    def initial_form_count(self):
+        return len(self.items)
+
+    def get_form_kwargs(self, index):
+        item = self.items[index]
+        return {'item': item, 'rating': self.ratings.get(item.pk)}
+
+    def save(self, assessment):
+        for form in self.forms:
+            form.save(assessment)
+
+    @property
+    def error_count(self) -> int:
+        return sum(bool(form.errors) for form in self.forms)
+
+
+def rating_formset(data=None, *, items, ratings):
+    factory = forms.formset_factory(RatingForm, formset=RatingFormSet, extra=0)
+    return factory(data, items=items, ratings=ratings, prefix='ratings')
+
+
+# Section: timeline
+
+
+class TimelineEventForm(ChangeLoggedModelForm):
+    class Meta:
+        model = TimelineEvent
+        fields = ['kind', 'title', 'description']
+        widgets = {'description': forms.Textarea(attrs={'rows': 3})}
+
+
+class EventDateForm(AccessibleFormMixin, forms.ModelForm):
+    """The date one source gives, with where it comes from: a free-text source and/or one citation."""
+
+    symbol = UNSymbolFormField(label=_('UN document symbol'), max_length=120, required=False)
+    paragraph = forms.CharField(label=_('Paragraph'), max_length=40, required=False)
+    book_chapter = forms.IntegerField(label=_('Book chapter'), min_value=1, max_value=99, required=False)
+    book_lines = forms.CharField(label=_('Book lines'), max_length=40, required=False)
+    url = forms.URLField(label=_('URL'), max_length=200, assume_scheme='https', required=False)
+
+    citation_fields = ('symbol', 'paragraph', 'book_chapter', 'book_lines', 'url')
+
+    class Meta:
+        model = EventDate
+        fields = ['date', 'precision', 'source']
+        widgets = {'date': forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d')}
+        help_texts = {
+            'precision': _('For a month or a year, any day of it will do.'),
+            'source': _('Who or what gives this date: a person, a file, a meeting, a page.'),
+        }
+
+    def clean(self):
+        data = super().clean()
+        date, precision = data.get('date'), data.get('precision')
+        # A month or a year is stored as its first day, so equal values compare equal.
+        if date and precision == DatePrecision.MONTH:
+            data['date'] = date.replace(day=1)
+        elif date and precision == DatePrecision.YEAR:
+            data['date'] = date.replace(month=1, day=1)
+        values = {name: data.get(name) for name in self.citation_fields}
+        self.citation = None
+        if any(values.values()):
+            self.citation = SourceCitation(
+                symbol=values['symbol'] or '',
+                paragraph=values['paragraph'] or '',
+                book_chapter=values['book_chapter'],
+                book_lines=values['book_lines'] or '',
+                url=values['url'] or '',
+            )
+            try:
+                self.citation.clean()
+            except ValidationError as error:
+                self.add_error(None, error)
+        elif not data.get('source'):
+            raise ValidationError(_('Say where this date comes from: a source, a citation, or both.'))
+        return data
+
+    def save_with_citation(self, event) -> EventDate:
+        dated = self.save(commit=False)
+        dated.event = event
+        dated.full_clean()
+        dated.save()
+        if self.citation is not None:
+            self.citation.content_type = ContentType.objects.get_for_model(EventDate)
+            self.citation.object_id = dated.pk
+            self.citation.full_clean()
+            self.citation.save()
+        return dated

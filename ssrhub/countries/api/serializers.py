@@ -5,7 +5,6 @@ from rest_framework import serializers
 
 from ssrhub.core.api.fields import CitationsField
 from ssrhub.countries import timeline
-from ssrhub.countries.actor_views import latest_headcounts
 from ssrhub.countries.models import (
     Action,
     ActionStatus,
@@ -25,6 +24,7 @@ from ssrhub.countries.models import (
     Threat,
     TimelineEvent,
 )
+from ssrhub.countries.sector import latest_headcounts
 from ssrhub.framework.models import MissionTypeChoices
 
 __all__ = [

@@ -7,9 +7,7 @@ otherwise); rows and nested rows go through ``restrict()``. Every list filters b
 
 from datetime import date
 
-import django_filters
-from django.db.models import F, Min, Prefetch, Q
-from django.utils.translation import gettext_lazy as _
+from django.db.models import F, Min, Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.decorators import action
@@ -19,31 +17,33 @@ from rest_framework.response import Response
 
 from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
 from ssrhub.core.roles import permission_name
+from ssrhub.countries.filtersets import (
+    ActorFilterSet,
+    ActorRelationFilterSet,
+    AssessmentFilterSet,
+    EngagementFilterSet,
+    HeadcountFilterSet,
+    NationalDocumentFilterSet,
+    TimelineEventFilterSet,
+)
 from ssrhub.countries.models import (
     Action,
     ActionStatusUpdate,
     Actor,
     ActorRelation,
-    ActorType,
-    Area,
     Assessment,
     AssessmentRating,
-    DocumentKind,
-    DocumentStatus,
     Engagement,
     EngagementStage,
     EventDate,
-    EventKind,
     Headcount,
     NationalDocument,
     Objective,
     Pillar,
-    RelationKind,
     Threat,
     TimelineEvent,
 )
 from ssrhub.countries.plan_queries import document_findings
-from ssrhub.framework.models import MissionTypeChoices
 
 from .serializers import (
     ActorRelationSerializer,
@@ -57,110 +57,27 @@ from .serializers import (
 )
 
 __all__ = [
-    'ActorFilterSet',
-    'ActorRelationFilterSet',
     'ActorRelationViewSet',
     'ActorViewSet',
-    'AssessmentFilterSet',
     'AssessmentViewSet',
     'CanViewWorkspace',
-    'EngagementFilterSet',
     'EngagementViewSet',
-    'HeadcountFilterSet',
     'HeadcountViewSet',
-    'NationalDocumentFilterSet',
     'NationalDocumentViewSet',
-    'TimelineEventFilterSet',
     'TimelineEventViewSet',
 ]
 
 
 class CanViewWorkspace(BasePermission):
-    """The user's role reads the records of the viewset's model (as ``WorkspaceView`` requires for the pages)."""
+    """The user's role reads the records of the viewset's model (as the workspace pages require)."""
 
     def has_permission(self, request, view):
         return request.user.has_perm(permission_name(view.queryset.model, 'view'))
 
 
-def country_filter(scope: str) -> django_filters.CharFilter:
-    return django_filters.CharFilter(
-        field_name=f'{scope}__iso3', lookup_expr='iexact', label=_('Country (ISO alpha-3), e.g. LBR')
-    )
-
-
 def restricted(model, user, *related: str):
     """``model``'s rows ``user`` may view, with their citations (and ``related``) prefetched: a nested queryset."""
     return model.objects.restrict(user).prefetch_related('citations', *related)
-
-
-# Section: filter sets
-
-
-class EngagementFilterSet(django_filters.FilterSet):
-    country = country_filter('country')
-    setting = django_filters.MultipleChoiceFilter(choices=MissionTypeChoices.choices, label=_('Setting'))
-
-    class Meta:
-        model = Engagement
-        fields = ['country', 'setting']
-
-
-class ActorFilterSet(django_filters.FilterSet):
-    country = country_filter('country')
-    area = django_filters.MultipleChoiceFilter(choices=Area.choices, label=_('Area'))
-    type = django_filters.MultipleChoiceFilter(choices=ActorType.choices, label=_('Type'))
-
-    class Meta:
-        model = Actor
-        fields = ['country', 'area', 'type', 'statutory']
-
-
-class ActorRelationFilterSet(django_filters.FilterSet):
-    country = country_filter('from_actor__country')
-    kind = django_filters.MultipleChoiceFilter(choices=RelationKind.choices, label=_('Relation'))
-    actor = django_filters.NumberFilter(method='filter_actor', label=_('Actor id (either end of the relation)'))
-
-    class Meta:
-        model = ActorRelation
-        fields = ['country', 'kind', 'from_actor', 'to_actor']
-
-    def filter_actor(self, queryset, name, value):
-        return queryset.filter(Q(from_actor=value) | Q(to_actor=value))
-
-
-class HeadcountFilterSet(django_filters.FilterSet):
-    country = country_filter('actor__country')
-
-    class Meta:
-        model = Headcount
-        fields = ['country', 'actor']
-
-
-class AssessmentFilterSet(django_filters.FilterSet):
-    country = country_filter('country')
-
-    class Meta:
-        model = Assessment
-        fields = ['country']
-
-
-class NationalDocumentFilterSet(django_filters.FilterSet):
-    country = country_filter('country')
-    kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices, label=_('Kind'))
-    status = django_filters.MultipleChoiceFilter(choices=DocumentStatus.choices, label=_('Status'))
-
-    class Meta:
-        model = NationalDocument
-        fields = ['country', 'kind', 'status', 'parent']
-
-
-class TimelineEventFilterSet(django_filters.FilterSet):
-    country = country_filter('country')
-    kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices, label=_('Kind'))
-
-    class Meta:
-        model = TimelineEvent
-        fields = ['country', 'kind']
 
 
 # Section: viewsets

@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
-from ssrhub.countries import actor_views
 from ssrhub.countries.actor_import import MAX_BYTES
 from ssrhub.countries.models import Actor, ActorRelation
+from ssrhub.countries.views import actor_import
 
 from .test_actor_views import car_sector
 
@@ -200,14 +200,14 @@ def test_confirmation_refuses_a_forged_or_foreign_token_and_a_stale_preview(edit
 
 
 def test_an_import_is_applied_in_one_transaction(editor, monkeypatch):
-    apply_plan = actor_views.apply_plan
+    apply_plan = actor_import.apply_plan
 
     def fail_at_the_end(*args):
         apply_plan(*args)
         raise ValidationError('The database refused a row.')
 
     preview = upload(editor, ACTORS)
-    monkeypatch.setattr(actor_views, 'apply_plan', fail_at_the_end)
+    monkeypatch.setattr(actor_import, 'apply_plan', fail_at_the_end)
     response = confirm(editor, preview)
     assert response.status_code == 400
     assert 'Nothing was imported: The database refused a row.' in response.content.decode()

@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
 from ssrhub.countries.actor_import import MESSAGES
-from ssrhub.countries.actor_views import ACTOR_EXPORT_COLUMNS, ISSUE_MESSAGES, RELATION_EXPORT_COLUMNS
 from ssrhub.countries.models import Actor, ActorRelation, Headcount
+from ssrhub.countries.sector import ACTOR_EXPORT_COLUMNS, RELATION_EXPORT_COLUMNS
+from ssrhub.countries.views.actor_import import ISSUE_MESSAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,6 @@ from rest_framework.test import APIClient
 
 from ssrhub.core.models import Country, SourceCitation
 from ssrhub.core.roles import Role
-from ssrhub.countries.assessment_views import framework_items, latest_framework_version
 from ssrhub.countries.demo import load_country_demo
 from ssrhub.countries.models import (
     ActionStatusUpdate,
@@ -24,6 +23,7 @@ from ssrhub.countries.models import (
     NationalDocument,
     TimelineEvent,
 )
+from ssrhub.countries.views.assessments import framework_items, latest_framework_version
 
 pytestmark = pytest.mark.django_db
 

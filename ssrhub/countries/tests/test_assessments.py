@@ -16,8 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from ssrhub.core.models import Country, SourceCitation
 from ssrhub.core.roles import Role
-from ssrhub.countries.assessment_views import framework_items, latest_framework_version
 from ssrhub.countries.models import Assessment, AssessmentRating
+from ssrhub.countries.views.assessments import framework_items, latest_framework_version
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@
 // legend-statutory, legend-non-statutory, disagree, go-to-row, areas, relations, no-headcount). The script sets
 // data-graph-state on the container: loading, ready, empty or error.
 //
-// JSON contract (actor_views.actor_graph):
+// JSON contract (sector.actor_graph):
 //   {"country": "CAF",
 //    "areas": [{"key": "core-security-actors", "label": "Core security actors", "count": 3}, …],   the four areas
 //    "kinds": [{"key": "oversees", "label": "oversees"}, …],                                       relation kinds

@@ -2,22 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.contrib import messages
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
+from ssrhub.core.views.generic import CountryObjectEditView, CountryScopedView
 from ssrhub.framework.models import Framework, FrameworkItem
 
-from . import scorecard
-from .assessment_forms import AssessmentForm, rating_formset
-from .models import Assessment, AssessmentRating, Compliance
-from .workspace import WorkspaceView
+from .. import scorecard
+from ..forms import AssessmentForm, rating_formset
+from ..models import Assessment, AssessmentRating, Compliance
 
 __all__ = [
     'AssessmentCompareView',
@@ -28,7 +25,6 @@ __all__ = [
     'assessment_rows',
     'framework_items',
     'latest_framework_version',
-    'urlpatterns',
 ]
 
 FRAMEWORK_CODE = 'un-ssr'
@@ -117,13 +113,13 @@ def _summary_counts(summary) -> list[dict]:
 
 
 class AssessmentMixin:
-    model = Assessment
+    queryset = Assessment.objects.all()
     tab = 'assessments'
 
-    def assessments(self, action='view'):
-        return Assessment.objects.restrict(self.request.user, action).filter(country=self.country)
+    def assessments(self, action=None):
+        return self.get_queryset(self.request, action)
 
-    def get_assessment(self, pk, action='view'):
+    def get_assessment(self, pk, action=None):
         queryset = (
             self.assessments(action)
             .select_related('framework_version__framework')
@@ -137,8 +133,8 @@ class AssessmentMixin:
 # Section: pages
 
 
-class AssessmentListView(AssessmentMixin, WorkspaceView):
-    def get(self, request, iso3):
+class AssessmentListView(AssessmentMixin, CountryScopedView):
+    def get(self, request):
         assessments = list(
             self.assessments().select_related('framework_version__framework').prefetch_related('ratings')
         )
@@ -149,7 +145,7 @@ class AssessmentListView(AssessmentMixin, WorkspaceView):
                 items_by_version[version] = framework_items(assessment.framework_version)
             rows = assessment_rows(assessment, items_by_version[version])
             assessment.summary = scorecard.summarise(row.entry for row in rows)
-        context = self.workspace_context(
+        context = self.country_context(
             assessments=assessments,
             before=assessments[1] if len(assessments) > 1 else None,
             after=assessments[0] if assessments else None,
@@ -157,14 +153,14 @@ class AssessmentListView(AssessmentMixin, WorkspaceView):
         return render(request, 'countries/assessment_list.html', context)
 
 
-class AssessmentView(AssessmentMixin, WorkspaceView):
-    def get(self, request, iso3, pk):
+class AssessmentView(AssessmentMixin, CountryScopedView):
+    def get(self, request, pk):
         assessment = self.get_assessment(pk)
         items = framework_items(assessment.framework_version)
         rows = assessment_rows(assessment, items)
         summary = scorecard.summarise(row.entry for row in rows)
         others = self.assessments().exclude(pk=assessment.pk)
-        context = self.workspace_context(
+        context = self.country_context(
             assessment=assessment,
             groups=_groups(rows, items),
             summary=summary,
@@ -175,16 +171,16 @@ class AssessmentView(AssessmentMixin, WorkspaceView):
         return render(request, 'countries/assessment_detail.html', context)
 
 
-class AssessmentCompareView(AssessmentMixin, WorkspaceView):
+class AssessmentCompareView(AssessmentMixin, CountryScopedView):
     """Two assessments of the country side by side, from the earlier to the later."""
 
     template_name = 'countries/assessment_compare.html'
 
     def refuse(self, message):
-        context = self.workspace_context(error=message)
+        context = self.country_context(error=message)
         return render(self.request, self.template_name, context, status=400)
 
-    def get(self, request, iso3):
+    def get(self, request):
         try:
             pks = int(request.GET['a']), int(request.GET['b'])
         except (KeyError, ValueError):
@@ -246,7 +242,7 @@ class AssessmentCompareView(AssessmentMixin, WorkspaceView):
         tally = {change: 0 for change in scorecard.Change}
         for change in changes:
             tally[change.change] += 1
-        context = self.workspace_context(
+        context = self.country_context(
             before=before,
             after=after,
             groups=groups,
@@ -256,67 +252,65 @@ class AssessmentCompareView(AssessmentMixin, WorkspaceView):
         return render(request, self.template_name, context)
 
 
-class AssessmentEditView(AssessmentMixin, WorkspaceView):
+class AssessmentEditView(AssessmentMixin, CountryObjectEditView):
     """Create an assessment (on the latest framework version) or change one, with all its ratings in one form."""
 
+    form = AssessmentForm
     template_name = 'countries/assessment_form.html'
 
-    def setup_assessment(self, pk):
-        self.require_edit()
+    def get_object(self, request, pk=None):
         if pk is None:
             version = latest_framework_version()
-            self.assessment = Assessment(country=self.country, framework_version=version)
+            assessment = Assessment(country=self.country, framework_version=version)
             self.items = framework_items(version) if version else []
         else:
-            self.assessment = self.get_assessment(pk, action='change')
-            self.items = framework_items(self.assessment.framework_version)
-        self.ratings = {rating.item_id: rating for rating in self.assessment.ratings.all()} if pk else {}
+            assessment = self.get_assessment(pk)
+            self.items = framework_items(assessment.framework_version)
+        self.ratings = {rating.item_id: rating for rating in assessment.ratings.all()} if pk else {}
+        return assessment
 
-    def get(self, request, iso3, pk=None):
-        self.setup_assessment(pk)
-        form = AssessmentForm(instance=self.assessment)
-        formset = rating_formset(items=self.items, ratings=self.ratings)
-        return self.render(form, formset)
+    def get_form(self, request, obj, data=None):
+        self.formset = rating_formset(data, items=self.items, ratings=self.ratings)
+        return AssessmentForm(data, instance=obj)
 
-    def post(self, request, iso3, pk=None):
-        self.setup_assessment(pk)
+    def post(self, request, pk=None):
+        obj = self.get_object(request, pk)
         if not self.items:
-            return self.render(AssessmentForm(instance=self.assessment), None, status=400)
-        form = AssessmentForm(request.POST, instance=self.assessment)
-        formset = rating_formset(request.POST, items=self.items, ratings=self.ratings)
-        if not (form.is_valid() and formset.is_valid()):
-            return self.render(form, formset, status=400)
-        with transaction.atomic():
-            assessment = form.save()
-            formset.save(assessment)
-        messages.success(request, _('Saved %(assessment)s.') % {'assessment': assessment})
-        return redirect(reverse('countries:assessment', args=[self.country.iso3, assessment.pk]))
+            self.formset = None
+            return self.form_response(request, AssessmentForm(instance=obj), status=400)
+        return self.save_form(request, self.get_form(request, obj, request.POST), self.action)
 
-    def render(self, form, formset, status=200):
+    def is_valid(self, form) -> bool:
+        return form.is_valid() and self.formset.is_valid()
+
+    def save(self, form):
+        assessment = form.save()
+        self.formset.save(assessment)
+        return assessment
+
+    def get_extra_context(self, request, form) -> dict:
         forms_by_group = {group: [] for group in scorecard.GROUPS}
-        for rating_form in formset.forms if formset else []:
+        for rating_form in self.formset.forms if self.formset else []:
             forms_by_group[rating_form.item.parent.code].append(rating_form)
         headings = {item.parent.code: item.parent for item in self.items}
-        context = self.workspace_context(
-            assessment=self.assessment,
-            form=form,
-            formset=formset,
-            groups=[
+        return {
+            'assessment': form.instance,
+            'formset': self.formset,
+            'groups': [
                 {'code': group, 'heading': headings.get(group), 'forms': forms}
                 for group, forms in forms_by_group.items()
             ],
-            no_framework=not self.items,
-        )
-        return render(self.request, self.template_name, context, status=status)
+            'no_framework': not self.items,
+        }
 
 
 # Section: exports
 
 
-class AssessmentExportView(AssessmentMixin, WorkspaceView):
+class AssessmentExportView(AssessmentMixin, CountryScopedView):
     """Every item of one assessment, the unrated ones included."""
 
-    def get(self, request, iso3, pk, fmt):
+    def get(self, request, pk, fmt):
         if fmt not in EXPORT_FORMATS:
             return HttpResponseBadRequest(_('Unknown export format.'))
         assessment = self.get_assessment(pk)
@@ -345,15 +339,3 @@ class AssessmentExportView(AssessmentMixin, WorkspaceView):
         ]
         filename = f'{self.country.iso3}-assessment-{assessment.date.isoformat()}-{assessment.pk}'
         return export_response(rows, EXPORT_COLUMNS, fmt, filename)
-
-
-W = 'countries/<str:iso3>/workspace/assessments/'
-
-urlpatterns = [
-    path(W, AssessmentListView.as_view(), name='assessments'),
-    path(f'{W}add/', AssessmentEditView.as_view(), name='assessment_add'),
-    path(f'{W}compare/', AssessmentCompareView.as_view(), name='assessment_compare'),
-    path(f'{W}<int:pk>/', AssessmentView.as_view(), name='assessment'),
-    path(f'{W}<int:pk>/edit/', AssessmentEditView.as_view(), name='assessment_edit'),
-    path(f'{W}<int:pk>/export.<str:fmt>', AssessmentExportView.as_view(), name='assessment_export'),
-]

@@ -10,8 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import content_disposition_header
 
-from .brief_figures import EventMark, MapActor, MapRelation, actor_map, event_axis
-from .models import (
+from ssrhub.core.views.generic import CountryScopedView
+
+from ..brief_figures import EventMark, MapActor, MapRelation, actor_map, event_axis
+from ..models import (
     Action,
     ActionStatus,
     Actor,
@@ -23,12 +25,11 @@ from .models import (
     NationalDocument,
     TimelineEvent,
 )
-from .plan_queries import country_findings
-from .plans import IMPLEMENTED_KINDS
-from .scorecard import SCORED_GROUPS, Entry, summarise
-from .timeline import disagree, iso
-from .views import CHECK_LABELS, DOCUMENT_CHECKS, lifecycle
-from .workspace import WorkspaceView
+from ..plan_queries import country_findings
+from ..plans import IMPLEMENTED_KINDS
+from ..scorecard import SCORED_GROUPS, Entry, summarise
+from ..timeline import disagree, iso
+from .workspace import CHECK_LABELS, DOCUMENT_CHECKS, lifecycle
 
 __all__ = ['BriefPdfView', 'BriefView', 'brief_context']
 
@@ -60,20 +61,24 @@ def _mark(event) -> EventMark:
     return EventMark(str(event), tuple(d.date for d in dates), event.kind, shown, disagree(dates))
 
 
-def brief_context(country, today: date) -> dict:
-    """What the brief shows, read in the active language."""
-    engagement = Engagement.objects.filter(country=country).select_related('mission').prefetch_related('stages').first()
-    actors = list(Actor.objects.filter(country=country))
-    relations = ActorRelation.objects.filter(from_actor__country=country).select_related('from_actor', 'to_actor')
+def brief_context(user, country, today: date) -> dict:
+    """What the brief shows of what ``user`` may read, in the active language."""
+
+    def read(model):
+        return model.objects.restrict(user)
+
+    engagement = read(Engagement).filter(country=country).select_related('mission').prefetch_related('stages').first()
+    actors = list(read(Actor).filter(country=country))
+    relations = read(ActorRelation).filter(from_actor__country=country).select_related('from_actor', 'to_actor')
     figure = actor_map(
         [MapActor(a.pk, str(a), a.area, a.statutory) for a in actors],
         [MapRelation(r.from_actor_id, r.to_actor_id, r.get_kind_display()) for r in relations],
         Area.choices,
     )
     findings = {item['document'].pk: item['findings'] for item in country_findings(country, today)}
-    counts = Counter(Action.objects.filter(document__country=country).values_list('document_id', 'status').iterator())
+    counts = Counter(read(Action).filter(document__country=country).values_list('document_id', 'status').iterator())
     documents, others = [], Counter()
-    for document in NationalDocument.objects.filter(country=country).order_by('adopted', 'title'):
+    for document in read(NationalDocument).filter(country=country).order_by('adopted', 'title'):
         if document.kind not in IMPLEMENTED_KINDS:  # laws and other texts: counted by status, not listed
             others[document.get_status_display()] += 1
             continue
@@ -89,9 +94,9 @@ def brief_context(country, today: date) -> dict:
                 'uncovered': sum(1 for f in findings.get(document.pk, []) if f.check == 'alignment'),
             }
         )
-    events = TimelineEvent.objects.filter(country=country).prefetch_related('dates')
+    events = read(TimelineEvent).filter(country=country).prefetch_related('dates')
     axis = event_axis(_mark(event) for event in events)
-    assessment = Assessment.objects.filter(country=country).order_by('-date').first()
+    assessment = read(Assessment).filter(country=country).order_by('-date').first()
     return {
         'country': country,
         'today': today,
@@ -106,26 +111,26 @@ def brief_context(country, today: date) -> dict:
     }
 
 
-class BriefView(WorkspaceView):
-    model = Engagement
+class BriefView(CountryScopedView):
+    queryset = Engagement.objects.all()
     tab = 'brief'
 
-    def get(self, request, iso3):
+    def get(self, request):
         language = _language(request)
         with translation.override(language):
-            context = self.workspace_context(**brief_context(self.country, date.today()), language=language)
+            context = self.country_context(**brief_context(request.user, self.country, date.today()), language=language)
             return render(request, 'countries/brief.html', context)
 
 
-class BriefPdfView(WorkspaceView):
-    model = Engagement
+class BriefPdfView(CountryScopedView):
+    queryset = Engagement.objects.all()
 
-    def get(self, request, iso3):
+    def get(self, request):
         from weasyprint import HTML  # imported here: loading Pango costs time that other pages need not pay
 
         language = _language(request)
         with translation.override(language):
-            context = {**brief_context(self.country, date.today()), 'language': language}
+            context = {**brief_context(request.user, self.country, date.today()), 'language': language}
             html = render_to_string('countries/brief_pdf.html', context, request=request)
         pdf = HTML(string=html, base_url=request.build_absolute_uri('/')).write_pdf()
         response = HttpResponse(pdf, content_type='application/pdf')

@@ -1,0 +1,107 @@
+"""One filter set per workspace model, serving the pages and the API alike; every one filters by ``country``
+(ISO alpha-3)."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ssrhub.framework.models import MissionTypeChoices
+
+from .models import (
+    Actor,
+    ActorRelation,
+    ActorType,
+    Area,
+    Assessment,
+    DocumentKind,
+    DocumentStatus,
+    Engagement,
+    EventKind,
+    Headcount,
+    NationalDocument,
+    RelationKind,
+    TimelineEvent,
+)
+
+__all__ = [
+    'ActorFilterSet',
+    'ActorRelationFilterSet',
+    'AssessmentFilterSet',
+    'EngagementFilterSet',
+    'HeadcountFilterSet',
+    'NationalDocumentFilterSet',
+    'TimelineEventFilterSet',
+]
+
+
+def country_filter(scope: str) -> django_filters.CharFilter:
+    return django_filters.CharFilter(
+        field_name=f'{scope}__iso3', lookup_expr='iexact', label=_('Country (ISO alpha-3), e.g. LBR')
+    )
+
+
+class EngagementFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    setting = django_filters.MultipleChoiceFilter(choices=MissionTypeChoices.choices, label=_('Setting'))
+
+    class Meta:
+        model = Engagement
+        fields = ['country', 'setting']
+
+
+class ActorFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    area = django_filters.MultipleChoiceFilter(choices=Area.choices, label=_('Area'))
+    type = django_filters.MultipleChoiceFilter(choices=ActorType.choices, label=_('Type'))
+
+    class Meta:
+        model = Actor
+        fields = ['country', 'area', 'type', 'statutory']
+
+
+class ActorRelationFilterSet(django_filters.FilterSet):
+    country = country_filter('from_actor__country')
+    kind = django_filters.MultipleChoiceFilter(choices=RelationKind.choices, label=_('Relation'))
+    actor = django_filters.NumberFilter(method='filter_actor', label=_('Actor id (either end of the relation)'))
+
+    class Meta:
+        model = ActorRelation
+        fields = ['country', 'kind', 'from_actor', 'to_actor']
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(Q(from_actor=value) | Q(to_actor=value))
+
+
+class HeadcountFilterSet(django_filters.FilterSet):
+    country = country_filter('actor__country')
+
+    class Meta:
+        model = Headcount
+        fields = ['country', 'actor']
+
+
+class AssessmentFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+
+    class Meta:
+        model = Assessment
+        fields = ['country']
+
+
+class NationalDocumentFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices, label=_('Kind'))
+    status = django_filters.MultipleChoiceFilter(choices=DocumentStatus.choices, label=_('Status'))
+
+    class Meta:
+        model = NationalDocument
+        fields = ['country', 'kind', 'status', 'parent']
+
+
+class TimelineEventFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices, label=_('Kind'))
+
+    class Meta:
+        model = TimelineEvent
+        fields = ['country', 'kind']
