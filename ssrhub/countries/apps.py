@@ -6,3 +6,6 @@ class CountriesConfig(AppConfig):
     name = 'ssrhub.countries'
     label = 'countries'
     verbose_name = _('country workspaces')
+
+    def ready(self):
+        from . import search  # noqa: F401

@@ -231,6 +231,9 @@ class Actor(WorkspaceModel):
     def __str__(self):
         return self.acronym or self.name
 
+    def get_absolute_url(self):
+        return f'{reverse("countries:actors", args=[self.country.iso3])}#actor-{self.pk}'
+
     def clean(self):
         if self.area == Area.NON_STATE and self.statutory:
             raise ValidationError({'statutory': _('A non-state actor is not statutory.')})

@@ -101,13 +101,15 @@ class FormSaveMixin:
         adding = form.instance._state.adding
         with transaction.atomic():
             saved = self.save(form)
-            if not can(request.user, action, saved):
+            refused = not can(request.user, action, saved)
+            if refused:
                 transaction.set_rollback(True)
-                if adding:
-                    form.instance.pk = None
-                    form.instance._state.adding = True
-                form.add_error(None, _('You may not save this record with these values.'))
-                return self.form_response(request, form, status=403)
+        if refused:
+            if adding:
+                form.instance.pk = None
+                form.instance._state.adding = True
+            form.add_error(None, _('You may not save this record with these values.'))
+            return self.form_response(request, form, status=403)
         messages.success(request, self.get_success_message(saved))
         return redirect(self.get_success_url(saved))
 

@@ -6,7 +6,7 @@ strength of the armed forces, as the model's docstring describes; both figures a
 
 import csv
 import io
-import json
+import re
 from datetime import date
 
 import pytest
@@ -392,6 +392,8 @@ def test_unknown_format_or_table_is_400(viewer, sector):
     assert viewer.get(f'{MAP}export.csv?table=actions').status_code == 400
 
 
-def test_every_import_problem_has_a_translated_message():
+def test_every_import_problem_has_a_translated_message_with_the_same_placeholders():
     assert set(ISSUE_MESSAGES) == set(MESSAGES)
-    assert json.dumps(sorted(ISSUE_MESSAGES))  # plain keys
+    for code, english in MESSAGES.items():
+        wanted = set(re.findall(r'{(\w+)}', english))
+        assert set(re.findall(r'%\((\w+)\)s', str(ISSUE_MESSAGES[code]))) == wanted, code
