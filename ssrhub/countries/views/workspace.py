@@ -1,5 +1,5 @@
 """Country workspace: dashboard, engagement lifecycle, national documents with their checks and Gantt view, action
-tracking. The brief is in ``brief_views.py``; the map, assessments and timeline in their own modules."""
+tracking. The brief, the map, assessments and timeline are in their own modules."""
 
 from collections import Counter
 from datetime import date
