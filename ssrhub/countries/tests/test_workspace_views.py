@@ -198,3 +198,25 @@ def test_brief_summarises_the_latest_assessment(viewer, liberia):
     assert 'Governance Commission assessment (2007-06-01)' in section
     assert '1.5/4' in section and '3.0/4' in section  # features (2 + 1) / 2, standards 3
     assert 'Met 1' in section and 'Partly met 1' in section
+
+
+def test_parts_of_a_document_are_edited_by_the_countrys_editors_only(client, make_user, liberia):
+    schedule = liberia['schedule']
+    add_action = f'{WORKSPACE}documents/{schedule.pk}/action/add/'
+    unknown = f'{WORKSPACE}documents/{schedule.pk}/budget/add/'
+    for url in (add_action, unknown):
+        assert client.get(url)['Location'].startswith('/accounts/login/'), url
+    client.force_login(make_user('reader', Role.VIEWER))
+    assert client.get(add_action).status_code == 403
+    assert client.post(add_action, {'ref': '20', 'title': 'Vet the police'}).status_code == 403
+    client.force_login(make_user('bangui', Role.COUNTRY_EDITOR, countries=('CAF',)))
+    assert client.post(add_action, {'ref': '20', 'title': 'Vet the police'}).status_code == 403
+    budget = f'{WORKSPACE}documents/{schedule.pk}/action/{liberia["budget"].pk}/'
+    assert client.post(budget, {'ref': '4', 'title': 'No budget'}).status_code == 403
+    client.force_login(make_user('monrovia', Role.COUNTRY_EDITOR, countries=('LBR',)))
+    assert client.get(unknown).status_code == 404
+    assert client.get(add_action).status_code == 200
+    response = client.post(add_action, {'ref': '20', 'title': 'Vet the police', 'kind': 'ssr', 'currency': 'USD'})
+    assert response.status_code == 302 and response['Location'] == schedule.get_absolute_url()
+    assert schedule.actions.filter(ref='20', title='Vet the police').exists()
+    assert not Action.objects.filter(title='No budget').exists()

@@ -330,15 +330,17 @@ class DocumentPartEditView(_FormPageMixin, CountryObjectEditView):
     tab = 'documents'
 
     def dispatch(self, request, *args, **kwargs):
-        if kwargs['part'] not in PARTS:
-            raise Http404
-        self.queryset = PARTS[kwargs['part']][0].objects.all()
+        # An unknown part is a 404 after the access checks, which then stand on the document.
+        part = PARTS.get(kwargs['part'])
+        self.queryset = part[0].objects.all() if part else NationalDocument.objects.none()
         return super().dispatch(request, *args, **kwargs)
 
     def get_action(self, pk, part, part_pk=None) -> str:
         return 'add' if part_pk is None else 'change'
 
     def get_object(self, request, pk, part, part_pk=None):
+        if part not in PARTS:
+            raise Http404
         document = NationalDocument.objects.restrict(request.user).filter(country=self.country, pk=pk).first()
         if document is None:
             raise Http404
