@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -72,6 +72,7 @@ class FormSaveMixin:
 
     ``save_form()`` saves inside ``atomic()`` and rolls back, refusing with a 403, when the saved
     record is no longer within the user's reach (e.g. moved into a country the user does not edit).
+    An htmx request is answered with ``HX-Location`` instead of a redirect.
 
     Hooks:
         form_response(request, form, status): the page showing ``form`` (with its errors).
@@ -111,6 +112,8 @@ class FormSaveMixin:
             form.add_error(None, _('You may not save this record with these values.'))
             return self.form_response(request, form, status=403)
         messages.success(request, self.get_success_message(saved))
+        if request.htmx:
+            return HttpResponse(headers={'HX-Location': self.get_success_url(saved)})
         return redirect(self.get_success_url(saved))
 
 

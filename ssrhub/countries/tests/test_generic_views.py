@@ -215,7 +215,11 @@ def test_saving_a_record_into_another_country_is_refused_and_rolled_back(lbr_edi
     data['country'] = actor.country.pk
     response = lbr_editor.post('/generic/LBR/actors/add/', data)
     assert response.status_code == 302
-    assert Actor.objects.get(name='Armed Forces of Liberia').country.iso3 == 'LBR'
+    added = Actor.objects.get(name='Armed Forces of Liberia')
+    assert added.country.iso3 == 'LBR' and response['Location'] == added.get_absolute_url()
+    data['name'] = 'Armed Forces of Liberia (AFL)'
+    response = lbr_editor.post(f'/generic/LBR/actors/{added.pk}/edit/', data, HTTP_HX_REQUEST='true')
+    assert response.status_code == 200 and response['HX-Location'] == added.get_absolute_url()
 
 
 def test_the_delete_view_asks_then_deletes_within_the_users_reach(client, make_user, records):
