@@ -6,7 +6,8 @@ in ``scoped_actions`` to the countries the user is assigned to, unless the user 
 administrator. Sensitive models (``access_kind = 'sensitive'``) scope viewing too, whatever their
 ``scoped_actions`` say, and are never readable anonymously, so a due-diligence officer for one
 country never sees another country's cases; ``checks.py`` refuses a sensitive model without
-``country_scope``.
+``country_scope``. Reads of sensitive records are to be logged (issue 14) where one record is
+fetched for a user: ``get_object()`` of ``api/viewsets.py`` and of ``views/generic.py``.
 """
 
 from django.db import models

@@ -138,12 +138,23 @@ def timeline_event(iso3: str = 'LBR') -> TimelineEvent:
     )[0]
 
 
-def workspace_entry(model, basename, make) -> AccessEntry:
-    """A country workspace model through its read-only API (its pages join when they are on the generic views)."""
+def workspace_entry(model, basename, make, pages=()) -> AccessEntry:
+    """A country workspace model: its read-only API and, once they stand on core's generic views, its pages.
+
+    ``make(iso3='LBR')`` returns a record of that country. A page joins with its URL name, kind and, for a write,
+    a payload, e.g. for actors::
+
+        workspace_entry(Actor, 'actor', actor, pages=(
+            Endpoint('countries:actors', 'list', kwargs=lambda a: {'iso3': a.country.iso3}),
+            Endpoint('countries:actor_edit', 'edit', kwargs=lambda a: {'iso3': a.country.iso3, 'pk': a.pk},
+                     data=lambda a: form_data(ActorForm, a, note='Checked by the access suite.')),
+        ))
+    """
     return AccessEntry(
         model=model,
         record=make,
         foreign=lambda: make(FOREIGN),
+        pages=pages,
         api=api('countries', basename),
         writer=Role.COUNTRY_EDITOR,
     )

@@ -3,6 +3,7 @@ country-constrained (changes and, were the model sensitive, reads) and change lo
 
 import pytest
 
+from ssrhub.core.access import SENSITIVE
 from ssrhub.core.testing import access
 from ssrhub.core.testing.access import HOME
 
@@ -45,5 +46,5 @@ def test_country_constrained(client, entry, make_user):
 
 @by_model(SCOPED)
 def test_sensitive_reads_are_country_constrained(client, entry, make_user, monkeypatch):
-    monkeypatch.setattr(entry.model, 'access_kind', 'sensitive')
+    monkeypatch.setattr(entry.model, 'access_kind', SENSITIVE)
     access.check_sensitive_reads(client, entry, make_user('reader', entry.reader, countries=(HOME,)))
