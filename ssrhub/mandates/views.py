@@ -323,5 +323,5 @@ class PemaTableExportView(LoginRequiredMixin, View):
         if fmt not in EXPORT_FORMATS:
             return HttpResponseBadRequest(_('Unknown export format.'))
         columns = [(key, key) for key in (*ROW_HEADINGS, *pema_columns(sorted(PEMA_TASKS), PEMA_COLUMN_MODALITIES))]
-        rows = pema_table_rows(Mission.objects.filter(pk=mission.pk))
+        rows = pema_table_rows(Mission.objects.restrict(request.user).filter(pk=mission.pk))
         return export_response(rows, columns, fmt, f'{mission.acronym}-pema-table')

@@ -1,10 +1,70 @@
+"""API base viewsets: every queryset goes through ``restrict(user, action)`` for the action the request performs."""
+
+from django.db import transaction
+from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import viewsets
+from rest_framework.exceptions import PermissionDenied
 
-__all__ = ['RestrictedReadOnlyViewSet']
+__all__ = ['RestrictedModelViewSet', 'RestrictedReadOnlyViewSet']
+
+# DRF's viewset actions -> the access action they need on the record (list and retrieve: 'view').
+RESTRICT_ACTIONS = {'create': 'add', 'update': 'change', 'partial_update': 'change', 'destroy': 'delete'}
 
 
-class RestrictedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    """Lists and retrieves only what the requesting user may view."""
+class RestrictedViewSetMixin:
+    """Restricts the queryset to what the user may do with the request's action.
+
+    A record that the user may view but not change or delete is a 403; one outside the user's reach is a 404,
+    so guessing ids tells nothing.
+    """
+
+    @property
+    def restrict_action(self) -> str:
+        return RESTRICT_ACTIONS.get(self.action, 'view')
 
     def get_queryset(self):
-        return super().get_queryset().restrict(self.request.user, 'view')
+        return super().get_queryset().restrict(self.request.user, self.restrict_action)
+
+    def get_object(self):
+        try:
+            obj = super().get_object()
+        except Http404:
+            if self.restrict_action != 'view' and self._visible():
+                raise PermissionDenied from None
+            raise
+        # Reads of sensitive records will be logged here, once for every API read (issue 14).
+        return obj
+
+    def _visible(self) -> bool:
+        lookup_url_kwarg = self.lookup_url_kwarg or self.lookup_field
+        lookup = {self.lookup_field: self.kwargs[lookup_url_kwarg]}
+        return self.queryset.restrict(self.request.user, 'view').filter(**lookup).exists()
+
+
+class RestrictedReadOnlyViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Lists and retrieves only what the requesting user may view."""
+
+
+class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
+    """Create, read, update and delete within the user's reach, each change in the audit history.
+
+    Writes need the model permission (``RestrictedModelPermissions``); update and delete find the record in
+    ``restrict(user, 'change'/'delete')``. Create and update save atomically and roll back with a 403 when the
+    saved record is not within ``restrict(user, 'add'/'change')``, so an editor of one country cannot create a
+    record in another or move one there.
+    """
+
+    def perform_create(self, serializer):
+        self._save(serializer)
+
+    def perform_update(self, serializer):
+        self._save(serializer)
+
+    def _save(self, serializer):
+        user = self.request.user
+        with transaction.atomic():
+            instance = serializer.save()
+            if not type(instance).objects.restrict(user, self.restrict_action).filter(pk=instance.pk).exists():
+                # Raised inside the atomic block, so the save is rolled back.
+                raise PermissionDenied(_('You may not save this record with these values.'))

@@ -84,7 +84,7 @@ class MissionPemaTableView(APIView):
     )
     def get(self, request, acronym):
         mission = track_mission(request, acronym)
-        return Response(pema_table_rows(Mission.objects.filter(pk=mission.pk)))
+        return Response(pema_table_rows(Mission.objects.restrict(request.user).filter(pk=mission.pk)))
 
 
 class MissionMatrixView(APIView):

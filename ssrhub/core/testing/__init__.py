@@ -1,0 +1,1 @@
+"""Test helpers shared by every app: the generic access suite (``access.py``)."""
