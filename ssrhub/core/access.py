@@ -14,7 +14,7 @@ from django.db import models
 
 from .roles import Role, permission_name
 
-__all__ = ['SENSITIVE', 'RestrictedQuerySet', 'can', 'is_administrator', 'scoped_actions']
+__all__ = ['SENSITIVE', 'RestrictedQuerySet', 'can', 'can_in_country', 'is_administrator', 'reach', 'scoped_actions']
 
 SENSITIVE = 'sensitive'
 
@@ -29,21 +29,33 @@ def scoped_actions(model) -> frozenset[str]:
     return actions | {'view'} if getattr(model, 'access_kind', None) == SENSITIVE else actions
 
 
+ALL, NONE = 'all', 'none'
+
+
+def reach(user, model, action: str):
+    """The one access rule: ``ALL``, ``NONE`` or the countries (a queryset of ids) in which ``user`` may perform
+    ``action`` on ``model`` records."""
+    if not user.is_authenticated:
+        public = getattr(model, 'public', False) and getattr(model, 'access_kind', None) != SENSITIVE
+        return ALL if action == 'view' and public else NONE
+    if user.is_superuser:
+        return ALL
+    if not user.has_perm(permission_name(model, action)):
+        return NONE
+    if getattr(model, 'country_scope', None) and action in scoped_actions(model) and not is_administrator(user):
+        return user.country_assignments.values('country')
+    return ALL
+
+
 class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user, action: str = 'view'):
         """Return only the rows ``user`` may perform ``action`` on."""
-        model = self.model
-        if not user.is_authenticated:
-            public = getattr(model, 'public', False) and getattr(model, 'access_kind', None) != SENSITIVE
-            return self.all() if action == 'view' and public else self.none()
-        if user.is_superuser:
+        countries = reach(user, self.model, action)
+        if countries is ALL:
             return self.all()
-        if not user.has_perm(permission_name(model, action)):
+        if countries is NONE:
             return self.none()
-        scope = getattr(model, 'country_scope', None)
-        if scope and action in scoped_actions(model) and not is_administrator(user):
-            return self.filter(**{f'{scope}__in': user.country_assignments.values('country')}).distinct()
-        return self.all()
+        return self.filter(**{f'{self.model.country_scope}__in': countries}).distinct()
 
 
 def can(user, action: str, obj) -> bool:
@@ -52,14 +64,8 @@ def can(user, action: str, obj) -> bool:
 
 
 def can_in_country(user, action: str, model, country) -> bool:
-    """True when ``user`` may perform ``action`` on ``model`` records of ``country``, by the rule of ``restrict()``
-    (a model permission, and an assignment to the country where the model scopes the action)."""
-    if not user.is_authenticated:
-        return action == 'view' and getattr(model, 'public', False)
-    if user.is_superuser:
-        return True
-    if not user.has_perm(permission_name(model, action)):
-        return False
-    if getattr(model, 'country_scope', None) and action in model.scoped_actions and not is_administrator(user):
-        return user.country_assignments.filter(country=country).exists()
-    return True
+    """True when ``user`` may perform ``action`` on ``model`` records of ``country`` (the rule of ``restrict()``)."""
+    countries = reach(user, model, action)
+    if countries is ALL or countries is NONE:
+        return countries is ALL
+    return countries.filter(country=country).exists()
