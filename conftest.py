@@ -1,4 +1,7 @@
-"""Shared pytest fixtures: reference data is loaded once into the test database."""
+"""Shared pytest fixtures: reference data is loaded once into the test database; shared data files or a failure."""
+
+import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,12 +11,32 @@ from django.core.management import call_command
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
 
+# PEMA, CRSV and the whole CR-UNSC corpus may not be copied into the repository (docs/development/testing.md).
+SHARED_DATA = Path(os.environ.get('SSRHUB_SHARED_DATA') or Path(__file__).resolve().parent.parent / 'shared' / 'data')
+
 
 @pytest.fixture(scope='session')
 def django_db_setup(django_db_setup, django_db_blocker):
     """Countries, frameworks, institutions and roles, as `make run` loads them (no demo accounts)."""
     with django_db_blocker.unblock():
         call_command('setup', verbosity=0)
+
+
+@pytest.fixture(scope='session')
+def shared_data():
+    """Path of a file or folder under ../shared/data (or $SSRHUB_SHARED_DATA); the test fails if it is missing."""
+
+    def path(relative: str) -> Path:
+        found = SHARED_DATA / relative
+        if not found.exists():
+            pytest.fail(
+                f'{found} is missing: the tests of PEMA, CRSV and the whole corpus need ../shared/data beside the '
+                'repository (or SSRHUB_SHARED_DATA pointing at it), see docs/development/testing.md',
+                pytrace=False,
+            )
+        return found
+
+    return path
 
 
 @pytest.fixture(autouse=True)

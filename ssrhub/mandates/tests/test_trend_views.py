@@ -25,7 +25,7 @@ from ssrhub.documents.ingest import ingest_path
 
 pytestmark = pytest.mark.django_db
 
-RESOLUTIONS = Path('/work/shared/data/unsc-resolutions-1946-1994')
+RESOLUTIONS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 FILES = ('0797_1992', '0865_1993', '0866_1993', '0828_1993', '0868_1993', '0898_1994')
 PAGE = '/mandates/trends/'
 API = '/api/mandates/trends/'

@@ -12,7 +12,7 @@ from ssrhub.documents.models import Document, MissionLink
 
 pytestmark = pytest.mark.django_db
 
-RESOLUTIONS = Path('/work/shared/data/unsc-resolutions-1946-1994')
+RESOLUTIONS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 UNTAC = ('0745_1992', '0783_1992', '0792_1992', '0810_1993', '0840_1993', '0880_1993')
 TRACK = '/mandates/missions/UNTAC/'
 
