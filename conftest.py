@@ -7,6 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
@@ -15,11 +17,35 @@ from ssrhub.core.roles import Role
 SHARED_DATA = Path(os.environ.get('SSRHUB_SHARED_DATA') or Path(__file__).resolve().parent.parent / 'shared' / 'data')
 
 
+@pytest.fixture(scope='session', autouse=True)
+def fast_password_hashing():
+    """Tests create users by the hundred and log them in; the production hasher would spend minutes on that."""
+    with override_settings(PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher']):
+        yield
+
+
 @pytest.fixture(scope='session')
 def django_db_setup(django_db_setup, django_db_blocker):
     """Countries, frameworks, institutions and roles, as `make run` loads them (no demo accounts)."""
     with django_db_blocker.unblock():
         call_command('setup', verbosity=0)
+
+
+@pytest.fixture(scope='module')
+def module_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A transaction around a whole module, rolled back after its last test.
+
+    Slow set-ups (ingesting documents, loading a demo country) run once in a module-scoped fixture that requests this
+    one; each test still runs in its own transaction inside it and rolls back to that state.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp('media')):
+        yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope='session')

@@ -31,11 +31,12 @@ PAGE = '/mandates/trends/'
 API = '/api/mandates/trends/'
 
 
-@pytest.fixture
-def corpus():
-    for name in FILES:
-        outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
-        assert outcome.status == 'created', outcome.message
+@pytest.fixture(scope='module')
+def corpus(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        for name in FILES:
+            outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
+            assert outcome.status == 'created', outcome.message
 
 
 @pytest.fixture

@@ -17,12 +17,17 @@ UNTAC = ('0745_1992', '0783_1992', '0792_1992', '0810_1993', '0840_1993', '0880_
 TRACK = '/mandates/missions/UNTAC/'
 
 
+@pytest.fixture(scope='module')
+def untac_ingested(module_transaction, django_db_blocker):
+    """Six real UNTAC resolutions, read, coded and linked as an upload would be, once for the module."""
+    with django_db_blocker.unblock():
+        for name in UNTAC:
+            outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
+            assert outcome.status == 'created', outcome.message
+
+
 @pytest.fixture
-def untac():
-    """Six real UNTAC resolutions, read, coded and linked as an upload would be."""
-    for name in UNTAC:
-        outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
-        assert outcome.status == 'created', outcome.message
+def untac(untac_ingested):
     return {doc.symbol.split(' ')[0]: doc for doc in Document.objects.all()}
 
 
