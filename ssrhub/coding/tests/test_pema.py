@@ -213,6 +213,7 @@ def dev_report(shared_data):
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,  # missing data fails the test, it is not the expected failure
     reason=(
         'Target not reachable from the texts: of the 19 gold task x resolution pairs, 6 cite paragraphs with no '
         'task language (690 op. 4 and 891 op. 3 define the mandate by reference to a report or an earlier '
