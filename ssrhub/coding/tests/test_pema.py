@@ -218,7 +218,8 @@ def dev_report(shared_data):
         'Target not reachable from the texts: of the 19 gold task x resolution pairs, 6 cite paragraphs with no '
         'task language (690 op. 4 and 891 op. 3 define the mandate by reference to a report or an earlier '
         'resolution; 758 op. 4, 764 op. 5 and 792 op. 9 name no such task), so even a perfect text-only coder '
-        'tops out at micro-F1 0.81 (recall 13/19). docs/mandates.md, "Side by side with PEMA", describes misses of this kind.'
+        'tops out at micro-F1 0.81 (recall 13/19). docs/mandates.md, "Side by side with PEMA", describes misses of '
+        'this kind.'
     ),
 )
 def test_dev_resolution_micro_f1_target(dev_report):
