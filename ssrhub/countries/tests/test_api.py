@@ -84,68 +84,72 @@ def make_assessment(iso3, title, on, ratings, **extra):
     return assessment
 
 
-@pytest.fixture(scope='module')
-def demo(module_transaction, django_db_blocker):
+def load_demo():
     """The CAF, CIV and LBR demo workspaces, and for Liberia: a dependency and a status report in the schedule, a
     second and a third source dating UNMIL's deployment, UNMIL's troops (15,000 in October 2007, 8,000 in May 2010:
     book, chapter 12, line 2892), an assessment of the 2012 expenditure review; and a Central African assessment."""
+    load_country_demo()
+    schedule = NationalDocument.objects.get(title=ISL)
+    actions = {action.ref: action for action in schedule.actions.all()}
+    actions['9'].depends_on.add(actions['4'])  # the shape of test_workspace_views: officers after the budget
+    ActionStatusUpdate.objects.create(
+        action=actions['4'],
+        date=date(2012, 7, 1),
+        status='done',
+        note='The 2012-2013 budget took up many recommendations of the expenditure review.',
+    )
+    actions['4'].status = 'done'  # the latest update's, as the status form sets it
+    actions['4'].save()
+    deployment = TimelineEvent.objects.get(country__iso3='LBR', title='UNMIL deployed under resolution 1509')
+    adopted = EventDate.objects.create(event=deployment, date=date(2003, 9, 19), source='Resolution 1509 (2003)')
+    cite(adopted, symbol='S/RES/1509 (2003)')
+    EventDate.objects.create(event=deployment, date=date(2003, 10, 1), source='UNMIL took over from ECOMIL')
+    unmil = Actor.objects.create(
+        country=deployment.country,
+        name='United Nations Mission in Liberia',
+        acronym='UNMIL',
+        area='core-security-actors',
+        type='international',
+        note='Provided security until the Government took over on 30 June 2016.',
+    )
+    cite(unmil, book_chapter=8, book_lines='1909')
+    for on, count in [(date(2007, 10, 1), 15000), (date(2010, 5, 1), 8000)]:
+        headcount = Headcount.objects.create(actor=unmil, date=on, count=count, basis='troops')
+        cite(headcount, book_chapter=12, book_lines='2892')
+    review = make_assessment(
+        'LBR',
+        'Security sector public expenditure review',
+        date(2012, 6, 30),
+        {
+            'feature.governance-management': (
+                1,
+                "The Ministry of Finance set the sector's resource envelope with little input from the sector.",
+                (12, '2904'),
+            ),
+            'principle.national-ownership': ('met', "Carried out at the Government's request.", (12, '2888')),
+        },
+        assessed_by='UNMIL and the World Bank',
+    )
+    cite(review, book_chapter=12, book_lines='2896-2900')
+    make_assessment(
+        'CAF',
+        'SSR baseline after the National Security Policy',
+        date(2017, 3, 31),
+        {
+            'feature.capacities': (
+                0,
+                'Ministry database counts 7,465 soldiers against 8,400 on the payroll.',
+                (7, '1669'),
+            )
+        },
+    )
+    return {'schedule': schedule, 'actions': actions, 'deployment': deployment}
+
+
+@pytest.fixture(scope='module')
+def demo(module_transaction, django_db_blocker):
     with django_db_blocker.unblock():
-        load_country_demo()
-        schedule = NationalDocument.objects.get(title=ISL)
-        actions = {action.ref: action for action in schedule.actions.all()}
-        actions['9'].depends_on.add(actions['4'])  # the shape of test_workspace_views: officers after the budget
-        ActionStatusUpdate.objects.create(
-            action=actions['4'],
-            date=date(2012, 7, 1),
-            status='done',
-            note='The 2012-2013 budget took up many recommendations of the expenditure review.',
-        )
-        actions['4'].status = 'done'  # the latest update's, as the status form sets it
-        actions['4'].save()
-        deployment = TimelineEvent.objects.get(country__iso3='LBR', title='UNMIL deployed under resolution 1509')
-        adopted = EventDate.objects.create(event=deployment, date=date(2003, 9, 19), source='Resolution 1509 (2003)')
-        cite(adopted, symbol='S/RES/1509 (2003)')
-        EventDate.objects.create(event=deployment, date=date(2003, 10, 1), source='UNMIL took over from ECOMIL')
-        unmil = Actor.objects.create(
-            country=deployment.country,
-            name='United Nations Mission in Liberia',
-            acronym='UNMIL',
-            area='core-security-actors',
-            type='international',
-            note='Provided security until the Government took over on 30 June 2016.',
-        )
-        cite(unmil, book_chapter=8, book_lines='1909')
-        for on, count in [(date(2007, 10, 1), 15000), (date(2010, 5, 1), 8000)]:
-            headcount = Headcount.objects.create(actor=unmil, date=on, count=count, basis='troops')
-            cite(headcount, book_chapter=12, book_lines='2892')
-        review = make_assessment(
-            'LBR',
-            'Security sector public expenditure review',
-            date(2012, 6, 30),
-            {
-                'feature.governance-management': (
-                    1,
-                    "The Ministry of Finance set the sector's resource envelope with little input from the sector.",
-                    (12, '2904'),
-                ),
-                'principle.national-ownership': ('met', "Carried out at the Government's request.", (12, '2888')),
-            },
-            assessed_by='UNMIL and the World Bank',
-        )
-        cite(review, book_chapter=12, book_lines='2896-2900')
-        make_assessment(
-            'CAF',
-            'SSR baseline after the National Security Policy',
-            date(2017, 3, 31),
-            {
-                'feature.capacities': (
-                    0,
-                    'Ministry database counts 7,465 soldiers against 8,400 on the payroll.',
-                    (7, '1669'),
-                )
-            },
-        )
-        return {'schedule': schedule, 'actions': actions, 'deployment': deployment}
+        return load_demo()
 
 
 @pytest.fixture
