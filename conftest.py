@@ -13,7 +13,7 @@ from django.test import override_settings
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
 
-# PEMA, CRSV and the whole CR-UNSC corpus may not be copied into the repository (docs/development/testing.md).
+# PEMA and CRSV may not be redistributed and the whole CR-UNSC corpus is too big to copy (docs/development/testing.md).
 SHARED_DATA = Path(os.environ.get('SSRHUB_SHARED_DATA') or Path(__file__).resolve().parent.parent / 'shared' / 'data')
 
 

@@ -55,7 +55,7 @@ def demo_db(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo(demo_db, django_db_serialized_rollback, transactional_db):
-    """The live server's database holds the demo: inserted again before the test (under a second), emptied after.
+    """The live server's database holds the demo: inserted again before the test (a second or two), emptied after.
 
     Inserting the rows in bulk is ten times faster than loading the demo or Django's serialized rollback.
     """
