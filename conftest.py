@@ -1,12 +1,27 @@
-"""Shared pytest fixtures: reference data is loaded once into the test database."""
+"""Shared pytest fixtures: reference data is loaded once into the test database; shared data files or a failure."""
+
+import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
+
+# PEMA and CRSV may not be redistributed and the whole CR-UNSC corpus is too big to copy (docs/development/testing.md).
+SHARED_DATA = Path(os.environ.get('SSRHUB_SHARED_DATA') or Path(__file__).resolve().parent.parent / 'shared' / 'data')
+
+
+@pytest.fixture(scope='session', autouse=True)
+def fast_password_hashing():
+    """Tests create users by the hundred and log them in; the production hasher would spend minutes on that."""
+    with override_settings(PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher']):
+        yield
 
 
 @pytest.fixture(scope='session')
@@ -14,6 +29,40 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Countries, frameworks, institutions and roles, as `make run` loads them (no demo accounts)."""
     with django_db_blocker.unblock():
         call_command('setup', verbosity=0)
+
+
+@pytest.fixture(scope='module')
+def module_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A transaction around a whole module, rolled back after its last test.
+
+    Slow set-ups (ingesting documents, loading a demo country) run once in a module-scoped fixture that requests this
+    one; each test still runs in its own transaction inside it and rolls back to that state.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp('media')):
+        yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope='session')
+def shared_data():
+    """Path of a file or folder under ../shared/data (or $SSRHUB_SHARED_DATA); the test fails if it is missing."""
+
+    def path(relative: str) -> Path:
+        found = SHARED_DATA / relative
+        if not found.exists():
+            pytest.fail(
+                f'{found} is missing: the tests of PEMA, CRSV and the whole corpus need ../shared/data beside the '
+                'repository (or SSRHUB_SHARED_DATA pointing at it), see docs/development/testing.md',
+                pytrace=False,
+            )
+        return found
+
+    return path
 
 
 @pytest.fixture(autouse=True)

@@ -60,10 +60,7 @@ def test_demo_map_of_the_central_african_republic(page, log_in, screenshot):
     screenshot(page, 'actors-map-caf-demo', full_page=True)
 
 
-def test_without_javascript_the_tables_remain(browser, live_server, transactional_db):
-    from django.core.management import call_command
-
-    call_command('setup', '--demo', verbosity=0)
+def test_without_javascript_the_tables_remain(browser, live_server, demo):
     Actor.objects.filter(country__iso3='CAF').delete()
     car_sector()
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)

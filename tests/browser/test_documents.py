@@ -7,12 +7,11 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-DATA = Path(__file__).resolve().parents[3] / 'shared' / 'data'
+DATA = Path(__file__).resolve().parents[1] / 'data'
 SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
 RESOLUTION_866 = DATA / 'unsc-resolutions-1946-1994' / 'S_RES_0866_1993_EN_GOLD.txt'
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
 def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     log_in(page, 'analyst')
     page.goto('/documents/')

@@ -15,9 +15,7 @@ from ssrhub.documents.models import Paragraph
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-needs_data = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+SAMPLE = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 
 @pytest.fixture
@@ -31,7 +29,6 @@ def _review(client, paragraph, action, code='', htmx=True):
     return client.post(f'/paragraphs/{paragraph.pk}/review/', {'action': action, 'code': code}, **headers)
 
 
-@needs_data
 def test_analyst_accepts_rejects_and_adds_codes(client, make_user, op15):
     analyst = make_user('ana', Role.ANALYST)
     client.force_login(analyst)
@@ -49,7 +46,6 @@ def test_analyst_accepts_rejects_and_adds_codes(client, make_user, op15):
     assert ParagraphReview.objects.filter(paragraph=op15, reviewer=analyst).exists()
 
 
-@needs_data
 def test_viewer_cannot_review_and_unknown_codes_are_refused(client, make_user, op15):
     client.force_login(make_user('reader', Role.VIEWER))
     assert _review(client, op15, 'add', 'ssr.generic').status_code == 403
@@ -58,7 +54,6 @@ def test_viewer_cannot_review_and_unknown_codes_are_refused(client, make_user, o
     assert response.status_code == 400 and "'not.a.code' is not a code" in response.content.decode()
 
 
-@needs_data
 def test_agreement_table_and_csv(client, make_user, op15):
     first, second = make_user('ana', Role.ANALYST), make_user('bea', Role.ANALYST)
     for user, action in ((first, 'reject'), (second, 'accept')):
@@ -74,7 +69,6 @@ def test_agreement_table_and_csv(client, make_user, op15):
     assert 'component.defence' in page
 
 
-@needs_data
 def test_code_command_prints_one_record_per_paragraph(capsys):
     call_command('code', str(SAMPLE), '--format', 'jsonl')
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -89,7 +83,6 @@ def test_code_command_prints_one_record_per_paragraph(capsys):
     assert [row['paragraph_ref'] for row in rows] == [r['paragraph_ref'] for r in records]
 
 
-@needs_data
 def test_code_command_save_stores_the_document(capsys):
     call_command('code', str(SAMPLE), '--save')
     assert Paragraph.objects.filter(version__document__symbol='S/RES/2151 (2014)').count() == 44
@@ -102,17 +95,16 @@ def test_codebook_command_prints_json(capsys):
     assert {'component.police', 'initiative.legislation', 'ssr.generic', 'crosscutting.human-rights'} <= codes
 
 
-@pytest.mark.skipif(not (DATA / 'pema').exists(), reason='shared/data is not beside the repository')
-def test_evaluate_commands_print_scores(capsys):
-    call_command('evaluate', 'pema', '--format', 'json')
+def test_evaluate_commands_print_scores(shared_data, capsys):
+    texts, labels = shared_data('unsc-resolutions-1946-1994'), shared_data('pema/pema-v4-dev.csv')
+    call_command('evaluate', 'pema', '--texts', str(texts), '--labels', str(labels), '--format', 'json')
     rows = json.loads(capsys.readouterr().out)
     micro = next(row for row in rows if row['level'] == 'resolution' and row['task'] == 'micro')
     assert micro['f1'] >= 0.70 and micro['support'] > 0
-    call_command('evaluate', 'force')
+    call_command('evaluate', 'force', '--crsv', str(shared_data('crsv/crsv-paragraphs-v2026.09.csv')))
     assert 'force accuracy: ' in capsys.readouterr().out
 
 
-@needs_data
 def test_recode_codes_documents_missing_the_current_codebook(capsys):
     from ssrhub.coding.models import MachineReading
 

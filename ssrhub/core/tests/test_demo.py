@@ -43,11 +43,11 @@ def _counts() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def demo(settings):
-    """One demo run (about half a second with a fast hasher: the demo passwords are hashed in every test)."""
-    settings.PASSWORD_HASHERS = ['django.contrib.auth.hashers.MD5PasswordHasher']
-    call_command('demo', verbosity=0)
+@pytest.fixture(scope='module')
+def demo(module_transaction, django_db_blocker):
+    """One demo run for the whole module."""
+    with django_db_blocker.unblock():
+        call_command('demo', verbosity=0)
 
 
 def test_demo_accounts_and_documents(demo):

@@ -21,18 +21,7 @@ from ssrhub.core.symbols import (
     parse_symbol,
 )
 
-SHARED = Path(__file__).resolve().parents[3].parent / 'shared'
-DATA = SHARED / 'data'
-
-
-def _require_shared(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f'shared data {path} is not available in this checkout')
-    return path
-
-
-def _read_shared(path: Path) -> str:
-    return _require_shared(path).read_text(encoding='utf-8')
+DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data'
 
 
 #
@@ -368,9 +357,17 @@ def test_find_symbols_keeps_the_valid_part_of_a_broken_joint_symbol():
 #
 
 
-def test_symbols_in_the_brief():
-    text = _read_shared(SHARED / 'BRIEF.md')
-    found = [str(symbol) for symbol in find_symbols(text)]
+# Symbols as prose cites them: joint symbols, a year or a note in brackets, a line break inside a list.
+PROSE = (
+    'Key documents: S/PRST/2007/3; A/62/659-S/2008/39 (first SG report); A/67/970-S/2013/480\n'
+    '(second); S/RES/2151 (2014), the first stand-alone SSR resolution; S/RES/2282 (2016, sustaining peace); '
+    'the Human Rights Due Diligence Policy (HRDDP, A/67/775-S/2013/110). Sources disagree on symbols too: '
+    'resolution 2282 vs "2286"; S/2014/36 vs S/2013/36.'
+)
+
+
+def test_symbols_in_prose():
+    found = [str(symbol) for symbol in find_symbols(PROSE)]
     for expected in (
         'S/PRST/2007/3',
         'A/62/659-S/2008/39',
@@ -386,7 +383,7 @@ def test_symbols_in_the_brief():
 
 
 def test_symbols_in_resolution_2151():
-    text = _read_shared(DATA / 'samples' / 'S_RES_2151_2014_EN.txt')
+    text = (DATA / 'samples' / 'S_RES_2151_2014_EN.txt').read_text(encoding='utf-8')
     found = [str(symbol) for symbol in find_symbols(text)]
     assert found[0] == 'S/RES/2151 (2014)'
     for expected in ('S/PRST/2007/3', 'S/PRST/2008/14', 'S/PRST/2011/19', 'S/2013/480', 'S/PRST/2014/5'):
@@ -400,8 +397,8 @@ def test_symbols_in_resolution_2151():
     assert len(found) == 23
 
 
-def test_symbols_in_pema():
-    path = _require_shared(DATA / 'pema' / 'pema-v4-dev.csv')
+def test_symbols_in_pema(shared_data):
+    path = shared_data('pema/pema-v4-dev.csv')
     with path.open(newline='', encoding='utf-8') as handle:
         rows = list(csv.DictReader(handle))
     written = re.compile(r'\b[A-Z]{1,2}/[A-Za-z0-9./]+[A-Za-z0-9]')
@@ -415,8 +412,8 @@ def test_symbols_in_pema():
     assert all(is_valid_symbol(symbol) for symbol in seen)
 
 
-def test_pema_years_match_resolution_numbers():
-    path = _require_shared(DATA / 'pema' / 'pema-v4-dev.csv')
+def test_pema_years_match_resolution_numbers(shared_data):
+    path = shared_data('pema/pema-v4-dev.csv')
     with path.open(newline='', encoding='utf-8') as handle:
         cited = {f'{row["Signature"]} ({row["Year"]})' for row in csv.DictReader(handle)}
     # PEMA dates resolution 804 to 1992; the resolution itself reads 'adopted ... on 29 January 1993'.
@@ -445,8 +442,8 @@ CORPUS_MISMATCHES = {
 }
 
 
-def test_resolution_years_agree_with_the_corpus():
-    corpus = _require_shared(DATA / 'unsc-resolutions-1946-1994')
+def test_resolution_years_agree_with_the_corpus(shared_data):
+    corpus = shared_data('unsc-resolutions-1946-1994')
     checked, mismatches, found = 0, set(), 0
     for path in sorted(corpus.glob('S_RES_*.txt')):
         text = path.read_text(encoding='utf-8')
@@ -463,8 +460,7 @@ def test_resolution_years_agree_with_the_corpus():
 
 
 def test_find_symbols_reads_resolution_headings():
-    path = DATA / 'unsc-resolutions-1946-1994' / 'S_RES_0804_1993_EN_GOLD.txt'
-    text = _read_shared(path)
+    text = (DATA / 'unsc-resolutions-1946-1994' / 'S_RES_0804_1993_EN_GOLD.txt').read_text(encoding='utf-8')
     assert find_symbols(text)[:2] == [parse_symbol('S/RES/804 (1993)'), parse_symbol('S/RES/696 (1991)')]
 
 

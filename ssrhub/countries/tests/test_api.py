@@ -84,8 +84,7 @@ def make_assessment(iso3, title, on, ratings, **extra):
     return assessment
 
 
-@pytest.fixture
-def demo():
+def load_demo():
     """The CAF, CIV and LBR demo workspaces, and for Liberia: a dependency and a status report in the schedule, a
     second and a third source dating UNMIL's deployment, UNMIL's troops (15,000 in October 2007, 8,000 in May 2010:
     book, chapter 12, line 2892), an assessment of the 2012 expenditure review; and a Central African assessment."""
@@ -145,6 +144,12 @@ def demo():
         },
     )
     return {'schedule': schedule, 'actions': actions, 'deployment': deployment}
+
+
+@pytest.fixture(scope='module')
+def demo(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        return load_demo()
 
 
 @pytest.fixture

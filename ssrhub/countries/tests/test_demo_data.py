@@ -47,7 +47,7 @@ SCOPES = {
     EventDate: 'event__country',
 }
 
-# Counted by hand from the files, and checked against the book (see the final report of the data work).
+# Counted by hand from the files in countries/data/demo/, whose records cite the chapters and lines of the book.
 EXPECTED = {
     'CAF': {
         'Engagement': 1,

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-CORPUS = DATA / 'unsc-resolutions-1946-1994'
+RESOLUTIONS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 REDIS = shutil.which('redis-server')
 
 
@@ -47,7 +46,6 @@ def redis_url(tmp_path):
     server.wait(timeout=10)
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason='shared/data is not beside the repository')
 def test_ingest_runs_as_celery_tasks_on_a_worker(tmp_path, redis_url):
     env = {
         **os.environ,
@@ -61,7 +59,7 @@ def test_ingest_runs_as_celery_tasks_on_a_worker(tmp_path, redis_url):
     subprocess.run([*ssrhub, 'migrate', '--verbosity', '0'], check=True, **run)
     folder = tmp_path / 'batch'
     folder.mkdir()
-    for source in sorted(CORPUS.glob('S_RES_08[0-1]*.txt')):
+    for source in sorted(RESOLUTIONS.glob('S_RES_08[0-1]*.txt')):
         shutil.copy(source, folder / source.name)
     worker_log = tmp_path / 'worker.log'
     worker = subprocess.Popen(

@@ -23,8 +23,7 @@ from pypdf import PdfWriter
 
 from ssrhub.documents.extract import DEFAULT_MAX_BYTES, ExtractedText, ExtractionError, extract_bytes, extract_text
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
+SAMPLE = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 HEADING = 'Resolution 2151 (2014)'
 ADOPTED = 'Adopted by the Security Council at its 7161st meeting, on 28 April 2014'
@@ -39,9 +38,7 @@ def _words(text: str) -> str:
 
 
 def _sample_paragraphs() -> list[str]:
-    """The first paragraphs of resolution 2151 (2014), from the shared sample when present."""
-    if not SAMPLE.exists():
-        return ['Security Council', HEADING, ADOPTED, 'The Security Council,', FIRST_PREAMBULAR]
+    """The first paragraphs of resolution 2151 (2014)."""
     paragraphs = [_words(block) for block in SAMPLE.read_text(encoding='utf-8').split('\n\n') if block.strip()]
     return paragraphs[:9]
 
@@ -404,8 +401,6 @@ def test_newlines_are_normalised_and_page_breaks_kept():
 
 
 def test_sample_text_is_read_unchanged():
-    if not SAMPLE.exists():
-        pytest.skip('shared/data is not beside the repository')
     result = extract_text(SAMPLE)
     assert result.format == 'txt'
     assert result.text == SAMPLE.read_text(encoding='utf-8').strip()

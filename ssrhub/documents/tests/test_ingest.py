@@ -12,14 +12,11 @@ from ssrhub.documents.models import Document, DocumentVersion, Paragraph
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
+DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data'
 SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-CORPUS = DATA / 'unsc-resolutions-1946-1994'
-
-needs_data = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+RESOLUTIONS = DATA / 'unsc-resolutions-1946-1994'
 
 
-@needs_data
 def test_sample_resolution_is_stored_with_its_structure_and_codes():
     outcome = ingest_path(SAMPLE)
     assert outcome.status == 'created'
@@ -36,7 +33,6 @@ def test_sample_resolution_is_stored_with_its_structure_and_codes():
     assert CodeAssignment.objects.filter(paragraph__in=paragraphs, code='ssr.generic').exists()
 
 
-@needs_data
 def test_same_file_twice_creates_nothing(tmp_path):
     copy = tmp_path / 'renamed-copy.txt'
     shutil.copy(SAMPLE, copy)
@@ -47,7 +43,6 @@ def test_same_file_twice_creates_nothing(tmp_path):
     assert (Document.objects.count(), DocumentVersion.objects.count(), Paragraph.objects.count()) == counts
 
 
-@needs_data
 def test_changed_file_becomes_a_new_version(tmp_path):
     first = ingest_path(SAMPLE)
     changed = tmp_path / 'S_RES_2151_2014_EN.txt'
@@ -73,12 +68,11 @@ def test_refused_files_leave_no_records(tmp_path):
     assert not Document.objects.exists() and not DocumentVersion.objects.exists()
 
 
-@needs_data
 def test_ingest_command_on_a_folder(tmp_path, capsys):
     folder = tmp_path / 'batch'
     folder.mkdir()
     for number in ('0866_1993', '0872_1993', '0797_1992'):
-        source = next(CORPUS.glob(f'S_RES_{number}_EN*.txt'))
+        source = next(RESOLUTIONS.glob(f'S_RES_{number}_EN*.txt'))
         shutil.copy(source, folder / source.name)
     (folder / 'notes.bin').write_bytes(b'\x00\x01')
     call_command('ingest', str(folder))

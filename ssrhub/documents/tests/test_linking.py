@@ -10,10 +10,8 @@ from ssrhub.documents.linking import MissionNames, Relation, mission_relations
 from ssrhub.documents.metadata import detect_metadata
 from ssrhub.documents.structure import segment
 
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-TEXTS = SHARED_DATA / 'unsc-resolutions-1946-1994'
+TEXTS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 MISSIONS_YAML = Path(__file__).resolve().parents[2] / 'framework' / 'data' / 'institutions' / 'missions.yaml'
-pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason=f'resolution texts not found under {SHARED_DATA}')
 
 
 @pytest.fixture(scope='module')

@@ -15,11 +15,9 @@ from ssrhub.documents.metadata import (
     symbol_from_filename,
 )
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
+DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data'
 SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-CORPUS = DATA / 'unsc-resolutions-1946-1994'
-
-needs_data = pytest.mark.skipif(not CORPUS.exists(), reason='shared/data is not beside the repository')
+RESOLUTIONS = DATA / 'unsc-resolutions-1946-1994'
 
 # Two corpus files hold another resolution than their name says: the text of S_RES_0542_1983 is resolution 538 (1983)
 # (UNIFIL extended to 19 April 1984) and that of S_RES_0778_1992 is resolution 773 (1992) (Iraq-Kuwait boundary).
@@ -30,7 +28,7 @@ MISLABELLED = {
 
 
 def _corpus_file(name: str) -> Path:
-    return CORPUS / name
+    return RESOLUTIONS / name
 
 
 def _metadata_of(path: Path, filename: str | None = None) -> DocumentMetadata:
@@ -42,7 +40,6 @@ def _metadata_of(path: Path, filename: str | None = None) -> DocumentMetadata:
 #
 
 
-@needs_data
 def test_sample_resolution_2151():
     metadata = _metadata_of(SAMPLE)
     assert metadata == DocumentMetadata(
@@ -54,12 +51,10 @@ def test_sample_resolution_2151():
     )
 
 
-@needs_data
 def test_sample_heading_suffices_without_a_file_name():
     assert _metadata_of(SAMPLE, filename='') == _metadata_of(SAMPLE)
 
 
-@needs_data
 def test_sample_symbols_cited_in_the_body_are_not_its_own():
     # The preamble cites S/PRST/2007/3, S/2013/480 and a dozen resolutions: with the heading cut off, none of them
     # may become the document's symbol.
@@ -103,7 +98,6 @@ CORPUS_SAMPLE = [
 ]
 
 
-@needs_data
 @pytest.mark.parametrize('name', CORPUS_SAMPLE)
 def test_corpus_resolution_symbol_type_and_language(name):
     number, year = int(name.split('_')[2]), int(name.split('_')[3])
@@ -132,13 +126,11 @@ CORPUS_DATES = {
 }
 
 
-@needs_data
 @pytest.mark.parametrize(('name', 'expected'), sorted(CORPUS_DATES.items()))
 def test_corpus_dates_checked_by_hand(name, expected):
     assert _metadata_of(_corpus_file(name)).date == datetime.date.fromisoformat(expected)
 
 
-@needs_data
 @pytest.mark.parametrize(
     'name',
     [
@@ -152,21 +144,18 @@ def test_corpus_dates_garbled_by_ocr_are_left_empty(name):
     assert _metadata_of(_corpus_file(name)).date is None
 
 
-@needs_data
 def test_corpus_draft_symbol_in_brackets_is_not_the_documents_own():
     # '41 (1948). Resolution of 28 February 1948' is followed by the draft's symbol '[S/678]'.
     assert _metadata_of(_corpus_file('S_RES_0041_1948_EN_GOLD.txt'), '').symbol == 'S/RES/41 (1948)'
 
 
-@needs_data
 @pytest.mark.parametrize(('name', 'printed'), sorted(MISLABELLED.items()))
 def test_corpus_heading_wins_over_a_wrong_file_name(name, printed):
     assert _metadata_of(_corpus_file(name)).symbol == printed
 
 
-@needs_data
-def test_whole_corpus_never_raises_and_agrees_with_the_file_names():
-    files = sorted(CORPUS.glob('S_RES_*.txt'))
+def test_whole_corpus_never_raises_and_agrees_with_the_file_names(shared_data):
+    files = sorted(shared_data('unsc-resolutions-1946-1994').glob('S_RES_*.txt'))
     assert len(files) == 902
     misses = {}
     for path in files:

@@ -10,8 +10,7 @@ from ssrhub.documents.search import fts5_query, search_paragraphs
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
+SAMPLE = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 
 def test_fts5_query_quotes_every_term():
@@ -21,7 +20,6 @@ def test_fts5_query_quotes_every_term():
     assert fts5_query('***') == ''
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
 def test_search_finds_words_and_phrases_in_ingested_paragraphs():
     ingest_path(SAMPLE)
     paragraphs = Paragraph.objects.all()
@@ -33,7 +31,6 @@ def test_search_finds_words_and_phrases_in_ingested_paragraphs():
     assert search_paragraphs(paragraphs, '').count() == paragraphs.count()
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
 def test_paragraph_search_page_combines_full_text_and_coding_filters(client, make_user):
     from ssrhub.core.roles import Role
 

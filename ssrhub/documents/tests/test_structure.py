@@ -14,14 +14,8 @@ from hypothesis import strategies as st
 
 from ssrhub.documents.structure import Paragraph, ParagraphKind, StructuredDocument, segment
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
+DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data'
 SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-CORPUS = DATA / 'unsc-resolutions-1946-1994'
-PEMA = DATA / 'pema' / 'pema-v4-dev.csv'
-
-needs_sample = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data/samples is not beside the repository')
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason='shared/data/unsc-resolutions-1946-1994 is absent')
-needs_pema = pytest.mark.skipif(not (PEMA.exists() and CORPUS.is_dir()), reason='shared/data/pema is absent')
 
 # Lines of page furniture; none may survive in a paragraph.
 FURNITURE_RE = re.compile(r'S/RES/\d+ \(\d{4}\)|Distr\.|\b\d{2}-\d{5}\b|\*\d{5,}\*|GE\.\d{2}-|-----|_____|/\.\.\.')
@@ -40,11 +34,19 @@ def by_ref(document: StructuredDocument) -> dict[str, Paragraph]:
     return {paragraph.ref: paragraph for paragraph in document.paragraphs}
 
 
+def segment_folder(folder: Path) -> dict[str, StructuredDocument]:
+    return {path.name: segment(path.read_text(encoding='utf-8')) for path in sorted(folder.glob('*.txt'))}
+
+
 @pytest.fixture(scope='module')
 def corpus() -> dict[str, StructuredDocument]:
-    if not CORPUS.is_dir():
-        pytest.skip('shared/data/unsc-resolutions-1946-1994 is absent')
-    return {path.name: segment(path.read_text(encoding='utf-8')) for path in sorted(CORPUS.glob('*.txt'))}
+    """The resolutions checked by hand below, from the copy in tests/data."""
+    return segment_folder(DATA / 'unsc-resolutions-1946-1994')
+
+
+@pytest.fixture(scope='module')
+def whole_corpus(shared_data) -> dict[str, StructuredDocument]:
+    return segment_folder(shared_data('unsc-resolutions-1946-1994'))
 
 
 def resolution(corpus: dict[str, StructuredDocument], number: int) -> StructuredDocument:
@@ -81,7 +83,6 @@ def test_empty_input_gives_an_empty_document(text):
 #
 
 
-@needs_sample
 def test_2151_preamble_operative_and_items():
     document = segment(SAMPLE.read_text(encoding='utf-8'))
     assert document.heading.startswith('Resolution 2151 (2014) Adopted by the Security Council at its 7161st meeting')
@@ -98,7 +99,6 @@ def test_2151_preamble_operative_and_items():
     assert [p.order for p in document.paragraphs] == list(range(1, 45))
 
 
-@needs_sample
 def test_2151_text_is_clean():
     document = segment(SAMPLE.read_text(encoding='utf-8'))
     paragraphs = by_ref(document)
@@ -114,7 +114,6 @@ def test_2151_text_is_clean():
         assert paragraph.text == ' '.join(paragraph.text.split())
 
 
-@needs_sample
 def test_2151_with_page_furniture_gives_the_same_paragraphs():
     clean = SAMPLE.read_text(encoding='utf-8')
     lines = []
@@ -140,11 +139,10 @@ def test_2151_with_page_furniture_gives_the_same_paragraphs():
 #
 
 
-@needs_corpus
-def test_every_corpus_text_segments(corpus, capsys):
-    assert len(corpus) == 902
+def test_every_corpus_text_segments(whole_corpus, capsys):
+    assert len(whole_corpus) == 902
     kinds: Counter[str] = Counter()
-    for name, document in corpus.items():
+    for name, document in whole_corpus.items():
         kinds.update(f'{p.kind.value} {"item" if p.parent_ref else "paragraph"}' for p in document.paragraphs)
         assert document.paragraphs, name
         if name not in TRUNCATED:
@@ -157,13 +155,12 @@ def test_every_corpus_text_segments(corpus, capsys):
             assert paragraph.parent_ref is None or paragraph.parent_ref in references[: paragraph.order - 1]
             assert len(paragraph.ref) <= 40, (name, paragraph.ref)
     with capsys.disabled():
-        print(f'\ncorpus: {len(corpus)} resolutions, paragraphs by kind: {dict(sorted(kinds.items()))}')
+        print(f'\ncorpus: {len(whole_corpus)} resolutions, paragraphs by kind: {dict(sorted(kinds.items()))}')
     assert kinds['operative paragraph'] > 4000 and kinds['preambular paragraph'] > 3500
 
 
-@needs_corpus
-def test_operative_numbers_increase(corpus):
-    for name, document in corpus.items():
+def test_operative_numbers_increase(whole_corpus):
+    for name, document in whole_corpus.items():
         groups = defaultdict(list)
         for paragraph in document.operative:
             if paragraph.number is not None:
@@ -173,17 +170,17 @@ def test_operative_numbers_increase(corpus):
             assert numbers == sorted(set(numbers)), (name, numbers)
 
 
-@needs_corpus
-def test_no_page_furniture_in_corpus_paragraphs(corpus):
-    for name, document in corpus.items():
+def test_no_page_furniture_in_corpus_paragraphs(whole_corpus):
+    for name, document in whole_corpus.items():
         for paragraph in document.paragraphs:
             assert not FURNITURE_RE.search(paragraph.text), (name, paragraph.ref, paragraph.text[:80])
             assert not re.match(r'Adopted\b', paragraph.text), (name, paragraph.ref)
 
 
-@needs_corpus
-def test_corpus_is_segmented_quickly(capsys):
-    texts = [path.read_text(encoding='utf-8') for path in sorted(CORPUS.glob('*.txt'))]
+def test_corpus_is_segmented_quickly(shared_data, capsys):
+    texts = [
+        path.read_text(encoding='utf-8') for path in sorted(shared_data('unsc-resolutions-1946-1994').glob('*.txt'))
+    ]
     start = time.perf_counter()
     for text in texts:
         segment(text)
@@ -198,7 +195,6 @@ def test_corpus_is_segmented_quickly(capsys):
 #
 
 
-@needs_corpus
 def test_1946_military_staff_committee(corpus):
     # Title in capitals, '1 (1946) Resolution of ...', one 'By Article 47' recital, 'Therefore', three numbers.
     document = resolution(corpus, 1)
@@ -208,7 +204,6 @@ def test_1946_military_staff_committee(corpus):
     assert by_ref(document)['3'].text.endswith('to submit these proposals to the Security Council.')
 
 
-@needs_corpus
 def test_1946_unnumbered_operative_paragraphs(corpus):
     # 'Therefore the Security Council,' in the middle; 'Hereby resolves' and 'To this end' are operative.
     document = resolution(corpus, 4)
@@ -218,7 +213,6 @@ def test_1946_unnumbered_operative_paragraphs(corpus):
     assert by_ref(document)['¶2'].number is None
 
 
-@needs_corpus
 def test_1947_items_with_ocr_digit(corpus):
     # '(6)' is the OCR reading of '(b)'; the item continues after a blank line.
     document = resolution(corpus, 27)
@@ -230,7 +224,6 @@ def test_1947_items_with_ocr_digit(corpus):
     assert by_ref(document)['¶1 (b)'].parent_ref == '¶1' and by_ref(document)['¶1 (b)'].sub == ('b',)
 
 
-@needs_corpus
 def test_1950_parts_in_roman_numerals_without_numbers(corpus):
     document = resolution(corpus, 82)
     assert refs(document) == ['PP1', 'PP2', 'PP3', '¶1', '¶2', '¶3', '¶4', '¶4 (a)', '¶4 (b)', '¶4 (c)', '¶5']
@@ -238,7 +231,6 @@ def test_1950_parts_in_roman_numerals_without_numbers(corpus):
     assert 'unity of Korea; and the concern expressed' in by_ref(document)['PP2'].text  # stray '|' removed
 
 
-@needs_corpus
 def test_1961_parts_a_and_b_restart_their_numbers(corpus):
     document = resolution(corpus, 161)
     assert refs(document) == [
@@ -251,7 +243,6 @@ def test_1961_parts_a_and_b_restart_their_numbers(corpus):
     assert 'Congolese people themselves without' in by_ref(document)['PP8'].text  # 'them-' / 'selves'
 
 
-@needs_corpus
 def test_1967_roman_items_read_through_ocr(corpus):
     # Resolution 242: '(1)' before '(ii)' is '(i)'.
     document = resolution(corpus, 242)
@@ -260,7 +251,6 @@ def test_1967_roman_items_read_through_ocr(corpus):
     assert by_ref(document)['2'].text == 'Affirms further the necessity'
 
 
-@needs_corpus
 def test_1969_annex_of_rules(corpus):
     document = resolution(corpus, 263)
     assert refs(document) == ['PP1', 'PP2', '¶1', 'Annex ¶1', 'Annex ¶2', 'Annex ¶3', 'Annex ¶4']
@@ -268,7 +258,6 @@ def test_1969_annex_of_rules(corpus):
     assert by_ref(document)['PP1'].text.endswith('(S/8968),')  # footnote marker 28 removed, 'S/' + '8968' joined
 
 
-@needs_corpus
 def test_1991_sections_keep_continuous_numbers(corpus):
     # Resolution 687: sections A to I, 26 recitals (one after a page break), 34 paragraphs, items in 8, 9 and 24.
     document = resolution(corpus, 687)
@@ -282,7 +271,6 @@ def test_1991_sections_keep_continuous_numbers(corpus):
     assert by_ref(document)['9 (b) (ii)'].parent_ref == '9 (b)' and by_ref(document)['9 (b) (ii)'].sub == ('b', 'ii')
 
 
-@needs_corpus
 def test_1992_untac_and_onumoz(corpus):
     untac = resolution(corpus, 745)
     assert len(untac.preambular) == 9 and [p.ref for p in untac.operative] == [str(n) for n in range(1, 12)]
@@ -294,7 +282,6 @@ def test_1992_untac_and_onumoz(corpus):
     )  # footnote marker '1/' removed
 
 
-@needs_corpus
 def test_1993_unosom_ii_with_sections_and_ocr_label(corpus):
     # Resolution 814: parts A and B, 'Acting under Chapter VII' opens part B, '(ad)' is '(d)'.
     document = resolution(corpus, 814)
@@ -306,7 +293,6 @@ def test_1993_unosom_ii_with_sections_and_ocr_label(corpus):
     assert refs(document).index('PP27') == refs(document).index('4 (g)') + 1
 
 
-@needs_corpus
 def test_1993_unavem_ii_section_preamble(corpus):
     # Resolution 864: part B opens with five recitals between paragraphs 16 and 17; '(a)' misread for '(d)'.
     document = resolution(corpus, 864)
@@ -317,7 +303,6 @@ def test_1993_unavem_ii_section_preamble(corpus):
     assert by_ref(document)['16'].text.startswith('Demands that the National Union')
 
 
-@needs_corpus
 def test_1993_unomil_and_unamir_mandates(corpus):
     unomil = resolution(corpus, 866)
     assert len(unomil.preambular) == 13 and len(unomil.operative) == 14
@@ -332,7 +317,6 @@ def test_1993_unomil_and_unamir_mandates(corpus):
     assert by_ref(unamir)['1'].text == 'Welcomes the report of the Secretary-General;'  # footnote 18 removed
 
 
-@needs_corpus
 def test_1993_libya_tail_items_and_annex(corpus):
     # Resolution 883: items, the end of the sentence after them ('shall freeze ...'), then roman items of 3.
     document = resolution(corpus, 883)
@@ -350,7 +334,6 @@ def test_1993_libya_tail_items_and_annex(corpus):
     assert all(p.kind is ParagraphKind.ANNEX for p in document.paragraphs[-len(document.annex) :])
 
 
-@needs_corpus
 def test_1993_text_that_starts_with_another_document(corpus):
     # The file of resolution 851 opens with the end of a presidential statement and a meeting note.
     document = resolution(corpus, 851)
@@ -359,7 +342,6 @@ def test_1993_text_that_starts_with_another_document(corpus):
     assert not any('3254th meeting' in p.text for p in document.paragraphs)
 
 
-@needs_corpus
 def test_2002_modern_layout_with_annexes(corpus):
     document = resolution(corpus, 1454)
     assert document.heading.startswith('Resolution 1454 (2002) Adopted by the Security Council at its 4683rd meeting')
@@ -390,9 +372,9 @@ PEMA_REPORT_PARAGRAPHS = {
 }  # fmt: skip
 
 
-def pema_citations():
+def pema_citations(pema: Path):
     """(resolution number, reference) for each paragraph of the resolution itself cited in a 'current' cell."""
-    with PEMA.open(encoding='utf-8', newline='') as handle:
+    with pema.open(encoding='utf-8', newline='') as handle:
         for row in csv.DictReader(handle):
             for cell in row.values():
                 match = PEMA_CELL_RE.match(cell or '')
@@ -406,10 +388,9 @@ def pema_citations():
                     yield int(match.group(1)), ref
 
 
-@needs_pema
-def test_pema_paragraph_references_exist(corpus, capsys):
-    citations = list(pema_citations())
-    missing = [(number, ref) for number, ref in citations if ref not in refs(resolution(corpus, number))]
+def test_pema_paragraph_references_exist(whole_corpus, shared_data, capsys):
+    citations = list(pema_citations(shared_data('pema/pema-v4-dev.csv')))
+    missing = [(number, ref) for number, ref in citations if ref not in refs(resolution(whole_corpus, number))]
     found = len(citations) - len(missing)
     own = len(citations) - sum(1 for citation in citations if citation in PEMA_REPORT_PARAGRAPHS)
     with capsys.disabled():

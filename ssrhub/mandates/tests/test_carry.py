@@ -21,20 +21,19 @@ from ssrhub.mandates.carry import (
 )
 from ssrhub.mandates.carry_eval import crsv_paragraphs, evaluate_crsv_carry, parse_carried_from
 
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-CRSV = SHARED_DATA / 'crsv' / 'crsv-paragraphs-v2026.09.csv'
-TEXTS = SHARED_DATA / 'unsc-resolutions-1946-1994'
-needs_data = pytest.mark.skipif(
-    not (CRSV.is_file() and TEXTS.is_dir()),
-    reason=f'CRSV file or resolution texts not found under {SHARED_DATA}',
-)
+TEXTS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 # UNAVEM II (Angola): establishment, enlargement and the renewals of 1992-1993
 UNAVEM_II = (696, 747, 785, 793, 804, 811, 823, 834, 851, 864, 890)
 
 
 @pytest.fixture(scope='module')
-def crsv_rows() -> list[dict[str, str]]:
-    with CRSV.open(newline='', encoding='utf-8') as handle:
+def crsv(shared_data) -> Path:
+    return shared_data('crsv/crsv-paragraphs-v2026.09.csv')
+
+
+@pytest.fixture(scope='module')
+def crsv_rows(crsv) -> list[dict[str, str]]:
+    with crsv.open(newline='', encoding='utf-8') as handle:
         return list(csv.DictReader(handle))
 
 
@@ -89,7 +88,6 @@ def _brute_force(paragraphs: list[CarryParagraph]) -> dict:
 # Section: similarity
 
 
-@needs_data
 def test_similarity_identity_and_symmetry(crsv_texts):
     first, second = crsv_texts['S/RES/1888', '1'], crsv_texts['S/RES/1960', '1']
     assert similarity(first, first) == 1.0
@@ -97,7 +95,6 @@ def test_similarity_identity_and_symmetry(crsv_texts):
     assert 0.9 < similarity(first, second) < 0.95
 
 
-@needs_data
 def test_similarity_of_unrelated_paragraphs_is_near_zero(crsv_texts):
     mandate = crsv_texts['S/RES/2149', '14']  # children released from armed groups
     sanctions = crsv_texts['S/RES/2521', '21']  # information for the sanctions committee
@@ -152,7 +149,6 @@ def test_parse_carried_from_refuses_other_forms():
         parse_carried_from('resolution 1888, paragraph 1')
 
 
-@needs_data
 @pytest.mark.parametrize(
     ('key', 'source', 'carry_class'),
     [
@@ -169,20 +165,17 @@ def test_recorded_crsv_links(crsv_links, key, source, carry_class):
     assert (link.source_key, link.source_document, link.carry_class) == (source, source[0], carry_class)
 
 
-@needs_data
 def test_crsv_link_gap_counts_track_documents(crsv_links):
     assert crsv_links['S/RES/2098', '26'].gap == 2  # DRC: 1925 (2010), 1991 (2011), 2098 (2013)
     assert crsv_links['S/RES/1960', '1'].gap == 1
 
 
-@needs_data
 def test_first_resolution_of_a_track_is_new(crsv_links):
     assert crsv_links['S/RES/1820', '1'] == CarryLink(None, None, 0.0, CarryClass.NEW, None)
 
 
-@needs_data
-def test_crsv_agreement_floor():
-    agreement = evaluate_crsv_carry(CRSV)
+def test_crsv_agreement_floor(crsv):
+    agreement = evaluate_crsv_carry(crsv)
     assert (agreement.used, agreement.left_out, len(agreement.recorded), len(agreement.reachable)) == (399, 10, 63, 56)
     assert agreement.link_agreement >= 0.84  # measured 54/63
     assert agreement.reachable_link_agreement >= 0.94  # measured 54/56
@@ -194,7 +187,6 @@ def test_crsv_agreement_floor():
     assert 'S/RES/2605 ¶46: recorded S/RES/2149 ¶34 0.72' in report
 
 
-@needs_data
 def test_find_carry_matches_all_pairs_comparison(crsv_rows):
     paragraphs = crsv_paragraphs(crsv_rows)
     best = _brute_force(paragraphs)
@@ -209,7 +201,6 @@ def test_find_carry_matches_all_pairs_comparison(crsv_rows):
 # Section: corpus (UNAVEM II)
 
 
-@needs_data
 def test_unavem_renewals_carry_forward(unavem_links):
     assert all(link.carry_class is CarryClass.NEW for key, link in unavem_links.items() if key[0] == 'S/RES/696')
     condemns = unavem_links['S/RES/864', '7']  # "Condemns the National Union for continuing military actions"
@@ -218,7 +209,6 @@ def test_unavem_renewals_carry_forward(unavem_links):
     assert (report.source_key, report.carry_class, report.gap) == (('S/RES/804', '16'), CarryClass.SUBSTANTIAL, 2)
 
 
-@needs_data
 def test_find_carry_respects_tracks_and_time(unavem):
     links = find_carry(unavem)
     assert all(link.source_document is None or link.source_document != key[0] for key, link in links.items())
@@ -232,14 +222,12 @@ def test_find_carry_respects_tracks_and_time(unavem):
     assert find_carry(moved)['S/RES/851', '23'].carry_class is CarryClass.NEW  # alone on its track
 
 
-@needs_data
 def test_ties_prefer_the_most_recent_document(unavem_links):
     # "Decides to remain seized of the matter." is in 804, 811, 823, 834 and 851 word for word
     assert unavem_links['S/RES/864', '29'].source_key == ('S/RES/851', '23')
     assert unavem_links['S/RES/864', '29'].score == 1.0
 
 
-@needs_data
 def test_min_score_drops_weaker_links(unavem):
     strict = find_carry(unavem, min_score=0.9)
     assert strict['S/RES/864', '6'].carry_class is CarryClass.NEW  # 0.87 to 851 ¶4
@@ -261,7 +249,6 @@ def test_find_carry_refuses_duplicate_keys():
         find_carry([paragraph, paragraph])
 
 
-@needs_data
 def test_carried_share_grows_with_renewals(unavem, unavem_links):
     def share(symbol: str) -> float:
         return carried_share((p.text, unavem_links[p.key]) for p in unavem if p.document == symbol)
@@ -285,7 +272,6 @@ def test_carried_share_counts_words_of_verbatim_and_substantial_paragraphs():
     assert carried_share([]) == 0.0
 
 
-@needs_data
 def test_formulaic_chains(unavem_links):
     chains = formulaic_chains(unavem_links, 4)
     # 785 "question", then "matter" from 804 on: substantially carried, then verbatim, over nine renewals

@@ -12,18 +12,20 @@ from ssrhub.documents.missions import link_document, set_manual_link
 from ssrhub.documents.models import Document, MissionLink
 from ssrhub.framework.models import Mission
 
-TEXTS = Path(__file__).resolve().parents[3].parent / 'shared' / 'data' / 'unsc-resolutions-1946-1994'
+TEXTS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 UNTAC = (745, 783, 792, 810, 840, 880)
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not TEXTS.is_dir(), reason=f'resolution texts not found under {TEXTS}'),
-]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope='module')
+def untac_ingested(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        for number in UNTAC:
+            ingest_path(next(TEXTS.glob(f'S_RES_{number:04d}_*')))
 
 
 @pytest.fixture
-def untac():
-    for number in UNTAC:
-        ingest_path(next(TEXTS.glob(f'S_RES_{number:04d}_*')))
+def untac(untac_ingested):
     return Mission.objects.get(acronym='UNTAC')
 
 

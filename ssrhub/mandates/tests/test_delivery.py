@@ -28,13 +28,9 @@ from ssrhub.mandates.delivery import (
     read_vocabulary,
 )
 
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-TEXTS = SHARED_DATA / 'unsc-resolutions-1946-1994'
-RES_2151 = SHARED_DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-needs_data = pytest.mark.skipif(
-    not (TEXTS.is_dir() and RES_2151.is_file()),
-    reason=f'resolution texts not found under {SHARED_DATA}',
-)
+DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data'
+TEXTS = DATA / 'unsc-resolutions-1946-1994'
+RES_2151 = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 
 @pytest.fixture(scope='module')
@@ -153,7 +149,6 @@ def test_missing_file_is_reported(tmp_path):
 # Section: English paragraphs of the corpus
 
 
-@needs_data
 def test_unomil_demobilization_plan_is_operational_administration(codebook):
     """S/RES/866 (1993) op. 3 (e): plan and financial requirements of demobilisation (UNOMIL)."""
     text, delivery = reading(codebook, 866, '3 (e)', 'related.disarmament-demobilisation')
@@ -166,7 +161,6 @@ def test_unomil_demobilization_plan_is_operational_administration(codebook):
     assert text[finding.start : finding.end] == finding.text
 
 
-@needs_data
 def test_unomil_training_of_engineers_is_technical_and_tactical(codebook):
     """S/RES/866 (1993) op. 3 (g): UNOMIL trains ECOMOG engineers in mine clearance."""
     _, delivery = reading(codebook, 866, '3 (g)', 'related.mine-action')
@@ -175,7 +169,6 @@ def test_unomil_training_of_engineers_is_technical_and_tactical(codebook):
     assert delivery.beneficiaries == ('defence',)
 
 
-@needs_data
 def test_monitoring_is_not_support(codebook):
     """S/RES/866 (1993) op. 3 (b): monitoring disarmament and the embargo gives no support type nor level."""
     _, delivery = reading(codebook, 866, '3 (b)', 'related.disarmament-demobilisation')
@@ -184,7 +177,6 @@ def test_monitoring_is_not_support(codebook):
     assert delivery.category.value == NO_CATEGORY
 
 
-@needs_data
 def test_unosom_police_re_establishment(codebook):
     """S/RES/814 (1993) op. 4 (d): assistance in re-establishing the Somali police (UNOSOM II)."""
     _, delivery = reading(codebook, 814, '4 (d)', 'component.police')
@@ -195,7 +187,6 @@ def test_unosom_police_re_establishment(codebook):
     assert delivery.describes_support
 
 
-@needs_data
 def test_trust_fund_contributions_are_political_support(codebook):
     """S/RES/814 (1993) op. 15: a fund for the Somali police and a call for contributions (mobilising resources)."""
     _, delivery = reading(codebook, 814, '15', 'component.police')
@@ -205,7 +196,6 @@ def test_trust_fund_contributions_are_political_support(codebook):
     assert delivery.level.value == 'operational'
 
 
-@needs_data
 def test_onumoz_parties_are_beneficiaries_and_interim_is_not_short_term(codebook):
     """S/RES/797 (1992) op. 7: Government and RENAMO prepare demobilisation with the interim SRSG (ONUMOZ)."""
     _, delivery = reading(codebook, 797, '7', 'related.disarmament-demobilisation')
@@ -214,7 +204,6 @@ def test_onumoz_parties_are_beneficiaries_and_interim_is_not_short_term(codebook
     assert delivery.support.value == UNSPECIFIED
 
 
-@needs_data
 def test_council_pressure_on_parties_has_no_beneficiary(codebook):
     """S/RES/745 (1992) op. 8: urging the Cambodian parties to demobilise describes no support (UNTAC)."""
     _, delivery = reading(codebook, 745, '8', 'related.disarmament-demobilisation')
@@ -223,7 +212,6 @@ def test_council_pressure_on_parties_has_no_beneficiary(codebook):
     assert delivery.support.value == UNSPECIFIED
 
 
-@needs_data
 def test_unmih_police_training(codebook):
     """S/RES/867 (1993) op. 3: guidance and training to all levels of the Haitian police."""
     _, delivery = reading(codebook, 867, '3', 'component.police')
@@ -232,7 +220,6 @@ def test_unmih_police_training(codebook):
     assert delivery.categories == ('education_training',)
 
 
-@needs_data
 def test_chairing_a_joint_commission_is_political_coordination(codebook):
     """S/RES/850 (1993) op. 9: ONUMOZ chairs the commission that forms the Mozambican Defence Force."""
     _, delivery = reading(codebook, 850, '9', 'component.defence')
@@ -241,7 +228,6 @@ def test_chairing_a_joint_commission_is_political_coordination(codebook):
     assert delivery.beneficiaries == ('defence',)
 
 
-@needs_data
 def test_embargo_equipment_is_not_support(codebook):
     """S/RES/748 (1992) op. 5 (a) bans arms and police equipment for Libya: no police code (codebook 2026.2), and
     were a reviewer to add one, no equipment support."""
@@ -254,7 +240,6 @@ def test_embargo_equipment_is_not_support(codebook):
     assert delivery.level.value == UNSPECIFIED
 
 
-@needs_data
 def test_sector_review_item_reads_its_clause_then_the_paragraph(codebook):
     """S/RES/2151 (2014) op. 9 lists sector-wide initiatives separated by semicolons."""
     text, hits = coded(codebook, 2151, '9')
@@ -268,7 +253,6 @@ def test_sector_review_item_reads_its_clause_then_the_paragraph(codebook):
     assert legislation.categories == ('legislation_doctrine',)
 
 
-@needs_data
 def test_implicit_component_takes_its_beneficiary_from_the_code(codebook):
     """S/RES/2151 (2014) op. 15: generic SSR support, read as an implicit police reference."""
     text, hits = coded(codebook, 2151, '15')
@@ -282,7 +266,6 @@ def test_implicit_component_takes_its_beneficiary_from_the_code(codebook):
     assert generic.beneficiaries == ()
 
 
-@needs_data
 def test_guidance_notes_and_joint_delivery(codebook):
     """S/RES/2151 (2014) op. 15 (e): technical guidance and training modules, joint delivery of assistance."""
     text, hits = coded(codebook, 2151, '15 (e)')
@@ -291,7 +274,6 @@ def test_guidance_notes_and_joint_delivery(codebook):
     assert {'coordination', 'education_training'} <= set(delivery.categories)
 
 
-@needs_data
 def test_clause_window_stops_before_a_coordinated_council_verb(codebook):
     """S/RES/865 (1993) op. 9: '..., and requests the Secretary-General to take the necessary steps'."""
     text, hits = coded(codebook, 865, '9')
@@ -301,7 +283,6 @@ def test_clause_window_stops_before_a_coordinated_council_verb(codebook):
     assert clause_window(text, None) == (0, len(text))
 
 
-@needs_data
 def test_without_a_span_the_whole_paragraph_is_read(codebook):
     text, _ = coded(codebook, 867, '3')
     delivery = classify(text, 'component.police')
@@ -309,7 +290,6 @@ def test_without_a_span_the_whole_paragraph_is_read(codebook):
     assert delivery.support.value == 'technical'
 
 
-@needs_data
 def test_result_is_plain_data(codebook):
     _, delivery = reading(codebook, 866, '3 (g)', 'related.mine-action')
     data = json.loads(json.dumps(delivery.as_dict()))

@@ -19,12 +19,9 @@ from ssrhub.documents.structure import segment
 from ssrhub.mandates.delivery import classify_hit
 from ssrhub.mandates.matrix import ROW_FIELDS, TOTAL, Reference, build_matrix
 
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-TEXTS = SHARED_DATA / 'unsc-resolutions-1946-1994'
-RES_2151 = SHARED_DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-pytestmark = pytest.mark.skipif(
-    not (TEXTS.is_dir() and RES_2151.is_file()), reason=f'resolution texts not found under {SHARED_DATA}'
-)
+DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data'
+TEXTS = DATA / 'unsc-resolutions-1946-1994'
+RES_2151 = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 
 @pytest.fixture(scope='module')

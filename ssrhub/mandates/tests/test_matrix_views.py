@@ -21,11 +21,16 @@ REPORT = 'Report of the Secretary-General on the United Nations Operation in Moz
 MATRIX = '/mandates/missions/ONUMOZ/matrix/'
 
 
-@pytest.fixture
-def onumoz():
+@pytest.fixture(scope='module')
+def onumoz_ingested(module_transaction, django_db_blocker):
     """The ONUMOZ resolutions of the demo data (copied from the shared corpus) and the composed sample report."""
-    for path in sorted(SAMPLES.glob('S_RES_0*.txt')) + [SAMPLES / 'ONUMOZ_report_sample_EN.txt']:
-        assert ingest_path(path).status == 'created'
+    with django_db_blocker.unblock():
+        for path in sorted(SAMPLES.glob('S_RES_0*.txt')) + [SAMPLES / 'ONUMOZ_report_sample_EN.txt']:
+            assert ingest_path(path).status == 'created'
+
+
+@pytest.fixture
+def onumoz(onumoz_ingested):
     return Mission.objects.get(acronym='ONUMOZ')
 
 

@@ -25,17 +25,18 @@ from ssrhub.documents.ingest import ingest_path
 
 pytestmark = pytest.mark.django_db
 
-RESOLUTIONS = Path('/work/shared/data/unsc-resolutions-1946-1994')
+RESOLUTIONS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 FILES = ('0797_1992', '0865_1993', '0866_1993', '0828_1993', '0868_1993', '0898_1994')
 PAGE = '/mandates/trends/'
 API = '/api/mandates/trends/'
 
 
-@pytest.fixture
-def corpus():
-    for name in FILES:
-        outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
-        assert outcome.status == 'created', outcome.message
+@pytest.fixture(scope='module')
+def corpus(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        for name in FILES:
+            outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
+            assert outcome.status == 'created', outcome.message
 
 
 @pytest.fixture

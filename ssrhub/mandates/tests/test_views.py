@@ -12,17 +12,22 @@ from ssrhub.documents.models import Document, MissionLink
 
 pytestmark = pytest.mark.django_db
 
-RESOLUTIONS = Path('/work/shared/data/unsc-resolutions-1946-1994')
+RESOLUTIONS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 UNTAC = ('0745_1992', '0783_1992', '0792_1992', '0810_1993', '0840_1993', '0880_1993')
 TRACK = '/mandates/missions/UNTAC/'
 
 
+@pytest.fixture(scope='module')
+def untac_ingested(module_transaction, django_db_blocker):
+    """Six real UNTAC resolutions, read, coded and linked as an upload would be, once for the module."""
+    with django_db_blocker.unblock():
+        for name in UNTAC:
+            outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
+            assert outcome.status == 'created', outcome.message
+
+
 @pytest.fixture
-def untac():
-    """Six real UNTAC resolutions, read, coded and linked as an upload would be."""
-    for name in UNTAC:
-        outcome = ingest_path(RESOLUTIONS / f'S_RES_{name}_EN_GOLD.txt')
-        assert outcome.status == 'created', outcome.message
+def untac(untac_ingested):
     return {doc.symbol.split(' ')[0]: doc for doc in Document.objects.all()}
 
 
