@@ -9,11 +9,16 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from hypothesis import HealthCheck, settings
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
 
 # PEMA and CRSV may not be redistributed and the whole CR-UNSC corpus is too big to copy (docs/development/testing.md).
+# Property tests judge results, not speed: a busy 2-core CI machine must not turn a slow example into a failure.
+settings.register_profile('ssrhub', deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile('ssrhub')
+
 SHARED_DATA = Path(os.environ.get('SSRHUB_SHARED_DATA') or Path(__file__).resolve().parent.parent / 'shared' / 'data')
 
 
