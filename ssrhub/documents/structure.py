@@ -82,6 +82,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .vocabulary import english, french
+
 __all__ = ['Paragraph', 'ParagraphKind', 'StructuredDocument', 'segment']
 
 
@@ -149,51 +151,15 @@ def _language(language: str) -> str:
     return 'fr' if isinstance(language, str) and language[:2].lower() == 'fr' else 'en'
 
 
-# Words that may precede the opening word of a paragraph without deciding its kind.
-_EN_ADVERBS = frozenset({'also', 'again', 'further', 'furthermore', 'moreover', 'once', 'now', 'therefore'})
-_FR_ADVERBS = frozenset({'se', "s'", 'également', 'de', 'nouveau', 'en', 'outre', 'aussi', 'par', 'ailleurs'})
+# Words that may precede the opening word of a paragraph without deciding its kind: the listed adverbs, the
+# first word of 'Once again' and 'Now' (of 'Now, therefore'), and in French the reflexive pronoun and the words
+# of the adverbial phrases ('De nouveau', 'En outre', 'Par ailleurs').
+_EN_ADVERBS = english.ADVERBS | {'once', 'now'}
+_FR_ADVERBS = french.ADVERBS | {'se', "s'", 'de', 'nouveau', 'en', 'outre', 'par', 'ailleurs'}
 
-# Opening words of preambular paragraphs besides the participles in -ing / -ant.
-_EN_PREAMBULAR = frozenset(
-    {
-        'alarmed', 'anxious', 'appalled', 'aware', 'cognizant', 'committed', 'concerned', 'conscious', 'convinced',
-        'desirous', 'determined', 'disturbed', 'dismayed', 'distressed', 'encouraged', 'gratified', 'grieved',
-        'guided', 'indignant', 'mindful', 'motivated', 'outraged', 'resolved', 'saddened', 'satisfied', 'shocked',
-        'whereas', 'supportive',
-    }
-)  # fmt: skip
-_FR_PREAMBULAR = frozenset(
-    {
-        'alarmé', 'attentif', 'conscient', 'consciente', 'convaincu', 'désireux', 'déterminé', 'inquiet', 'notant',
-        'préoccupé', 'résolu', 'soucieux', 'vu', 'considérant',
-    }
-)  # fmt: skip
-
-# Opening verbs of operative paragraphs, as printed in the corpus of 1946-2014 resolutions.
-_EN_OPERATIVE = frozenset(
-    {
-        'accepts', 'addresses', 'adopts', 'advises', 'affirms', 'agrees', 'appeals', 'appoints', 'appreciates',
-        'approves', 'asks', 'authorizes', 'authorises', 'believes', 'calls', 'censures', 'commends', 'concludes',
-        'concurs', 'condemns', 'confirms', 'congratulates', 'considers', 'continues', 'decides', 'declares',
-        'deems', 'demands', 'denounces', 'deplores', 'deprecates', 'desires', 'determines', 'directs',
-        'dissolves', 'draws', 'emphasizes', 'emphasises', 'encourages', 'endorses', 'entrusts', 'establishes',
-        'expects', 'expresses', 'extends', 'finds', 'hereby', 'holds', 'insists', 'instructs', 'invites', 'issues',
-        'lends', 'looks', 'maintains', 'mandates', 'notes', 'observes', 'orders', 'pays', 'reaffirms', 'recalls',
-        'recognizes', 'recognises', 'recommends', 'reconfirms', 'records', 'regrets', 'reiterates', 'rejects',
-        'relies', 'reminds', 'renews', 'reposes', 'requests', 'requires', 'resolves', 'salutes', 'shares',
-        'stresses', 'supports', 'takes', 'transmits', 'underlines', 'underscores', 'undertakes', 'urges', 'warns',
-        'welcomes',
-    }
-)  # fmt: skip
-_FR_OPERATIVE = frozenset(
-    {
-        'accueille', 'affirme', 'approuve', 'appuie', 'autorise', 'charge', 'condamne', 'considère', 'constate',
-        'crée', 'décide', 'déclare', 'déplore', 'demande', 'encourage', 'engage', 'entend', 'estime', 'établit',
-        'exhorte', 'exige', 'exprime', 'félicite', 'insiste', 'invite', 'lance', 'note', 'prend', 'prie',
-        'proroge', 'rappelle', 'réaffirme', 'recommande', 'reconnaît', 'réitère', 'remercie', 'renouvelle',
-        'salue', 'souligne', 'souscrit', 'soutient',
-    }
-)  # fmt: skip
+# Opening words of preambular paragraphs besides the participles in -ing / -ant and the listed adjectives. The force
+# reader leaves these two unread (a paragraph opening 'Strongly supportive of' has no opening verb there).
+_EN_PREAMBULAR = english.ADJECTIVES | {'supportive', 'whereas'}
 
 # Capitalised words ending in -s (-e in French) that start sentences but are not verbs.
 _EN_NOT_VERBS = frozenset(
@@ -251,7 +217,7 @@ def _opener(text: str, lang: str, *, generic: bool) -> str | None:
 def _english_opener(word: str, generic: bool) -> str | None:
     if word in _EN_PREAMBULAR or (word.endswith('ing') and len(word) > 5):
         return 'pp'
-    if word in _EN_OPERATIVE:
+    if english.finite_lemma(word):
         return 'op'
     if not generic:
         return None
@@ -263,9 +229,9 @@ def _english_opener(word: str, generic: bool) -> str | None:
 
 
 def _french_opener(word: str, generic: bool) -> str | None:
-    if word in _FR_PREAMBULAR or (word.endswith('ant') and len(word) > 4):
+    if word in french.ADJECTIVES or (word.endswith('ant') and len(word) > 4):
         return 'pp'
-    if word in _FR_OPERATIVE:
+    if word in french.VERBS:
         return 'op'
     if not generic:
         return None
