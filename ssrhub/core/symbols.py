@@ -182,14 +182,23 @@ def _describe_character(char: str) -> str:
 
 
 class DocType(StrEnum):
-    """The kinds of document that a symbol alone identifies reliably."""
+    """What a document is: the kinds a symbol alone identifies, and the kinds ssrhub stores and shows.
+
+    A symbol gives AGENDA, DECISION, DOCUMENT, MEETING_RECORD, PRESIDENTIAL_STATEMENT or RESOLUTION (of any
+    body); a stored document is one of GA_RESOLUTION, NATIONAL_STRATEGY, OTHER, PRESIDENTIAL_STATEMENT,
+    RESOLUTION (of the Security Council) or SG_REPORT (`ssrhub.documents.metadata` tells them apart).
+    """
 
     AGENDA = 'agenda'
     DECISION = 'decision'
     DOCUMENT = 'document'
+    GA_RESOLUTION = 'ga-resolution'
     MEETING_RECORD = 'meeting-record'
+    NATIONAL_STRATEGY = 'national-strategy'
+    OTHER = 'other'
     PRESIDENTIAL_STATEMENT = 'presidential-statement'
     RESOLUTION = 'resolution'
+    SG_REPORT = 'sg-report'
 
 
 class SessionKind(StrEnum):

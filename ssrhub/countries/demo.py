@@ -1,8 +1,9 @@
 """Demo country workspaces (Central African Republic, Côte d'Ivoire, Liberia) from the YAML files in
 ``data/demo/``, one file per country named by its ISO alpha-3 code.
 
-Every record carries ``cite``: a list of ``{chapter, lines}`` (the source book, reference/
-un-and-ssr-policy-and-practice.txt), ``{symbol, paragraph}`` (a UN document) or ``{url}``. The files paraphrase
+Every record carries ``cite``: a list of ``{book: {chapter, lines}}`` (the source book, reference/
+un-and-ssr-policy-and-practice.txt), ``{symbol, paragraph}`` (a UN document) or ``{url}``, checked by
+``ssrhub.core.datafiles.read_citations`` like every data file's citations. The files paraphrase
 the book; they never copy its sentences.
 
 Reading (``read_country_file``) checks a file completely before anything is written: unknown keys, bad dates,
@@ -55,6 +56,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from simple_history.models import HistoricalRecords
 
+from ssrhub.core.datafiles import DataFileError, read_citations, read_yaml
 from ssrhub.core.loading import LoadReport, set_citations, upsert
 from ssrhub.core.models import Country, SourceCitation
 from ssrhub.core.symbols import SymbolError, normalise_symbol
@@ -89,7 +91,6 @@ from .models import (
 )
 
 __all__ = [
-    'BOOK_CHAPTERS',
     'DEMO_DIR',
     'CountrySpec',
     'DemoDataError',
@@ -100,37 +101,13 @@ __all__ = [
 
 DEMO_DIR = Path(__file__).resolve().parent / 'data' / 'demo'
 
-# First and last line of each chapter in the text of the source book, found by the chapter headings; lines
-# 4337 onwards are the annex (resolution 2151, cited by its symbol). A book citation must fall inside its chapter.
-BOOK_CHAPTERS = {
-    1: (299, 592),
-    2: (593, 827),
-    3: (828, 1015),
-    4: (1016, 1178),
-    5: (1179, 1368),
-    6: (1369, 1531),
-    7: (1532, 1837),
-    8: (1838, 2052),
-    9: (2053, 2347),
-    10: (2348, 2516),
-    11: (2517, 2779),
-    12: (2780, 3090),
-    13: (3091, 3236),
-    14: (3237, 3437),
-    15: (3438, 3607),
-    16: (3608, 3794),
-    17: (3795, 3991),
-    18: (3992, 4336),
-}
-
-LINES = re.compile(r'^(\d+)(?:-(\d+))?$')
 ISO_DATE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 MONTH = re.compile(r'^(\d{4})-(\d{2})$')
 YEAR = re.compile(r'^\d{4}$')
 ISO3 = re.compile(r'^[A-Z]{3}$')
 
 
-class DemoDataError(ValueError):
+class DemoDataError(DataFileError):
     """A demo data file is unreadable, breaks the layout, or cannot be written."""
 
 
@@ -284,60 +261,12 @@ class _Reader:
         return value
 
     def citations(self, raw, where: str) -> tuple:
-        if not isinstance(raw, list) or not raw:
-            self.fail(where, 'at least one citation is required (cite: [{chapter, lines}] or [{symbol}])')
-        found = []
-        for index, entry in enumerate(raw):
-            here = f'{where}, cite[{index}]'
-            self.mapping(entry, here, (), ('chapter', 'lines', 'symbol', 'paragraph', 'url'))
-            kinds = [kind for kind in ('chapter', 'symbol', 'url') if kind in entry]
-            if len(kinds) != 1:
-                self.fail(here, 'a citation is {chapter, lines}, {symbol, [paragraph]} or {url}')
-            if 'chapter' in entry:
-                found.append(self.book_citation(entry, here))
-            elif 'symbol' in entry:
-                if 'lines' in entry:
-                    self.fail(here, 'lines belong to a book citation (chapter)')
-                try:
-                    symbol = normalise_symbol(str(entry['symbol']))
-                except SymbolError as error:
-                    self.fail(here, str(error))
-                found.append({'symbol': symbol, 'paragraph': str(entry.get('paragraph') or '')})
-            else:
-                if set(entry) != {'url'}:
-                    self.fail(here, 'a URL citation has no other keys')
-                found.append({'url': str(entry['url'])})
-        if len({tuple(sorted(citation.items())) for citation in found}) != len(found):
-            self.fail(where, 'the same citation is given twice')
-        return tuple(found)
-
-    def book_citation(self, entry: dict, where: str) -> dict:
-        chapter, lines = entry['chapter'], str(entry.get('lines') or '')
-        if 'paragraph' in entry:
-            self.fail(where, 'a paragraph belongs to a UN document citation (symbol)')
-        if not isinstance(chapter, int) or isinstance(chapter, bool) or chapter not in BOOK_CHAPTERS:
-            self.fail(where, f'chapter {chapter!r} is not a chapter of the book (1-{len(BOOK_CHAPTERS)})')
-        match = LINES.match(lines)
-        if not match:
-            self.fail(where, f'lines {lines!r} must read like "1631-1657" or "1669"')
-        first, last = int(match[1]), int(match[2] or match[1])
-        low, high = BOOK_CHAPTERS[chapter]
-        if last < first:
-            self.fail(where, f'lines {lines!r} run backwards')
-        if first < low or last > high:
-            self.fail(where, f'lines {lines} are outside chapter {chapter} (lines {low}-{high})')
-        return {'book_chapter': chapter, 'book_lines': str(first) if first == last else f'{first}-{last}'}
+        return read_citations(raw, f'{self.path.name}: {where}', error=DemoDataError)
 
     # Section: records
 
     def read(self) -> CountrySpec:
-        try:
-            with self.path.open(encoding='utf-8') as handle:
-                raw = yaml.load(handle, Loader=_Loader)
-        except FileNotFoundError as error:
-            raise DemoDataError(f'{self.path}: file not found') from error
-        except yaml.YAMLError as error:
-            raise DemoDataError(f'{self.path.name}: not valid YAML: {error}') from error
+        raw = read_yaml(self.path, error=DemoDataError, loader=_Loader)
         top = ('country', 'engagement', 'stages', 'actors', 'relations', 'documents', 'events')
         self.mapping(raw, 'file', ('country',), top)
         iso3 = raw['country']
