@@ -19,7 +19,7 @@ EN_ADDRESSEES: tuple[tuple[Addressee, str], ...] = (
     (Addressee.MISSION_OR_SG, r'\b(?:Personal\s+(?:Envoy|Representative)|(?:Acting\s+)?Mediator|Force\s+Commander)\b'),
     (Addressee.MISSION_OR_SG, r'\b(?:Chief\s+of\s+Staff|Chief\s+Military\s+Observer|Head\s+of\s+Mission)\b'),
     (Addressee.MISSION_OR_SG, r'\b(?:United\s+Nations\s+)?Secretariat\b'),
-    (Addressee.MISSION_OR_SG, r'\b(?:' + '|'.join(MISSION_ACRONYMS) + r')\b' + _NOT_VICTIMS),
+    (Addressee.MISSION_OR_SG, r'\b(?:' + MISSION_ACRONYMS + r')\b' + _NOT_VICTIMS),
     (
         Addressee.MISSION_OR_SG,
         _I(r'\bthe\s+') + r'(?:Mission|Force|Operation|Special\s+Mission)\b(?!\s+of\s+Liberation)',
@@ -138,7 +138,7 @@ FR_ADDRESSEES: tuple[tuple[Addressee, str], ...] = (
     (Addressee.MISSION_OR_SG, _I(r'\bsecr[ée]taire\s+g[ée]n[ée]ral(?:e)?\b')),
     (Addressee.MISSION_OR_SG, _I(r'\b(?:repr[ée]sentant|envoy[ée])e?s?\s+sp[ée]cia(?:l|le|ux|les)\b')),
     (Addressee.MISSION_OR_SG, r'\bSecr[ée]tariat\b|\bCommandant\s+de\s+la\s+force\b|\bM[ée]diateur\b'),
-    (Addressee.MISSION_OR_SG, r'\b(?:' + '|'.join(MISSION_ACRONYMS) + r')\b'),
+    (Addressee.MISSION_OR_SG, r'\b(?:' + MISSION_ACRONYMS + r')\b'),
     (Addressee.MISSION_OR_SG, _I(r'\b(?:la|cette)\s+') + r'(?:Mission|Force|Op[ée]ration)\b(?!\s+conjointe)'),
     (
         Addressee.MISSION_OR_SG,
