@@ -14,7 +14,8 @@ preambular participle or adjective ("Recalling", "Noting", "Deeply concerned", "
 DECLARATORY even when a finite verb follows later (the CRSV coding does the same: "Recognizing ..., urges" is
 recorded under "Recognizing").
 
-Mappings that are not obvious from the scale (each one a decision; the verb tables below are the full lexicon):
+Mappings that are not obvious from the scale (each one a decision; the verb tables of `ssrhub.documents.vocabulary`
+are the full lexicon):
 
 | opener                                                         | force       | why                                |
 | -------------------------------------------------------------- | ----------- | ---------------------------------- |

@@ -17,7 +17,7 @@ import pycountry
 from ssrhub.core.datafiles import DataFileError, read_citation, read_yaml
 from ssrhub.framework.datafiles import DATA_DIR
 
-__all__ = ['COUNTRIES', 'MISSION_ACRONYMS', 'NAMES_FILE', 'PARTY_NAMES', 'read_aliases']
+__all__ = ['COUNTRIES', 'MISSIONS_FILE', 'MISSION_ACRONYMS', 'NAMES_FILE', 'PARTY_NAMES', 'read_aliases']
 
 NAMES_FILE = Path(__file__).resolve().parents[1] / 'data' / 'addressee-names.yaml'
 MISSIONS_FILE = DATA_DIR / 'institutions' / 'missions.yaml'

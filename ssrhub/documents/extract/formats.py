@@ -11,19 +11,12 @@ from pathlib import Path, PurePath
 
 __all__ = [
     'DEFAULT_MAX_BYTES',
-    'EXTRA_BLANK_LINES_RE',
     'ExtractedText',
     'ExtractionError',
     'FORMATS',
     'FORMAT_NAMES',
-    'MAX_UNPACK_RATIO',
     'MEGABYTE',
-    'MIN_CHARACTERS_PER_PAGE',
-    'MIN_PAGES_FOR_SHARE',
-    'MIN_TEXT_PAGE_SHARE',
-    'NEWLINES_RE',
     'SNIFF_BYTES',
-    'TRAILING_SPACES_RE',
     'check_limit',
     'check_size',
     'decode_text',
@@ -73,16 +66,6 @@ _PDF_SIGNATURE = b'%PDF-'
 # The PDF header may follow a little junk; readers look for it in the first kilobyte.
 _PDF_HEADER_WINDOW = 1024
 
-# A PDF whose pages give fewer letters and digits than this, on average, has no usable text layer: a scan, perhaps
-# with a page number or a scanner's watermark as its only text. A longer PDF with text on fewer than a quarter of its
-# pages is a scan with a typed cover: its text would miss most of the document.
-MIN_CHARACTERS_PER_PAGE = 20
-MIN_TEXT_PAGE_SHARE = 0.25
-MIN_PAGES_FOR_SHARE = 4
-
-# A DOCX is a ZIP archive: refuse one that would unpack to more than this many times the size limit.
-MAX_UNPACK_RATIO = 20
-
 # How much of a file to look at when deciding whether it is text and whether it is HTML.
 SNIFF_BYTES = 8192
 _MAX_CONTROL_RATIO = 0.02
@@ -94,10 +77,6 @@ _HTML_TAG_RE = re.compile(
     re.IGNORECASE,
 )
 _HTML_MIN_TAGS = 3
-
-NEWLINES_RE = re.compile(r'\r\n?|[\u2028\u2029\x85]')
-TRAILING_SPACES_RE = re.compile(r'[ \t]+(?=\n|\f|$)')
-EXTRA_BLANK_LINES_RE = re.compile(r'\n{3,}')
 
 
 #

@@ -13,15 +13,8 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from .formats import (
-    EXTRA_BLANK_LINES_RE,
-    MAX_UNPACK_RATIO,
     MEGABYTE,
-    MIN_CHARACTERS_PER_PAGE,
-    MIN_PAGES_FOR_SHARE,
-    MIN_TEXT_PAGE_SHARE,
-    NEWLINES_RE,
     SNIFF_BYTES,
-    TRAILING_SPACES_RE,
     ExtractionError,
     decode_text,
     format_megabytes,
@@ -29,6 +22,21 @@ from .formats import (
 )
 
 __all__ = ['READERS', 'tidy']
+
+# A PDF whose pages give fewer letters and digits than this, on average, has no usable text layer: a scan, perhaps
+# with a page number or a scanner's watermark as its only text. A longer PDF with text on fewer than a quarter of its
+# pages is a scan with a typed cover: its text would miss most of the document.
+_MIN_CHARACTERS_PER_PAGE = 20
+_MIN_TEXT_PAGE_SHARE = 0.25
+_MIN_PAGES_FOR_SHARE = 4
+
+# A DOCX is a ZIP archive: refuse one that would unpack to more than this many times the size limit.
+_MAX_UNPACK_RATIO = 20
+
+# Line ends and spacing that the tidying of text evens out.
+_NEWLINES_RE = re.compile(r'\r\n?|[\u2028\u2029\x85]')
+_TRAILING_SPACES_RE = re.compile(r'[ \t]+(?=\n|\f|$)')
+_EXTRA_BLANK_LINES_RE = re.compile(r'\n{3,}')
 
 
 def _read_txt(data: bytes, name: str, max_bytes: int) -> tuple[str, None]:
@@ -62,10 +70,10 @@ def _read_pdf(data: bytes, name: str, max_bytes: int) -> tuple[str, int]:
 
 def _check_text_layer(name: str, pages: list[str]) -> None:
     counts = [sum(1 for char in page if char.isalnum()) for page in pages]
-    if sum(counts) < MIN_CHARACTERS_PER_PAGE * len(pages):
+    if sum(counts) < _MIN_CHARACTERS_PER_PAGE * len(pages):
         raise ExtractionError(name, 'has no text layer (scanned?); run OCR first')
-    with_text = sum(1 for count in counts if count >= MIN_CHARACTERS_PER_PAGE)
-    if len(pages) >= MIN_PAGES_FOR_SHARE and with_text < MIN_TEXT_PAGE_SHARE * len(pages):
+    with_text = sum(1 for count in counts if count >= _MIN_CHARACTERS_PER_PAGE)
+    if len(pages) >= _MIN_PAGES_FOR_SHARE and with_text < _MIN_TEXT_PAGE_SHARE * len(pages):
         raise ExtractionError(
             name, f'has no text layer on {len(pages) - with_text} of its {len(pages)} pages (scanned?); run OCR first'
         )
@@ -223,7 +231,7 @@ def _check_unpacked_size(data: bytes, name: str, max_bytes: int) -> None:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ExtractionError(name, f'is a corrupt Word document: {error}') from error
-    if unpacked > MAX_UNPACK_RATIO * max(max_bytes, MEGABYTE):
+    if unpacked > _MAX_UNPACK_RATIO * max(max_bytes, MEGABYTE):
         raise ExtractionError(name, f'is too large: it unpacks to {format_megabytes(unpacked)}')
 
 
@@ -328,9 +336,9 @@ def _collapse_spaces(line: str) -> str:
 
 def tidy(text: str) -> str:
     """Normalise line breaks to '\\n', drop NUL characters and trailing spaces, and cap blank runs at one line."""
-    text = NEWLINES_RE.sub('\n', text).replace('\x00', '').replace('\ufeff', '')
-    text = TRAILING_SPACES_RE.sub('', text)
-    return EXTRA_BLANK_LINES_RE.sub('\n\n', text).strip('\n ')
+    text = _NEWLINES_RE.sub('\n', text).replace('\x00', '').replace('\ufeff', '')
+    text = _TRAILING_SPACES_RE.sub('', text)
+    return _EXTRA_BLANK_LINES_RE.sub('\n\n', text).strip('\n ')
 
 
 READERS = {'docx': _read_docx, 'html': _read_html, 'pdf': _read_pdf, 'txt': _read_txt}
