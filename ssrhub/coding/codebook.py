@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ssrhub.core.datafiles import DataFileError, read_yaml
 
 __all__ = [
     'CODEBOOK_DIR',
@@ -76,7 +76,7 @@ CODE_PATTERN = re.compile(r'^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$')
 PEMA_NAME = re.compile(r'^[a-z]+$')
 
 
-class CodebookError(ValueError):
+class CodebookError(DataFileError):
     """The codebook file is missing, unreadable or breaks the schema."""
 
 
@@ -354,18 +354,8 @@ def _framework_codes() -> frozenset:
                 walk(child)
 
     for path in directory.glob('*.yaml'):
-        walk(_read_yaml(path))
+        walk(read_yaml(path, error=CodebookError))
     return frozenset(codes)
-
-
-def _read_yaml(path: Path):
-    try:
-        with path.open(encoding='utf-8') as handle:
-            return yaml.safe_load(handle)
-    except FileNotFoundError as error:
-        raise CodebookError(f'{path}: file not found') from error
-    except yaml.YAMLError as error:
-        raise CodebookError(f'{path}: not valid YAML: {error}') from error
 
 
 # Section: reading
@@ -469,7 +459,7 @@ def _read_modalities(raw_modalities, raw_mapping, where: str) -> tuple[dict, dic
 def read_codebook(path: Path) -> Codebook:
     """Read and validate one codebook file; raise :class:`CodebookError` naming the file and code."""
     path = Path(path)
-    raw = _read_yaml(path)
+    raw = read_yaml(path, error=CodebookError)
     where = str(path)
     if not isinstance(raw, dict):
         raise CodebookError(f'{where}: the file must hold a mapping (version, released, notes, modalities, codes)')

@@ -13,14 +13,11 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import PurePath
 
-from ssrhub.core.symbols import PRINCIPAL_BODIES, SymbolError, UNSymbol, find_symbol_matches, parse_symbol
-from ssrhub.core.symbols import DocType as SymbolType
+from ssrhub.core.symbols import PRINCIPAL_BODIES, DocType, SymbolError, UNSymbol, find_symbol_matches, parse_symbol
 
 __all__ = [
-    'DocType',
     'DocumentMetadata',
     'detect_language',
     'detect_metadata',
@@ -72,17 +69,6 @@ _FRENCH_ELISIONS = frozenset({"l'", "d'", "qu'", "n'", "s'", "c'", "j'", 'l’',
 #
 # Data model
 #
-
-
-class DocType(StrEnum):
-    """What a document is, as far as ssrhub stores and shows it."""
-
-    GA_RESOLUTION = 'ga-resolution'
-    NATIONAL_STRATEGY = 'national-strategy'
-    OTHER = 'other'
-    PRESIDENTIAL_STATEMENT = 'presidential-statement'
-    RESOLUTION = 'resolution'
-    SG_REPORT = 'sg-report'
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,15 +464,11 @@ def _type_of_symbol(lines: list[str], symbol: UNSymbol) -> DocType:
     part = symbol.parts[0]
     if part.is_security_council_resolution:
         return DocType.RESOLUTION
-    if part.body == 'S' and part.doc_type == SymbolType.PRESIDENTIAL_STATEMENT:
+    if part.body == 'S' and part.doc_type == DocType.PRESIDENTIAL_STATEMENT:
         return DocType.PRESIDENTIAL_STATEMENT
-    if part.body == 'A' and part.doc_type == SymbolType.RESOLUTION:
+    if part.body == 'A' and part.doc_type == DocType.RESOLUTION:
         return DocType.GA_RESOLUTION
-    if (
-        part.body in ('S', 'A')
-        and part.doc_type == SymbolType.DOCUMENT
-        and any(_REPORT_RE.match(line) for line in lines)
-    ):
+    if part.body in ('S', 'A') and part.doc_type == DocType.DOCUMENT and any(_REPORT_RE.match(line) for line in lines):
         return DocType.SG_REPORT
     return DocType.OTHER
 

@@ -2,10 +2,10 @@
 
 from django.db import transaction
 
+from ssrhub.core.symbols import DocType
 from ssrhub.framework.models import Mission
 
 from .linking import MissionNames, mission_relations
-from .metadata import DocType
 from .models import MissionLink
 
 __all__ = ['link_document', 'mission_names', 'set_manual_link', 'sync_missions']

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.fields import UNSymbolField
 from ssrhub.core.models import ChangeLoggedModel, RestrictedModel
+from ssrhub.core.symbols import DocType
 
 from .linking import Relation
-from .metadata import DocType
 from .structure import ParagraphKind
 
 __all__ = [
@@ -48,7 +48,7 @@ RELATION_LABELS = {
 RelationChoices = [(relation.value, RELATION_LABELS[relation]) for relation in Relation]
 # Mission links of documents on the mission's own track (its mandate and reporting line).
 ON_TRACK = models.Q(excluded=False, relation__in=[relation.value for relation in Relation if relation.on_track])
-DocumentTypeChoices = [(doc_type.value, DOC_TYPE_LABELS[doc_type]) for doc_type in DocType]
+DocumentTypeChoices = [(doc_type.value, DOC_TYPE_LABELS[doc_type]) for doc_type in sorted(DOC_TYPE_LABELS)]
 ParagraphKindChoices = [(kind.value, PARAGRAPH_KIND_LABELS[kind]) for kind in ParagraphKind]
 LANGUAGE_CHOICES = [('en', _('English')), ('fr', _('French'))]
 

@@ -10,30 +10,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from ssrhub.core.datafiles import DataFileError, read_citations, read_yaml
 from ssrhub.core.symbols import SymbolError, normalise_symbol
 
 __all__ = [
     'DATA_DIR',
-    'DataFileError',
     'FrameworkSpec',
     'ItemSpec',
     'VersionSpec',
-    'read_citations',
     'read_framework',
     'read_institutions',
-    'read_yaml',
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / 'data'
 LANGUAGES = ('en', 'fr')
 CODE_PATTERN = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$')
-LINES_PATTERN = re.compile(r'^\d+(-\d+)?$')
-
-
-class DataFileError(ValueError):
-    """A data file is missing, unreadable or breaks the schema."""
 
 
 # Section: specs
@@ -71,48 +62,10 @@ class FrameworkSpec:
 # Section: reading
 
 
-def read_yaml(path: Path):
-    try:
-        with path.open(encoding='utf-8') as handle:
-            return yaml.safe_load(handle)
-    except FileNotFoundError as error:
-        raise DataFileError(f'{path}: file not found') from error
-    except yaml.YAMLError as error:
-        raise DataFileError(f'{path}: not valid YAML: {error}') from error
-
-
 def _texts(value, where: str, what: str) -> dict:
     if not isinstance(value, dict) or any(not str(value.get(lang) or '').strip() for lang in LANGUAGES):
         raise DataFileError(f'{where}: {what} needs non-empty English and French text ({what}.en, {what}.fr)')
     return {lang: str(value[lang]).strip() for lang in LANGUAGES}
-
-
-def read_citations(raw, where: str) -> tuple:
-    """Validate a list of citations and return them as normalised dicts."""
-    if not isinstance(raw, list) or not raw:
-        raise DataFileError(f'{where}: at least one citation is required')
-    citations = []
-    for entry in raw:
-        if isinstance(entry, dict) and 'symbol' in entry:
-            try:
-                symbol = normalise_symbol(str(entry['symbol']))
-            except SymbolError as error:
-                raise DataFileError(f'{where}: {error}') from error
-            citations.append({'symbol': symbol, 'paragraph': str(entry.get('paragraph') or '')})
-        elif isinstance(entry, dict) and isinstance(entry.get('book'), dict):
-            book = entry['book']
-            lines = str(book.get('lines', ''))
-            if not isinstance(book.get('chapter'), int) or not LINES_PATTERN.match(lines):
-                raise DataFileError(f'{where}: a book citation needs an integer chapter and lines like "410-444"')
-            first, _, last = lines.partition('-')
-            citations.append({'book_chapter': book['chapter'], 'book_lines': first if last in ('', first) else lines})
-        elif isinstance(entry, dict) and 'url' in entry:
-            citations.append({'url': str(entry['url'])})
-        else:
-            raise DataFileError(
-                f'{where}: a citation is {{symbol, paragraph}}, {{book: {{chapter, lines}}}} or {{url}}'
-            )
-    return tuple(citations)
 
 
 def _walk_items(raw: dict, parent: str | None, depth: int, where: str, counter: list) -> list[ItemSpec]:

@@ -2,10 +2,11 @@
 
 from django.db import transaction
 
+from ssrhub.core.datafiles import DataFileError
 from ssrhub.core.loading import LoadReport, set_citations, upsert
 from ssrhub.core.models import Country
 
-from .datafiles import DATA_DIR, DataFileError, read_framework, read_institutions
+from .datafiles import DATA_DIR, read_framework, read_institutions
 from .models import Framework, FrameworkItem, FrameworkVersion, Mission, UNEntity, UNEntityMembership, UNEntityName
 
 __all__ = ['load_all_frameworks', 'load_framework', 'load_institutions']

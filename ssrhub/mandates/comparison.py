@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.models import CodeAssignment, SourceChoices
-from ssrhub.documents.metadata import DocType
+from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, Paragraph
 from ssrhub.documents.structure import ParagraphKind
 

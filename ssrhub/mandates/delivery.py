@@ -46,9 +46,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ssrhub.coding.codebook import LANGUAGES, compile_patterns, read_sentences, read_texts, unknown_keys
+from ssrhub.core.datafiles import DataFileError, read_yaml
 
 __all__ = [
     'BOTH',
@@ -106,7 +105,7 @@ CLAUSE_BREAK = {
 }
 
 
-class DeliveryVocabularyError(ValueError):
+class DeliveryVocabularyError(DataFileError):
     """The delivery vocabulary file is missing, unreadable or breaks the schema."""
 
 
@@ -271,20 +270,10 @@ def _read_defaults(raw, dimensions: dict, where: str) -> dict:
     return defaults
 
 
-def _read_yaml(path: Path):
-    try:
-        with path.open(encoding='utf-8') as handle:
-            return yaml.safe_load(handle)
-    except FileNotFoundError as error:
-        raise DeliveryVocabularyError(f'{path}: file not found') from error
-    except yaml.YAMLError as error:
-        raise DeliveryVocabularyError(f'{path}: not valid YAML: {error}') from error
-
-
 def read_vocabulary(path: Path | str = DELIVERY_FILE) -> Vocabulary:
     """Read and validate a delivery vocabulary; raise :class:`DeliveryVocabularyError` naming file and value."""
     path = Path(path)
-    raw = _read_yaml(path)
+    raw = read_yaml(path, error=DeliveryVocabularyError)
     where = str(path)
     if not isinstance(raw, dict):
         raise DeliveryVocabularyError(f'{where}: the file must hold a mapping (version, notes, dimensions)')

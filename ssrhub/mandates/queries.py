@@ -6,8 +6,8 @@ from django.db.models import Q
 
 from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.models import CodeAssignment, SourceChoices
+from ssrhub.core.symbols import DocType
 from ssrhub.documents.linking import Relation
-from ssrhub.documents.metadata import DocType
 from ssrhub.documents.models import ON_TRACK, MissionLink, Paragraph
 
 from .carry import CarryParagraph, carried_share, find_carry, formulaic_chains

@@ -13,7 +13,7 @@ from django.db.models import Q
 from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.models import CodeAssignment, MachineReading
 from ssrhub.core.models import Country
-from ssrhub.documents.metadata import DocType
+from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import ON_TRACK, Document, MissionLink, Paragraph
 
 from .queries import effective_codes

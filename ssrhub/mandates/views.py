@@ -20,8 +20,8 @@ from ssrhub.coding.templatetags.coding import code_label
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
 from ssrhub.core.forms import AccessibleFormMixin
 from ssrhub.core.roles import permission_name
+from ssrhub.core.symbols import DocType
 from ssrhub.documents.linking import Relation
-from ssrhub.documents.metadata import DocType
 from ssrhub.documents.missions import set_manual_link
 from ssrhub.documents.models import ON_TRACK, RELATION_LABELS, Document, MissionLink, RelationChoices
 from ssrhub.framework.models import Mission

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from ssrhub.coding.models import CodeAssignment
 from ssrhub.core.management.commands.demo import DEMO_DOCUMENTS, DEMO_USERS
 from ssrhub.core.models import CountryAssignment
-from ssrhub.documents.metadata import DocType
+from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
 
 pytestmark = pytest.mark.django_db

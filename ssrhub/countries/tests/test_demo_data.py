@@ -8,8 +8,9 @@ import shutil
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from ssrhub.core.datafiles import BOOK_CHAPTERS
 from ssrhub.core.models import SourceCitation
-from ssrhub.countries.demo import BOOK_CHAPTERS, DEMO_DIR, DemoDataError, load_country_demo, read_country_file
+from ssrhub.countries.demo import DEMO_DIR, DemoDataError, load_country_demo, read_country_file
 from ssrhub.countries.models import (
     Action,
     ActionStatusUpdate,
@@ -259,8 +260,8 @@ def test_a_changed_fact_is_updated_in_place(db, tmp_path):
     load_country_demo(copy)
     copy.write_text(
         copy.read_text().replace(
-            "- {ref: T2, title: Ethnic tensions, cite: [{chapter: 8, lines: '1905'}]}",
-            "- {ref: T2, title: Ethnic tensions, cite: [{chapter: 8, lines: '1903-1905'}]}",
+            "- {ref: T2, title: Ethnic tensions, cite: [{book: {chapter: 8, lines: '1905'}}]}",
+            "- {ref: T2, title: Ethnic tensions, cite: [{book: {chapter: 8, lines: '1903-1905'}}]}",
         )
     )
     report = load_country_demo(copy)['LBR']
@@ -289,8 +290,8 @@ def _broken(tmp_path, old: str, new: str):
         ('  - from: Ministry of Finance\n', '  - from: Ministry of Treasury\n', 'unknown actor'),
         ('    kind: mutiny\n', '    kind: uprising\n', "events[0] 'FACA mutinies'"),
         (
-            "- {date: '2016-11-16', cite: [{chapter: 7, lines: '1635'}]}\n      - {date: '2016-11-17'",
-            "- {date: '2016-11-16', cite: [{chapter: 6, lines: '1635'}]}\n      - {date: '2016-11-17'",
+            "- {date: '2016-11-16', cite: [{book: {chapter: 7, lines: '1635'}}]}\n      - {date: '2016-11-17'",
+            "- {date: '2016-11-16', cite: [{book: {chapter: 6, lines: '1635'}}]}\n      - {date: '2016-11-17'",
             'outside chapter 6',
         ),
     ],
@@ -317,8 +318,8 @@ def test_a_broken_file_in_the_folder_stops_every_country(db, tmp_path):
 def test_an_error_while_writing_rolls_the_country_back(db, tmp_path):
     # Reading accepts any URL, writing checks it: the last record of the file carries a malformed one, so everything
     # before it has been written when the error comes, and must be undone.
-    last = "      - {date: '2019-02-06', cite: [{chapter: 7, lines: '1625'}]}\n"
-    broken = _broken(tmp_path, last, last.replace("{chapter: 7, lines: '1625'}", '{url: not-a-url}'))
+    last = "      - {date: '2019-02-06', cite: [{book: {chapter: 7, lines: '1625'}}]}\n"
+    broken = _broken(tmp_path, last, last.replace("{book: {chapter: 7, lines: '1625'}}", '{url: not-a-url}'))
     with pytest.raises(DemoDataError) as error:
         load_country_demo(broken)
     assert str(error.value).startswith("CAF.yaml: events[38] 'Political Agreement for Peace and Reconciliation")

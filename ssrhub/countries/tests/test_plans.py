@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from ssrhub.core.datafiles import read_yaml
 from ssrhub.countries.plans import (
     PLAN_ELEMENTS,
     Finding,
@@ -24,7 +25,7 @@ from ssrhub.countries.plans import (
     check_plan,
     check_stale_status,
 )
-from ssrhub.framework.datafiles import DATA_DIR, read_yaml
+from ssrhub.framework.datafiles import DATA_DIR
 
 TODAY = date(2010, 1, 1)
 

@@ -562,7 +562,8 @@ def test_any_bytes_give_text_or_an_extraction_error(data, name):
 
 
 def test_pdf_text_feeds_metadata_detection():
-    from ssrhub.documents.metadata import DocType, detect_metadata
+    from ssrhub.core.symbols import DocType
+    from ssrhub.documents.metadata import detect_metadata
 
     text = extract_bytes(_two_page_pdf(), 'upload.pdf').text
     metadata = detect_metadata(text, 'upload.pdf')

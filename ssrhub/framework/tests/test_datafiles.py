@@ -5,7 +5,8 @@ import shutil
 import pytest
 import yaml
 
-from ssrhub.framework.datafiles import DATA_DIR, DataFileError, read_framework, read_institutions
+from ssrhub.core.datafiles import DataFileError
+from ssrhub.framework.datafiles import DATA_DIR, read_framework, read_institutions
 
 FRAMEWORK_DIR = DATA_DIR / 'frameworks' / 'un-ssr'
 

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from ssrhub.core.datafiles import DataFileError
 from ssrhub.core.loading import LoadReport
-from ssrhub.framework.datafiles import DataFileError
 from ssrhub.framework.export import EXPORT_FORMATS, export_version
 from ssrhub.framework.loading import load_all_frameworks, load_framework, load_institutions
 from ssrhub.framework.models import Framework

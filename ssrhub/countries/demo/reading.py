@@ -1,66 +1,22 @@
-"""Demo country workspaces (Central African Republic, Côte d'Ivoire, Liberia) from the YAML files in
-``data/demo/``, one file per country named by its ISO alpha-3 code.
+"""Reading a demo country file: every record checked and cited before anything is written."""
 
-Every record carries ``cite``: a list of ``{chapter, lines}`` (the source book, reference/
-un-and-ssr-policy-and-practice.txt), ``{symbol, paragraph}`` (a UN document) or ``{url}``. The files paraphrase
-the book; they never copy its sentences.
-
-Reading (``read_country_file``) checks a file completely before anything is written: unknown keys, bad dates,
-unknown choices, unknown or duplicate references and missing citations are refused with the file and the record
-named, and a book citation must fall inside the chapter it names. The models' own rules (``clean()``: a date of
-adoption for an adopted document, no statutory non-state actor...) are checked as each record is written, and a
-breach is reported the same way, before the country's transaction is rolled back.
-
-Writing (``load_country_demo``) is one transaction per country and idempotent: records are matched on natural keys
-(the country and the name of an actor, the title of a document or an event...), saved only when a value differs,
-and their citations replaced only when they differ, so a second run changes nothing. Nothing is deleted: records
-that users added are left alone, and a record whose natural key is changed in a file (an event date, a headcount's
-date or basis) is added anew beside the old one, which must then be removed by hand.
-
-File layout (keys in brackets are optional)::
-
-    country: CAF
-    engagement: {setting, [mission], [request_date], [request_by], [mandate_symbol], [mandate_paragraph],
-                 [national_lead], [international_counterpart], [summary], [source], cite}
-    stages:     [{stage, [status], [start], [end], [led_by], [evidence], [skip_reason], [source], cite}]
-    actors:     [{name, [acronym], area, type, [statutory], [note], [source], cite,
-                  [headcounts: [{date, count, basis, [source], cite}]]}]
-    relations:  [{from, kind, to, [note], [source], cite}]                       # actor names or acronyms
-    documents:  [{[key], kind, title, [parent], status, [adopted], [adopted_by], [due], [vision], [note],
-                  [source], cite, [pillars], [threats], [objectives], [actions]}]
-        pillars:    [{[ref], title, cite}]
-        threats:    [{[ref], title, [description], [source], cite}]
-        objectives: [{[ref], title, [indicator], [threats], [source], cite}]
-        actions:    [{[ref], title, [kind], [pillar], [owner], [owner_name], [start], [end], [timeframe], [cost],
-                      [currency], [status], [depends_on], [threats], [objectives], [indicators], [risks],
-                      [source], cite}]
-    events:     [{title, kind, [description], [source], cite, dates: [{date, cite}]}]
-
-A document's ``parent`` names an earlier document (its key or title). An action's ``threats`` and ``objectives``
-name threats and objectives of its document or of the documents it implements (by ref or title, or
-``document-key:ref``). An event date is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; its precision follows.
-"""
+from __future__ import annotations
 
 import datetime
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from types import SimpleNamespace
 from typing import NoReturn
 
 import yaml
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from simple_history.models import HistoricalRecords
+from django.db import models
 
-from ssrhub.core.loading import LoadReport, set_citations, upsert
-from ssrhub.core.models import Country, SourceCitation
+from ssrhub.core.datafiles import DataFileError, read_citations, read_yaml
 from ssrhub.core.symbols import SymbolError, normalise_symbol
-from ssrhub.framework.models import Mission, MissionTypeChoices
+from ssrhub.framework.models import MissionTypeChoices
 
-from .models import (
+from ..models import (
     Action,
     ActionKind,
     ActionStatus,
@@ -73,7 +29,6 @@ from .models import (
     DocumentStatus,
     Engagement,
     EngagementStage,
-    EventDate,
     EventKind,
     Headcount,
     Lead,
@@ -89,48 +44,26 @@ from .models import (
 )
 
 __all__ = [
-    'BOOK_CHAPTERS',
-    'DEMO_DIR',
     'CountrySpec',
+    'DEMO_DIR',
     'DemoDataError',
-    'load_country_demo',
+    'ISO3',
+    'ISO_DATE',
+    'MONTH',
+    'Record',
+    'YEAR',
     'read_country_file',
-    'summary',
 ]
 
-DEMO_DIR = Path(__file__).resolve().parent / 'data' / 'demo'
+DEMO_DIR = Path(__file__).resolve().parents[1] / 'data' / 'demo'
 
-# First and last line of each chapter in the text of the source book, found by the chapter headings; lines
-# 4337 onwards are the annex (resolution 2151, cited by its symbol). A book citation must fall inside its chapter.
-BOOK_CHAPTERS = {
-    1: (299, 592),
-    2: (593, 827),
-    3: (828, 1015),
-    4: (1016, 1178),
-    5: (1179, 1368),
-    6: (1369, 1531),
-    7: (1532, 1837),
-    8: (1838, 2052),
-    9: (2053, 2347),
-    10: (2348, 2516),
-    11: (2517, 2779),
-    12: (2780, 3090),
-    13: (3091, 3236),
-    14: (3237, 3437),
-    15: (3438, 3607),
-    16: (3608, 3794),
-    17: (3795, 3991),
-    18: (3992, 4336),
-}
-
-LINES = re.compile(r'^(\d+)(?:-(\d+))?$')
 ISO_DATE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 MONTH = re.compile(r'^(\d{4})-(\d{2})$')
 YEAR = re.compile(r'^\d{4}$')
 ISO3 = re.compile(r'^[A-Z]{3}$')
 
 
-class DemoDataError(ValueError):
+class DemoDataError(DataFileError):
     """A demo data file is unreadable, breaks the layout, or cannot be written."""
 
 
@@ -284,60 +217,12 @@ class _Reader:
         return value
 
     def citations(self, raw, where: str) -> tuple:
-        if not isinstance(raw, list) or not raw:
-            self.fail(where, 'at least one citation is required (cite: [{chapter, lines}] or [{symbol}])')
-        found = []
-        for index, entry in enumerate(raw):
-            here = f'{where}, cite[{index}]'
-            self.mapping(entry, here, (), ('chapter', 'lines', 'symbol', 'paragraph', 'url'))
-            kinds = [kind for kind in ('chapter', 'symbol', 'url') if kind in entry]
-            if len(kinds) != 1:
-                self.fail(here, 'a citation is {chapter, lines}, {symbol, [paragraph]} or {url}')
-            if 'chapter' in entry:
-                found.append(self.book_citation(entry, here))
-            elif 'symbol' in entry:
-                if 'lines' in entry:
-                    self.fail(here, 'lines belong to a book citation (chapter)')
-                try:
-                    symbol = normalise_symbol(str(entry['symbol']))
-                except SymbolError as error:
-                    self.fail(here, str(error))
-                found.append({'symbol': symbol, 'paragraph': str(entry.get('paragraph') or '')})
-            else:
-                if set(entry) != {'url'}:
-                    self.fail(here, 'a URL citation has no other keys')
-                found.append({'url': str(entry['url'])})
-        if len({tuple(sorted(citation.items())) for citation in found}) != len(found):
-            self.fail(where, 'the same citation is given twice')
-        return tuple(found)
-
-    def book_citation(self, entry: dict, where: str) -> dict:
-        chapter, lines = entry['chapter'], str(entry.get('lines') or '')
-        if 'paragraph' in entry:
-            self.fail(where, 'a paragraph belongs to a UN document citation (symbol)')
-        if not isinstance(chapter, int) or isinstance(chapter, bool) or chapter not in BOOK_CHAPTERS:
-            self.fail(where, f'chapter {chapter!r} is not a chapter of the book (1-{len(BOOK_CHAPTERS)})')
-        match = LINES.match(lines)
-        if not match:
-            self.fail(where, f'lines {lines!r} must read like "1631-1657" or "1669"')
-        first, last = int(match[1]), int(match[2] or match[1])
-        low, high = BOOK_CHAPTERS[chapter]
-        if last < first:
-            self.fail(where, f'lines {lines!r} run backwards')
-        if first < low or last > high:
-            self.fail(where, f'lines {lines} are outside chapter {chapter} (lines {low}-{high})')
-        return {'book_chapter': chapter, 'book_lines': str(first) if first == last else f'{first}-{last}'}
+        return read_citations(raw, f'{self.path.name}: {where}', error=DemoDataError)
 
     # Section: records
 
     def read(self) -> CountrySpec:
-        try:
-            with self.path.open(encoding='utf-8') as handle:
-                raw = yaml.load(handle, Loader=_Loader)
-        except FileNotFoundError as error:
-            raise DemoDataError(f'{self.path}: file not found') from error
-        except yaml.YAMLError as error:
-            raise DemoDataError(f'{self.path.name}: not valid YAML: {error}') from error
+        raw = read_yaml(self.path, error=DemoDataError, loader=_Loader)
         top = ('country', 'engagement', 'stages', 'actors', 'relations', 'documents', 'events')
         self.mapping(raw, 'file', ('country',), top)
         iso3 = raw['country']
@@ -685,182 +570,3 @@ def _label(where: str, raw, *keys: str) -> str:
 def read_country_file(path) -> CountrySpec:
     """Read and check one country file; raises ``DemoDataError`` naming the file and the record."""
     return _Reader(Path(path)).read()
-
-
-# Section: writing
-
-
-@contextmanager
-def _acting_as(user):
-    """Record ``user`` as the author of the history entries written inside (unless a request already does)."""
-    if user is None or getattr(HistoricalRecords.context, 'request', None) is not None:
-        yield
-        return
-    HistoricalRecords.context.request = SimpleNamespace(user=user)
-    try:
-        yield
-    finally:
-        del HistoricalRecords.context.request
-
-
-class _Writer:
-    """Writes one checked country file, inside the transaction the caller opened."""
-
-    def __init__(self, spec: CountrySpec, report: LoadReport):
-        self.spec, self.report = spec, report
-        self.reason = f'country demo data ({spec.name})'
-
-    def fail(self, where: str, message: str) -> NoReturn:
-        raise DemoDataError(f'{self.spec.name}: {where}: {message}')
-
-    def put(self, record: Record, model, lookup: dict, extra: dict | None = None):
-        try:
-            obj = upsert(model, lookup, {**record.values, **(extra or {})}, self.report, reason=self.reason)
-            set_citations(obj, record.cite, self.report)
-        except ValidationError as error:
-            self.fail(record.where, '; '.join(error.messages))
-        return obj
-
-    @staticmethod
-    def split(record: Record, *keys: str) -> Record:
-        """The record with its natural-key values taken out (they go into the lookup)."""
-        values = {name: value for name, value in record.values.items() if name not in keys}
-        return Record(record.where, values, record.cite, record.refs, record.children)
-
-    def write(self) -> None:
-        spec = self.spec
-        country = Country.objects.filter(iso3=spec.iso3).first()
-        if country is None:
-            self.fail('country', f'no country {spec.iso3} in the database (run "ssrhub setup" first)')
-        if spec.engagement:
-            self.write_engagement(country)
-        actors = {}
-        for record in spec.actors:
-            actors[record.values['name']] = actor = self.put(
-                self.split(record, 'name'), Actor, {'country': country, 'name': record.values['name']}
-            )
-            for headcount in record.children['headcounts']:
-                lookup = {'actor': actor, 'date': headcount.values['date'], 'basis': headcount.values['basis']}
-                self.put(self.split(headcount, 'date', 'basis'), Headcount, lookup)
-        for record in spec.relations:
-            lookup = {
-                'from_actor': actors[record.refs['from']],
-                'kind': record.values['kind'],
-                'to_actor': actors[record.refs['to']],
-            }
-            self.put(self.split(record, 'kind'), ActorRelation, lookup)
-        self.write_documents(country, actors)
-        for record in spec.events:
-            event = self.put(self.split(record, 'title'), TimelineEvent, {'country': country, **_title(record)})
-            for date in record.children['dates']:
-                self.put(self.split(date, 'date'), EventDate, {'event': event, 'date': date.values['date']})
-
-    def write_engagement(self, country) -> None:
-        record = self.spec.engagement
-        mission = None
-        if record.refs['mission']:
-            mission = Mission.objects.filter(acronym=record.refs['mission']).first()
-            if mission is None:
-                self.fail(record.where, f'unknown mission {record.refs["mission"]!r} (framework institutions data)')
-            if not mission.countries.filter(pk=country.pk).exists():
-                self.fail(record.where, f'mission {mission.acronym} does not serve {country.iso3}')
-        engagement = self.put(record, Engagement, {'country': country}, {'mission': mission})
-        for stage in self.spec.stages:
-            self.put(
-                self.split(stage, 'stage'), EngagementStage, {'engagement': engagement, 'stage': stage.values['stage']}
-            )
-
-    def write_documents(self, country, actors: dict) -> None:
-        documents, parts = {}, {}
-        for record in self.spec.documents:
-            parent = documents.get(record.refs['parent'])
-            document = self.put(
-                self.split(record, 'title'),
-                NationalDocument,
-                {'country': country, **_title(record)},
-                {'parent': parent},
-            )
-            documents[record.values['title']] = document
-            for kind, model in (('pillars', Pillar), ('threats', Threat), ('objectives', Objective)):
-                for part in record.children[kind]:
-                    lookup = {'document': document, **_title(part)}
-                    parts[kind, document.title, part.values['title']] = self.put(
-                        self.split(part, 'title'), model, lookup
-                    )
-        for record in self.spec.documents:
-            document = documents[record.values['title']]
-            for objective in record.children['objectives']:
-                obj = parts['objectives', document.title, objective.values['title']]
-                self.set_related(obj.threats, [parts['threats', *ref] for ref in objective.refs['threats']])
-            pillars = {
-                label: parts['pillars', document.title, part.values['title']]
-                for part in record.children['pillars']
-                for label in (part.values['ref'], part.values['title'])
-                if label
-            }
-            actions = {}
-            for action in record.children['actions']:
-                extra = {
-                    'pillar': pillars.get(action.refs['pillar']),
-                    'owner': actors.get(action.refs['owner']),
-                }
-                lookup = {'document': document, **_title(action)}
-                obj = self.put(self.split(action, 'title'), Action, lookup, extra)
-                for label in (action.values['ref'], action.values['title']):
-                    if label:
-                        actions[label] = obj
-            for action in record.children['actions']:
-                obj = actions[action.values['title']]
-                self.set_related(obj.threats, [parts['threats', *ref] for ref in action.refs['threats']])
-                self.set_related(obj.objectives, [parts['objectives', *ref] for ref in action.refs['objectives']])
-                self.set_related(obj.depends_on, [actions[name] for name in action.refs['depends_on']])
-
-    @staticmethod
-    def set_related(manager, wanted: list) -> None:
-        """Make a many-to-many set equal ``wanted``, touching it only when it differs."""
-        if set(manager.values_list('pk', flat=True)) != {obj.pk for obj in wanted}:
-            manager.set(wanted)
-
-
-def _title(record: Record) -> dict:
-    return {'title': record.values['title']}
-
-
-def _files(path_or_dir) -> list[Path]:
-    path = Path(path_or_dir)
-    if path.is_dir():
-        files = sorted(path.glob('*.yaml'))
-        if not files:
-            raise DemoDataError(f'{path}: no .yaml files')
-        return files
-    return [path]
-
-
-def load_country_demo(path_or_dir=DEMO_DIR, user=None) -> dict[str, LoadReport]:
-    """Load the demo country files (a folder of them, or one file): every file is checked before anything is
-    written, then each country is written in one transaction. Returns a ``LoadReport`` per country (ISO alpha-3
-    code): counts of records created, updated and unchanged, per model."""
-    specs = [read_country_file(path) for path in _files(path_or_dir)]
-    countries = [spec.iso3 for spec in specs]
-    if len(set(countries)) != len(countries):
-        raise DemoDataError(f'{path_or_dir}: two files describe the same country')
-    reports = {}
-    for spec in specs:
-        reports[spec.iso3] = report = LoadReport()
-        with transaction.atomic(), _acting_as(user):
-            _Writer(spec, report).write()
-    return reports
-
-
-def summary(report: LoadReport) -> str:
-    """One line: how many records and citations were created, updated or left unchanged."""
-    citations = str(SourceCitation._meta.verbose_name_plural)
-    records = {
-        outcome: sum(count for (name, kind), count in report.items() if kind == outcome and name != citations)
-        for outcome in ('created', 'updated', 'unchanged')
-    }
-    cited = {outcome: report[(citations, outcome)] for outcome in ('created', 'unchanged')}
-    return (
-        f'{sum(records.values())} records ({records["created"]} created, {records["updated"]} updated, '
-        f'{records["unchanged"]} unchanged), {sum(cited.values())} citations ({cited["created"]} written)'
-    )

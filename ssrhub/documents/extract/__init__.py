@@ -1,0 +1,81 @@
+"""Turn a document file into plain text: PDF (text layer), DOCX, HTML or plain text.
+
+The format is read from the content first (``%PDF-``, a ZIP archive holding ``word/document.xml``, HTML markup,
+text that decodes) and from the file name's extension only when the content leaves it open, so that a mislabelled
+file is read by what it is; a mismatch that cannot be read is refused. Everything is done in memory: no temporary
+file is ever written.
+
+Every failure raises ``ExtractionError`` with a message that names the file and the problem (too large, empty,
+unsupported type, corrupt, encrypted PDF, PDF without a text layer), ready to show to the person who sent it.
+
+Pure Python: no Django import (see docs/document-intelligence.md).
+
+The package splits by seam: `formats` (results, errors, the checks on the bytes and the detection of the format)
+and `readers` (one reader per format, and the tidying of the text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .formats import (
+    DEFAULT_MAX_BYTES,
+    FORMAT_NAMES,
+    FORMATS,
+    ExtractedText,
+    ExtractionError,
+    check_limit,
+    check_size,
+    detect_format,
+    display_name,
+    read_file,
+)
+from .readers import READERS, tidy
+
+__all__ = [
+    'DEFAULT_MAX_BYTES',
+    'FORMATS',
+    'ExtractedText',
+    'ExtractionError',
+    'extract_bytes',
+    'extract_text',
+]
+
+
+def extract_text(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedText:
+    """
+    Read a document file and return its text.
+
+    Raises:
+        ExtractionError: the file is missing, too large, empty, of an unsupported type, corrupt, an encrypted PDF
+            or a PDF without a text layer; the message names the file and the problem.
+    """
+    path = Path(path)
+    check_limit(max_bytes)
+    data = read_file(path, max_bytes)
+    return extract_bytes(data, path.name, max_bytes=max_bytes)
+
+
+def extract_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedText:
+    """
+    Return the text of a document given as bytes, such as an upload; ``filename`` names it in messages and gives
+    the extension that decides the format when the content leaves it open.
+
+    Raises:
+        ExtractionError: as for ``extract_text()``.
+    """
+    check_limit(max_bytes)
+    name = display_name(filename)
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f'expected bytes, not {type(data).__name__}')
+    data = bytes(data)
+    check_size(name, len(data), max_bytes)
+    file_format = detect_format(data, name)
+    text, pages = READERS[file_format](data, name, max_bytes)
+    text = tidy(text)
+    if not text.strip():
+        raise ExtractionError(name, f'contains no text (read as {FORMAT_NAMES[file_format]})')
+    return ExtractedText(
+        text=text, format=file_format, pages=pages, sha256=hashlib.sha256(data).hexdigest(), size=len(data)
+    )
