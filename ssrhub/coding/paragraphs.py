@@ -4,6 +4,9 @@ import django_filters
 from django import forms
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
 
 from ssrhub.documents.panels import ParagraphPanel
 
@@ -39,6 +42,57 @@ def attach_codes(paragraphs):
     return paragraphs
 
 
+class _PanelField(serializers.Field):
+    """A read-only API field computed from the whole paragraph by ``read``."""
+
+    def __init__(self, read, **kwargs):
+        self.read = read
+        super().__init__(source='*', read_only=True, **kwargs)
+
+    def to_representation(self, paragraph):
+        return self.read(paragraph)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class _TextField(_PanelField):
+    pass
+
+
+@extend_schema_field({'type': 'string', 'nullable': True})
+class _OptionalTextField(_PanelField):
+    pass
+
+
+@extend_schema_field({'type': 'array', 'items': {'type': 'object', 'additionalProperties': {}}})
+class _ListField(_PanelField):
+    pass
+
+
+def _codes(paragraph) -> list[dict]:
+    return [
+        {
+            'code': code.code,
+            'modality': code.modality,
+            'explicit': code.explicit,
+            'source': code.source,
+            'coder': code.coder.get_username() if code.coder else None,
+            'present': code.present,
+            'evidence': code.evidence,
+        }
+        for code in paragraph.code_list
+    ]
+
+
+def _api_fields() -> dict:
+    """The reading and codes of a paragraph, in the record shape of `ssrhub code`."""
+    return {
+        'force': _OptionalTextField(lambda p: p.reading.get_force_display() if p.reading else None),
+        'verb': _TextField(lambda p: p.reading.verb if p.reading else ''),
+        'addressee': _OptionalTextField(lambda p: p.reading.addressee if p.reading else None),
+        'codes': _ListField(_codes),
+    }
+
+
 def _review_context(user) -> dict:
     return {'can_review': user.has_perm('coding.add_codeassignment'), 'codebook': load_codebook()}
 
@@ -65,4 +119,5 @@ CODES_PANEL = ParagraphPanel(
             widget=forms.CheckboxSelectMultiple,
         ),
     },
+    api_fields=_api_fields,
 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .filtersets import ParagraphFilterSet
 
-__all__ = ['ParagraphPanel', 'attach', 'load_paragraphs', 'panel_context', 'paragraph_panels', 'register']
+__all__ = ['ParagraphPanel', 'api_fields', 'attach', 'load_paragraphs', 'panel_context', 'paragraph_panels', 'register']
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class ParagraphPanel:
         context: ``context(user)`` gives the template variables of a document's page (e.g. whether the user
             may review).
         filters: paragraph search filters by name, shown after the words field.
+        api_fields: ``api_fields()`` gives new read-only serializer fields by name, added to the paragraph API
+            after the paragraph's own.
     """
 
     template: str
@@ -32,6 +34,7 @@ class ParagraphPanel:
     attach: Callable
     context: Callable
     filters: dict = field(default_factory=dict)
+    api_fields: Callable = dict
 
 
 _PANELS: list[ParagraphPanel] = []
@@ -68,3 +71,10 @@ def panel_context(user) -> dict:
     for panel in _PANELS:
         context.update(panel.context(user))
     return context
+
+
+def api_fields() -> dict:
+    fields = {}
+    for panel in _PANELS:
+        fields.update(panel.api_fields())
+    return fields
