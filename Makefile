@@ -29,6 +29,7 @@ test: setup
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/ssrhub makemigrations --check --dry-run
 
 # Regenerate the French catalogue after changing UI strings (needs GNU gettext), then translate and commit.

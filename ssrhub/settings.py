@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     'ssrhub.coding',
     'ssrhub.mandates',
     'ssrhub.countries',
+    'ssrhub.site',
 ]
 
 MIDDLEWARE = [
@@ -73,7 +74,7 @@ MIDDLEWARE = [
     'axes.middleware.AxesMiddleware',
 ]
 
-ROOT_URLCONF = 'ssrhub.urls'
+ROOT_URLCONF = 'ssrhub.site.urls'
 WSGI_APPLICATION = 'ssrhub.wsgi.application'
 
 TEMPLATES = [

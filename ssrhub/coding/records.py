@@ -1,8 +1,6 @@
 """One record per coded paragraph: the shape printed by `ssrhub code` and served by the API."""
 
-from ssrhub.documents.extract import extract_text
-from ssrhub.documents.metadata import detect_metadata
-from ssrhub.documents.structure import segment
+from ssrhub.documents.reading import read_path
 
 from .coder import code_document
 
@@ -47,12 +45,10 @@ def csv_row(record: dict) -> dict:
 
 
 def code_file(path, codebook) -> list[dict]:
-    """Extract, segment and code one file without storing anything."""
-    extracted = extract_text(path)
-    metadata = detect_metadata(extracted.text, path.name)
-    structured = segment(extracted.text, metadata.language)
-    codings = code_document(structured, codebook, metadata.language)
+    """Read and code one file, as the pipeline does, without storing anything."""
+    read = read_path(path)
+    codings = code_document(read.structured, codebook, read.metadata.language)
     return [
-        paragraph_record(metadata.symbol, paragraph, coding)
-        for paragraph, coding in zip(structured.paragraphs, codings, strict=True)
+        paragraph_record(read.metadata.symbol, paragraph, coding)
+        for paragraph, coding in zip(read.structured.paragraphs, codings, strict=True)
     ]

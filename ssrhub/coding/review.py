@@ -1,9 +1,11 @@
 """Human review of machine codes: accept, reject, add; and the judgements agreement is computed from."""
 
 from django.db import transaction
+from django.db.models import Q
 
 from .agreement import MACHINE
 from .codebook import load_codebook
+from .effective import effective
 from .models import CodeAssignment, ParagraphReview, SourceChoices
 
 __all__ = ['REVIEW_ACTIONS', 'judgements', 'record_decision']
@@ -41,27 +43,25 @@ def record_decision(paragraph, reviewer, action: str, code: str = '', modality: 
 def judgements(reviews, codes):
     """(paragraph, code, coder, present) for every reviewed paragraph x code, machine and reviewer.
 
-    A reviewer who marked a paragraph done accepts every machine code they did not reject.
+    The machine's judgement is its codes in force; a reviewer's is what is in force after their own decisions alone,
+    so a reviewer who marked a paragraph done accepts every machine code they did not reject.
     """
     reviews = list(reviews.select_related('reviewer'))
-    paragraph_ids = {review.paragraph_id for review in reviews}
-    rows = CodeAssignment.objects.filter(paragraph_id__in=paragraph_ids).values_list(
-        'paragraph_id', 'code', 'source', 'coder_id', 'present'
-    )
-    machine, human = {}, {}
-    for paragraph_id, code, source, coder_id, present in rows:
-        if source == SourceChoices.MACHINE:
-            machine.setdefault(paragraph_id, set()).add(code)
-        else:
-            human[(paragraph_id, coder_id, code)] = present
+    paragraphs = Q(paragraph_id__in={review.paragraph_id for review in reviews})
+    machine = _codes_by_paragraph(effective(paragraphs, reviewers=[]))
+    own = {
+        reviewer: _codes_by_paragraph(effective(paragraphs, reviewers=[reviewer]))
+        for reviewer in {review.reviewer for review in reviews}
+    }
     for review in reviews:
-        machine_codes = machine.get(review.paragraph_id, set())
         for code in codes:
-            yield review.paragraph_id, code, MACHINE, code in machine_codes
-            decided = human.get((review.paragraph_id, review.reviewer_id, code))
-            yield (
-                review.paragraph_id,
-                code,
-                review.reviewer.get_username(),
-                (decided if decided is not None else code in machine_codes),
-            )
+            yield review.paragraph_id, code, MACHINE, code in machine.get(review.paragraph_id, set())
+            decided = own[review.reviewer].get(review.paragraph_id, set())
+            yield review.paragraph_id, code, review.reviewer.get_username(), code in decided
+
+
+def _codes_by_paragraph(rows) -> dict[int, set[str]]:
+    codes = {}
+    for paragraph_id, code in rows.values_list('paragraph_id', 'code'):
+        codes.setdefault(paragraph_id, set()).add(code)
+    return codes

@@ -4,7 +4,7 @@ from .codebook import load_codebook
 from .coder import code_document, is_mission_task
 from .models import CodeAssignment, MachineReading, SourceChoices
 
-__all__ = ['store_machine_coding']
+__all__ = ['code_stored', 'store_machine_coding']
 
 
 def store_machine_coding(paragraphs, structured, language: str, codebook=None) -> int:
@@ -42,3 +42,8 @@ def store_machine_coding(paragraphs, structured, language: str, codebook=None) -
     MachineReading.objects.bulk_create(readings)
     CodeAssignment.objects.bulk_create(assignments)
     return len(assignments)
+
+
+def code_stored(paragraphs, read) -> int:
+    """The code step of the document pipeline, registered with ``documents.ingest.after_storing``."""
+    return store_machine_coding(paragraphs, read.structured, read.metadata.language)

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.views import View
 
 from ssrhub.documents.models import Paragraph
-from ssrhub.documents.queries import attach_codes, coded_paragraphs
+from ssrhub.documents.panels import attach, load_paragraphs, panel_context, paragraph_panels
 
 from .agreement import agreement_rows
 from .codebook import load_codebook
@@ -39,8 +39,8 @@ class ParagraphReviewView(LoginRequiredMixin, View):
             return HttpResponse(str(error), status=400, content_type='text/plain; charset=utf-8')
         if not request.htmx:
             return redirect(f'{paragraph.version.document.get_absolute_url()}#p-{slugify(paragraph.ref)}')
-        paragraph = attach_codes(list(coded_paragraphs(Paragraph.objects.filter(pk=pk))))[0]
-        context = {'paragraph': paragraph, 'can_review': True, 'codebook': load_codebook()}
+        paragraph = attach(load_paragraphs(Paragraph.objects.filter(pk=pk)))[0]
+        context = {'paragraph': paragraph, 'paragraph_panels': paragraph_panels(), **panel_context(request.user)}
         return render(request, 'documents/includes/paragraph.html', context)
 
 

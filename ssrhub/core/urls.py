@@ -3,7 +3,6 @@ from django.urls import path
 from .views import countries, pages
 
 urlpatterns = [
-    path('', pages.home, name='home'),
     path('search/', pages.search, name='search'),
     path('changes/', pages.changes, name='changes'),
     path('countries/', countries.CountryListView.as_view(), name='country_list'),

@@ -2,7 +2,6 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.coding.models import ForceChoices
 from ssrhub.core.filtersets import SearchFilterSet
 
 from .models import LANGUAGE_CHOICES, Document, DocumentTypeChoices, Paragraph, ParagraphKindChoices
@@ -27,17 +26,10 @@ class DocumentFilterSet(SearchFilterSet):
 
 
 class ParagraphFilterSet(django_filters.FilterSet):
-    """Full-text search over the current version of every document, with coding filters."""
+    """Full-text search over the current version of every document, with the filters of the paragraph panels
+    (``panels.py``)."""
 
     q = django_filters.CharFilter(method='full_text', label=_('Words or "a phrase"'))
-    code = django_filters.CharFilter(method='filter_code', label=_('Code (e.g. component.police)'))
-    force = django_filters.MultipleChoiceFilter(
-        field_name='readings__force',
-        choices=ForceChoices,
-        distinct=True,
-        label=_('Force'),
-        widget=forms.CheckboxSelectMultiple,
-    )
     kind = django_filters.ChoiceFilter(choices=ParagraphKindChoices, label=_('Paragraph type'))
     doc_type = django_filters.MultipleChoiceFilter(
         field_name='version__document__doc_type',
@@ -58,9 +50,11 @@ class ParagraphFilterSet(django_filters.FilterSet):
         model = Paragraph
         fields = []
 
+    @classmethod
+    def add_filters(cls, filters: dict) -> None:
+        """Add a panel's filters, shown after the words field."""
+        words, *others = cls.base_filters.items()
+        cls.base_filters = dict([words, *filters.items(), *others])
+
     def full_text(self, queryset, name, value):
         return search_paragraphs(queryset, value)
-
-    def filter_code(self, queryset, name, value):
-        code = value.strip()
-        return queryset.filter(codes__code__startswith=code, codes__present=True).distinct() if code else queryset

@@ -1,4 +1,5 @@
-"""Store documents: extract, detect metadata, segment, code, and save, one transaction per file.
+"""The document pipeline, defined once: read (extract, detect metadata, segment), store, then the steps that
+higher apps register to run on every stored version (coding codes it), one transaction per file.
 
 Idempotent by content hash: the same file twice creates nothing; a changed file whose symbol (or
 file name) is already known becomes a new version of that document.
@@ -12,18 +13,18 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from ssrhub.coding.store import store_machine_coding
-
 from .extract import ExtractedText, ExtractionError, extract_bytes, extract_text
-from .metadata import detect_metadata
 from .missions import link_document
 from .models import Document, DocumentVersion, Paragraph
-from .structure import segment
+from .reading import read_extracted
 
-__all__ = ['IngestOutcome', 'document_files', 'ingest_bytes', 'ingest_path']
+__all__ = ['IngestOutcome', 'after_storing', 'document_files', 'ingest_bytes', 'ingest_path']
 
 ORIGINALS_DIR = 'documents/originals'
 SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
+
+# Steps a higher app runs on every stored version, inside its transaction: step(paragraphs, read).
+_AFTER_STORING = []
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class IngestOutcome:
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
+
+
+def after_storing(step) -> None:
+    """Register ``step(paragraphs, read)``, run on the saved paragraphs of every new version and the
+    :class:`~ssrhub.documents.reading.ReadDocument` they came from; called from an app's ``ready()``."""
+    _AFTER_STORING.append(step)
 
 
 def document_files(paths) -> list[Path]:
@@ -55,7 +62,8 @@ def document_files(paths) -> list[Path]:
 
 
 def ingest_path(path, *, user=None, code: bool = True, missions=None) -> IngestOutcome:
-    """Ingest one file; ``missions`` (from :func:`mission_names`) saves reading the missions again per file."""
+    """Ingest one file; ``missions`` (from :func:`mission_names`) saves reading the missions again per file,
+    ``code=False`` skips the steps registered with :func:`after_storing`."""
     path = Path(path)
     try:
         extracted = extract_text(path)  # checks the size before reading the whole file
@@ -76,8 +84,8 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
     known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
     if known:
         return _unchanged(source, known)
-    metadata = detect_metadata(extracted.text, filename)
-    structured = segment(extracted.text, metadata.language)
+    read = read_extracted(extracted, filename)
+    metadata, structured = read.metadata, read.structured
     if not structured.paragraphs:
         return IngestOutcome(source=source, status='refused', message=f'{filename}: no paragraph could be read.')
     key = metadata.symbol or Path(filename).stem.lower()
@@ -120,8 +128,8 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
                 )
                 for paragraph in structured.paragraphs
             )
-            if code:
-                store_machine_coding(paragraphs, structured, metadata.language)
+            for step in _AFTER_STORING if code else ():
+                step(paragraphs, read)
             link_document(document, version, paragraphs, missions)
     except IntegrityError:
         # Another worker stored the same content at the same moment.

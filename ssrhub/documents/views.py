@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ssrhub.coding.codebook import load_codebook
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.views import generic
 
@@ -16,7 +15,7 @@ from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentUploadForm
 from .ingest import ingest_bytes
 from .models import Document, DocumentVersion, Paragraph
-from .queries import attach_codes, coded_paragraphs
+from .panels import attach, load_paragraphs, panel_context, paragraph_panels
 from .tables import DocumentTable
 
 __all__ = [
@@ -50,10 +49,10 @@ class DocumentView(LoginRequiredMixin, generic.ObjectView):
         version = next((v for v in versions if str(v.number) == wanted), None) or next(
             (v for v in versions if v.is_current), None
         )
-        paragraphs = attach_codes(list(coded_paragraphs(version.paragraphs.order_by('order')))) if version else []
+        paragraphs = attach(load_paragraphs(version.paragraphs.order_by('order'))) if version else []
         return {
-            'can_review': request.user.has_perm('coding.add_codeassignment'),
-            'codebook': load_codebook(),
+            **panel_context(request.user),
+            'paragraph_panels': paragraph_panels(),
             'versions': versions,
             'version': version,
             'paragraphs': paragraphs,
@@ -111,7 +110,7 @@ class DocumentUploadView(LoginRequiredMixin, View):
 
 
 class ParagraphSearchView(LoginRequiredMixin, View):
-    """Full-text search over the current version of every document, with coding filters."""
+    """Full-text search over the current version of every document, with the filters of the paragraph panels."""
 
     def get(self, request):
         queryset = Paragraph.objects.restrict(request.user).filter(version__is_current=True)
@@ -120,9 +119,14 @@ class ParagraphSearchView(LoginRequiredMixin, View):
         searched = any(value for key, value in request.GET.items() if key != 'page')
         page = None
         if searched and filterset.is_valid():
-            paginator = Paginator(coded_paragraphs(filterset.qs), PARAGRAPHS_PER_PAGE)
+            paginator = Paginator(load_paragraphs(filterset.qs), PARAGRAPHS_PER_PAGE)
             page = paginator.get_page(request.GET.get('page'))
-            page.object_list = attach_codes(list(page.object_list))
-        context = {'filter_form': filterset.form, 'page': page, 'searched': searched}
+            page.object_list = attach(page.object_list)
+        context = {
+            'filter_form': filterset.form,
+            'page': page,
+            'searched': searched,
+            'paragraph_panels': paragraph_panels(),
+        }
         template = 'documents/htmx/paragraph_results.html' if request.htmx else 'documents/paragraph_search.html'
         return render(request, template, context)

@@ -12,8 +12,8 @@ from datetime import date
 
 from django.db.models import Q
 
-from ssrhub.coding.codebook import load_codebook
-from ssrhub.coding.models import CodeAssignment, SourceChoices
+from ssrhub.coding.effective import effective, effective_codes
+from ssrhub.coding.models import CodeAssignment
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, Paragraph
 from ssrhub.documents.structure import ParagraphKind
@@ -21,7 +21,7 @@ from ssrhub.documents.structure import ParagraphKind
 from .by_reference import mandates_by_reference
 from .delivery import NOT_CODE_RULES, classify, load_vocabulary
 from .matrix import MANDATED, REPORTED, Matrix, Reference, build_matrix
-from .queries import effective_codes, track_links
+from .queries import track_links
 
 __all__ = [
     'ALL_TIME',
@@ -54,16 +54,10 @@ class Period:
 ALL_TIME = Period()
 
 
-def _current_machine() -> Q:
-    return Q(source=SourceChoices.MACHINE, codebook_version=load_codebook().version)
-
-
 def _code_spans(paragraph_filter: Q) -> dict[tuple[int, str], tuple[int, int]]:
     """(paragraph id, code) -> the span of the code's own words in the machine coding (not its verb or addressee)."""
     spans = {}
-    rows = CodeAssignment.objects.filter(paragraph_filter, _current_machine()).values_list(
-        'paragraph_id', 'code', 'evidence'
-    )
+    rows = effective(paragraph_filter, reviewers=()).values_list('paragraph_id', 'code', 'evidence')
     for paragraph_id, code, evidence in rows:
         for item in evidence:
             if not item.get('rule', '').startswith(NOT_CODE_RULES):
@@ -158,7 +152,7 @@ def reference_paragraphs(paragraph_ids, code: str | None) -> list[tuple[Paragrap
     (of every code when ``code`` is None), whose evidence the page highlights.
     """
     paragraphs = Paragraph.objects.filter(pk__in=paragraph_ids).select_related('version__document')
-    rows = CodeAssignment.objects.filter(_current_machine(), paragraph__in=paragraph_ids)
+    rows = effective(Q(paragraph__in=paragraph_ids), reviewers=())
     assignments = {}
     for assignment in rows.filter(code=code) if code else rows:
         assignments.setdefault(assignment.paragraph_id, []).append(assignment)

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ssrhub.coding.templatetags.coding import code_label
+from ssrhub.coding.labels import code_label
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
 from ssrhub.core.forms import AccessibleFormMixin
 from ssrhub.framework.models import MissionTypeChoices

@@ -5,7 +5,8 @@ from collections import defaultdict
 from django.db.models import Q
 
 from ssrhub.coding.codebook import load_codebook
-from ssrhub.coding.models import CodeAssignment, SourceChoices
+from ssrhub.coding.effective import effective_codes
+from ssrhub.coding.models import CodeAssignment
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.linking import Relation
 from ssrhub.documents.models import ON_TRACK, MissionLink, Paragraph
@@ -15,7 +16,6 @@ from .inforce import MandateAct, TaskRef, mandate_history, short_symbol, symbol_
 from .pematable import pema_row
 
 __all__ = [
-    'effective_codes',
     'mission_acts',
     'mission_carry',
     'mission_history',
@@ -34,28 +34,6 @@ def track_links(mission, doc_types=(DocType.RESOLUTION,)):
         (link for link in links if link.document.date),
         key=lambda link: (link.document.date, symbol_number(link.document.symbol)),
     )
-
-
-def effective_codes(paragraph_filter: Q, *, mission_tasks_only: bool = False):
-    """(paragraph id, code, modality, explicit) of the codes in force on the paragraphs: the machine's
-    (current codebook) unless a reviewer rejected the code, plus the codes reviewers added.
-    """
-    version = load_codebook().version
-    rows = CodeAssignment.objects.filter(paragraph_filter).filter(
-        Q(source=SourceChoices.HUMAN) | Q(source=SourceChoices.MACHINE, codebook_version=version)
-    )
-    if mission_tasks_only:
-        rows = rows.filter(Q(mission_task=True) | Q(source=SourceChoices.HUMAN, present=False))
-    rejected = set()
-    kept = []
-    for paragraph_id, code, modality, explicit, source, present in rows.values_list(
-        'paragraph_id', 'code', 'modality', 'explicit', 'source', 'present'
-    ):
-        if source == SourceChoices.HUMAN and not present:
-            rejected.add((paragraph_id, code))
-        else:
-            kept.append((paragraph_id, code, modality, explicit))
-    return [row for row in dict.fromkeys(kept) if (row[0], row[1]) not in rejected]
 
 
 def mission_acts(mission) -> list[MandateAct]:

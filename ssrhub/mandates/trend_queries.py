@@ -1,7 +1,7 @@
 """Reading one trend record per resolution out of the database, for ``trends.py``.
 
 A handful of queries whatever the number of resolutions: the resolutions, their effective codes (reviewers'
-corrections applied, ``queries.effective_codes``), the coded paragraphs and their force readings, the mission
+corrections applied, ``coding.effective``), the coded paragraphs and their force readings, the mission
 tracks, the country names, and the paragraph texts of the resolutions on no mission's track (the only ones whose
 country-specific status needs reading).
 """
@@ -11,12 +11,12 @@ from collections import defaultdict
 from django.db.models import Q
 
 from ssrhub.coding.codebook import load_codebook
+from ssrhub.coding.effective import effective_codes
 from ssrhub.coding.models import CodeAssignment, MachineReading
 from ssrhub.core.models import Country
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import ON_TRACK, Document, MissionLink, Paragraph
 
-from .queries import effective_codes
 from .trends import CodedParagraph, CountryNames, ResolutionRecord, institutional_act, symbol_year
 
 __all__ = ['country_names', 'resolution_records']

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ssrhub.coding.codebook import GROUPS
+from ssrhub.coding.labels import code_label
 from ssrhub.coding.models import FORCE_LABELS
-from ssrhub.coding.templatetags.coding import code_label
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
 from ssrhub.core.roles import permission_name
 from ssrhub.documents.models import MissionLink

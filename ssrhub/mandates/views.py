@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ssrhub.coding.codebook import PEMA_TASKS
+from ssrhub.coding.labels import code_label
 from ssrhub.coding.pema import PEMA_COLUMN_MODALITIES
-from ssrhub.coding.templatetags.coding import code_label
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
 from ssrhub.core.forms import AccessibleFormMixin
 from ssrhub.core.roles import permission_name

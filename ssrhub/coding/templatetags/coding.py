@@ -3,9 +3,8 @@
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from ssrhub.coding.codebook import load_codebook
+from ssrhub.coding.labels import code_label
 
 register = template.Library()
 
@@ -42,11 +41,4 @@ def highlighted(paragraph, assignments, reading=None):
     return mark_safe(''.join(str(piece) for piece in pieces))
 
 
-@register.filter
-def code_label(code: str) -> str:
-    """The label of a codebook code in the active language (the code itself if the codebook lacks it)."""
-    spec = load_codebook().codes.get(code)
-    if spec is None:
-        return code
-    language = (get_language() or 'en').split('-')[0]
-    return spec.label.get(language) or spec.label['en']
+register.filter(code_label)

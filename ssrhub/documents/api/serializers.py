@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from ssrhub.documents.models import Document, Paragraph
+from ssrhub.documents.panels import api_fields
 
 __all__ = ['DocumentSerializer', 'ParagraphSerializer']
 
@@ -19,10 +20,6 @@ class ParagraphSerializer(serializers.ModelSerializer):
     symbol = serializers.CharField(source='version.document.symbol', read_only=True)
     document = serializers.IntegerField(source='version.document_id', read_only=True)
     version = serializers.IntegerField(source='version.number', read_only=True)
-    force = serializers.SerializerMethodField()
-    verb = serializers.SerializerMethodField()
-    addressee = serializers.SerializerMethodField()
-    codes = serializers.SerializerMethodField()
 
     class Meta:
         model = Paragraph
@@ -35,31 +32,7 @@ class ParagraphSerializer(serializers.ModelSerializer):
             'kind',
             'parent_ref',
             'text',
-            'force',
-            'verb',
-            'addressee',
-            'codes',
         ]
 
-    def get_force(self, paragraph) -> str | None:
-        return paragraph.reading.get_force_display() if paragraph.reading else None
-
-    def get_verb(self, paragraph) -> str:
-        return paragraph.reading.verb if paragraph.reading else ''
-
-    def get_addressee(self, paragraph) -> str | None:
-        return paragraph.reading.addressee if paragraph.reading else None
-
-    def get_codes(self, paragraph) -> list[dict]:
-        return [
-            {
-                'code': code.code,
-                'modality': code.modality,
-                'explicit': code.explicit,
-                'source': code.source,
-                'coder': code.coder.get_username() if code.coder else None,
-                'present': code.present,
-                'evidence': code.evidence,
-            }
-            for code in paragraph.code_list
-        ]
+    def get_fields(self):
+        return {**super().get_fields(), **api_fields()}

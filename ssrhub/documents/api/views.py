@@ -1,7 +1,7 @@
 from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
 from ssrhub.documents.filtersets import DocumentFilterSet, ParagraphFilterSet
 from ssrhub.documents.models import Document, Paragraph
-from ssrhub.documents.queries import attach_codes, coded_paragraphs
+from ssrhub.documents.panels import attach, load_paragraphs
 
 from .serializers import DocumentSerializer, ParagraphSerializer
 
@@ -15,13 +15,16 @@ class DocumentViewSet(RestrictedReadOnlyViewSet):
 
 
 class ParagraphViewSet(RestrictedReadOnlyViewSet):
-    queryset = coded_paragraphs(Paragraph.objects.filter(version__is_current=True))
+    queryset = Paragraph.objects.filter(version__is_current=True)
     serializer_class = ParagraphSerializer
     filterset_class = ParagraphFilterSet
 
+    def get_queryset(self):
+        return load_paragraphs(super().get_queryset())
+
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return attach_codes(page) if page is not None else None
+        return attach(page) if page is not None else None
 
     def get_object(self):
-        return attach_codes([super().get_object()])[0]
+        return attach([super().get_object()])[0]

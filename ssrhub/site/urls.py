@@ -1,10 +1,21 @@
+"""The URL root: every app's pages, its API under ``api/<app>/``, accounts, languages and the admin."""
+
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from ssrhub.core.api.urls import api_urlpatterns
+from . import views
+
+api_urlpatterns = [
+    path('core/', include('ssrhub.core.api.urls', namespace='core-api')),
+    path('framework/', include('ssrhub.framework.api.urls', namespace='framework-api')),
+    path('documents/', include('ssrhub.documents.api.urls', namespace='documents-api')),
+    path('mandates/', include('ssrhub.mandates.api.urls', namespace='mandates-api')),
+    path('countries/', include('ssrhub.countries.api.urls', namespace='countries-api')),
+]
 
 urlpatterns = [
+    path('', views.home, name='home'),
     path('', include('ssrhub.core.urls')),
     path('', include('ssrhub.framework.urls')),
     path('', include('ssrhub.documents.urls')),

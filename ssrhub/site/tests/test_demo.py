@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from ssrhub.coding.models import CodeAssignment
-from ssrhub.core.management.commands.demo import DEMO_DOCUMENTS, DEMO_USERS
 from ssrhub.core.models import CountryAssignment
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
+from ssrhub.site.management.commands.demo import DEMO_DOCUMENTS, DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,48 @@
+"""The code step of the document pipeline: every stored paragraph is coded, and `ssrhub code` reads as ingest does."""
+
+from pathlib import Path
+
+import pytest
+
+from ssrhub.coding.codebook import load_codebook
+from ssrhub.coding.models import CodeAssignment, MachineReading
+from ssrhub.coding.records import code_file
+from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.models import Paragraph
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
+SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
+needs_data = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+
+
+def _paragraphs(outcome):
+    return Paragraph.objects.filter(version__document_id=outcome.document_id).order_by('order')
+
+
+@needs_data
+def test_ingesting_codes_every_paragraph():
+    paragraphs = _paragraphs(ingest_path(SAMPLE))
+    assert MachineReading.objects.filter(paragraph__in=paragraphs).count() == paragraphs.count()
+    assert CodeAssignment.objects.filter(paragraph__in=paragraphs, code='ssr.generic').exists()
+
+
+@needs_data
+def test_ingesting_without_coding_stores_paragraphs_only():
+    paragraphs = _paragraphs(ingest_path(SAMPLE, code=False))
+    assert paragraphs.exists()
+    assert not MachineReading.objects.filter(paragraph__in=paragraphs).exists()
+    assert not CodeAssignment.objects.filter(paragraph__in=paragraphs).exists()
+
+
+@needs_data
+def test_coding_a_file_without_storing_gives_the_stored_codes():
+    records = code_file(SAMPLE, load_codebook())
+    paragraphs = _paragraphs(ingest_path(SAMPLE))
+    assert [record['paragraph_ref'] for record in records] == list(paragraphs.values_list('ref', flat=True))
+    stored = {
+        (ref, code)
+        for ref, code in CodeAssignment.objects.filter(paragraph__in=paragraphs).values_list('paragraph__ref', 'code')
+    }
+    assert stored == {(record['paragraph_ref'], code['code']) for record in records for code in record['codes']}

@@ -1,0 +1,80 @@
+"""What the apps above documents add to the paragraphs it shows, registered from their ``ready()``.
+
+documents stores and shows text; coding, above it, reads each paragraph's force and codes. It registers a
+:class:`ParagraphPanel`, so that the document page, the paragraph search and the paragraph API show and filter by
+what it adds without documents importing it, the way apps register search indexes in ``core.searching``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .filtersets import ParagraphFilterSet
+
+__all__ = ['ParagraphPanel', 'api_fields', 'attach', 'load_paragraphs', 'panel_context', 'paragraph_panels', 'register']
+
+
+@dataclass(frozen=True)
+class ParagraphPanel:
+    """One app's additions to the paragraphs documents shows.
+
+    Args:
+        template: shows a paragraph's text with what the app adds (``paragraph`` and the page's context in
+            scope); without any panel the plain text is shown.
+        load: ``load(queryset)`` returns the paragraphs' queryset with what ``attach`` reads prefetched.
+        attach: ``attach(paragraphs)`` sets the attributes the template and the API read on loaded paragraphs.
+        context: ``context(user)`` gives the template variables of a document's page (e.g. whether the user
+            may review).
+        filters: paragraph search filters by name, shown after the words field.
+        api_fields: ``api_fields()`` gives new read-only serializer fields by name, added to the paragraph API
+            after the paragraph's own.
+    """
+
+    template: str
+    load: Callable
+    attach: Callable
+    context: Callable
+    filters: dict = field(default_factory=dict)
+    api_fields: Callable = dict
+
+
+_PANELS: list[ParagraphPanel] = []
+
+
+def register(panel: ParagraphPanel) -> None:
+    _PANELS.append(panel)
+    ParagraphFilterSet.add_filters(panel.filters)
+
+
+def paragraph_panels() -> list[str]:
+    """The templates the paragraph include shows, in the order the panels were registered."""
+    return [panel.template for panel in _PANELS]
+
+
+def load_paragraphs(queryset):
+    """Paragraphs with their document, and what every panel needs, loaded in a fixed number of queries."""
+    queryset = queryset.select_related('version__document')
+    for panel in _PANELS:
+        queryset = panel.load(queryset)
+    return queryset
+
+
+def attach(paragraphs) -> list:
+    """``paragraphs`` (loaded with :func:`load_paragraphs`) as a list, with every panel's attributes set."""
+    paragraphs = list(paragraphs)
+    for panel in _PANELS:
+        panel.attach(paragraphs)
+    return paragraphs
+
+
+def panel_context(user) -> dict:
+    context = {}
+    for panel in _PANELS:
+        context.update(panel.context(user))
+    return context
+
+
+def api_fields() -> dict:
+    fields = {}
+    for panel in _PANELS:
+        fields.update(panel.api_fields())
+    return fields
