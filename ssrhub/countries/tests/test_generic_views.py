@@ -70,7 +70,7 @@ urlpatterns = [
     path('generic/<str:iso3>/actors/add/', ActorMoveView.as_view()),
     path('generic/<str:iso3>/actors/<int:pk>/edit/', ActorMoveView.as_view()),
     path('generic/actors/<int:pk>/delete/', ActorRemoveView.as_view()),
-    path('', include('ssrhub.urls')),
+    path('', include('ssrhub.site.urls')),
 ]
 
 
