@@ -9,7 +9,7 @@ TRENDS = 'check_trend_access() checks the permission; resolution_records() restr
 
 # Views that restrict inside (or need no restriction), by dotted path, with the reason.
 ALLOWED_VIEWS = {
-    'ssrhub.core.views.pages.home': 'counts restricted querysets only',
+    'ssrhub.site.views.home': 'counts restricted querysets only',
     'ssrhub.core.views.pages.search': 'global_search() restricts every index',
     'ssrhub.core.views.pages.changes': 'recent_changes() restricts the change log to what the user may view',
     'ssrhub.framework.views.framework_index': 'restricts Framework',
