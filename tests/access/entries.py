@@ -329,4 +329,18 @@ ENTRIES = [
     workspace_entry(Assessment, 'assessment', assessment),
     workspace_entry(NationalDocument, 'nationaldocument', national_document),
     workspace_entry(TimelineEvent, 'timelineevent', timeline_event),
+    # Section: coding's API (its pages are in the Paragraph and ParagraphReview entries above)
+    AccessEntry(
+        model=CodeAssignment,
+        record=lambda: CodeAssignment.objects.get_or_create(
+            paragraph=paragraph(), code='component.police', source='machine', codebook_version='access-suite'
+        )[0],
+        api=api('coding', 'codeassignment'),
+    ),
+    AccessEntry(
+        model=ParagraphReview,
+        record=lambda: ParagraphReview.objects.get_or_create(paragraph=paragraph(), reviewer=reviewer())[0],
+        api=api('coding', 'paragraphreview'),
+        reader=Role.ANALYST,
+    ),
 ]
