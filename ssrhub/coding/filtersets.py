@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.filtersets import SearchFilterSet
@@ -14,22 +15,24 @@ __all__ = ['PARAGRAPH_FILTERS', 'CodeAssignmentFilterSet', 'ParagraphReviewFilte
 class CodeAssignmentFilterSet(SearchFilterSet):
     search_fields = ('code', 'note', 'paragraph__version__document__symbol')
     code = django_filters.CharFilter(lookup_expr='startswith', label=_('Code (e.g. component.police)'))
-    coder = django_filters.CharFilter(field_name='coder__username', label=_('reviewer'))
+    coder = django_filters.CharFilter(field_name='coder__username', label=capfirst(_('reviewer')))
+    paragraph = django_filters.NumberFilter(field_name='paragraph_id', label=_('Paragraph'))
     symbol = django_filters.CharFilter(field_name='paragraph__version__document__symbol', label=_('Document symbol'))
 
     class Meta:
         model = CodeAssignment
-        fields = ['paragraph', 'modality', 'source', 'present', 'explicit', 'mission_task', 'codebook_version']
+        fields = ['modality', 'source', 'present', 'explicit', 'mission_task', 'codebook_version']
 
 
 class ParagraphReviewFilterSet(SearchFilterSet):
     search_fields = ('reviewer__username', 'paragraph__version__document__symbol')
-    reviewer = django_filters.CharFilter(field_name='reviewer__username', label=_('reviewer'))
+    reviewer = django_filters.CharFilter(field_name='reviewer__username', label=capfirst(_('reviewer')))
+    paragraph = django_filters.NumberFilter(field_name='paragraph_id', label=_('Paragraph'))
     symbol = django_filters.CharFilter(field_name='paragraph__version__document__symbol', label=_('Document symbol'))
 
     class Meta:
         model = ParagraphReview
-        fields = ['paragraph']
+        fields = []
 
 
 def _filter_code(queryset, name, value):

@@ -7,19 +7,33 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views import View
 
-from ssrhub.core.views.generic import RestrictedViewMixin
+from ssrhub.core.views.generic import ObjectListView, RestrictedViewMixin
 from ssrhub.documents.models import Paragraph
 from ssrhub.documents.panels import attach, load_paragraphs, panel_context, paragraph_panels
 
 from .agreement import agreement_rows
 from .codebook import load_codebook
+from .filtersets import CodeAssignmentFilterSet, ParagraphReviewFilterSet
 from .forms import ParagraphReviewForm
-from .models import ParagraphReview
+from .models import CodeAssignment, ParagraphReview
 from .review import judgements
+from .tables import CodeAssignmentTable, ParagraphReviewTable
 
-__all__ = ['AgreementView', 'ParagraphReviewView']
+__all__ = ['AgreementView', 'CodeAssignmentListView', 'ParagraphReviewListView', 'ParagraphReviewView']
 
 AGREEMENT_COLUMNS = ('code', 'machine_human_alpha', 'machine_human_units', 'human_human_alpha', 'human_human_units')
+
+
+class CodeAssignmentListView(LoginRequiredMixin, ObjectListView):
+    queryset = CodeAssignment.objects.select_related('paragraph__version__document', 'coder')
+    filterset = CodeAssignmentFilterSet
+    table = CodeAssignmentTable
+
+
+class ParagraphReviewListView(LoginRequiredMixin, ObjectListView):
+    queryset = ParagraphReview.objects.select_related('paragraph__version__document', 'reviewer').order_by('-created')
+    filterset = ParagraphReviewFilterSet
+    table = ParagraphReviewTable
 
 
 class ParagraphReviewView(LoginRequiredMixin, RestrictedViewMixin, View):
