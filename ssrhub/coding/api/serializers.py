@@ -11,6 +11,8 @@ class CodeAssignmentSerializer(serializers.ModelSerializer):
     document = serializers.IntegerField(source='paragraph.version.document_id', read_only=True)
     symbol = serializers.CharField(source='paragraph.version.document.symbol', read_only=True)
     ref = serializers.CharField(source='paragraph.ref', read_only=True)
+    # A plain string in the schema: as an enum it would take the name SourceEnum from MissionLink's source.
+    source = serializers.CharField(read_only=True)
     coder = serializers.SlugRelatedField(slug_field='username', read_only=True)
 
     class Meta:

@@ -39,21 +39,23 @@ class MissionAPIMixin(RestrictedViewMixin):
     otherwise) and the mission of the URL is read through ``restrict()`` into ``self.object`` (404 otherwise)."""
 
     permission_classes = [IsAuthenticated]
-    queryset = Mission.objects.all()
+    queryset = MissionLink.objects.all()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if not request.user.has_perm(permission_name(MissionLink, 'view')):
+        if not request.user.has_perm(permission_name(self.queryset.model, 'view')):
             raise PermissionDenied
-        self.object = get_object_or_404(self.queryset.restrict(request.user), acronym__iexact=kwargs['acronym'])
+        missions = Mission.objects.restrict(request.user)
+        self.object = get_object_or_404(missions, acronym__iexact=kwargs['acronym'])
 
 
 class MissionLinkListView(MissionAPIMixin, generics.ListAPIView):
     """The documents linked to a mission and what each does to it (excluded links included, flagged)."""
 
     serializer_class = MissionLinkSerializer
+    queryset = MissionLink.objects.none()
 
-    @extend_schema(parameters=[ACRONYM])
+    @extend_schema(parameters=[ACRONYM], responses=MissionLinkSerializer(many=True))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -101,7 +103,7 @@ class MissionPemaTableView(MissionAPIMixin, APIView):
     )
     def get(self, request, acronym):
         mission = self.object
-        return Response(pema_table_rows(self.queryset.restrict(request.user).filter(pk=mission.pk)))
+        return Response(pema_table_rows(Mission.objects.restrict(request.user).filter(pk=mission.pk)))
 
 
 class MissionMatrixView(MissionAPIMixin, APIView):
