@@ -1,9 +1,6 @@
 """The coding panel of the paragraphs documents shows: force, codes and review controls, and search filters."""
 
-import django_filters
-from django import forms
-from django.db.models import Prefetch, Q
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -11,8 +8,8 @@ from rest_framework import serializers
 from ssrhub.documents.panels import ParagraphPanel
 
 from .codebook import load_codebook
-from .effective import effective
-from .models import CodeAssignment, ForceChoices, MachineReading, SourceChoices
+from .filtersets import PARAGRAPH_FILTERS
+from .models import CodeAssignment, MachineReading, SourceChoices
 
 __all__ = ['CODES_PANEL', 'attach_codes', 'load_codes']
 
@@ -97,27 +94,11 @@ def _review_context(user) -> dict:
     return {'can_review': user.has_perm('coding.add_codeassignment'), 'codebook': load_codebook()}
 
 
-def _filter_code(queryset, name, value):
-    code = value.strip()
-    return queryset.filter(pk__in=effective(Q(code__startswith=code)).values('paragraph')) if code else queryset
-
-
 CODES_PANEL = ParagraphPanel(
     template='coding/includes/paragraph_codes.html',
     load=load_codes,
     attach=attach_codes,
     context=_review_context,
-    filters={
-        'code': django_filters.CharFilter(
-            field_name='code', method=_filter_code, label=_('Code (e.g. component.police)')
-        ),
-        'force': django_filters.MultipleChoiceFilter(
-            field_name='readings__force',
-            choices=ForceChoices,
-            distinct=True,
-            label=_('Force'),
-            widget=forms.CheckboxSelectMultiple,
-        ),
-    },
+    filters=PARAGRAPH_FILTERS,
     api_fields=_api_fields,
 )

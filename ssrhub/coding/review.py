@@ -8,22 +8,30 @@ from .codebook import load_codebook
 from .effective import effective
 from .models import CodeAssignment, ParagraphReview, SourceChoices
 
-__all__ = ['REVIEW_ACTIONS', 'judgements', 'record_decision']
+__all__ = ['REVIEW_ACTIONS', 'check_decision', 'judgements', 'record_decision']
 
 REVIEW_ACTIONS = ('accept', 'reject', 'add', 'done')
 
 
-@transaction.atomic
-def record_decision(paragraph, reviewer, action: str, code: str = '', modality: str = '', note: str = ''):
-    """Store one reviewer decision; 'done' marks the paragraph as fully reviewed by ``reviewer``."""
+def check_decision(action: str, code: str = '') -> None:
+    """Raise ValueError for an unknown action, or for a code outside the codebook unless the action is 'done'."""
     if action not in REVIEW_ACTIONS:
         raise ValueError(f'Unknown review action {action!r}: use one of {", ".join(REVIEW_ACTIONS)}.')
-    if action == 'done':
-        ParagraphReview.objects.get_or_create(paragraph=paragraph, reviewer=reviewer)
-        return None
     codebook = load_codebook()
-    if code not in codebook.codes:
+    if action != 'done' and code not in codebook.codes:
         raise ValueError(f'{code!r} is not a code of codebook {codebook.version}.')
+
+
+@transaction.atomic
+def record_decision(paragraph, reviewer, action: str, code: str = '', modality: str = '', note: str = ''):
+    """Store one reviewer decision; 'done' marks the paragraph as fully reviewed by ``reviewer``.
+
+    Returns the record written: the paragraph's review for 'done', else the reviewer's code assignment.
+    """
+    check_decision(action, code)
+    if action == 'done':
+        return ParagraphReview.objects.get_or_create(paragraph=paragraph, reviewer=reviewer)[0]
+    codebook = load_codebook()
     assignment, _created = CodeAssignment.objects.update_or_create(
         paragraph=paragraph,
         code=code,

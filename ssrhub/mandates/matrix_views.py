@@ -1,33 +1,23 @@
 """Mandated vs reported for a mission and period: the heat-map page, its drill-down and its export."""
 
-from django import forms
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 
 from ssrhub.coding.labels import code_label
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
-from ssrhub.core.forms import AccessibleFormMixin
 from ssrhub.framework.models import MissionTypeChoices
 
-from .comparison import ALL_TIME, Period, mission_by_reference, mission_matrix, reference_paragraphs
+from .comparison import mission_by_reference, mission_matrix, reference_paragraphs
 from .delivery import load_vocabulary
+from .forms import dimension_label, language, read_form
 from .matrix import BREAKDOWNS, MANDATED, REPORTED, ROW_FIELDS, SIDES, TOTAL
-from .views import track_mission
+from .views import MissionAnalysisView
 
-__all__ = ['MatrixExportView', 'MatrixForm', 'MatrixParagraphsView', 'MissionMatrixView', 'value_label']
+__all__ = ['MatrixExportView', 'MatrixParagraphsView', 'MissionMatrixView', 'value_label']
 
 HEAT_LEVELS = 4
-DEFAULT_DIMENSION = 'level'
-DIMENSION_LABELS = {
-    'explicitness': gettext_lazy('Explicit or implicit'),
-    'duration': gettext_lazy('Long or short action'),
-    'mission_type': gettext_lazy('Setting'),
-    'period': gettext_lazy('Year'),
-}
 VALUE_LABELS = {
     'explicit': gettext_lazy('Explicit'),
     'implicit': gettext_lazy('Implicit (generic SSR only)'),
@@ -42,53 +32,12 @@ SIDE_LABELS = {MANDATED: gettext_lazy('Mandated'), REPORTED: gettext_lazy('Repor
 EXPORT_COLUMNS = [(key, key) for key in ROW_FIELDS]
 
 
-def _language() -> str:
-    return (get_language() or 'en').split('-')[0]
-
-
-def dimension_label(dimension: str) -> str:
-    spec = load_vocabulary().dimensions.get(dimension)
-    if spec is not None:
-        return spec.label.get(_language()) or spec.label['en']
-    return str(DIMENSION_LABELS.get(dimension, dimension))
-
-
 def value_label(dimension: str, value: str) -> str:
     spec = load_vocabulary().dimensions.get(dimension)
     if spec is not None and value in spec.values:
         label = spec.values[value].label
-        return label.get(_language()) or label['en']
+        return label.get(language()) or label['en']
     return str(VALUE_LABELS.get(value, value))
-
-
-class MatrixForm(AccessibleFormMixin, forms.Form):
-    start = forms.DateField(label=gettext_lazy('From'), required=False, widget=forms.DateInput(attrs={'type': 'date'}))
-    end = forms.DateField(label=gettext_lazy('To'), required=False, widget=forms.DateInput(attrs={'type': 'date'}))
-    dimension = forms.ChoiceField(label=gettext_lazy('Break down by'), required=False, initial=DEFAULT_DIMENSION)
-    explicit_only = forms.BooleanField(
-        label=gettext_lazy('Explicit references only (leave out generic SSR mentions)'), required=False
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields['dimension'].choices = [(name, dimension_label(name)) for name in BREAKDOWNS]
-
-    def clean(self):
-        data = super().clean()
-        try:
-            data['period'] = Period(data.get('start'), data.get('end'))
-        except ValueError:
-            raise forms.ValidationError(_('The period must start before it ends.')) from None
-        data['dimension'] = data.get('dimension') or DEFAULT_DIMENSION
-        return data
-
-
-def read_form(request) -> tuple[MatrixForm, dict | None]:
-    """The form and its cleaned data (None when the GET parameters are invalid; defaults without parameters)."""
-    form = MatrixForm(request.GET or None)
-    if not request.GET:
-        return form, {'period': ALL_TIME, 'explicit_only': False, 'dimension': DEFAULT_DIMENSION}
-    return form, form.cleaned_data if form.is_valid() else None
 
 
 def read_matrix(request, mission):
@@ -152,11 +101,11 @@ def period_query(params) -> str:
     return kept.urlencode()
 
 
-class MissionMatrixView(LoginRequiredMixin, View):
+class MissionMatrixView(MissionAnalysisView):
     """Codes x {mandated, reported} for a mission and period, broken down by one chapter 9 dimension."""
 
-    def get(self, request, acronym):
-        mission = track_mission(request, acronym)
+    def get(self, request):
+        mission = self.object
         form, data = read_form(request)
         context = {'mission': mission, 'form': form, 'export_formats': EXPORT_FORMATS, 'sides': SIDE_LABELS}
         if data is None:
@@ -176,11 +125,11 @@ class MissionMatrixView(LoginRequiredMixin, View):
         return render(request, 'mandates/matrix.html', context)
 
 
-class MatrixParagraphsView(LoginRequiredMixin, View):
+class MatrixParagraphsView(MissionAnalysisView):
     """The paragraphs behind one cell: ``code``, ``side`` and optionally ``dimension`` and ``value``."""
 
-    def get(self, request, acronym):
-        mission = track_mission(request, acronym)
+    def get(self, request):
+        mission = self.object
         form, matrix = read_matrix(request, mission)
         if matrix is None:
             return HttpResponseBadRequest(' '.join(str(e) for errors in form.errors.values() for e in errors))
@@ -204,9 +153,9 @@ class MatrixParagraphsView(LoginRequiredMixin, View):
         return render(request, template, context)
 
 
-class MatrixExportView(LoginRequiredMixin, View):
-    def get(self, request, acronym, fmt):
-        mission = track_mission(request, acronym)
+class MatrixExportView(MissionAnalysisView):
+    def get(self, request, fmt):
+        mission = self.object
         if fmt not in EXPORT_FORMATS:
             return HttpResponseBadRequest(_('Unknown export format.'))
         form, matrix = read_matrix(request, mission)

@@ -2,9 +2,6 @@
 share. Definitions in ``trends.py``; the API (``api/trends.py``) serves the same tables and the charts' JSON.
 """
 
-from django import forms
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,16 +10,16 @@ from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from ssrhub.coding.codebook import GROUPS
 from ssrhub.coding.labels import code_label
 from ssrhub.coding.models import FORCE_LABELS
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
-from ssrhub.core.roles import permission_name
+from ssrhub.core.views.generic import AnalysisView
 from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import MissionTypeChoices
 
+from .forms import GROUP_LABELS, MEASURE_LABELS, read_filters
 from .trend_queries import resolution_records
 from .trends import (
     CHART_SERIES,
@@ -34,24 +31,8 @@ from .trends import (
     year_range,
 )
 
-__all__ = [
-    'COLUMN_LABELS',
-    'MEASURE_LABELS',
-    'TrendExportView',
-    'TrendFilterForm',
-    'TrendsView',
-    'check_trend_access',
-    'trend_chart',
-    'trend_table',
-]
+__all__ = ['COLUMN_LABELS', 'TrendAnalysisView', 'TrendExportView', 'TrendsView', 'trend_chart', 'trend_table']
 
-MEASURE_LABELS = {
-    'ssr-language': gettext_lazy('Resolutions with SSR language'),
-    'codes': gettext_lazy('Resolutions by code'),
-    'settings': gettext_lazy('Resolutions with SSR language by setting'),
-    'force': gettext_lazy('Resolutions with SSR language by force of the verb'),
-    'country-specific': gettext_lazy('Country-specific resolutions referring to SSR'),
-}
 MEASURE_HELP = {
     'ssr-language': gettext_lazy(
         'A resolution has SSR language when at least one paragraph carries a code of the component, initiative '
@@ -82,13 +63,6 @@ SETTING_LABELS = {
     'spm': MissionTypeChoices.POLITICAL.label,
     'non_mission': MissionTypeChoices.NON_MISSION.label,
     'none': gettext_lazy('No mission'),
-}
-GROUP_LABELS = {
-    'component': gettext_lazy('Components'),
-    'initiative': gettext_lazy('National SSR initiatives'),
-    'related': gettext_lazy('Related areas'),
-    'crosscutting': gettext_lazy('Cross-cutting issues'),
-    'ssr': gettext_lazy('Security sector reform'),
 }
 COLUMN_LABELS = {
     'year': gettext_lazy('Year'),
@@ -121,49 +95,10 @@ SHARE_COLUMNS = {'ssr_share', 'share'}
 # Section: access and parameters
 
 
-def check_trend_access(user) -> None:
+class TrendAnalysisView(AnalysisView):
     """Trends read mission tracks and codes: the user needs to read mission links (403 otherwise)."""
-    if not user.has_perm(permission_name(MissionLink, 'view')):
-        raise PermissionDenied
 
-
-class TrendFilterForm(forms.Form):
-    """Year range, measure and code group (``from`` and ``to`` are Python keywords: declared below the class)."""
-
-    measure = forms.ChoiceField(
-        label=gettext_lazy('Measure'),
-        choices=[('', gettext_lazy('All measures')), *MEASURE_LABELS.items()],
-        required=False,
-    )
-    group = forms.ChoiceField(
-        label=gettext_lazy('Code group'),
-        choices=[('', gettext_lazy('All groups')), *GROUP_LABELS.items()],
-        required=False,
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        year_from, year_to = cleaned.get('from'), cleaned.get('to')
-        if year_from is not None and year_to is not None and year_from > year_to:
-            self.add_error('to', _('The last year must not come before the first year.'))
-        return cleaned
-
-    def error_text(self) -> str:
-        """All errors in one line, for a 400 answer: ``from: Enter a whole number.``"""
-        return ' '.join(f'{name}: {" ".join(errors)}' for name, errors in self.errors.items())
-
-
-TrendFilterForm.base_fields = {
-    'from': forms.IntegerField(label=gettext_lazy('From year'), min_value=1945, max_value=2100, required=False),
-    'to': forms.IntegerField(label=gettext_lazy('To year'), min_value=1945, max_value=2100, required=False),
-    **TrendFilterForm.base_fields,
-}
-
-
-def read_filters(params) -> TrendFilterForm:
-    form = TrendFilterForm(params)
-    form.is_valid()
-    return form
+    queryset = MissionLink.objects.all()
 
 
 def unknown_measure(measure: str) -> str:
@@ -254,13 +189,12 @@ def _cell(key, value):
 # Section: pages
 
 
-class TrendsView(LoginRequiredMixin, View):
+class TrendsView(TrendAnalysisView):
     """Trend lines (drawn from the API) each with its data table and downloads."""
 
     template_name = 'mandates/trends.html'
 
     def get(self, request):
-        check_trend_access(request.user)
         form = read_filters(request.GET)
         context = {'form': form, 'export_formats': EXPORT_FORMATS, 'measure_choices': MEASURE_LABELS.items()}
         if not form.is_valid():
@@ -326,11 +260,10 @@ class TrendsView(LoginRequiredMixin, View):
         return section
 
 
-class TrendExportView(LoginRequiredMixin, View):
+class TrendExportView(TrendAnalysisView):
     """A measure's table as CSV, XLSX or JSON (the codes table has one row per year and code)."""
 
     def get(self, request, measure, fmt):
-        check_trend_access(request.user)
         if measure not in MEASURES:
             return HttpResponseBadRequest(unknown_measure(measure))
         if fmt not in EXPORT_FORMATS:

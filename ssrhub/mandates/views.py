@@ -2,13 +2,12 @@
 
 from datetime import date
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, Q
 from django.http import HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,15 +17,16 @@ from ssrhub.coding.codebook import PEMA_TASKS
 from ssrhub.coding.labels import code_label
 from ssrhub.coding.pema import PEMA_COLUMN_MODALITIES
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
-from ssrhub.core.forms import AccessibleFormMixin
 from ssrhub.core.roles import permission_name
 from ssrhub.core.symbols import DocType
+from ssrhub.core.views.generic import AnalysisView, RestrictedViewMixin
 from ssrhub.documents.linking import Relation
 from ssrhub.documents.missions import set_manual_link
-from ssrhub.documents.models import ON_TRACK, RELATION_LABELS, Document, MissionLink, RelationChoices
+from ssrhub.documents.models import ON_TRACK, RELATION_LABELS, MissionLink
 from ssrhub.framework.models import Mission
 
-from .inforce import mandate_in_force, short_symbol
+from .forms import LinkOverrideForm
+from .inforce import mandate_in_force
 from .pematable import ROW_HEADINGS, pema_columns
 from .queries import mission_acts, mission_carry, pema_table_rows
 
@@ -34,13 +34,13 @@ __all__ = [
     'CarryExportView',
     'InForceExportView',
     'MandateIndexView',
+    'MissionAnalysisView',
     'MissionTrackView',
     'MissionTimelineView',
     'PemaTableExportView',
     'in_force_rows',
     'default_date',
     'read_date',
-    'track_mission',
 ]
 
 IN_FORCE_COLUMNS = [
@@ -78,11 +78,12 @@ LANES = {
 # Section: access and shared reading
 
 
-def track_mission(request, acronym) -> Mission:
-    """The mission, if the user may read mission links (403 otherwise; 404 for an unknown acronym)."""
-    if not request.user.has_perm(permission_name(MissionLink, 'view')):
-        raise PermissionDenied
-    return get_object_or_404(Mission.objects.restrict(request.user), acronym__iexact=acronym)
+class MissionAnalysisView(AnalysisView):
+    """A page or download about a mission's track: the user reads mission links, the mission is ``self.object``."""
+
+    queryset = Mission.objects.all()
+    reads = MissionLink
+    lookup = {'acronym': 'acronym__iexact'}
 
 
 def can_correct_links(user) -> bool:
@@ -118,14 +119,16 @@ def mission_links(user, mission):
 # Section: pages
 
 
-class MandateIndexView(LoginRequiredMixin, View):
+class MandateIndexView(LoginRequiredMixin, RestrictedViewMixin, View):
     """Missions with at least one document on their track."""
+
+    queryset = Mission.objects.all()
 
     def get(self, request):
         links = MissionLink.objects.restrict(request.user).filter(ON_TRACK)
         on_track = Q(document_links__in=links)
         missions = (
-            Mission.objects.restrict(request.user)
+            self.get_queryset(request)
             .annotate(
                 track_count=Count('document_links', filter=on_track),
                 resolution_count=Count(
@@ -140,46 +143,18 @@ class MandateIndexView(LoginRequiredMixin, View):
         return render(request, 'mandates/index.html', {'missions': missions})
 
 
-class LinkOverrideForm(AccessibleFormMixin, forms.Form):
-    symbol = forms.CharField(
-        label=gettext_lazy('Document symbol'),
-        max_length=60,
-        help_text=gettext_lazy('For example S/RES/745 (1992) or S/RES/745.'),
-    )
-    relation = forms.ChoiceField(label=gettext_lazy('Relation'), choices=RelationChoices)
-    excluded = forms.BooleanField(label=gettext_lazy('Exclude: the document is not about this mission'), required=False)
-    paragraph_ref = forms.CharField(label=gettext_lazy('Paragraph'), max_length=40, required=False)
-    note = forms.CharField(label=gettext_lazy('Note'), max_length=500, required=False)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_symbol(self):
-        symbol = ' '.join(self.cleaned_data['symbol'].split())
-        documents = Document.objects.restrict(self.user)
-        document = documents.filter(symbol__iexact=symbol).first()
-        if document is None:
-            matches = list(documents.filter(symbol__istartswith=f'{short_symbol(symbol)} (')[:2])
-            document = matches[0] if len(matches) == 1 else None
-        if document is None:
-            raise forms.ValidationError(_('No document with the symbol %(symbol)s.') % {'symbol': symbol})
-        self.document = document
-        return document.symbol
-
-
-class MissionTrackView(LoginRequiredMixin, View):
+class MissionTrackView(MissionAnalysisView):
     """A mission's track: its documents (chart and table), the mandate in force on a date, link corrections."""
 
     template_name = 'mandates/mission_track.html'
 
-    def get(self, request, acronym):
-        mission = track_mission(request, acronym)
+    def get(self, request):
+        mission = self.object
         form = LinkOverrideForm(user=request.user) if can_correct_links(request.user) else None
         return self.render(request, mission, form)
 
-    def post(self, request, acronym):
-        mission = track_mission(request, acronym)
+    def post(self, request):
+        mission = self.object
         if not can_correct_links(request.user):
             raise PermissionDenied
         form = LinkOverrideForm(request.POST, user=request.user)
@@ -231,11 +206,11 @@ class MissionTrackView(LoginRequiredMixin, View):
         return render(request, self.template_name, context, status=status)
 
 
-class MissionTimelineView(LoginRequiredMixin, View):
+class MissionTimelineView(MissionAnalysisView):
     """The timeline chart's JSON (see ``core/static/ssrhub/charts.js``)."""
 
-    def get(self, request, acronym):
-        mission = track_mission(request, acronym)
+    def get(self, request):
+        mission = self.object
         return JsonResponse(timeline(mission, mission_links(request.user, mission).filter(excluded=False)))
 
 
@@ -289,9 +264,9 @@ def timeline(mission, links) -> dict:
 # Section: exports
 
 
-class InForceExportView(LoginRequiredMixin, View):
-    def get(self, request, acronym, fmt):
-        mission = track_mission(request, acronym)
+class InForceExportView(MissionAnalysisView):
+    def get(self, request, fmt):
+        mission = self.object
         try:
             on = read_date(request, mission)
             return export_response(
@@ -301,11 +276,11 @@ class InForceExportView(LoginRequiredMixin, View):
             return HttpResponseBadRequest(str(error))
 
 
-class CarryExportView(LoginRequiredMixin, View):
+class CarryExportView(MissionAnalysisView):
     """Carry-forward along the track: one row per resolution, or per paragraph with ``?level=paragraphs``."""
 
-    def get(self, request, acronym, fmt):
-        mission = track_mission(request, acronym)
+    def get(self, request, fmt):
+        mission = self.object
         resolutions, paragraphs = mission_carry(mission)
         if request.GET.get('level') == 'paragraphs':
             rows, columns, name = paragraphs, CARRY_PARAGRAPH_COLUMNS, 'carry-paragraphs'
@@ -317,11 +292,11 @@ class CarryExportView(LoginRequiredMixin, View):
             return HttpResponseBadRequest(str(error))
 
 
-class PemaTableExportView(LoginRequiredMixin, View):
-    def get(self, request, acronym, fmt):
-        mission = track_mission(request, acronym)
+class PemaTableExportView(MissionAnalysisView):
+    def get(self, request, fmt):
+        mission = self.object
         if fmt not in EXPORT_FORMATS:
             return HttpResponseBadRequest(_('Unknown export format.'))
         columns = [(key, key) for key in (*ROW_HEADINGS, *pema_columns(sorted(PEMA_TASKS), PEMA_COLUMN_MODALITIES))]
-        rows = pema_table_rows(Mission.objects.restrict(request.user).filter(pk=mission.pk))
+        rows = pema_table_rows(self.get_queryset(request).filter(pk=mission.pk))
         return export_response(rows, columns, fmt, f'{mission.acronym}-pema-table')

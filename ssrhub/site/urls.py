@@ -10,6 +10,7 @@ api_urlpatterns = [
     path('core/', include('ssrhub.core.api.urls', namespace='core-api')),
     path('framework/', include('ssrhub.framework.api.urls', namespace='framework-api')),
     path('documents/', include('ssrhub.documents.api.urls', namespace='documents-api')),
+    path('coding/', include('ssrhub.coding.api.urls', namespace='coding-api')),
     path('mandates/', include('ssrhub.mandates.api.urls', namespace='mandates-api')),
     path('countries/', include('ssrhub.countries.api.urls', namespace='countries-api')),
 ]

@@ -329,4 +329,20 @@ ENTRIES = [
     workspace_entry(Assessment, 'assessment', assessment),
     workspace_entry(NationalDocument, 'nationaldocument', national_document),
     workspace_entry(TimelineEvent, 'timelineevent', timeline_event),
+    # Section: coding's lists and API (the review and agreement pages are in the entries above)
+    AccessEntry(
+        model=CodeAssignment,
+        record=lambda: CodeAssignment.objects.get_or_create(
+            paragraph=paragraph(), code='component.police', source='machine', codebook_version='access-suite'
+        )[0],
+        pages=(Endpoint('coding:code_assignment_list', 'list', query='symbol=' + SYMBOL),),
+        api=api('coding', 'codeassignment'),
+    ),
+    AccessEntry(
+        model=ParagraphReview,
+        record=lambda: ParagraphReview.objects.get_or_create(paragraph=paragraph(), reviewer=reviewer())[0],
+        pages=(Endpoint('coding:paragraph_review_list', 'list'),),
+        api=api('coding', 'paragraphreview'),
+        reader=Role.ANALYST,
+    ),
 ]

@@ -4,9 +4,6 @@ from ssrhub.core.testing.urls import is_restricted, model_views, url_views
 
 from .entries import ENTRIES
 
-TRACK = 'reads the mission through mandates.views.track_mission(), which checks the permission and restricts'
-TRENDS = 'check_trend_access() checks the permission; resolution_records() restricts documents and links'
-
 # Views that restrict inside (or need no restriction), by dotted path, with the reason.
 ALLOWED_VIEWS = {
     'ssrhub.site.views.home': 'counts restricted querysets only',
@@ -18,25 +15,6 @@ ALLOWED_VIEWS = {
     'ssrhub.documents.views.DocumentOriginalView': 'restricts DocumentVersion',
     'ssrhub.documents.views.DocumentUploadView': 'adds a new document: checks documents.add_document',
     'ssrhub.documents.views.ParagraphSearchView': 'restricts Paragraph',
-    'ssrhub.coding.views.ParagraphReviewView': 'checks coding.add_codeassignment and restricts Paragraph',
-    'ssrhub.coding.views.AgreementView': 'restricts the paragraphs whose reviews it counts',
-    'ssrhub.mandates.views.MandateIndexView': 'restricts Mission and MissionLink',
-    'ssrhub.mandates.views.MissionTrackView': TRACK,
-    'ssrhub.mandates.views.MissionTimelineView': TRACK,
-    'ssrhub.mandates.views.InForceExportView': TRACK,
-    'ssrhub.mandates.views.CarryExportView': TRACK,
-    'ssrhub.mandates.views.PemaTableExportView': TRACK,
-    'ssrhub.mandates.matrix_views.MissionMatrixView': TRACK,
-    'ssrhub.mandates.matrix_views.MatrixParagraphsView': TRACK,
-    'ssrhub.mandates.matrix_views.MatrixExportView': TRACK,
-    'ssrhub.mandates.trend_views.TrendsView': TRENDS,
-    'ssrhub.mandates.trend_views.TrendExportView': TRENDS,
-    'ssrhub.mandates.api.views.MissionLinkListView': TRACK,
-    'ssrhub.mandates.api.views.MissionInForceView': TRACK,
-    'ssrhub.mandates.api.views.MissionPemaTableView': TRACK,
-    'ssrhub.mandates.api.views.MissionMatrixView': TRACK,
-    'ssrhub.mandates.api.trends.TrendTablesView': TRENDS,
-    'ssrhub.mandates.api.trends.TrendChartView': TRENDS,
 }
 # Whole families of views, by the start of their dotted path, with the reason.
 ALLOWED_MODULES = {

@@ -23,6 +23,7 @@ from ssrhub.core.models import Country
 from ssrhub.core.roles import permission_name
 
 __all__ = [
+    'AnalysisView',
     'CountryObjectDeleteView',
     'CountryObjectEditView',
     'CountryObjectListView',
@@ -233,6 +234,31 @@ class ObjectDeleteView(RestrictedViewMixin, View):
             obj.delete()
         messages.success(request, _('Deleted %(object)s.') % {'object': label})
         return redirect(url)
+
+
+class AnalysisView(RestrictedViewMixin, View):
+    """A page, download or JSON computed from records the user may view, with its own logic (e.g. a mission's track).
+
+    Anonymous users are sent to log in, and a user whose role does not view ``reads`` gets a 403. With ``lookup``,
+    the page is about one record of ``queryset``, read through ``restrict()`` from the URL (404 when unknown or out
+    of reach) into ``self.object`` before ``get()`` or ``post()``, which no longer receive its keyword argument.
+
+    Args:
+        reads: the model whose records the analysis reads (default: the queryset's model).
+        lookup: URL keyword argument -> field lookup of the record, e.g. ``{'acronym': 'acronym__iexact'}``.
+    """
+
+    reads = None
+    lookup: dict[str, str] = {}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.deny(request)
+        if not request.user.has_perm(permission_name(self.reads or self.queryset.model, 'view')):
+            raise PermissionDenied
+        if self.lookup:
+            self.object = self.get_object(request, **{field: kwargs.pop(name) for name, field in self.lookup.items()})
+        return super().dispatch(request, *args, **kwargs)
 
 
 # Section: records of one country

@@ -1,5 +1,6 @@
 """Trends API: every trend table as JSON, and each measure's line chart in the ``charts.js`` contract."""
 
+from django.core.exceptions import PermissionDenied
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -9,11 +10,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ssrhub.coding.codebook import GROUPS
+from ssrhub.core.roles import permission_name
+from ssrhub.core.views.generic import RestrictedViewMixin
+from ssrhub.documents.models import MissionLink
+from ssrhub.mandates.forms import read_filters
 from ssrhub.mandates.trend_queries import resolution_records
-from ssrhub.mandates.trend_views import check_trend_access, read_filters, trend_chart, unknown_measure
+from ssrhub.mandates.trend_views import trend_chart, unknown_measure
 from ssrhub.mandates.trends import MEASURE_ROWS, MEASURES, year_range
 
-__all__ = ['TrendChartView', 'TrendTablesView']
+__all__ = ['TrendAPIView', 'TrendChartView', 'TrendTablesView']
 
 YEAR_FROM = OpenApiParameter(
     'from', OpenApiTypes.INT, description='First year (inclusive); default the year of the first resolution stored.'
@@ -56,8 +61,19 @@ TABLES = inline_serializer(
 )
 
 
+class TrendAPIView(RestrictedViewMixin, APIView):
+    """The trends API, as its pages (``TrendAnalysisView``): the user needs to read mission links (403 otherwise)."""
+
+    permission_classes = [IsAuthenticated]
+    queryset = MissionLink.objects.all()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if not request.user.has_perm(permission_name(self.queryset.model, 'view')):
+            raise PermissionDenied
+
+
 def _filters(request):
-    check_trend_access(request.user)
     form = read_filters(request.query_params)
     if not form.is_valid():
         raise ValidationError(form.errors)
@@ -66,9 +82,7 @@ def _filters(request):
     return data, records, year_range(records, data['from'], data['to'])
 
 
-class TrendTablesView(APIView):
-    permission_classes = [IsAuthenticated]
-
+class TrendTablesView(TrendAPIView):
     @extend_schema(
         parameters=[
             YEAR_FROM,
@@ -95,9 +109,7 @@ class TrendTablesView(APIView):
         return Response({'from': years[0] if years else None, 'to': years[-1] if years else None, 'tables': tables})
 
 
-class TrendChartView(APIView):
-    permission_classes = [IsAuthenticated]
-
+class TrendChartView(TrendAPIView):
     @extend_schema(
         parameters=[
             OpenApiParameter(
@@ -114,7 +126,6 @@ class TrendChartView(APIView):
         ),
     )
     def get(self, request, measure):
-        check_trend_access(request.user)
         if measure not in MEASURES:
             raise ValidationError({'measure': [unknown_measure(measure)]})
         data, records, years = _filters(request)

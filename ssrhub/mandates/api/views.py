@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
@@ -8,46 +10,65 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ssrhub.core.roles import permission_name
+from ssrhub.core.views.generic import RestrictedViewMixin
 from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import Mission
 from ssrhub.mandates.comparison import mission_by_reference, mission_matrix
-from ssrhub.mandates.matrix_views import read_form
+from ssrhub.mandates.forms import read_form
 from ssrhub.mandates.queries import pema_table_rows
-from ssrhub.mandates.views import default_date, in_force_rows, track_mission
+from ssrhub.mandates.views import default_date, in_force_rows
 
 from .serializers import MissionInForceSerializer, MissionLinkSerializer
 
-__all__ = ['MissionInForceView', 'MissionLinkListView', 'MissionMatrixView', 'MissionPemaTableView']
+__all__ = [
+    'MissionAPIMixin',
+    'MissionInForceView',
+    'MissionLinkListView',
+    'MissionMatrixView',
+    'MissionPemaTableView',
+]
 
 ACRONYM = OpenApiParameter(
     'acronym', OpenApiTypes.STR, OpenApiParameter.PATH, description='Mission acronym, e.g. UNTAC.'
 )
 
 
-class MissionLinkListView(generics.ListAPIView):
+class MissionAPIMixin(RestrictedViewMixin):
+    """The API of a mission's track, as its pages (``MissionAnalysisView``): the user reads mission links (403
+    otherwise) and the mission of the URL is read through ``restrict()`` into ``self.object`` (404 otherwise)."""
+
+    permission_classes = [IsAuthenticated]
+    queryset = MissionLink.objects.all()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if not request.user.has_perm(permission_name(self.queryset.model, 'view')):
+            raise PermissionDenied
+        missions = Mission.objects.restrict(request.user)
+        self.object = get_object_or_404(missions, acronym__iexact=kwargs['acronym'])
+
+
+class MissionLinkListView(MissionAPIMixin, generics.ListAPIView):
     """The documents linked to a mission and what each does to it (excluded links included, flagged)."""
 
     serializer_class = MissionLinkSerializer
-    permission_classes = [IsAuthenticated]
     queryset = MissionLink.objects.none()
 
-    @extend_schema(parameters=[ACRONYM])
+    @extend_schema(parameters=[ACRONYM], responses=MissionLinkSerializer(many=True))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        mission = track_mission(self.request, self.kwargs['acronym'])
         return (
             MissionLink.objects.restrict(self.request.user)
-            .filter(mission=mission)
+            .filter(mission=self.object)
             .select_related('document', 'mission')
             .order_by('document__date', 'document__symbol')
         )
 
 
-class MissionInForceView(APIView):
-    permission_classes = [IsAuthenticated]
-
+class MissionInForceView(MissionAPIMixin, APIView):
     @extend_schema(
         parameters=[
             ACRONYM,
@@ -59,7 +80,7 @@ class MissionInForceView(APIView):
         description='The coded tasks in force for a mission on a date, citing the resolutions that mandated them.',
     )
     def get(self, request, acronym):
-        mission = track_mission(request, acronym)
+        mission = self.object
         value = request.query_params.get('date', '').strip()
         try:
             on = date.fromisoformat(value) if value else default_date(mission)
@@ -74,22 +95,18 @@ class MissionInForceView(APIView):
         return Response(payload)
 
 
-class MissionPemaTableView(APIView):
-    permission_classes = [IsAuthenticated]
-
+class MissionPemaTableView(MissionAPIMixin, APIView):
     @extend_schema(
         parameters=[ACRONYM],
         responses={200: OpenApiTypes.OBJECT},
         description='PEMA-shaped rows: one per resolution on the track, one column per PEMA task x modality.',
     )
     def get(self, request, acronym):
-        mission = track_mission(request, acronym)
+        mission = self.object
         return Response(pema_table_rows(Mission.objects.restrict(request.user).filter(pk=mission.pk)))
 
 
-class MissionMatrixView(APIView):
-    permission_classes = [IsAuthenticated]
-
+class MissionMatrixView(MissionAPIMixin, APIView):
     @extend_schema(
         parameters=[
             ACRONYM,
@@ -113,7 +130,7 @@ class MissionMatrixView(APIView):
         ),
     )
     def get(self, request, acronym):
-        mission = track_mission(request, acronym)
+        mission = self.object
         form, data = read_form(request)
         if data is None:
             raise ValidationError(form.errors)

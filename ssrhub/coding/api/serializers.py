@@ -1,0 +1,47 @@
+from rest_framework import serializers
+
+from ssrhub.coding.models import CodeAssignment, ParagraphReview
+
+__all__ = ['CodeAssignmentSerializer', 'ParagraphReviewSerializer']
+
+
+class CodeAssignmentSerializer(serializers.ModelSerializer):
+    """One code on one paragraph, by the machine or a reviewer, with the paragraph's document."""
+
+    document = serializers.IntegerField(source='paragraph.version.document_id', read_only=True)
+    symbol = serializers.CharField(source='paragraph.version.document.symbol', read_only=True)
+    ref = serializers.CharField(source='paragraph.ref', read_only=True)
+    # A plain string in the schema: as an enum it would take the name SourceEnum from MissionLink's source.
+    source = serializers.CharField(read_only=True)
+    coder = serializers.SlugRelatedField(slug_field='username', read_only=True)
+
+    class Meta:
+        model = CodeAssignment
+        fields = [
+            'id',
+            'paragraph',
+            'document',
+            'symbol',
+            'ref',
+            'code',
+            'modality',
+            'explicit',
+            'mission_task',
+            'source',
+            'coder',
+            'present',
+            'codebook_version',
+            'evidence',
+            'note',
+        ]
+
+
+class ParagraphReviewSerializer(serializers.ModelSerializer):
+    document = serializers.IntegerField(source='paragraph.version.document_id', read_only=True)
+    symbol = serializers.CharField(source='paragraph.version.document.symbol', read_only=True)
+    ref = serializers.CharField(source='paragraph.ref', read_only=True)
+    reviewer = serializers.SlugRelatedField(slug_field='username', read_only=True)
+
+    class Meta:
+        model = ParagraphReview
+        fields = ['id', 'paragraph', 'document', 'symbol', 'ref', 'reviewer', 'created']
