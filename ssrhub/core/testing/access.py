@@ -114,11 +114,13 @@ class AccessEntry:
 # Section: helpers
 
 
-def form_data(form_class, instance, **changes) -> dict:
-    """The POST data of ``form_class`` bound to ``instance`` as it stands, with ``changes``: a valid edit."""
-    initial = form_class(instance=instance).initial
+def form_data(form_class, instance, form_kwargs=None, **changes) -> dict:
+    """The POST data of ``form_class`` bound to ``instance`` as it stands, with ``changes``: a valid edit.
+    ``form_kwargs`` go to the form (e.g. the country whose records a form offers)."""
+    form = form_class(instance=instance, **(form_kwargs or {}))
+    initial = form.initial
     data = {}
-    for name in form_class.base_fields:
+    for name in form.fields:
         value = changes.get(name, initial.get(name))
         if value is None:
             continue
@@ -188,10 +190,9 @@ def _writes(client, endpoint, is_api, record):
             (method, getattr(client, method)(url, payload, content_type='application/json'))
             for method in API_WRITE_METHODS.get(endpoint.kind, ('post',))
         ]
-    responses = [('post', client.post(url, payload))]
-    if endpoint.kind != 'post':
-        responses.insert(0, ('get', client.get(url)))
-    return responses
+    # The form first, as a browser asks for it: a delete's POST would leave nothing to GET.
+    responses = [] if endpoint.kind == 'post' else [('get', client.get(url))]
+    return [*responses, ('post', client.post(url, payload))]
 
 
 def _refuse_writes(client, entry, record, *, anonymous=False):
