@@ -69,11 +69,16 @@ def pk(record) -> dict:
     return {'pk': record.pk}
 
 
-def api(app: str, basename: str, lookup: str = 'pk', attribute: str = 'pk') -> tuple[Endpoint, Endpoint]:
-    """The list and detail endpoints of a router-registered viewset."""
+def api(
+    app: str, basename: str, lookup: str = 'pk', attribute: str = 'pk', create=None, change=None, creates=True
+) -> tuple[Endpoint, Endpoint]:
+    """The list and detail endpoints of a router-registered viewset; for a writable one, ``create`` and ``change``
+    are the payloads of a POST to the list and of a PUT and a PATCH to the detail (then a DELETE)."""
     return (
-        Endpoint(f'{app}-api:{basename}-list', 'list', query='page_size=1000'),
-        Endpoint(f'{app}-api:{basename}-detail', kwargs=lambda record: {lookup: getattr(record, attribute)}),
+        Endpoint(f'{app}-api:{basename}-list', 'list', query='page_size=1000', data=create, saves=creates),
+        Endpoint(
+            f'{app}-api:{basename}-detail', kwargs=lambda record: {lookup: getattr(record, attribute)}, data=change
+        ),
     )
 
 
@@ -303,19 +308,20 @@ def part_pages(part: str, form, on_document: bool = False) -> tuple[Endpoint, ..
     )
 
 
-def workspace_entry(model, basename, make, pages=(), marker=None) -> AccessEntry:
+def workspace_entry(model, basename, make, create, change, pages=(), marker=None, creates=True) -> AccessEntry:
     """A country workspace model: its API and its pages.
 
-    ``make(iso3='LBR')`` returns a record of that country; ``pages`` are its workspace pages (see the entries
-    below: lists of the home country, reads of the record's country, adds in the record's country, changes and
-    deletes by id under the home country).
+    ``make(iso3='LBR')`` returns a record of that country; ``create`` and ``change`` are the API's payloads from
+    a record (see ``api()``; ``creates=False`` when the record forbids another like it); ``pages`` are its
+    workspace pages (see the entries below: lists of the home country, reads of the record's country, adds in the
+    record's country, changes and deletes by id under the home country).
     """
     return AccessEntry(
         model=model,
         record=make,
         foreign=lambda: make(FOREIGN),
         pages=pages,
-        api=api('countries', basename),
+        api=api('countries', basename, create=create, change=change, creates=creates),
         writer=Role.COUNTRY_EDITOR,
         marker=marker,
     )
@@ -487,6 +493,14 @@ ENTRIES = [
         Engagement,
         'engagement',
         engagement,
+        create=lambda e: {'country': e.country.iso3, 'setting': e.setting, 'request_date': '2003-08-18'},
+        change=lambda e: {
+            'country': e.country.iso3,
+            'setting': e.setting,
+            'request_date': e.request_date.isoformat(),
+            'summary': CHECKED,
+        },
+        creates=False,
         pages=(
             *(
                 Endpoint(name, kwargs=at(own_country))
@@ -518,6 +532,13 @@ ENTRIES = [
         Actor,
         'actor',
         actor,
+        create=lambda a: {
+            'country': a.country.iso3,
+            'name': 'Fire service',
+            'area': Area.CORE,
+            'type': ActorType.POLICE,
+        },
+        change=lambda a: {'country': a.country.iso3, 'name': a.name, 'area': a.area, 'type': a.type, 'note': CHECKED},
         pages=(
             Endpoint('countries:actors', 'list', kwargs=home),
             Endpoint('countries:actor_graph', kwargs=at(own_country)),
@@ -543,6 +564,8 @@ ENTRIES = [
         ActorRelation,
         'actorrelation',
         relation,
+        create=lambda r: {'from_actor': r.to_actor.pk, 'kind': RelationKind.FUNDS, 'to_actor': r.from_actor.pk},
+        change=lambda r: {'from_actor': r.from_actor.pk, 'kind': r.kind, 'to_actor': r.to_actor.pk, 'note': CHECKED},
         pages=(
             Endpoint('countries:actors', 'list', kwargs=home),
             Endpoint(
@@ -574,6 +597,8 @@ ENTRIES = [
         Headcount,
         'headcount',
         headcount,
+        create=lambda h: {'actor': h.actor.pk, 'date': '2021-06-30', 'count': 5200},
+        change=lambda h: {'actor': h.actor.pk, 'date': h.date.isoformat(), 'count': h.count, 'source': CHECKED},
         pages=(
             Endpoint('countries:actors', 'list', kwargs=home),
             Endpoint(
@@ -596,6 +621,8 @@ ENTRIES = [
         Assessment,
         'assessment',
         assessment,
+        create=lambda a: {'country': a.country.iso3, 'title': 'Sector review, second round', 'date': '2022-01-01'},
+        change=lambda a: {'country': a.country.iso3, 'title': a.title, 'date': a.date.isoformat(), 'note': CHECKED},
         pages=(
             Endpoint('countries:assessments', 'list', kwargs=home),
             Endpoint('countries:assessment', kwargs=at(own_country, by_pk)),
@@ -633,6 +660,21 @@ ENTRIES = [
         NationalDocument,
         'nationaldocument',
         national_document,
+        create=lambda d: {
+            'country': d.country.iso3,
+            'kind': DocumentKind.PLAN,
+            'title': 'Police reform plan',
+            'status': DocumentStatus.DRAFTING,
+            'parent': d.pk,
+        },
+        change=lambda d: {
+            'country': d.country.iso3,
+            'kind': d.kind,
+            'title': d.title,
+            'status': d.status,
+            'adopted': d.adopted.isoformat(),
+            'note': CHECKED,
+        },
         pages=(
             Endpoint('countries:documents', 'list', kwargs=home),
             Endpoint('countries:document', kwargs=at(own_country, by_pk)),
@@ -702,6 +744,8 @@ ENTRIES = [
         TimelineEvent,
         'timelineevent',
         timeline_event,
+        create=lambda e: {'country': e.country.iso3, 'kind': EventKind.AGREEMENT, 'title': 'Ceasefire'},
+        change=lambda e: {'country': e.country.iso3, 'kind': e.kind, 'title': e.title, 'description': CHECKED},
         pages=(
             Endpoint('countries:timeline', 'list', kwargs=home),
             Endpoint('countries:timeline_json', kwargs=at(own_country)),

@@ -53,6 +53,8 @@ class Endpoint:
         query: a query string appended to the URL (without ``?``).
         data: the valid POST payload of a write (form data) or of an API write (JSON), from the record.
         logs: the model whose history a write adds to, when it is not the entry's model.
+        saves: False for a write the record itself makes invalid for the writer (a second engagement of Liberia):
+            only its refusals are checked.
     """
 
     name: str
@@ -61,6 +63,7 @@ class Endpoint:
     query: str = ''
     data: Callable[[models.Model], dict] | None = None
     logs: type[models.Model] | None = None
+    saves: bool = True
 
     def url(self, record) -> str:
         path = reverse(self.name, kwargs=self.kwargs(record) if self.kwargs else None)
@@ -260,8 +263,8 @@ def check_with_permission(client, entry, reader):
 
 
 def writable(entry) -> list[tuple[Endpoint, bool]]:
-    """The entry's write pages and writable API endpoints (those with a payload)."""
-    return [(e, is_api) for e, is_api in entry.endpoints() if e.data and (is_api or e.kind in WRITES)]
+    """The entry's write pages and writable API endpoints (those with a payload that saves)."""
+    return [(e, is_api) for e, is_api in entry.endpoints() if e.data and e.saves and (is_api or e.kind in WRITES)]
 
 
 def check_changes_are_logged(client, entry, writer):
