@@ -8,6 +8,7 @@ URL names of its pages and API endpoints with their keyword arguments, and a val
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -219,6 +220,8 @@ def event_date(iso3: str = 'LBR') -> EventDate:
 # Section: payloads
 
 CHECKED = 'Checked by the access suite.'
+# The user of a form whose payload is built: a payload does not depend on the records the form offers.
+ANYONE = AnonymousUser()
 
 
 def ratings_data(items, ratings=None, **changes) -> dict:
@@ -288,7 +291,7 @@ def part_pages(part: str, form, on_document: bool = False) -> tuple[Endpoint, ..
         return {'pk': record.document.pk, 'part': part}
 
     def form_kwargs(record):
-        return {'document': record.document} if on_document else {}
+        return {'document': record.document, 'user': ANYONE} if on_document else {}
 
     return (
         Endpoint(
@@ -694,7 +697,7 @@ ENTRIES = [
                 'countries:document_edit',
                 'edit',
                 kwargs=guessed(by_pk),
-                data=lambda d: form_data(NationalDocumentForm, d, {'country': d.country}, note=CHECKED),
+                data=lambda d: form_data(NationalDocumentForm, d, {'country': d.country, 'user': ANYONE}, note=CHECKED),
             ),
         ),
     ),

@@ -237,7 +237,7 @@ class NationalDocumentViewSet(WorkspaceViewSet):
         except ValueError as error:
             raise ValidationError({'date': ['Enter a date as YYYY-MM-DD.']}) from error
         document = self.get_object()
-        findings = document_findings(document, today)
+        findings = document_findings(document, today, request.user)
         return Response(
             {'document': document.pk, 'date': today.isoformat(), 'findings': [f.as_dict() for f in findings]}
         )
