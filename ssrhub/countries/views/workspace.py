@@ -40,6 +40,7 @@ from ..models import (
     Threat,
 )
 from ..plan_queries import country_findings, document_findings, key_of
+from ..tables import FindingExportTable, export_columns
 
 __all__ = [
     'ActionStatusView',
@@ -55,13 +56,6 @@ __all__ = [
     'CHECK_LABELS',
     'DOCUMENT_CHECKS',
     'lifecycle',
-]
-
-FINDING_COLUMNS = [
-    ('check', gettext_lazy('Check')),
-    ('severity', gettext_lazy('Severity')),
-    ('subject', gettext_lazy('Subject')),
-    ('message', gettext_lazy('Finding')),
 ]
 
 
@@ -291,7 +285,9 @@ class DocumentChecksExportView(CountryScopedView):
         document = self.get_object(request, pk=pk)
         rows = [finding.as_dict() for finding in document_findings(document, date.today(), request.user)]
         try:
-            return export_response(rows, FINDING_COLUMNS, fmt, f'{self.country.iso3}-{document.pk}-checks')
+            return export_response(
+                rows, export_columns(FindingExportTable), fmt, f'{self.country.iso3}-{document.pk}-checks'
+            )
         except ValueError as error:
             return HttpResponseBadRequest(str(error))
 
