@@ -93,9 +93,9 @@ class NationalDocumentForm(ChangeLoggedModelForm):
         fields = ['kind', 'title', 'parent', 'status', 'adopted', 'adopted_by', 'due', 'vision', 'note', 'source']
         widgets = {'adopted': DATE, 'due': DATE, 'vision': forms.Textarea(attrs={'rows': 3})}
 
-    def __init__(self, *args, country, **kwargs):
+    def __init__(self, *args, country, user, **kwargs):
         super().__init__(*args, **kwargs)
-        documents = NationalDocument.objects.filter(country=country)
+        documents = NationalDocument.objects.restrict(user, 'view').filter(country=country)
         if self.instance.pk:
             documents = documents.exclude(pk=self.instance.pk)
         self.fields['parent'].queryset = documents
@@ -119,9 +119,9 @@ class ObjectiveForm(ChangeLoggedModelForm):
         fields = ['ref', 'title', 'indicator', 'threats', 'source']
         widgets = {'threats': forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, document, **kwargs):
+    def __init__(self, *args, document, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields['threats'].queryset = Threat.objects.filter(document__in=document.chain())
+        self.fields['threats'].queryset = Threat.objects.restrict(user, 'view').filter(document__in=document.chain())
 
 
 class ActionForm(ChangeLoggedModelForm):
@@ -156,14 +156,14 @@ class ActionForm(ChangeLoggedModelForm):
             'risks': forms.Textarea(attrs={'rows': 2}),
         }
 
-    def __init__(self, *args, document, **kwargs):
+    def __init__(self, *args, document, user, **kwargs):
         super().__init__(*args, **kwargs)
         chain = document.chain()
-        self.fields['pillar'].queryset = Pillar.objects.filter(document=document)
-        self.fields['owner'].queryset = Actor.objects.filter(country=document.country)
-        self.fields['threats'].queryset = Threat.objects.filter(document__in=chain)
-        self.fields['objectives'].queryset = Objective.objects.filter(document__in=chain)
-        actions = Action.objects.filter(document__in=chain)
+        self.fields['pillar'].queryset = Pillar.objects.restrict(user, 'view').filter(document=document)
+        self.fields['owner'].queryset = Actor.objects.restrict(user, 'view').filter(country=document.country)
+        self.fields['threats'].queryset = Threat.objects.restrict(user, 'view').filter(document__in=chain)
+        self.fields['objectives'].queryset = Objective.objects.restrict(user, 'view').filter(document__in=chain)
+        actions = Action.objects.restrict(user, 'view').filter(document__in=chain)
         self.fields['depends_on'].queryset = actions.exclude(pk=self.instance.pk) if self.instance.pk else actions
 
 

@@ -4,6 +4,9 @@ plan checks of ``plans.py``.
 A fixed number of queries whatever the size of the plans (eight): the documents, the threats, the objectives, the
 actions with their owner and latest status update, and one query per many-to-many table. Keys are
 ``document:<id>``, ``threat:<id>``, ``objective:<id>`` and ``action:<id>``.
+
+Given a ``user``, only what the user may view is read (through ``restrict()``), links to what is left out included;
+without one (the ``plans`` command), everything is.
 """
 
 import re
@@ -54,6 +57,11 @@ def _document(document: NationalDocument) -> PlanDocument:
     )
 
 
+def _rows(model, user):
+    """Every row of ``model``, or those ``user`` may view."""
+    return model.objects.all() if user is None else model.objects.restrict(user)
+
+
 def _pairs(through, left: str, right: str, kind: str, **filters) -> dict[int, tuple[str, ...]]:
     """``left id -> (keys of the right ids, ...)`` from a many-to-many table, in id order."""
     found = defaultdict(list)
@@ -62,22 +70,29 @@ def _pairs(through, left: str, right: str, kind: str, **filters) -> dict[int, tu
     return {left_id: tuple(keys) for left_id, keys in found.items()}
 
 
-def _read(documents: list[NationalDocument]) -> PlanContent:
+def _read(documents: list[NationalDocument], user=None) -> PlanContent:
     ids = [document.pk for document in documents]
-    threats = Threat.objects.filter(document_id__in=ids)
-    objectives = Objective.objects.filter(document_id__in=ids)
-    actions = (
-        Action.objects.filter(document_id__in=ids)
+    threats = list(_rows(Threat, user).filter(document_id__in=ids))
+    objectives = list(_rows(Objective, user).filter(document_id__in=ids))
+    actions = list(
+        _rows(Action, user)
+        .filter(document_id__in=ids)
         .select_related('owner')
         .annotate(status_as_of=Max('status_updates__date'))
     )
-    objective_threats = _pairs(
+    read = {key_of(row) for row in (*threats, *objectives, *actions)}
+
+    def pairs(*args, **filters) -> dict[int, tuple[str, ...]]:
+        found = _pairs(*args, **filters)
+        return found if user is None else {left: tuple(k for k in keys if k in read) for left, keys in found.items()}
+
+    objective_threats = pairs(
         Objective.threats.through, 'objective_id', 'threat_id', 'threat', objective__document_id__in=ids
     )
     on_actions = {'action__document_id__in': ids}
-    action_threats = _pairs(Action.threats.through, 'action_id', 'threat_id', 'threat', **on_actions)
-    action_objectives = _pairs(Action.objectives.through, 'action_id', 'objective_id', 'objective', **on_actions)
-    dependencies = _pairs(
+    action_threats = pairs(Action.threats.through, 'action_id', 'threat_id', 'threat', **on_actions)
+    action_objectives = pairs(Action.objectives.through, 'action_id', 'objective_id', 'objective', **on_actions)
+    dependencies = pairs(
         Action.depends_on.through, 'from_action_id', 'to_action_id', 'action', from_action__document_id__in=ids
     )
     order = {pk: index for index, pk in enumerate(ids)}
@@ -127,29 +142,29 @@ def _read(documents: list[NationalDocument]) -> PlanContent:
     )
 
 
-def read_country_plans(country) -> tuple[list[NationalDocument], PlanContent]:
+def read_country_plans(country, user=None) -> tuple[list[NationalDocument], PlanContent]:
     """Every national framework document of ``country`` (in the model's order) and their content."""
-    documents = list(NationalDocument.objects.filter(country=country))
-    return documents, _read(documents)
+    documents = list(_rows(NationalDocument, user).filter(country=country))
+    return documents, _read(documents, user)
 
 
-def read_document_plan(document: NationalDocument) -> PlanContent:
+def read_document_plan(document: NationalDocument, user=None) -> PlanContent:
     """The content ``check_plan`` needs for ``document``: its chain and the documents implementing it, and the
     actions of any other document of its country an action may depend on. A country has few documents, so all
     of them are read: a document's findings are the same whether it is checked alone or with its country."""
-    return read_country_plans(document.country_id)[1]
+    return read_country_plans(document.country_id, user)[1]
 
 
-def country_findings(country, today: date, **options) -> list[dict]:
+def country_findings(country, today: date, user=None, **options) -> list[dict]:
     """``{'document': NationalDocument, 'findings': [Finding, ...]}`` for each national framework document of
     ``country``, in the model's order; ``options`` go to ``check_plan``."""
-    documents, content = read_country_plans(country)
+    documents, content = read_country_plans(country, user)
     return [
         {'document': document, 'findings': check_plan(content, key_of(document), today, **options)}
         for document in documents
     ]
 
 
-def document_findings(document: NationalDocument, today: date, **options) -> list[Finding]:
+def document_findings(document: NationalDocument, today: date, user=None, **options) -> list[Finding]:
     """The findings of ``check_plan`` for one document."""
-    return check_plan(read_document_plan(document), key_of(document), today, **options)
+    return check_plan(read_document_plan(document, user), key_of(document), today, **options)

@@ -8,28 +8,54 @@ URL names of its pages and API endpoints with their keyword arguments, and a val
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ssrhub.coding.models import CodeAssignment, ParagraphReview
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
-from ssrhub.core.testing.access import AccessEntry, Endpoint, form_data
+from ssrhub.core.testing.access import HOME, AccessEntry, Endpoint, form_data
+from ssrhub.countries.forms import (
+    ActionForm,
+    ActorForm,
+    AssessmentForm,
+    EngagementForm,
+    NationalDocumentForm,
+    ObjectiveForm,
+    PillarForm,
+    StageForm,
+    ThreatForm,
+    TimelineEventForm,
+)
 from ssrhub.countries.models import (
+    Action,
+    ActionStatus,
+    ActionStatusUpdate,
     Actor,
     ActorRelation,
     ActorType,
     Area,
     Assessment,
+    AssessmentRating,
+    DatePrecision,
     DocumentKind,
     DocumentStatus,
     Engagement,
+    EngagementStage,
+    EventDate,
     EventKind,
     Headcount,
     NationalDocument,
+    Objective,
+    Pillar,
     RelationKind,
+    Score,
+    Stage,
+    Threat,
     TimelineEvent,
 )
+from ssrhub.countries.views.assessments import framework_items, latest_framework_version
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
 from ssrhub.framework.forms import MissionForm
 from ssrhub.framework.models import Framework, FrameworkItem, FrameworkVersion, Mission, MissionTypeChoices, UNEntity
@@ -44,11 +70,16 @@ def pk(record) -> dict:
     return {'pk': record.pk}
 
 
-def api(app: str, basename: str, lookup: str = 'pk', attribute: str = 'pk') -> tuple[Endpoint, Endpoint]:
-    """The list and detail endpoints of a router-registered viewset."""
+def api(
+    app: str, basename: str, lookup: str = 'pk', attribute: str = 'pk', create=None, change=None, creates=True
+) -> tuple[Endpoint, Endpoint]:
+    """The list and detail endpoints of a router-registered viewset; for a writable one, ``create`` and ``change``
+    are the payloads of a POST to the list and of a PUT and a PATCH to the detail (then a DELETE)."""
     return (
-        Endpoint(f'{app}-api:{basename}-list', 'list', query='page_size=1000'),
-        Endpoint(f'{app}-api:{basename}-detail', kwargs=lambda record: {lookup: getattr(record, attribute)}),
+        Endpoint(f'{app}-api:{basename}-list', 'list', query='page_size=1000', data=create, saves=creates),
+        Endpoint(
+            f'{app}-api:{basename}-detail', kwargs=lambda record: {lookup: getattr(record, attribute)}, data=change
+        ),
     )
 
 
@@ -128,7 +159,11 @@ def national_document(iso3: str = 'LBR') -> NationalDocument:
     return NationalDocument.objects.get_or_create(
         country=country(iso3),
         title=f'National security strategy {iso3}',
-        defaults={'kind': DocumentKind.STRATEGY, 'status': DocumentStatus.ENDORSED},
+        defaults={
+            'kind': DocumentKind.STRATEGY,
+            'status': DocumentStatus.ENDORSED,
+            'adopted': datetime.date(2017, 1, 1),
+        },
     )[0]
 
 
@@ -138,25 +173,160 @@ def timeline_event(iso3: str = 'LBR') -> TimelineEvent:
     )[0]
 
 
-def workspace_entry(model, basename, make, pages=()) -> AccessEntry:
-    """A country workspace model: its read-only API and, once they stand on core's generic views, its pages.
+def stage(iso3: str = 'LBR') -> EngagementStage:
+    return EngagementStage.objects.get_or_create(engagement=engagement(iso3), stage=Stage.ASSESSMENT)[0]
 
-    ``make(iso3='LBR')`` returns a record of that country. A page joins with its URL name, kind and, for a write,
-    a payload, e.g. for actors::
 
-        workspace_entry(Actor, 'actor', actor, pages=(
-            Endpoint('countries:actors', 'list', kwargs=lambda a: {'iso3': a.country.iso3}),
-            Endpoint('countries:actor_edit', 'edit', kwargs=lambda a: {'iso3': a.country.iso3, 'pk': a.pk},
-                     data=lambda a: form_data(ActorForm, a, note='Checked by the access suite.')),
-        ))
+def threat(iso3: str = 'LBR') -> Threat:
+    return Threat.objects.get_or_create(document=national_document(iso3), ref='T1', defaults={'title': 'Armed groups'})[
+        0
+    ]
+
+
+def objective(iso3: str = 'LBR') -> Objective:
+    return Objective.objects.get_or_create(
+        document=national_document(iso3), ref='O1', defaults={'title': 'Civilian oversight'}
+    )[0]
+
+
+def pillar(iso3: str = 'LBR') -> Pillar:
+    return Pillar.objects.get_or_create(document=national_document(iso3), ref='P1', defaults={'title': 'Police'})[0]
+
+
+def plan_action(iso3: str = 'LBR') -> Action:
+    return Action.objects.get_or_create(
+        document=national_document(iso3), ref='A1', defaults={'title': 'Vet the police'}
+    )[0]
+
+
+def status_update(iso3: str = 'LBR') -> ActionStatusUpdate:
+    return ActionStatusUpdate.objects.get_or_create(
+        action=plan_action(iso3), date=datetime.date(2021, 1, 1), defaults={'status': ActionStatus.ON_TRACK}
+    )[0]
+
+
+def rating(iso3: str = 'LBR') -> AssessmentRating:
+    record = assessment(iso3)
+    item = next(i for i in framework_items(record.framework_version) if not i.code.startswith('principle.'))
+    return AssessmentRating.objects.get_or_create(assessment=record, item=item, defaults={'score': Score.values[1]})[0]
+
+
+def event_date(iso3: str = 'LBR') -> EventDate:
+    return EventDate.objects.get_or_create(
+        event=timeline_event(iso3), date=datetime.date(2003, 8, 18), defaults={'source': 'Accra agreement'}
+    )[0]
+
+
+# Section: payloads
+
+CHECKED = 'Checked by the access suite.'
+# The user of a form whose payload is built: a payload does not depend on the records the form offers.
+ANYONE = AnonymousUser()
+
+
+def ratings_data(items, ratings=None, **changes) -> dict:
+    """The ratings formset of an assessment form: one form per item, rated as ``ratings`` (item id -> rating)
+    stand, with ``changes`` to the rating of the item of that code."""
+    data = {'ratings-TOTAL_FORMS': len(items), 'ratings-INITIAL_FORMS': len(items)}
+    for index, item in enumerate(items):
+        values = {'code': item.code}
+        rated = (ratings or {}).get(item.pk)
+        if rated:
+            values.update(score=rated.score or '', compliance=rated.compliance, evidence=rated.evidence)
+        values.update(changes.get(item.code, {}))
+        data.update({f'ratings-{index}-{name}': value for name, value in values.items()})
+    return data
+
+
+def assessment_edit_data(record, **changes) -> dict:
+    """A valid edit of an assessment with all its ratings; ``changes`` by item code."""
+    ratings = {r.item_id: r for r in record.ratings.all()}
+    items = framework_items(record.framework_version)
+    return {**form_data(AssessmentForm, record), **ratings_data(items, ratings, **changes)}
+
+
+# Section: pages
+
+# A record's page of its own country, or of the checks' home country (Liberia) with the record's id: for a record of
+# another country, that is the id guessed under the user's country (a 404), while add pages and the pages without an
+# id are asked under the record's own country (a 403 for a user who may not write there).
+
+
+def at(iso3_of, more=lambda record: {}):
+    """kwargs: the country ``iso3_of(record)`` and ``more(record)``."""
+    return lambda record: {'iso3': iso3_of(record), **more(record)}
+
+
+def guessed(more=lambda record: {}):
+    """kwargs: the home country and ``more(record)`` (the record's id)."""
+    return lambda record: {'iso3': HOME, **more(record)}
+
+
+def home(record) -> dict:
+    return {'iso3': HOME}
+
+
+def row(prefix: str):
+    """The marker of a record listed as a table row ``id="<prefix>-<pk>"``."""
+    return lambda record: f'id="{prefix}-{record.pk}"'
+
+
+def own_country(record):
+    return record.country.iso3
+
+
+def document_country(record):
+    return record.document.country.iso3
+
+
+def by_pk(record) -> dict:
+    return {'pk': record.pk}
+
+
+def part_pages(part: str, form, on_document: bool = False) -> tuple[Endpoint, ...]:
+    """A threat, objective, pillar or action: added and changed on its document (``on_document``: the form offers
+    the document's records)."""
+
+    def more(record):
+        return {'pk': record.document.pk, 'part': part}
+
+    def form_kwargs(record):
+        return {'document': record.document, 'user': ANYONE} if on_document else {}
+
+    return (
+        Endpoint(
+            'countries:part_add',
+            'add',
+            kwargs=at(document_country, more),
+            data=lambda r: form_data(
+                form, type(r)(document=r.document), form_kwargs(r), ref='X9', title='Added by the access suite'
+            ),
+        ),
+        Endpoint(
+            'countries:part_edit',
+            'edit',
+            kwargs=guessed(lambda r: {**more(r), 'part_pk': r.pk}),
+            data=lambda r: form_data(form, r, form_kwargs(r), title=f'{r.title} ({CHECKED})'),
+        ),
+    )
+
+
+def workspace_entry(model, basename, make, create, change, pages=(), marker=None, creates=True) -> AccessEntry:
+    """A country workspace model: its API and its pages.
+
+    ``make(iso3='LBR')`` returns a record of that country; ``create`` and ``change`` are the API's payloads from
+    a record (see ``api()``; ``creates=False`` when the record forbids another like it); ``pages`` are its
+    workspace pages (see the entries below: lists of the home country, reads of the record's country, adds in the
+    record's country, changes and deletes by id under the home country).
     """
     return AccessEntry(
         model=model,
         record=make,
         foreign=lambda: make(FOREIGN),
         pages=pages,
-        api=api('countries', basename),
+        api=api('countries', basename, create=create, change=change, creates=creates),
         writer=Role.COUNTRY_EDITOR,
+        marker=marker,
     )
 
 
@@ -322,13 +492,302 @@ ENTRIES = [
         marker=lambda link: link.mission.acronym,
         writer=Role.ANALYST,
     ),
-    workspace_entry(Engagement, 'engagement', engagement),
-    workspace_entry(Actor, 'actor', actor),
-    workspace_entry(ActorRelation, 'actorrelation', relation),
-    workspace_entry(Headcount, 'headcount', headcount),
-    workspace_entry(Assessment, 'assessment', assessment),
-    workspace_entry(NationalDocument, 'nationaldocument', national_document),
-    workspace_entry(TimelineEvent, 'timelineevent', timeline_event),
+    workspace_entry(
+        Engagement,
+        'engagement',
+        engagement,
+        create=lambda e: {'country': e.country.iso3, 'setting': e.setting, 'request_date': '2003-08-18'},
+        change=lambda e: {
+            'country': e.country.iso3,
+            'setting': e.setting,
+            'request_date': e.request_date.isoformat(),
+            'summary': CHECKED,
+        },
+        creates=False,
+        pages=(
+            *(
+                Endpoint(name, kwargs=at(own_country))
+                for name in ('countries:dashboard', 'countries:engagement', 'countries:brief', 'countries:brief_pdf')
+            ),
+            Endpoint(
+                'countries:engagement_edit',
+                'edit',
+                kwargs=at(own_country),
+                data=lambda e: form_data(EngagementForm, e, summary=CHECKED),
+            ),
+        ),
+    ),
+    AccessEntry(
+        model=EngagementStage,
+        record=stage,
+        foreign=lambda: stage(FOREIGN),
+        pages=(
+            Endpoint(
+                'countries:stage_edit',
+                'edit',
+                kwargs=at(lambda s: s.engagement.country.iso3, lambda s: {'stage': s.stage}),
+                data=lambda s: form_data(StageForm, s, evidence=CHECKED),
+            ),
+        ),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    workspace_entry(
+        Actor,
+        'actor',
+        actor,
+        create=lambda a: {
+            'country': a.country.iso3,
+            'name': 'Fire service',
+            'area': Area.CORE,
+            'type': ActorType.POLICE,
+        },
+        change=lambda a: {'country': a.country.iso3, 'name': a.name, 'area': a.area, 'type': a.type, 'note': CHECKED},
+        pages=(
+            Endpoint('countries:actors', 'list', kwargs=home),
+            Endpoint('countries:actor_graph', kwargs=at(own_country)),
+            Endpoint('countries:actor_export', kwargs=at(own_country, lambda a: {'fmt': 'csv'})),
+            Endpoint('countries:actor_import', 'add', kwargs=at(own_country)),
+            Endpoint(
+                'countries:actor_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda a: {'name': 'Coast guard', 'area': Area.CORE, 'type': ActorType.POLICE},
+            ),
+            Endpoint(
+                'countries:actor_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda a: form_data(ActorForm, a, {'country': a.country}, note=CHECKED),
+            ),
+            Endpoint('countries:actor_delete', 'delete', kwargs=guessed(by_pk), data=lambda a: {}),
+        ),
+        marker=row('actor'),
+    ),
+    workspace_entry(
+        ActorRelation,
+        'actorrelation',
+        relation,
+        create=lambda r: {'from_actor': r.to_actor.pk, 'kind': RelationKind.FUNDS, 'to_actor': r.from_actor.pk},
+        change=lambda r: {'from_actor': r.from_actor.pk, 'kind': r.kind, 'to_actor': r.to_actor.pk, 'note': CHECKED},
+        pages=(
+            Endpoint('countries:actors', 'list', kwargs=home),
+            Endpoint(
+                'countries:actor_relation_add',
+                'add',
+                kwargs=at(lambda r: r.from_actor.country.iso3),
+                data=lambda r: {
+                    'from_actor': r.to_actor.pk,
+                    'kind': RelationKind.REPORTS_TO,
+                    'to_actor': r.from_actor.pk,
+                },
+            ),
+            Endpoint(
+                'countries:actor_relation_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda r: {
+                    'from_actor': r.from_actor.pk,
+                    'kind': r.kind,
+                    'to_actor': r.to_actor.pk,
+                    'note': CHECKED,
+                },
+            ),
+            Endpoint('countries:actor_relation_delete', 'delete', kwargs=guessed(by_pk), data=lambda r: {}),
+        ),
+        marker=row('relation'),
+    ),
+    workspace_entry(
+        Headcount,
+        'headcount',
+        headcount,
+        create=lambda h: {'actor': h.actor.pk, 'date': '2021-06-30', 'count': 5200},
+        change=lambda h: {'actor': h.actor.pk, 'date': h.date.isoformat(), 'count': h.count, 'source': CHECKED},
+        pages=(
+            Endpoint('countries:actors', 'list', kwargs=home),
+            Endpoint(
+                'countries:actor_headcount_add',
+                'add',
+                kwargs=at(lambda h: h.actor.country.iso3),
+                data=lambda h: {'actor': h.actor.pk, 'date': '2021-06-30', 'count': 5200, 'basis': 'payroll'},
+            ),
+            Endpoint(
+                'countries:actor_headcount_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda h: {'actor': h.actor.pk, 'date': h.date.isoformat(), 'count': h.count, 'source': CHECKED},
+            ),
+            Endpoint('countries:actor_headcount_delete', 'delete', kwargs=guessed(by_pk), data=lambda h: {}),
+        ),
+        marker=row('headcount'),
+    ),
+    workspace_entry(
+        Assessment,
+        'assessment',
+        assessment,
+        create=lambda a: {'country': a.country.iso3, 'title': 'Sector review, second round', 'date': '2022-01-01'},
+        change=lambda a: {'country': a.country.iso3, 'title': a.title, 'date': a.date.isoformat(), 'note': CHECKED},
+        pages=(
+            Endpoint('countries:assessments', 'list', kwargs=home),
+            Endpoint('countries:assessment', kwargs=at(own_country, by_pk)),
+            Endpoint('countries:assessment_export', kwargs=at(own_country, lambda a: {'pk': a.pk, 'fmt': 'csv'})),
+            Endpoint(
+                'countries:assessment_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda a: {
+                    'title': 'Sector review, second round',
+                    'date': '2022-01-01',
+                    **ratings_data(framework_items(latest_framework_version())),
+                },
+            ),
+            Endpoint(
+                'countries:assessment_edit', 'edit', kwargs=guessed(by_pk), data=lambda a: assessment_edit_data(a)
+            ),
+        ),
+    ),
+    AccessEntry(
+        model=AssessmentRating,
+        record=rating,
+        foreign=lambda: rating(FOREIGN),
+        pages=(
+            Endpoint(
+                'countries:assessment_edit',
+                'edit',
+                kwargs=guessed(lambda r: {'pk': r.assessment.pk}),
+                data=lambda r: assessment_edit_data(r.assessment, **{r.item.code: {'evidence': CHECKED}}),
+            ),
+        ),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    workspace_entry(
+        NationalDocument,
+        'nationaldocument',
+        national_document,
+        create=lambda d: {
+            'country': d.country.iso3,
+            'kind': DocumentKind.PLAN,
+            'title': 'Police reform plan',
+            'status': DocumentStatus.DRAFTING,
+            'parent': d.pk,
+        },
+        change=lambda d: {
+            'country': d.country.iso3,
+            'kind': d.kind,
+            'title': d.title,
+            'status': d.status,
+            'adopted': d.adopted.isoformat(),
+            'note': CHECKED,
+        },
+        pages=(
+            Endpoint('countries:documents', 'list', kwargs=home),
+            Endpoint('countries:document', kwargs=at(own_country, by_pk)),
+            Endpoint('countries:document_checks', kwargs=at(own_country, lambda d: {'pk': d.pk, 'fmt': 'csv'})),
+            Endpoint(
+                'countries:document_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda d: {
+                    'kind': DocumentKind.PLAN,
+                    'title': 'Police reform plan',
+                    'parent': d.pk,
+                    'status': DocumentStatus.DRAFTING,
+                },
+            ),
+            Endpoint(
+                'countries:document_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda d: form_data(NationalDocumentForm, d, {'country': d.country, 'user': ANYONE}, note=CHECKED),
+            ),
+        ),
+    ),
+    AccessEntry(
+        model=Threat,
+        record=threat,
+        foreign=lambda: threat(FOREIGN),
+        pages=part_pages('threat', ThreatForm),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    AccessEntry(
+        model=Objective,
+        record=objective,
+        foreign=lambda: objective(FOREIGN),
+        pages=part_pages('objective', ObjectiveForm, on_document=True),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    AccessEntry(
+        model=Pillar,
+        record=pillar,
+        foreign=lambda: pillar(FOREIGN),
+        pages=part_pages('pillar', PillarForm),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    AccessEntry(
+        model=Action,
+        record=plan_action,
+        foreign=lambda: plan_action(FOREIGN),
+        pages=part_pages('action', ActionForm, on_document=True),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    AccessEntry(
+        model=ActionStatusUpdate,
+        record=status_update,
+        foreign=lambda: status_update(FOREIGN),
+        pages=(
+            Endpoint(
+                'countries:action_status',
+                'post',
+                kwargs=guessed(lambda u: {'pk': u.action.pk}),
+                data=lambda u: {'date': '2022-01-01', 'status': ActionStatus.BEHIND, 'note': CHECKED},
+            ),
+        ),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    workspace_entry(
+        TimelineEvent,
+        'timelineevent',
+        timeline_event,
+        create=lambda e: {'country': e.country.iso3, 'kind': EventKind.AGREEMENT, 'title': 'Ceasefire'},
+        change=lambda e: {'country': e.country.iso3, 'kind': e.kind, 'title': e.title, 'description': CHECKED},
+        pages=(
+            Endpoint('countries:timeline', 'list', kwargs=home),
+            Endpoint('countries:timeline_json', kwargs=at(own_country)),
+            Endpoint('countries:timeline_export', kwargs=at(own_country, lambda e: {'fmt': 'csv'})),
+            Endpoint(
+                'countries:event_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda e: {
+                    'kind': EventKind.AGREEMENT,
+                    'title': 'Ceasefire',
+                    'date': '2003-06-17',
+                    'precision': DatePrecision.DAY,
+                    'source': 'Accra',
+                },
+            ),
+            Endpoint(
+                'countries:event_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda e: form_data(TimelineEventForm, e, description=CHECKED),
+            ),
+        ),
+        marker=row('event'),
+    ),
+    AccessEntry(
+        model=EventDate,
+        record=event_date,
+        foreign=lambda: event_date(FOREIGN),
+        pages=(
+            Endpoint(
+                'countries:event_date_add',
+                'add',
+                kwargs=guessed(lambda d: {'pk': d.event.pk}),
+                data=lambda d: {'date': '2003-08-19', 'precision': DatePrecision.DAY, 'source': CHECKED},
+            ),
+        ),
+        writer=Role.COUNTRY_EDITOR,
+    ),
     # Section: coding's lists and API (the review and agreement pages are in the entries above)
     AccessEntry(
         model=CodeAssignment,

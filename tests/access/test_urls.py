@@ -27,9 +27,6 @@ ALLOWED_MODULES = {
     'simple_history.admin.': 'the admin history pages (staff only)',
     'rest_framework.routers.APIRootView': 'lists the API endpoints, no records',
     'drf_spectacular.views.': 'the API schema and its docs, no records',
-    # The workspace pages are being rebuilt on core's generic country-scoped views (issue 10): remove this line
-    # once they are, and add their models' pages to tests/access/entries.py.
-    'ssrhub.countries.': 'country workspace pages, restricted by countries/workspace.py until rebuilt',
 }
 
 

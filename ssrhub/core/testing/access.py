@@ -53,6 +53,8 @@ class Endpoint:
         query: a query string appended to the URL (without ``?``).
         data: the valid POST payload of a write (form data) or of an API write (JSON), from the record.
         logs: the model whose history a write adds to, when it is not the entry's model.
+        saves: False for a write the record itself makes invalid for the writer (a second engagement of Liberia):
+            only its refusals are checked.
     """
 
     name: str
@@ -61,6 +63,7 @@ class Endpoint:
     query: str = ''
     data: Callable[[models.Model], dict] | None = None
     logs: type[models.Model] | None = None
+    saves: bool = True
 
     def url(self, record) -> str:
         path = reverse(self.name, kwargs=self.kwargs(record) if self.kwargs else None)
@@ -114,11 +117,13 @@ class AccessEntry:
 # Section: helpers
 
 
-def form_data(form_class, instance, **changes) -> dict:
-    """The POST data of ``form_class`` bound to ``instance`` as it stands, with ``changes``: a valid edit."""
-    initial = form_class(instance=instance).initial
+def form_data(form_class, instance, form_kwargs=None, **changes) -> dict:
+    """The POST data of ``form_class`` bound to ``instance`` as it stands, with ``changes``: a valid edit.
+    ``form_kwargs`` go to the form (e.g. the country whose records a form offers)."""
+    form = form_class(instance=instance, **(form_kwargs or {}))
+    initial = form.initial
     data = {}
-    for name in form_class.base_fields:
+    for name in form.fields:
         value = changes.get(name, initial.get(name))
         if value is None:
             continue
@@ -188,10 +193,9 @@ def _writes(client, endpoint, is_api, record):
             (method, getattr(client, method)(url, payload, content_type='application/json'))
             for method in API_WRITE_METHODS.get(endpoint.kind, ('post',))
         ]
-    responses = [('post', client.post(url, payload))]
-    if endpoint.kind != 'post':
-        responses.insert(0, ('get', client.get(url)))
-    return responses
+    # The form first, as a browser asks for it: a delete's POST would leave nothing to GET.
+    responses = [] if endpoint.kind == 'post' else [('get', client.get(url))]
+    return [*responses, ('post', client.post(url, payload))]
 
 
 def _refuse_writes(client, entry, record, *, anonymous=False):
@@ -259,8 +263,8 @@ def check_with_permission(client, entry, reader):
 
 
 def writable(entry) -> list[tuple[Endpoint, bool]]:
-    """The entry's write pages and writable API endpoints (those with a payload)."""
-    return [(e, is_api) for e, is_api in entry.endpoints() if e.data and (is_api or e.kind in WRITES)]
+    """The entry's write pages and writable API endpoints (those with a payload that saves)."""
+    return [(e, is_api) for e, is_api in entry.endpoints() if e.data and e.saves and (is_api or e.kind in WRITES)]
 
 
 def check_changes_are_logged(client, entry, writer):

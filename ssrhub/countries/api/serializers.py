@@ -1,9 +1,21 @@
-"""Country workspace records for the API: every record with its free-text ``source`` and its ``citations``."""
+"""Country workspace records for the API: every record with its free-text ``source`` and its ``citations``.
 
+The workspace records are writable (``WorkspaceSerializer``): related records by id, choices by their values,
+validated as the pages validate them.
+"""
+
+from functools import reduce
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
 
+from ssrhub.core.access import can_in_country
 from ssrhub.core.api.fields import CitationsField
+from ssrhub.core.models import Country
 from ssrhub.countries import timeline
 from ssrhub.countries.models import (
     Action,
@@ -25,7 +37,8 @@ from ssrhub.countries.models import (
     TimelineEvent,
 )
 from ssrhub.countries.sector import latest_headcounts
-from ssrhub.framework.models import MissionTypeChoices
+from ssrhub.countries.views.assessments import latest_framework_version
+from ssrhub.framework.models import Mission, MissionTypeChoices
 
 __all__ = [
     'ActorRelationSerializer',
@@ -36,18 +49,77 @@ __all__ = [
     'HeadcountSerializer',
     'NationalDocumentSerializer',
     'TimelineEventSerializer',
+    'WorkspaceSerializer',
 ]
 
 
-def country_field(source: str = 'country.iso3') -> serializers.CharField:
-    return serializers.CharField(source=source, read_only=True, help_text='ISO alpha-3 code of the country.')
+def country_field(source: str | None = None):
+    """The country as its ISO alpha-3 code: the record's own (writable), or read through ``source``."""
+    help_text = 'ISO alpha-3 code of the country.'
+    if source:
+        return serializers.CharField(source=source, read_only=True, help_text=help_text)
+    return serializers.SlugRelatedField(slug_field='iso3', queryset=Country.objects.all(), help_text=help_text)
 
 
-def choice_text(choices, what: str) -> serializers.CharField:
+def choice_text(choices, what: str, **kwargs) -> serializers.CharField:
     """A choice as a plain string: these field names already name another choice set in the schema (an enum here
-    would rename the existing enum components)."""
+    would rename the existing enum components). The model's ``full_clean()`` checks a written value."""
     values = ', '.join(value for value, _label in choices)
-    return serializers.CharField(read_only=True, help_text=f'{what}: one of {values}.')
+    return serializers.CharField(help_text=f'{what}: one of {values}.', **kwargs)
+
+
+class ReachableMixin:
+    """A related record chosen among those the requesting user may view."""
+
+    def get_queryset(self):
+        return super().get_queryset().restrict(self.context['request'].user, 'view')
+
+
+class ReachablePrimaryKeyRelatedField(ReachableMixin, serializers.PrimaryKeyRelatedField):
+    pass
+
+
+class ReachableSlugRelatedField(ReachableMixin, serializers.SlugRelatedField):
+    pass
+
+
+class WorkspaceSerializer(serializers.ModelSerializer):
+    """A writable country workspace record, validated as its edit page validates it.
+
+    The record as it would be saved must lie in a country where the user may add or change it (a 403 otherwise,
+    before any other check, as on the pages); then the model's ``full_clean()`` applies its rules and constraints.
+    Related records are chosen among those the user may view.
+
+    Hooks:
+        new_record(): the unsaved record a create starts from.
+    """
+
+    serializer_related_field = ReachablePrimaryKeyRelatedField
+
+    def new_record(self):
+        return self.Meta.model()
+
+    def get_validators(self):
+        # The model's constraints are checked by full_clean(), after the country: another country's record is a 403.
+        return []
+
+    def validate(self, data):
+        record = self.instance or self.new_record()
+        for name, value in data.items():
+            setattr(record, name, value)
+        model = self.Meta.model
+        try:
+            country = reduce(getattr, model.country_scope.split('__'), record)
+        except ObjectDoesNotExist:
+            country = None  # full_clean() names what is missing
+        action = 'change' if self.instance else 'add'
+        if country is not None and not can_in_country(self.context['request'].user, action, model, country):
+            raise PermissionDenied(_('You may not save this record with these values.'))
+        try:
+            record.full_clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+        return data
 
 
 # Section: engagement
@@ -61,10 +133,12 @@ class EngagementStageSerializer(serializers.ModelSerializer):
         fields = ['id', 'stage', 'status', 'start', 'end', 'led_by', 'evidence', 'skip_reason', 'source', 'citations']
 
 
-class EngagementSerializer(serializers.ModelSerializer):
+class EngagementSerializer(WorkspaceSerializer):
     country = country_field()
     setting = choice_text(MissionTypeChoices.choices, 'Mission setting (the values of a mission type)')
-    mission = serializers.SlugRelatedField(slug_field='acronym', read_only=True, allow_null=True)
+    mission = ReachableSlugRelatedField(
+        slug_field='acronym', queryset=Mission.objects.all(), allow_null=True, required=False
+    )
     stages = serializers.SerializerMethodField(help_text='The stages recorded, in the order of the lifecycle.')
     citations = CitationsField()
 
@@ -102,7 +176,7 @@ class LatestHeadcountSerializer(serializers.ModelSerializer):
         fields = ['id', 'date', 'count', 'basis', 'source']
 
 
-class ActorSerializer(serializers.ModelSerializer):
+class ActorSerializer(WorkspaceSerializer):
     country = country_field()
     type = choice_text(ActorType.choices, 'Type of actor')
     latest_headcounts = serializers.SerializerMethodField(
@@ -142,8 +216,8 @@ class ActorSerializer(serializers.ModelSerializer):
         return len({headcount.count for headcount in self._latest(actor)}) > 1
 
 
-class ActorRelationSerializer(serializers.ModelSerializer):
-    country = country_field('from_actor.country.iso3')
+class ActorRelationSerializer(WorkspaceSerializer):
+    country = country_field(source='from_actor.country.iso3')
     from_actor_name = serializers.CharField(source='from_actor.name', read_only=True)
     to_actor_name = serializers.CharField(source='to_actor.name', read_only=True)
     citations = CitationsField()
@@ -164,8 +238,8 @@ class ActorRelationSerializer(serializers.ModelSerializer):
         ]
 
 
-class HeadcountSerializer(serializers.ModelSerializer):
-    country = country_field('actor.country.iso3')
+class HeadcountSerializer(WorkspaceSerializer):
+    country = country_field(source='actor.country.iso3')
     actor_name = serializers.CharField(source='actor.name', read_only=True)
     citations = CitationsField()
 
@@ -186,7 +260,7 @@ class AssessmentRatingSerializer(serializers.ModelSerializer):
         fields = ['id', 'item', 'score', 'compliance', 'evidence', 'source', 'citations']
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(WorkspaceSerializer):
     country = country_field()
     framework = serializers.CharField(source='framework_version.framework.code', read_only=True)
     framework_version = serializers.CharField(source='framework_version.version', read_only=True)
@@ -208,6 +282,13 @@ class AssessmentSerializer(serializers.ModelSerializer):
             'citations',
             'ratings',
         ]
+
+    def new_record(self):
+        return Assessment(framework_version=latest_framework_version())
+
+    def create(self, validated_data):
+        # A new assessment rates the current framework, as on the pages; its ratings are written there.
+        return Assessment.objects.create(framework_version=latest_framework_version(), **validated_data)
 
 
 # Section: policy, strategy, plan
@@ -239,7 +320,7 @@ class PillarSerializer(serializers.ModelSerializer):
 
 
 class ActionStatusUpdateSerializer(serializers.ModelSerializer):
-    status = choice_text(ActionStatus.choices, 'Status of the action as of the date')
+    status = choice_text(ActionStatus.choices, 'Status of the action as of the date', read_only=True)
 
     class Meta:
         model = ActionStatusUpdate
@@ -282,7 +363,7 @@ class ActionSerializer(serializers.ModelSerializer):
         ]
 
 
-class NationalDocumentSerializer(serializers.ModelSerializer):
+class NationalDocumentSerializer(WorkspaceSerializer):
     country = country_field()
     threats = ThreatSerializer(many=True, read_only=True)
     objectives = ObjectiveSerializer(many=True, read_only=True)
@@ -346,7 +427,7 @@ class EventDateSerializer(serializers.ModelSerializer):
         return timeline.iso(dated)
 
 
-class TimelineEventSerializer(serializers.ModelSerializer):
+class TimelineEventSerializer(WorkspaceSerializer):
     country = country_field()
     dates = EventDateSerializer(many=True, read_only=True)
     disputed = serializers.SerializerMethodField(help_text='The sources give different dates.')

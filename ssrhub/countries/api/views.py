@@ -1,8 +1,9 @@
-"""Read-only API of the country workspaces: engagements, the security-sector map, assessments, national
-documents with their plan checks, and the timeline.
+"""API of the country workspaces: engagements, the security-sector map, assessments, national documents with
+their plan checks, and the timeline.
 
 Like the workspace pages, it needs an account (401/403 otherwise) and a role that reads workspace records (403
-otherwise); rows and nested rows go through ``restrict()``. Every list filters by ``country`` (ISO alpha-3).
+otherwise); rows and nested rows go through ``restrict()``. Every list filters by ``country`` (ISO alpha-3). The
+records are written by those who may write them on the pages: in their countries, each change in the history.
 """
 
 from datetime import date
@@ -15,7 +16,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
+from ssrhub.core.api.permissions import RestrictedModelPermissions
+from ssrhub.core.api.viewsets import RestrictedModelViewSet
 from ssrhub.core.roles import permission_name
 from ssrhub.countries.filtersets import (
     ActorFilterSet,
@@ -83,8 +85,8 @@ def restricted(model, user, *related: str):
 # Section: viewsets
 
 
-class WorkspaceViewSet(RestrictedReadOnlyViewSet):
-    permission_classes = [IsAuthenticated, CanViewWorkspace]
+class WorkspaceViewSet(RestrictedModelViewSet):
+    permission_classes = [IsAuthenticated, CanViewWorkspace, RestrictedModelPermissions]
 
 
 @extend_schema_view(
@@ -235,7 +237,7 @@ class NationalDocumentViewSet(WorkspaceViewSet):
         except ValueError as error:
             raise ValidationError({'date': ['Enter a date as YYYY-MM-DD.']}) from error
         document = self.get_object()
-        findings = document_findings(document, today)
+        findings = document_findings(document, today, request.user)
         return Response(
             {'document': document.pk, 'date': today.isoformat(), 'findings': [f.as_dict() for f in findings]}
         )

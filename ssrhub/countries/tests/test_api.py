@@ -1,4 +1,4 @@
-"""Read-only API of the country workspaces (``/api/countries/``) on the demo workspaces (``countries/data/demo``):
+"""API of the country workspaces (``/api/countries/``) on the demo workspaces (``countries/data/demo``):
 Liberia's 2008 National Security Strategy, whose one-page Implementation Schedule answers none of its threats (book,
 chapter 8, lines 1903-1905), the Central African army counted differently by the defence ministry and the payroll
 (chapter 7, line 1669), and UNMIL's deployment, dated by two sources to two different days."""
@@ -191,10 +191,81 @@ def test_checks_need_a_role_and_writes_are_refused(make_user, demo):
     assert api.get(url).status_code in (401, 403)
     api.force_authenticate(make_user('nobody'))
     assert api.get(url).status_code == 403
+    api.force_authenticate(make_user('reader', Role.VIEWER, countries=('LBR',)))
+    assert api.post(f'{API}documents/', {'title': 'National Security Strategy (2017)'}).status_code == 403
+    assert api.delete(f'{API}documents/{demo["schedule"].pk}/').status_code == 403
     api.force_authenticate(make_user('monrovia', Role.COUNTRY_EDITOR, countries=('LBR',)))
-    assert api.post(f'{API}documents/', {'title': 'National Security Strategy (2017)'}).status_code == 405
-    assert api.delete(f'{API}documents/{demo["schedule"].pk}/').status_code == 405
+    assert api.post(f'{API}documents/', {'title': 'National Security Strategy (2017)'}).status_code == 400
     assert NationalDocument.objects.filter(title=ISL).exists()
+
+
+# Section: writes
+
+
+@pytest.fixture
+def editor(make_user):
+    api = APIClient()
+    api.force_authenticate(make_user('monrovia', Role.COUNTRY_EDITOR, countries=('LBR',)))
+    return api
+
+
+def test_an_editor_writes_the_records_of_their_country_with_history(editor, demo):
+    payload = {
+        'country': 'LBR',
+        'name': 'Liberia Drug Enforcement Agency',
+        'area': 'core-security-actors',
+        'type': 'police',
+    }
+    created = editor.post(f'{API}actors/', payload, format='json')
+    assert created.status_code == 201, created.content
+    actor = Actor.objects.get(pk=created.json()['id'])
+    assert created.json() == editor.get(f'{API}actors/{actor.pk}/').json()
+    assert actor.history.latest().history_user.username == 'monrovia'
+    headcount = editor.post(
+        f'{API}headcounts/', {'actor': actor.pk, 'date': '2020-01-01', 'count': 1200, 'basis': 'payroll'}
+    )
+    assert headcount.status_code == 201, headcount.content
+    assert headcount.json()['country'] == 'LBR' and headcount.json()['actor_name'] == payload['name']
+    changed = editor.patch(f'{API}actors/{actor.pk}/', {'type': 'intelligence'}, format='json')
+    assert changed.status_code == 200 and changed.json()['type'] == 'intelligence'
+    assert editor.delete(f'{API}actors/{actor.pk}/').status_code == 204
+    assert not Actor.objects.filter(pk=actor.pk).exists()
+    assert actor.history.model.objects.filter(id=actor.pk, history_type='-').get().history_user.username == 'monrovia'
+
+
+def test_an_editor_cannot_write_in_another_country(editor, demo):
+    liberian = Actor.objects.filter(country__iso3='LBR').first()
+    central_african = Actor.objects.filter(country__iso3='CAF').first()
+    before = list(Actor.objects.values_list('pk', 'country__iso3', 'name').order_by('pk'))
+    payload = {'country': 'CAF', 'name': 'Gendarmerie', 'area': 'core-security-actors', 'type': 'police'}
+    response = editor.post(f'{API}actors/', payload, format='json')
+    assert response.status_code == 403, response.content
+    assert editor.patch(f'{API}actors/{liberian.pk}/', {'country': 'CAF'}, format='json').status_code == 403
+    assert editor.patch(f'{API}actors/{central_african.pk}/', {'note': 'x'}, format='json').status_code == 403
+    assert editor.delete(f'{API}actors/{central_african.pk}/').status_code == 403
+    relation = {'from_actor': liberian.pk, 'kind': 'oversees', 'to_actor': central_african.pk}
+    assert editor.post(f'{API}actor-relations/', relation, format='json').status_code == 400
+    assert list(Actor.objects.values_list('pk', 'country__iso3', 'name').order_by('pk')) == before
+
+
+def test_writes_are_validated_as_on_the_pages(editor, demo):
+    schedule = demo['schedule']
+    foreign = NationalDocument.objects.filter(country__iso3='CAF').first()
+    response = editor.patch(f'{API}documents/{schedule.pk}/', {'parent': foreign.pk}, format='json')
+    assert response.status_code == 400 and 'parent' in response.json()
+    response = editor.patch(f'{API}engagements/{schedule.country.engagement.pk}/', {'setting': 'x'}, format='json')
+    assert response.status_code == 400 and 'setting' in response.json()
+    second = {'country': 'LBR', 'setting': 'pko', 'request_date': '2003-08-18'}
+    response = editor.post(f'{API}engagements/', second, format='json')
+    assert response.status_code == 400 and 'country' in response.json()
+
+
+def test_an_assessment_created_through_the_api_rates_the_current_framework(editor, demo):
+    payload = {'country': 'LBR', 'title': 'Review of 2024', 'date': '2024-06-30'}
+    response = editor.post(f'{API}assessments/', payload, format='json')
+    assert response.status_code == 201, response.content
+    assert Assessment.objects.get(pk=response.json()['id']).framework_version == latest_framework_version()
+    assert response.json()['ratings'] == []
 
 
 # Section: filters and content
@@ -418,3 +489,15 @@ def test_schema_documents_every_endpoint_and_parameter(viewer, tmp_path):
     assert components['DocumentChecks']['properties']['findings']['items'] == {'$ref': '#/components/schemas/Finding'}
     # The whole schema is valid and generates without a warning.
     call_command('spectacular', '--validate', '--fail-on-warn', '--file', str(tmp_path / 'schema.yaml'))
+
+
+def test_an_editor_records_the_engagement_of_a_country_without_one(make_user, demo):
+    api = APIClient()
+    api.force_authenticate(make_user('freetown', Role.COUNTRY_EDITOR, countries=('SLE',)))
+    payload = {'country': 'SLE', 'setting': 'pko', 'request_date': '1999-10-22', 'mission': 'UNAMSIL'}
+    response = api.post(f'{API}engagements/', payload, format='json')
+    assert response.status_code == 201, response.content
+    assert response.json()['mission'] == 'UNAMSIL' and response.json()['stages'] == []
+    engagement = Country.objects.get(iso3='SLE').engagement
+    assert engagement.history.latest().history_user.username == 'freetown'
+    assert api.post(f'{API}engagements/', payload, format='json').status_code == 400

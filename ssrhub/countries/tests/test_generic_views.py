@@ -7,7 +7,6 @@ URLconf, next to the site's own URLs) check what no page form allows, such as a 
 
 from datetime import date
 
-import django_tables2 as tables
 import pytest
 from django import forms
 from django.urls import include, path, reverse
@@ -17,6 +16,7 @@ from ssrhub.core.roles import Role
 from ssrhub.core.views import generic
 from ssrhub.countries.filtersets import ActorFilterSet
 from ssrhub.countries.models import Actor, ActorRelation, Headcount, TimelineEvent
+from ssrhub.countries.tables import ActorTable
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
 
@@ -28,14 +28,6 @@ class ActorMoveForm(forms.ModelForm):
     class Meta:
         model = Actor
         fields = ('name', 'area', 'type', 'country')
-
-
-class ActorTable(tables.Table):
-    name = tables.Column(linkify=True)
-
-    class Meta:
-        model = Actor
-        fields = ('name', 'acronym', 'area')
 
 
 class ActorRecordsView(generic.CountryObjectListView):

@@ -1,5 +1,5 @@
-"""`ssrhub plans check` and the database reading behind it, on Liberia's 2008 strategy and Implementation
-Schedule (book L1899-1905)."""
+"""`ssrhub plans check` and the database reading behind it (for the command, or for one user), and the plan forms'
+choices, on Liberia's 2008 strategy and Implementation Schedule (book L1899-1905)."""
 
 import json
 from datetime import date
@@ -9,7 +9,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from ssrhub.core.access import SENSITIVE
 from ssrhub.core.models import Country
+from ssrhub.core.roles import Role
+from ssrhub.countries.forms import ActionForm, NationalDocumentForm
 from ssrhub.countries.models import Action, ActionStatusUpdate, Actor, NationalDocument, Objective, Threat
 from ssrhub.countries.plan_queries import country_findings, document_findings, key_of, read_country_plans
 
@@ -182,3 +185,36 @@ def test_reading_takes_the_same_queries_whatever_the_size(liberia, django_assert
     assert len(owned.threat_keys) == 4 and owned.objective_keys == (key_of(objective),)
     assert content.objectives[0].threat_keys == tuple(key_of(threat) for threat in strategy.threats.order_by('pk'))
     assert [item['document'] for item in country_findings(country, date(2010, 1, 1))] == documents
+
+
+def test_a_user_reads_only_the_plans_they_may_view(liberia, make_user, monkeypatch, django_assert_num_queries):
+    country, _strategy, _schedule, steps = liberia
+    steps['9'].depends_on.add(steps['4'])
+    reader = make_user('reader', Role.VIEWER, countries=('LBR',))
+    everything = read_country_plans(country)
+    with django_assert_num_queries(8 + 2):  # and the reader's permissions
+        assert read_country_plans(country, reader) == everything
+    documents, content = read_country_plans(country, make_user('nobody'))
+    assert documents == [] and content.actions == ()
+    # Were actions sensitive, a reader of another country would read neither them nor the links to them.
+    monkeypatch.setattr(Action, 'access_kind', SENSITIVE)
+    documents, content = read_country_plans(country, make_user('outsider', Role.VIEWER, countries=('CAF',)))
+    assert len(documents) == 2 and len(content.threats) == 4 and content.actions == ()
+    documents, content = read_country_plans(country, reader)
+    assert next(a for a in content.actions if a.ref == '9').depends_on == (key_of(steps['4']),)
+
+
+def test_plan_forms_offer_only_records_the_user_may_view(liberia, make_user, monkeypatch):
+    country, _strategy, schedule, _steps = liberia
+    Actor.objects.create(country=country, name='Liberia National Police', area='core-security-actors', type='police')
+    editor = make_user('editor', Role.COUNTRY_EDITOR, countries=('LBR',))
+    form = ActionForm(document=schedule, user=editor)
+    assert form.fields['owner'].queryset.count() == 1 and form.fields['depends_on'].queryset.count() == 4
+    assert not ActionForm(document=schedule, user=make_user('nobody')).fields['depends_on'].queryset.exists()
+    monkeypatch.setattr(Actor, 'access_kind', SENSITIVE)
+    outsider = make_user('outsider', Role.VIEWER, countries=('CAF',))
+    assert not ActionForm(document=schedule, user=outsider).fields['owner'].queryset.exists()
+    assert ActionForm(document=schedule, user=editor).fields['owner'].queryset.count() == 1
+    assert list(NationalDocumentForm(instance=schedule, country=country, user=editor).fields['parent'].queryset) == [
+        NationalDocument.objects.get(kind='strategy', country=country)
+    ]

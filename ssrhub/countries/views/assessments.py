@@ -15,6 +15,7 @@ from ssrhub.framework.models import Framework, FrameworkItem
 from .. import scorecard
 from ..forms import AssessmentForm, rating_formset
 from ..models import Assessment, AssessmentRating, Compliance
+from ..tables import AssessmentExportTable, export_columns
 
 __all__ = [
     'AssessmentCompareView',
@@ -39,21 +40,6 @@ CHANGE_LABELS = {
     scorecard.Change.NOT_RATED: gettext_lazy('not rated'),
 }
 COMPLIANCE_LABELS = {**dict(Compliance.choices), scorecard.NOT_RATED: gettext_lazy('Not rated')}
-
-EXPORT_COLUMNS = [
-    ('assessment', gettext_lazy('Assessment')),
-    ('date', gettext_lazy('Date')),
-    ('group', gettext_lazy('Group')),
-    ('ref', gettext_lazy('Reference')),
-    ('code', gettext_lazy('Code')),
-    ('item', gettext_lazy('Item')),
-    ('score', gettext_lazy('Score')),
-    ('compliance', gettext_lazy('Compliance')),
-    ('rating', gettext_lazy('Rating')),
-    ('evidence', gettext_lazy('Evidence')),
-    ('source', gettext_lazy('Source')),
-    ('citations', gettext_lazy('Citations')),
-]
 
 
 # Section: reading
@@ -338,4 +324,4 @@ class AssessmentExportView(AssessmentMixin, CountryScopedView):
             for row in assessment_rows(assessment, framework_items(assessment.framework_version))
         ]
         filename = f'{self.country.iso3}-assessment-{assessment.date.isoformat()}-{assessment.pk}'
-        return export_response(rows, EXPORT_COLUMNS, fmt, filename)
+        return export_response(rows, export_columns(AssessmentExportTable), fmt, filename)

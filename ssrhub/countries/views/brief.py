@@ -75,7 +75,7 @@ def brief_context(user, country, today: date) -> dict:
         [MapRelation(r.from_actor_id, r.to_actor_id, r.get_kind_display()) for r in relations],
         Area.choices,
     )
-    findings = {item['document'].pk: item['findings'] for item in country_findings(country, today)}
+    findings = {item['document'].pk: item['findings'] for item in country_findings(country, today, user)}
     counts = Counter(read(Action).filter(document__country=country).values_list('document_id', 'status').iterator())
     documents, others = [], Counter()
     for document in read(NationalDocument).filter(country=country).order_by('adopted', 'title'):

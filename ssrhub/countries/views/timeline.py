@@ -7,7 +7,6 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
 from ssrhub.core.views.generic import CountryObjectEditView, CountryScopedView
@@ -15,6 +14,7 @@ from ssrhub.core.views.generic import CountryObjectEditView, CountryScopedView
 from .. import timeline
 from ..forms import EventDateForm, TimelineEventForm
 from ..models import DatePrecision, EventDate, EventKind, TimelineEvent
+from ..tables import TimelineExportTable, export_columns
 
 __all__ = [
     'EventDateAddView',
@@ -30,18 +30,6 @@ __all__ = [
 # The chart's categories, drawn with the look of two built-in charts.js categories (a blue circle, an orange diamond).
 AGREED_CATEGORY, AGREED_LOOK = 'agreed', 'extends'
 DISPUTED_CATEGORY, DISPUTED_LOOK = 'disputed', 'adjusts'
-
-EXPORT_COLUMNS = [
-    ('event', gettext_lazy('Event')),
-    ('kind', gettext_lazy('Kind')),
-    ('date', gettext_lazy('Date')),
-    ('precision', gettext_lazy('Precision')),
-    ('source', gettext_lazy('Source')),
-    ('citations', gettext_lazy('Citations')),
-    ('sources_disagree', gettext_lazy('Sources disagree')),
-    ('all_dates', gettext_lazy('Every date given')),
-    ('description', gettext_lazy('Description')),
-]
 
 
 # Section: reading
@@ -153,7 +141,7 @@ class TimelineExportView(TimelineMixin, CountryScopedView):
         if fmt not in EXPORT_FORMATS:
             return HttpResponseBadRequest(_('Unknown export format.'))
         rows = export_rows(timeline_events(request.user, self.country))
-        return export_response(rows, EXPORT_COLUMNS, fmt, f'{self.country.iso3}-timeline')
+        return export_response(rows, export_columns(TimelineExportTable), fmt, f'{self.country.iso3}-timeline')
 
 
 class EventEditView(TimelineMixin, CountryObjectEditView):

@@ -40,6 +40,7 @@ from ..models import (
     Threat,
 )
 from ..plan_queries import country_findings, document_findings, key_of
+from ..tables import FindingExportTable, export_columns
 
 __all__ = [
     'ActionStatusView',
@@ -55,13 +56,6 @@ __all__ = [
     'CHECK_LABELS',
     'DOCUMENT_CHECKS',
     'lifecycle',
-]
-
-FINDING_COLUMNS = [
-    ('check', gettext_lazy('Check')),
-    ('severity', gettext_lazy('Severity')),
-    ('subject', gettext_lazy('Subject')),
-    ('message', gettext_lazy('Finding')),
 ]
 
 
@@ -117,7 +111,7 @@ class DashboardView(CountryScopedView):
             .select_related('document', 'owner')
             .order_by('end')
         )
-        findings = country_findings(self.country, today)
+        findings = country_findings(self.country, today, request.user)
         counts = Counter(action.status for action in actions)
         overdue = {f.subject_key for item in findings for f in item['findings'] if f.check == 'overdue'}
         flags = [
@@ -212,7 +206,9 @@ class DocumentListView(CountryScopedView):
     tab = 'documents'
 
     def get(self, request):
-        findings = {item['document'].pk: item['findings'] for item in country_findings(self.country, date.today())}
+        findings = {
+            item['document'].pk: item['findings'] for item in country_findings(self.country, date.today(), request.user)
+        }
         documents = list(self.get_queryset(request))
         children = {}
         for document in documents:
@@ -259,7 +255,7 @@ class DocumentView(CountryObjectView):
             anchor=obj.adopted,
             today=today,
         )
-        findings = document_findings(obj, today)
+        findings = document_findings(obj, today, user)
         uncovered = {finding.subject_key for finding in findings if finding.check == 'alignment'}
         chain = obj.chain()
         threats = list(Threat.objects.restrict(user).filter(document__in=chain).select_related('document'))
@@ -287,9 +283,11 @@ class DocumentChecksExportView(CountryScopedView):
 
     def get(self, request, pk, fmt):
         document = self.get_object(request, pk=pk)
-        rows = [finding.as_dict() for finding in document_findings(document, date.today())]
+        rows = [finding.as_dict() for finding in document_findings(document, date.today(), request.user)]
         try:
-            return export_response(rows, FINDING_COLUMNS, fmt, f'{self.country.iso3}-{document.pk}-checks')
+            return export_response(
+                rows, export_columns(FindingExportTable), fmt, f'{self.country.iso3}-{document.pk}-checks'
+            )
         except ValueError as error:
             return HttpResponseBadRequest(str(error))
 
@@ -305,7 +303,7 @@ class DocumentEditView(_FormPageMixin, CountryObjectEditView):
         return NationalDocument(country=self.country)
 
     def get_form(self, request, obj, data=None):
-        return NationalDocumentForm(data=data, instance=obj, country=self.country)
+        return NationalDocumentForm(data=data, instance=obj, country=self.country, user=request.user)
 
     def get_title(self, obj) -> str:
         return _('National framework document')
@@ -350,7 +348,7 @@ class DocumentPartEditView(_FormPageMixin, CountryObjectEditView):
         return super().get_object(request, document=document, pk=part_pk)
 
     def get_form(self, request, obj, data=None):
-        extra = {'document': self.document} if self.part in ('objective', 'action') else {}
+        extra = {'document': self.document, 'user': request.user} if self.part in ('objective', 'action') else {}
         return PARTS[self.part][1](data=data, instance=obj, **extra)
 
     def get_title(self, obj) -> str:
