@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 
+from ssrhub.core.access import can
+
 __all__ = ['RestrictedModelViewSet', 'RestrictedReadOnlyViewSet']
 
 # DRF's viewset actions -> the access action they need on the record (list and retrieve: 'view').
@@ -62,9 +64,8 @@ class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
         self._save(serializer)
 
     def _save(self, serializer):
-        user = self.request.user
         with transaction.atomic():
             instance = serializer.save()
-            if not type(instance).objects.restrict(user, self.restrict_action).filter(pk=instance.pk).exists():
+            if not can(self.request.user, self.restrict_action, instance):
                 # Raised inside the atomic block, so the save is rolled back.
                 raise PermissionDenied(_('You may not save this record with these values.'))

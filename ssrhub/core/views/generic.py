@@ -59,6 +59,14 @@ class RestrictedViewMixin:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
 
+    def refuse_reader(self, request, model):
+        """Anonymous users are sent to log in (the response); a user whose role does not view ``model`` gets a 403."""
+        if not request.user.is_authenticated:
+            return self.deny(request)
+        if not request.user.has_perm(permission_name(model, 'view')):
+            raise PermissionDenied
+        return None
+
     def get_object(self, request, **kwargs):
         obj = self.get_queryset(request).filter(**kwargs).first()
         if obj is None:
@@ -252,10 +260,8 @@ class AnalysisView(RestrictedViewMixin, View):
     lookup: dict[str, str] = {}
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.deny(request)
-        if not request.user.has_perm(permission_name(self.reads or self.queryset.model, 'view')):
-            raise PermissionDenied
+        if refusal := self.refuse_reader(request, self.reads or self.queryset.model):
+            return refusal
         if self.lookup:
             self.object = self.get_object(request, **{field: kwargs.pop(name) for name, field in self.lookup.items()})
         return super().dispatch(request, *args, **kwargs)
@@ -283,10 +289,8 @@ class CountryScopedMixin(RestrictedViewMixin):
         return self.queryset.model
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.deny(request)
-        if not request.user.has_perm(permission_name(self.model, 'view')):
-            raise PermissionDenied
+        if refusal := self.refuse_reader(request, self.model):
+            return refusal
         self.country = get_object_or_404(Country, iso3__iexact=kwargs.pop('iso3'))
         self.action = self.get_action(**kwargs)
         if not self.may(self.action):
