@@ -14,9 +14,7 @@ from ssrhub.documents.models import Paragraph
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-needs_data = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+SAMPLE = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 
 @pytest.fixture
@@ -29,7 +27,6 @@ def _codes(paragraph, **options) -> set[str]:
     return {code for _id, code, _modality, _explicit in effective_codes(Q(paragraph=paragraph), **options)}
 
 
-@needs_data
 def test_reviewers_decisions_override_the_machine(make_user, op15):
     machine = _codes(op15)
     assert 'component.defence' in machine and 'initiative.legislation' not in machine
@@ -43,7 +40,6 @@ def test_reviewers_decisions_override_the_machine(make_user, op15):
     assert effective(Q(paragraph=op15), reviewers=[]).filter(source='human').count() == 0
 
 
-@needs_data
 def test_paragraph_search_by_code_finds_the_codes_in_force(make_user, op15):
     def found(code):
         return op15 in ParagraphFilterSet({'code': code}, queryset=Paragraph.objects.all()).qs

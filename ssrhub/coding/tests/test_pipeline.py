@@ -12,23 +12,19 @@ from ssrhub.documents.models import Paragraph
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-needs_data = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+SAMPLE = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 
 def _paragraphs(outcome):
     return Paragraph.objects.filter(version__document_id=outcome.document_id).order_by('order')
 
 
-@needs_data
 def test_ingesting_codes_every_paragraph():
     paragraphs = _paragraphs(ingest_path(SAMPLE))
     assert MachineReading.objects.filter(paragraph__in=paragraphs).count() == paragraphs.count()
     assert CodeAssignment.objects.filter(paragraph__in=paragraphs, code='ssr.generic').exists()
 
 
-@needs_data
 def test_ingesting_without_coding_stores_paragraphs_only():
     paragraphs = _paragraphs(ingest_path(SAMPLE, code=False))
     assert paragraphs.exists()
@@ -36,7 +32,6 @@ def test_ingesting_without_coding_stores_paragraphs_only():
     assert not CodeAssignment.objects.filter(paragraph__in=paragraphs).exists()
 
 
-@needs_data
 def test_coding_a_file_without_storing_gives_the_stored_codes():
     records = code_file(SAMPLE, load_codebook())
     paragraphs = _paragraphs(ingest_path(SAMPLE))

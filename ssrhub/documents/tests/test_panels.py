@@ -11,12 +11,9 @@ from ssrhub.documents.models import Document
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).resolve().parents[3].parent / 'shared' / 'data'
-SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
-needs_data = pytest.mark.skipif(not SAMPLE.exists(), reason='shared/data is not beside the repository')
+SAMPLE = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
 
 
-@needs_data
 def test_document_page_without_panels_shows_plain_paragraphs(client, make_user, monkeypatch):
     document = Document.objects.get(pk=ingest_path(SAMPLE, code=False).document_id)
     monkeypatch.setattr(panels, '_PANELS', [])
