@@ -42,14 +42,17 @@ def _history_models():
             yield model
 
 
-def recent_changes(user, limit: int = 50) -> list[dict]:
-    """The latest changes across ssrhub models whose records ``user`` may view, newest first."""
+def recent_changes(user, limit: int = 50, by=None) -> list[dict]:
+    """The latest changes across ssrhub models whose records ``user`` may view, newest first; with ``by``, only the
+    changes that user made."""
     records = []
     for model in _history_models():
         visible = model.objects.restrict(user, 'view').values('pk') if hasattr(model.objects, 'restrict') else None
         if visible is None and not user.is_superuser:
             continue
         history = model.history.select_related('history_user').order_by('-history_date')
+        if by is not None:
+            history = history.filter(history_user=by)
         if visible is not None:
             history = history.filter(id__in=visible)
         records.extend(islice(history, limit))

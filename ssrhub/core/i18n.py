@@ -1,8 +1,10 @@
 """Helpers for records that carry their text in both UI languages (``label_en``/``label_fr``)."""
 
+import unicodedata
+
 from django.utils.translation import get_language
 
-__all__ = ['localized']
+__all__ = ['localized', 'sort_key']
 
 FALLBACK_LANGUAGE = 'en'
 
@@ -12,3 +14,10 @@ def localized(obj, field: str) -> str:
     language = (get_language() or FALLBACK_LANGUAGE).split('-')[0]
     value = getattr(obj, f'{field}_{language}', '') or ''
     return value or getattr(obj, f'{field}_{FALLBACK_LANGUAGE}', '') or ''
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts names as a reader expects: case and accents ignored ("Égypte" among the E, not after
+    "Zimbabwe")."""
+    decomposed = unicodedata.normalize('NFKD', text.casefold())
+    return ''.join(char for char in decomposed if not unicodedata.combining(char))
