@@ -1,0 +1,219 @@
+"""Every page a role may open is reached in two clicks from the home page (issue 11, item 1).
+
+The crawl follows links and GET forms (the search box) from ``/`` for each demo role: the pages linked from the home
+page are one click away, the pages they link to two. Every URL pattern of the project is classified below as a page
+(a list, a dashboard or one record's page) or as something else (a form, a download, a fragment); a page is expected
+of a role when the role opens its example URL (status 200).
+"""
+
+import datetime
+from collections import deque
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from django.urls import Resolver404, resolve, reverse
+
+from ssrhub.core.models import Country
+from ssrhub.core.testing.urls import url_views
+from ssrhub.countries.models import Assessment, NationalDocument
+from ssrhub.documents.models import Document
+from ssrhub.framework.models import Framework
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ['admin', 'analyst', 'viewer', 'editor', 'hrdd', None]
+CLICKS = 2
+
+
+def _version_kwargs() -> dict:
+    version = Framework.objects.get().current_version
+    return {'framework': version.framework.code, 'version': version.version}
+
+
+def _item_kwargs() -> dict:
+    version = Framework.objects.get().current_version
+    return {**_version_kwargs(), 'code': version.items.order_by('order').first().code}
+
+
+# URL name -> the keyword arguments of one example (a callable when they come from the demo's records).
+PAGES = {
+    'home': {},
+    'search': {},
+    'changes': {},
+    'country_list': {},
+    'country': {'iso3': 'CAF'},
+    'framework:index': {},
+    'framework:version': _version_kwargs,
+    'framework:item': _item_kwargs,
+    'framework:entity_list': {},
+    'framework:entity': {'code': 'IASSRTF'},
+    'framework:mission_list': {},
+    'framework:mission': {'acronym': 'ONUMOZ'},
+    'documents:document_list': {},
+    'documents:document': lambda: {'pk': Document.objects.get(key='S/RES/2151 (2014)').pk},
+    'documents:paragraph_search': {},
+    'coding:agreement': {},
+    'coding:code_assignment_list': {},
+    'coding:paragraph_review_list': {},
+    'mandates:index': {},
+    'mandates:mission_track': {'acronym': 'ONUMOZ'},
+    'mandates:matrix': {'acronym': 'ONUMOZ'},
+    'mandates:trends': {},
+    'countries:dashboard': {'iso3': 'CAF'},
+    'countries:engagement': {'iso3': 'CAF'},
+    'countries:documents': {'iso3': 'CAF'},
+    'countries:document': lambda: {'iso3': 'CAF', 'pk': NationalDocument.objects.filter(country__iso3='CAF')[0].pk},
+    'countries:brief': {'iso3': 'CAF'},
+    'countries:actors': {'iso3': 'CAF'},
+    'countries:assessments': {'iso3': 'CAF'},
+    'countries:assessment': lambda: {'iso3': 'CAF', 'pk': Assessment.objects.filter(country__iso3='CAF')[0].pk},
+    'countries:assessment_compare': {'iso3': 'CAF'},
+    'countries:timeline': {'iso3': 'CAF'},
+    'password_change': {},
+}
+# What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
+NOT_PAGES = {
+    '_add': 'a form, reached from its list',
+    '_edit': 'a form, reached from its record',
+    '_delete': 'a confirmation, reached from its record',
+    '_import': 'a form, reached from its list',
+    '_history': "a record's history tab",
+    'country_history': "a record's history tab",
+    '_export': 'a download',
+    'document_checks': 'a download',
+    'version_export': 'a download',
+    'brief_pdf': 'a download (its page is the brief)',
+    'document_original': 'a download',
+    '_json': 'the data of a chart',
+    'actor_graph': 'the data of a chart',
+    'mandates:timeline': 'the data of a chart',
+    'matrix_paragraphs': 'an htmx fragment of the matrix',
+    'paragraph_review': 'POST only: the review panel of a paragraph',
+    'action_status': 'POST only: a status update',
+    'document_upload': 'a form, in the Documents menu',
+    'login': 'linked from every page',
+    'password_reset': 'linked from the login page',
+    '_done': 'a step of the password forms',
+    'password_reset_confirm': 'a step of the password reset, linked from its e-mail',
+    'password_reset_complete': 'a step of the password reset',
+    'logout': 'POST only',
+}
+# URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
+OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')
+
+
+def _not_a_page(name: str) -> bool:
+    return name.split(':')[0] in ('admin', 'schema', 'api_docs', 'set_language') or any(
+        name == key or name.endswith(key) for key in NOT_PAGES
+    )
+
+
+def _page_names() -> set[str]:
+    return {name for name, _route, _view in url_views() if not name.endswith('-api') and '-api:' not in name}
+
+
+@pytest.fixture(scope='module')
+def demo(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command('demo', verbosity=0)
+        # The demo has no assessment; one gives the assessment page an example.
+        Assessment.objects.create(
+            country=Country.objects.get(iso3='CAF'),
+            title='Joint sector review',
+            date=datetime.date(2024, 6, 30),
+            framework_version=Framework.objects.get().current_version,
+        )
+        examples = {}
+        for name, kwargs in PAGES.items():
+            examples[name] = reverse(name, kwargs=kwargs() if callable(kwargs) else kwargs)
+    return examples
+
+
+def _client(username) -> Client:
+    client = Client()
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def opens(client: Client, url: str) -> bool:
+    """The page opens for the client's user: a 200, or a redirect elsewhere than to the login page."""
+    response = client.get(url)
+    return response.status_code == 200 or (
+        response.status_code == 302 and not response['Location'].startswith(reverse('login'))
+    )
+
+
+def _name(url: str) -> str | None:
+    path = urlsplit(url).path
+    if path.strip('/').split('/')[0] in OUTSIDE:
+        return None
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match.view_name
+
+
+def _targets(page_url: str, html: str) -> set[str]:
+    """The internal URLs a page links to: its links and the actions of its GET forms."""
+    soup = BeautifulSoup(html, 'lxml')
+    hrefs = [a['href'] for a in soup.find_all('a', href=True)]
+    hrefs += [form.get('action') or page_url for form in soup.find_all('form') if form.get('method', 'get') == 'get']
+    urls = set()
+    for href in hrefs:
+        url = urljoin(page_url, href)
+        parts = urlsplit(url)
+        if parts.scheme in ('', 'http') and parts.netloc in ('', 'testserver'):
+            urls.add(parts._replace(scheme='', netloc='', fragment='').geturl())
+    return urls
+
+
+def crawl(client: Client, clicks: int = CLICKS) -> dict[str, int]:
+    """URL name -> the fewest clicks from the home page that reach it. The pages of the last click are resolved, not
+    opened; the pages before it are opened once per path."""
+    reached, opened = {'home': 0}, set()
+    queue = deque([('/', 0)])
+    while queue:
+        url, depth = queue.popleft()
+        path, name = urlsplit(url).path, _name(url)
+        if depth == clicks or path in opened or name is None or _not_a_page(name):
+            continue
+        opened.add(path)
+        response = client.get(url, follow=True)
+        if response.status_code != 200 or not response['Content-Type'].startswith('text/html'):
+            continue
+        final = response.redirect_chain[-1][0] if response.redirect_chain else url
+        for target in _targets(final, response.content.decode()):
+            name = _name(target)
+            if name and name not in reached:
+                reached[name] = depth + 1
+            if name:
+                queue.append((target, depth + 1))
+    return reached
+
+
+def test_every_url_is_a_page_or_classified_as_something_else():
+    unclassified = sorted(name for name in _page_names() if name not in PAGES and not _not_a_page(name))
+    assert unclassified == []
+    assert [name for name in PAGES if _not_a_page(name)] == []
+
+
+@pytest.mark.parametrize('username', ROLES, ids=[role or 'anonymous' for role in ROLES])
+def test_every_page_the_role_may_open_is_two_clicks_from_home(demo, username):
+    client = _client(username)
+    expected = {name for name, url in demo.items() if opens(client, url)}
+    reached = crawl(client)
+    assert sorted(expected - set(reached)) == []
+    # The crawl reaches only pages the role may open (a link to a 403 page would be a dead end).
+    assert sorted(name for name in set(reached) & set(PAGES) if name not in expected) == []
+
+
+def test_workspaces_are_reached_by_every_role_that_may_see_them(demo):
+    for username in ('admin', 'analyst', 'viewer', 'editor', 'hrdd'):
+        assert crawl(_client(username), clicks=1).get('countries:dashboard') == 1, username
+    assert 'countries:dashboard' not in crawl(_client(None), clicks=1)
