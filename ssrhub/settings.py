@@ -192,6 +192,24 @@ CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# Section: mail (password resets); development prints mails on the console
+
+EMAIL_BACKEND = env.str(
+    'EMAIL_BACKEND',
+    default='django.core.mail.backends.smtp.EmailBackend'
+    if PRODUCTION
+    else 'django.core.mail.backends.console.EmailBackend',
+)
+EMAIL_HOST = env.str('EMAIL_HOST', default='localhost')
+EMAIL_PORT = env.int('EMAIL_PORT', default=25)
+EMAIL_HOST_USER = env.str('EMAIL_HOST_USER', default='')
+EMAIL_HOST_PASSWORD = env.str('EMAIL_HOST_PASSWORD', default='')
+EMAIL_USE_TLS = env.bool('EMAIL_USE_TLS', default=False)
+DEFAULT_FROM_EMAIL = env.str('DEFAULT_FROM_EMAIL', default='ssrhub <noreply@localhost>')
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the error pages tell users to report a problem (empty: "ask your administrator").
+SSRHUB_SUPPORT_EMAIL = env.str('SSRHUB_SUPPORT_EMAIL', default='')
+
 # Section: security (checked by `ssrhub check --deploy` with SSRHUB_ENV=production)
 
 SESSION_COOKIE_HTTPONLY = True

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views import View
 
+from ssrhub.core.exports import CSV_BOM
 from ssrhub.core.views.generic import ObjectListView, RestrictedViewMixin
 from ssrhub.documents.models import Paragraph
 from ssrhub.documents.panels import attach, load_paragraphs, panel_context, paragraph_panels
@@ -68,6 +69,7 @@ class AgreementView(LoginRequiredMixin, RestrictedViewMixin, View):
         if request.GET.get('format') == 'csv':
             response = HttpResponse(content_type='text/csv; charset=utf-8')
             response['Content-Disposition'] = 'attachment; filename="ssrhub-agreement.csv"'
+            response.write(CSV_BOM)
             writer = csv.DictWriter(response, fieldnames=AGREEMENT_COLUMNS)
             writer.writeheader()
             writer.writerows(row.as_dict() for row in rows)

@@ -1,8 +1,8 @@
 """Table downloads: one function turns rows into a CSV, XLSX or JSON attachment.
 
 ``columns`` is a sequence of ``(key, label)``; labels may be lazy translation strings and become the header text.
-``rows`` is an iterable of dicts; a missing key is an empty cell. Callers turn the ``ValueError`` raised for an
-unknown format into a 400.
+``rows`` is an iterable of dicts; a missing key is an empty cell. An unknown format raises ``InvalidParameter``,
+which Django turns into the 400 page with its translated message.
 
 CSV and XLSX are opened by spreadsheet programs, so text cells that start with a formula character get a leading
 apostrophe (CSV/formula injection, OWASP). Numbers are never altered: ``-3`` stays a number.
@@ -20,8 +20,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+
+from .params import InvalidParameter
 
 EXPORT_FORMATS = ('csv', 'xlsx', 'json')
+# Starts every CSV download: the byte order mark tells Excel the file is UTF-8 (else "Côte d'Ivoire" shows as
+# mojibake).
+CSV_BOM = '\ufeff'
 
 CONTENT_TYPES = {
     'csv': 'text/csv; charset=utf-8',
@@ -42,7 +48,7 @@ XLSX_ILLEGAL_CHARS = re.compile(r'[\x00-\x08\x0b\x0c\x0e-\x1f]')
 def export_response(rows, columns, fmt, filename):
     """Return an ``HttpResponse`` attachment ``<filename>.<fmt>`` holding ``rows`` in the given ``columns``."""
     if fmt not in EXPORT_FORMATS:
-        raise ValueError(f'Unknown export format {fmt!r}; expected one of {", ".join(EXPORT_FORMATS)}.')
+        raise InvalidParameter(_('There is no “%(format)s” download: choose CSV, XLSX or JSON.') % {'format': fmt})
     columns = [(key, str(label)) for key, label in columns]
     writer = {'csv': _csv_bytes, 'xlsx': _xlsx_bytes, 'json': _json_bytes}[fmt]
     response = HttpResponse(writer(rows, columns, filename), content_type=CONTENT_TYPES[fmt])
@@ -78,8 +84,7 @@ def _csv_bytes(rows, columns, filename):
     writer.writerow([_guard(label) for _key, label in columns])
     for row in rows:
         writer.writerow([_csv_cell(row.get(key)) for key, _label in columns])
-    # The byte order mark tells Excel the file is UTF-8 (otherwise "Côte d'Ivoire" shows as mojibake).
-    return ('\ufeff' + buffer.getvalue()).encode('utf-8')
+    return (CSV_BOM + buffer.getvalue()).encode('utf-8')
 
 
 def _csv_cell(value):

@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
+from ssrhub.core.exports import CSV_BOM
 from ssrhub.core.views import generic
 
 from .export import EXPORT_FORMATS, export_version
@@ -72,8 +73,11 @@ class FrameworkVersionExportView(View):
             raise Http404
         version = _version(request, framework, version)
         items = FrameworkItemFilterSet(request.GET, queryset=version.items.restrict(request.user)).qs
+        content = export_version(version, fmt, items)
         content_type = 'application/json' if fmt == 'json' else 'text/csv'
-        response = HttpResponse(export_version(version, fmt, items), content_type=f'{content_type}; charset=utf-8')
+        response = HttpResponse(
+            CSV_BOM + content if fmt == 'csv' else content, content_type=f'{content_type}; charset=utf-8'
+        )
         response['Content-Disposition'] = f'attachment; filename="{framework}-{version.version}.{fmt}"'
         return response
 

@@ -17,6 +17,7 @@ from ssrhub.coding.codebook import PEMA_TASKS
 from ssrhub.coding.labels import code_label
 from ssrhub.coding.pema import PEMA_COLUMN_MODALITIES
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
+from ssrhub.core.params import date_param
 from ssrhub.core.roles import permission_name
 from ssrhub.core.symbols import DocType
 from ssrhub.core.views.generic import AnalysisView, RestrictedViewMixin
@@ -91,9 +92,9 @@ def can_correct_links(user) -> bool:
 
 
 def read_date(request, mission) -> date:
-    """The ``date`` GET parameter; by default the mission's end if it closed, else today. Bad dates -> ValueError."""
-    value = request.GET.get('date', '').strip()
-    return date.fromisoformat(value) if value else default_date(mission)
+    """The ``date`` GET parameter; by default the mission's end if it closed, else today. A bad date raises
+    ``InvalidParameter`` (a 400 page, or a ``ValueError`` to catch)."""
+    return date_param(request, 'date', default_date(mission))
 
 
 def default_date(mission) -> date:
@@ -267,13 +268,10 @@ def timeline(mission, links) -> dict:
 class InForceExportView(MissionAnalysisView):
     def get(self, request, fmt):
         mission = self.object
-        try:
-            on = read_date(request, mission)
-            return export_response(
-                in_force_rows(mission, on), IN_FORCE_COLUMNS, fmt, f'{mission.acronym}-in-force-{on.isoformat()}'
-            )
-        except ValueError as error:
-            return HttpResponseBadRequest(str(error))
+        on = read_date(request, mission)
+        return export_response(
+            in_force_rows(mission, on), IN_FORCE_COLUMNS, fmt, f'{mission.acronym}-in-force-{on.isoformat()}'
+        )
 
 
 class CarryExportView(MissionAnalysisView):
@@ -286,10 +284,7 @@ class CarryExportView(MissionAnalysisView):
             rows, columns, name = paragraphs, CARRY_PARAGRAPH_COLUMNS, 'carry-paragraphs'
         else:
             rows, columns, name = resolutions, CARRY_RESOLUTION_COLUMNS, 'carry'
-        try:
-            return export_response(rows, columns, fmt, f'{mission.acronym}-{name}')
-        except ValueError as error:
-            return HttpResponseBadRequest(str(error))
+        return export_response(rows, columns, fmt, f'{mission.acronym}-{name}')
 
 
 class PemaTableExportView(MissionAnalysisView):

@@ -30,3 +30,8 @@ urlpatterns = [
     path('api/schema/', SpectacularAPIView.as_view(), name='schema'),
     path('api/docs/', SpectacularSwaggerView.as_view(url_name='schema'), name='api_docs'),
 ]
+
+handler400 = 'ssrhub.core.views.errors.bad_request'
+handler403 = 'ssrhub.core.views.errors.permission_denied'
+handler404 = 'ssrhub.core.views.errors.page_not_found'
+handler500 = 'ssrhub.core.views.errors.server_error'

@@ -9,6 +9,7 @@ ALLOWED_VIEWS = {
     'ssrhub.site.views.home': 'counts restricted querysets only',
     'ssrhub.core.views.pages.search': 'global_search() restricts every index',
     'ssrhub.core.views.pages.changes': 'recent_changes() restricts the change log to what the user may view',
+    'ssrhub.core.views.pages.favicon': 'a redirect to a static file',
     'ssrhub.framework.views.framework_index': 'restricts Framework',
     'ssrhub.framework.views.FrameworkVersionView': 'reads the version and its items through restrict()',
     'ssrhub.framework.views.FrameworkVersionExportView': 'reads the version and its items through restrict()',

@@ -1,5 +1,6 @@
 """Review of machine codes by people, kept apart from the machine's, and agreement between them."""
 
+import codecs
 import csv
 import io
 import json
@@ -61,7 +62,8 @@ def test_agreement_table_and_csv(client, make_user, op15):
         _review(client, op15, action, 'component.defence')
         _review(client, op15, 'done')
     response = client.get('/coding/agreement/', {'format': 'csv'})
-    rows = {row['code']: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    assert response.content.startswith(codecs.BOM_UTF8)  # so that Excel reads the file as UTF-8
+    rows = {row['code']: row for row in csv.DictReader(io.StringIO(response.content.decode('utf-8-sig')))}
     defence = rows['component.defence']
     assert defence['machine_human_units'] == '2' and defence['human_human_units'] == '1'
     assert float(rows['ssr.generic']['machine_human_alpha']) == 1.0

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
+from ssrhub.core.params import InvalidParameter
 
 COLUMNS = [('symbol', 'Symbol'), ('country', 'Country'), ('year', 'Year'), ('adopted', 'Adopted'), ('share', 'Share')]
 ROWS = [
@@ -152,8 +153,8 @@ def test_xlsx_drops_control_characters():
 
 
 @pytest.mark.parametrize('fmt', ['pdf', 'CSV', '', None, 'xls'])
-def test_unknown_format_raises(fmt):
-    with pytest.raises(ValueError, match='Unknown export format'):
+def test_unknown_format_raises_a_translated_bad_request(fmt):
+    with pytest.raises(InvalidParameter, match='choose CSV, XLSX or JSON'):
         export_response(ROWS, COLUMNS, fmt, 'mandates')
 
 

@@ -1,13 +1,14 @@
-"""Global search and the change log."""
+"""Global search, the change log and the favicon that browsers ask for at the root."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.history import recent_changes
 from ssrhub.core.searching import global_search
 
-__all__ = ['changes', 'search']
+__all__ = ['changes', 'favicon', 'search']
 
 
 def search(request):
@@ -20,3 +21,8 @@ def search(request):
 @login_required
 def changes(request):
     return render(request, 'core/changes.html', {'changes': recent_changes(request.user, limit=100)})
+
+
+def favicon(request):
+    """``/favicon.ico``, which browsers request whatever the page links to."""
+    return redirect(static('ssrhub/favicon.ico'), permanent=True)

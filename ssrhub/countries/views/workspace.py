@@ -6,7 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -284,12 +284,9 @@ class DocumentChecksExportView(CountryScopedView):
     def get(self, request, pk, fmt):
         document = self.get_object(request, pk=pk)
         rows = [finding.as_dict() for finding in document_findings(document, date.today(), request.user)]
-        try:
-            return export_response(
-                rows, export_columns(FindingExportTable), fmt, f'{self.country.iso3}-{document.pk}-checks'
-            )
-        except ValueError as error:
-            return HttpResponseBadRequest(str(error))
+        return export_response(
+            rows, export_columns(FindingExportTable), fmt, f'{self.country.iso3}-{document.pk}-checks'
+        )
 
 
 class DocumentEditView(_FormPageMixin, CountryObjectEditView):

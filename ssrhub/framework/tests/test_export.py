@@ -1,5 +1,6 @@
 """`ssrhub framework export` and the API give the same items, with codes, EN/FR labels and citations."""
 
+import codecs
 import csv
 import io
 import json
@@ -65,5 +66,6 @@ def test_download_from_the_tree_page_honours_the_search(client):
     response = client.get('/framework/un-ssr/2026.1/export.csv', {'q': 'ownership'})
     assert response.status_code == 200
     assert response['Content-Disposition'] == 'attachment; filename="un-ssr-2026.1.csv"'
-    codes = [row['code'] for row in csv.DictReader(io.StringIO(response.content.decode()))]
+    assert response.content.startswith(codecs.BOM_UTF8)  # so that Excel reads "Côte d'Ivoire" as UTF-8
+    codes = [row['code'] for row in csv.DictReader(io.StringIO(response.content.decode('utf-8-sig')))]
     assert 'principle.national-ownership' in codes and 'area.justice' not in codes

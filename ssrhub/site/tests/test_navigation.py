@@ -101,6 +101,7 @@ NOT_PAGES = {
     'password_reset_confirm': 'a step of the password reset, linked from its e-mail',
     'password_reset_complete': 'a step of the password reset',
     'logout': 'POST only',
+    'favicon': 'a redirect to the icon file',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')

@@ -1,0 +1,102 @@
+"""Error pages inside the site's layout (issue 11, item 9), bad query values as translated 400 pages, the favicon."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import loader
+from django.test import RequestFactory
+
+from ssrhub.core.roles import Role
+from ssrhub.core.views import errors
+
+pytestmark = pytest.mark.django_db
+
+LAYOUT = ('data-testid="main-menu"', 'id="language-form"')
+
+
+def _in_layout(html: str) -> bool:
+    return all(marker in html for marker in LAYOUT)
+
+
+def test_404_is_a_page_of_the_site_with_what_to_do(client):
+    response = client.get('/missions/NO-SUCH-MISSION/')
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert _in_layout(html) and 'data-testid="error-404"' in html
+    assert '/missions/NO-SUCH-MISSION/' in html and 'Log in' in html and 'name="q"' in html
+
+
+def test_404_in_french(client):
+    html = client.get('/nowhere/', HTTP_ACCEPT_LANGUAGE='fr').content.decode()
+    assert 'Page introuvable' in html and 'Page not found' not in html
+
+
+def test_403_names_the_role_and_countries_and_what_to_ask_for(client, make_user):
+    client.force_login(make_user('vera', Role.VIEWER))
+    response = client.get('/missions/ONUMOZ/edit/')
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert _in_layout(html) and 'data-testid="error-403"' in html
+    assert 'You are logged in as vera' in html and 'Viewer' in html and 'none assigned' in html
+    assert 'ask an administrator for the role' in html
+
+
+def test_403_of_a_country_editor_outside_their_country(client, make_user):
+    client.force_login(make_user('eddie', Role.COUNTRY_EDITOR, countries=('LBR',)))
+    response = client.get('/countries/CAF/workspace/engagement/edit/')
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert 'Country editor' in html and 'Liberia' in html
+
+
+def test_bad_date_in_the_address_is_a_translated_400_page_not_python(client, make_user):
+    client.force_login(make_user('ana', Role.ANALYST))
+    response = client.get('/mandates/missions/ONUMOZ/in-force.csv', {'date': 'notadate'})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert _in_layout(html) and 'data-testid="error-400"' in html
+    assert '“notadate” is not a date' in html and 'isoformat' not in html
+    french = client.get(
+        '/mandates/missions/ONUMOZ/in-force.csv', {'date': 'notadate'}, HTTP_ACCEPT_LANGUAGE='fr'
+    ).content.decode()
+    assert '« notadate » n’est pas une date' in french
+
+
+def test_unknown_download_format_is_a_400_page(client, make_user):
+    client.force_login(make_user('ana', Role.ANALYST))
+    response = client.get('/mandates/missions/ONUMOZ/carry.pdf')
+    assert response.status_code == 400
+    assert 'There is no “pdf” download: choose CSV, XLSX or JSON.' in response.content.decode()
+
+
+def test_500_page_renders_with_the_request():
+    request = RequestFactory().get('/somewhere/')
+    request.user = AnonymousUser()
+    response = errors.server_error(request)
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert _in_layout(html) and 'Something went wrong on our side' in html
+
+
+def test_500_page_survives_a_failing_request_context(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError('database unavailable')
+
+    monkeypatch.setattr(errors, 'render', broken)
+    response = errors.server_error(RequestFactory().get('/somewhere/'))
+    assert response.status_code == 500
+    assert 'Something went wrong on our side' in response.content.decode()
+
+
+def test_500_template_needs_no_context():
+    html = loader.get_template('500.html').render({})
+    assert 'Something went wrong on our side' in html and 'data-testid="main-menu"' in html
+
+
+def test_favicon_is_served_at_the_root_and_from_static(client):
+    response = client.get('/favicon.ico')
+    assert response.status_code == 301 and response['Location'].endswith('/ssrhub/favicon.ico')
+    icon = client.get(response['Location'])
+    assert icon.status_code == 200
+    assert b''.join(icon.streaming_content).startswith(b'\x00\x00\x01\x00')  # the ICO header
+    svg = client.get('/static/ssrhub/favicon.svg')
+    assert svg.status_code == 200 and b'<svg' in b''.join(svg.streaming_content)

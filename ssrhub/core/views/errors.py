@@ -1,0 +1,52 @@
+"""The error pages (400, 403, 404, 500), inside the site's layout, saying what happened and what to do.
+
+The 500 page is first rendered with the request (menu, language switch, the user's name); if that fails too (the
+database is down, a context processor breaks) Django's own handler renders ``500.html`` with an empty context, which
+the template is written to survive.
+"""
+
+import logging
+
+from django.conf import settings
+from django.shortcuts import render
+from django.views import defaults
+
+from ssrhub.core.models import CountryAssignment
+from ssrhub.core.params import InvalidParameter
+from ssrhub.core.roles import Role
+
+__all__ = ['bad_request', 'page_not_found', 'permission_denied', 'server_error']
+
+logger = logging.getLogger(__name__)
+
+
+def _support() -> dict:
+    return {'support_email': settings.SSRHUB_SUPPORT_EMAIL}
+
+
+def bad_request(request, exception):
+    message = str(exception) if isinstance(exception, InvalidParameter) else ''
+    return render(request, '400.html', {'message': message, **_support()}, status=400)
+
+
+def permission_denied(request, exception):
+    user, context = request.user, _support()
+    if user.is_authenticated:
+        names = set(user.groups.values_list('name', flat=True))
+        context |= {
+            'roles': [role.label for role in Role if role.value in names],
+            'countries': [a.country for a in CountryAssignment.objects.filter(user=user).select_related('country')],
+        }
+    return render(request, '403.html', context, status=403)
+
+
+def page_not_found(request, exception):
+    return render(request, '404.html', {'request_path': request.path, **_support()}, status=404)
+
+
+def server_error(request):
+    try:
+        return render(request, '500.html', _support(), status=500)
+    except Exception:
+        logger.exception('The 500 page failed with the request; rendering it without.')
+        return defaults.server_error(request)
