@@ -4,14 +4,19 @@ import unicodedata
 
 from django.utils.translation import get_language
 
-__all__ = ['localized', 'sort_key']
+__all__ = ['get_language_code', 'localized', 'sort_key']
 
 FALLBACK_LANGUAGE = 'en'
 
 
+def get_language_code() -> str:
+    """The active UI language without its region: 'en' or 'fr'."""
+    return (get_language() or FALLBACK_LANGUAGE).split('-')[0]
+
+
 def localized(obj, field: str) -> str:
     """Return ``obj.<field>_<active language>``, falling back to English when that is empty."""
-    language = (get_language() or FALLBACK_LANGUAGE).split('-')[0]
+    language = get_language_code()
     value = getattr(obj, f'{field}_{language}', '') or ''
     return value or getattr(obj, f'{field}_{FALLBACK_LANGUAGE}', '') or ''
 

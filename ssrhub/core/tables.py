@@ -13,7 +13,7 @@ class BaseTable(tables.Table):
 
 
 class CountryTable(BaseTable):
-    name = tables.Column(verbose_name=_('Name'), linkify=True, order_by=('name_en',), accessor='name')
+    name = tables.Column(verbose_name=_('Name'), linkify=True, order_by=('name_rank',), accessor='name')
     iso3 = tables.Column(verbose_name=_('ISO alpha-3'))
     iso2 = tables.Column(verbose_name=_('ISO alpha-2'))
     mission_count = tables.Column(verbose_name=_('Missions'))
