@@ -58,7 +58,7 @@ def test_bad_date_in_the_address_is_a_translated_400_page_not_python(client, mak
     french = client.get(
         '/mandates/missions/ONUMOZ/in-force.csv', {'date': 'notadate'}, HTTP_ACCEPT_LANGUAGE='fr'
     ).content.decode()
-    assert '« notadate » n’est pas une date' in french
+    assert '«\u00a0notadate\u00a0» n’est pas une date' in french
 
 
 def test_unknown_download_format_is_a_400_page(client, make_user):

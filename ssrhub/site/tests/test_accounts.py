@@ -68,7 +68,7 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(c
 def test_password_reset_mail_in_french(client, rita):
     client.post('/accounts/password_reset/', {'email': 'rita@example.org'}, HTTP_ACCEPT_LANGUAGE='fr')
     message = mail.outbox[0]
-    assert message.subject == 'ssrhub : choisissez un nouveau mot de passe'
+    assert message.subject == 'ssrhub\u00a0: choisissez un nouveau mot de passe'
     assert 'Bonjour rita,' in message.body
 
 
