@@ -124,7 +124,7 @@ def test_matrix_in_french(page, log_in, screenshot):
     expect(page.locator('html')).to_have_attribute('lang', 'fr')
     page.goto(MATRIX)
     expect(page.locator('html')).to_have_attribute('lang', 'fr')
-    expect(page.locator('#main-nav').get_by_role('link', name='Mandats', exact=True)).to_be_visible()
+    expect(page.locator('#main-nav').get_by_role('button', name='Mandats', exact=True)).to_be_visible()
     with translation.override('fr'):
         heading = translation.gettext('mandated vs reported')
         gap = translation.gettext('reported, not mandated')
