@@ -218,3 +218,11 @@ def test_workspaces_are_reached_by_every_role_that_may_see_them(demo):
     for username in ('admin', 'analyst', 'viewer', 'editor', 'hrdd'):
         assert crawl(_client(username), clicks=1).get('countries:dashboard') == 1, username
     assert 'countries:dashboard' not in crawl(_client(None), clicks=1)
+
+
+def test_workspace_linked_from_country_list_country_page_and_mission_for_who_may_see_it(demo):
+    viewer, anonymous = _client('viewer'), _client(None)
+    workspace = 'href="/countries/MOZ/workspace/"'
+    for url in ('/countries/?q=Mozambique', '/countries/MOZ/', '/missions/ONUMOZ/'):
+        assert workspace in viewer.get(url).content.decode(), url
+        assert workspace not in anonymous.get(url).content.decode(), url
