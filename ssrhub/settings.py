@@ -213,6 +213,7 @@ SSRHUB_SUPPORT_EMAIL = env.str('SSRHUB_SUPPORT_EMAIL', default='')
 # Section: security (checked by `ssrhub check --deploy` with SSRHUB_ENV=production)
 
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = 'ssrhub.core.views.errors.csrf_failure'
 X_FRAME_OPTIONS = 'DENY'
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = 'same-origin'

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import loader
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from ssrhub.core.roles import Role
 from ssrhub.core.views import errors
@@ -46,6 +46,14 @@ def test_403_of_a_country_editor_outside_their_country(client, make_user):
     html = response.content.decode()
     assert response.status_code == 403
     assert 'Country editor' in html and 'Liberia' in html
+
+
+def test_refused_security_token_is_explained_in_the_layout():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post('/accounts/login/', {'username': 'someone', 'password': 'secret'})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert _in_layout(html) and 'The form could not be sent' in html and 'CSRF verification failed' not in html
 
 
 def test_bad_date_in_the_address_is_a_translated_400_page_not_python(client, make_user):

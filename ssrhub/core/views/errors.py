@@ -1,4 +1,5 @@
-"""The error pages (400, 403, 404, 500), inside the site's layout, saying what happened and what to do.
+"""The error pages (400, 403, 404, 500, and a refused form's security token), inside the site's layout, saying
+what happened and what to do.
 
 The 500 page is first rendered with the request (menu, language switch, the user's name); if that fails too (the
 database is down, a context processor breaks) Django's own handler renders ``500.html`` with an empty context, which
@@ -15,7 +16,7 @@ from ssrhub.core.models import CountryAssignment
 from ssrhub.core.params import InvalidParameter
 from ssrhub.core.roles import Role
 
-__all__ = ['bad_request', 'page_not_found', 'permission_denied', 'server_error']
+__all__ = ['bad_request', 'csrf_failure', 'page_not_found', 'permission_denied', 'server_error']
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,11 @@ def permission_denied(request, exception):
             'countries': [a.country for a in CountryAssignment.objects.filter(user=user).select_related('country')],
         }
     return render(request, '403.html', context, status=403)
+
+
+def csrf_failure(request, reason=''):
+    """A form sent without a valid security token (the page was open too long, or cookies are blocked)."""
+    return render(request, '403.html', {'csrf_failure': True, **_support()}, status=403)
 
 
 def page_not_found(request, exception):
