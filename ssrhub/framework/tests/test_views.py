@@ -20,7 +20,8 @@ def test_tree_shows_every_group_with_citations(client):
     page = client.get(TREE).content.decode()
     for code in ('principle.national-ownership', 'feature.legal-framework', 'area.management-oversight', 'au-ogn'):
         assert code in page
-    assert 'S/RES/2151 (2014) ¶9' in page
+    # The symbol links to the UN's Official Document System (the document is not stored here).
+    assert 'href="https://undocs.org/S/RES/2151(2014)" rel="external">S/RES/2151 (2014)</a> ¶9' in page
 
 
 def test_tree_search_keeps_matches_and_their_ancestors(client):
