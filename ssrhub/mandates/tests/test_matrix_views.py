@@ -10,22 +10,38 @@ from pathlib import Path
 import pytest
 
 from ssrhub.core.roles import Role
+from ssrhub.core.symbols import DocType
 from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import Mission
 from ssrhub.mandates.comparison import Period, mission_by_reference, mission_matrix
 
 pytestmark = pytest.mark.django_db
 
-SAMPLES = Path(__file__).resolve().parents[2] / 'documents' / 'data' / 'samples'
+DATA = Path(__file__).resolve().parents[2] / 'documents' / 'data'
+# The ONUMOZ resolutions of the corpus (CR-UNSC stops at 902) and what each does to the mission.
+ONUMOZ_TRACK = {
+    'S/RES/782 (1992)': ('concerns', ''),  # interim Special Representative and observers, before ONUMOZ
+    'S/RES/797 (1992)': ('establishes', '2'),
+    'S/RES/818 (1993)': ('concerns', ''),
+    'S/RES/850 (1993)': ('concerns', ''),
+    'S/RES/863 (1993)': ('concerns', ''),
+    'S/RES/879 (1993)': ('extends', '1'),
+    'S/RES/882 (1993)': ('extends', '12'),
+    'S/RES/898 (1994)': ('adjusts', '2'),  # a police component "as an integral part of ONUMOZ" is added to it
+}
+ONUMOZ_RESOLUTIONS = [782, 797, 818, 850, 863, 879, 882, 898]
 REPORT = 'Report of the Secretary-General on the United Nations Operation in Mozambique'
 MATRIX = '/mandates/missions/ONUMOZ/matrix/'
 
 
 @pytest.fixture(scope='module')
 def onumoz_ingested(module_transaction, django_db_blocker):
-    """The ONUMOZ resolutions of the demo data (copied from the shared corpus) and the composed sample report."""
+    """The ONUMOZ resolutions of the demo corpus and the composed sample report."""
+    corpus = DATA / 'corpus' / 'unsc-1946-1994'
+    resolutions = [next(corpus.glob(f'S_RES_{number:04d}_*.txt')) for number in ONUMOZ_RESOLUTIONS]
     with django_db_blocker.unblock():
-        for path in sorted(SAMPLES.glob('S_RES_0*.txt')) + [SAMPLES / 'ONUMOZ_report_sample_EN.txt']:
+        for path in resolutions + [DATA / 'samples' / 'ONUMOZ_report_sample_EN.txt']:
             assert ingest_path(path).status == 'created'
 
 
@@ -38,6 +54,11 @@ def onumoz(onumoz_ingested):
 def viewer(client, make_user):
     client.force_login(make_user('reader', Role.VIEWER))
     return client
+
+
+def test_every_onumoz_resolution_is_on_the_track_with_what_it_does(onumoz):
+    links = MissionLink.objects.filter(mission=onumoz, document__doc_type=DocType.RESOLUTION)
+    assert {link.document.symbol: (link.relation, link.paragraph_ref) for link in links} == ONUMOZ_TRACK
 
 
 def test_resolutions_give_the_mandated_side_and_the_report_the_reported_side(onumoz):
