@@ -88,7 +88,9 @@ NEAR = rf'(?:(?!{PART}|withdraw)[^;⟦]){{0,120}}?'
 NEAR_ESTABLISHING = rf'(?:(?!{PART}|withdraw|\bnot\b|\bto\s+(?!in\b)[a-z]+\b)[^;⟦]){{0,120}}?'
 # Setting up or sending a part of a mission: "the establishment of a police component ... as an integral part of
 # ONUMOZ", "deploy additional troops to UNPROFOR".
-ADDING = r'establish\w*|set(?:ting)? up|creat\w*|deploy\w*|dispatch\w*|send\w*|établi\w*|cré\w+|déploy\w*|mettre en place'
+ADDING = (
+    r'establish\w*|set(?:ting)? up|creat\w*|deploy\w*|dispatch\w*|send\w*|établi\w*|cré\w+|déploy\w*|mettre en place'
+)
 PARTS = rf'(?:{PART}|additional|reinforcement|supplémentaire|renfort)'
 # Missions of a series (UNOSOM I, UNOSOM II): texts of the time name the first without its numeral.
 SERIES = re.compile(r'^(?P<base>.+?)\s+(?P<numeral>I{1,3}|IV|V)$')
