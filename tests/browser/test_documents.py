@@ -27,7 +27,7 @@ def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     page.get_by_role('button', name='Upload and code').click()
     expect(page.locator('.alert-success')).to_contain_text('already holds this exact file')
     expect(page.get_by_role('heading', level=1)).to_contain_text('S/RES/2151 (2014)')
-    expect(page.locator('main')).to_contain_text('18 preambular, 20 operative, 0 annex paragraphs')
+    expect(page.locator('main')).to_contain_text('38 paragraphs: 18 preambular, 20 operative, 0 annex')
     op15 = page.locator('#p-15')
     expect(op15.locator('mark.evidence').first).to_be_visible()
     screenshot(page, 'document-2151', full_page=False)

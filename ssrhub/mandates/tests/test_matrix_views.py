@@ -15,6 +15,7 @@ from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import Mission
 from ssrhub.mandates.comparison import Period, mission_by_reference, mission_matrix
+from ssrhub.mandates.matrix_views import heat_legend
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +167,38 @@ def test_exports_and_api_carry_the_same_counts(viewer, onumoz):
     assert payload['mission'] == 'ONUMOZ' and payload['explicit_only'] is True
     assert 'component.police' in payload['reported_not_mandated']
     assert any(row['reports'] == [{'symbol': 'S/1994/89/Add.1', 'stored': False}] for row in payload['by_reference'])
+
+
+def test_heat_legend_gives_the_counts_of_each_shade():
+    assert heat_legend(1) == [{'heat': 0, 'low': 0, 'high': 0}, {'heat': 4, 'low': 1, 'high': 1}]
+    # Largest count 7 on four shades: 1 -> 1, 2-3 -> 1..2, ...; each count falls in exactly one band.
+    legend = heat_legend(7)
+    assert [level['heat'] for level in legend] == [0, 1, 2, 3, 4]
+    assert legend[-1]['high'] == 7
+    covered = [count for level in legend[1:] for count in range(level['low'], level['high'] + 1)]
+    assert covered == list(range(1, 8))
+
+
+def test_matrix_page_shows_the_colour_scale(onumoz, viewer):
+    page = viewer.get(MATRIX).content.decode()
+    assert 'id="heat-legend"' in page and 'class="heat-swatch heat-4"' in page
+
+
+def test_mission_record_links_to_its_track_and_lists_its_documents(onumoz, viewer):
+    page = viewer.get('/missions/ONUMOZ/').content.decode()
+    assert 'href="/mandates/missions/ONUMOZ/"' in page and 'href="/mandates/missions/ONUMOZ/matrix/"' in page
+    assert '9 documents on the track' in page
+    assert page.count('data-relation="adjusts"') == 1  # S/RES/898 (1994)
+    assert 'S/RES/898 (1994)' in page and REPORT in page
+
+
+def test_mission_record_without_access_to_links_shows_neither(onumoz, client):
+    page = client.get('/missions/ONUMOZ/').content.decode()
+    assert 'id="mission-documents"' not in page and 'id="mission-track-links"' not in page
+
+
+def test_track_names_the_mandates_given_by_reference_up_to_the_date(onumoz, viewer):
+    page = viewer.get('/mandates/missions/ONUMOZ/?date=1993-06-30').content.decode()
+    assert 'id="by-reference"' in page and 'S/24892' in page and 'S/1994/89/Add.1' not in page
+    page = viewer.get('/mandates/missions/ONUMOZ/?date=1994-06-30').content.decode()
+    assert 'S/1994/89/Add.1' in page
