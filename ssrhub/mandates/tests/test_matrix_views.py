@@ -198,7 +198,8 @@ def test_mission_record_without_access_to_links_shows_neither(onumoz, client):
 
 
 def test_track_names_the_mandates_given_by_reference_up_to_the_date(onumoz, viewer):
+    # 797 establishes ONUMOZ "as proposed by the Secretary-General" (its preamble cites the report by date only).
     page = viewer.get('/mandates/missions/ONUMOZ/?date=1993-06-30').content.decode()
-    assert 'id="by-reference"' in page and 'S/24892' in page and 'S/1994/89/Add.1' not in page
+    assert 'id="by-reference"' in page and 'S/RES/797 (1992)' in page and 'S/1994/89/Add.1' not in page
     page = viewer.get('/mandates/missions/ONUMOZ/?date=1994-06-30').content.decode()
     assert 'S/1994/89/Add.1' in page
