@@ -1,7 +1,8 @@
 """An analyst follows the ONUMOZ mandate track, compares mandated and reported support and downloads the matrix.
 
-The demo data (``ssrhub setup --demo``) holds the eight ONUMOZ resolutions 782-898 (1992-1994) and a composed
-sample report of the Secretary-General on ONUMOZ dated 1994-04-07.
+The demo data of the browser tests (``ssrhub setup --demo --corpus-years 1992-1994``) holds the resolutions of
+1992-1994, among them the eight ONUMOZ resolutions 782-898, and a composed sample report of the Secretary-General
+on ONUMOZ dated 1994-04-07.
 """
 
 import re
@@ -314,3 +315,37 @@ def test_report_metadata_correction(page, log_in, screenshot, language):
     # The correction is in the document's history.
     page.goto(f'{document_url}history/')
     expect(page.locator('main')).to_contain_text('S/1994/430')
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_trend_charts_count_in_whole_numbers_and_keep_every_series_visible(page, log_in, screenshot, language):
+    page.emulate_media(reduced_motion='reduce')
+    log_in(page, 'analyst')
+    _in_language(page, language)
+    page.goto('/mandates/trends/')
+    charts = page.locator('canvas[data-chart="line"]')
+    expect(charts.first).to_have_attribute('data-chart-state', 'ready')
+    problems = []
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        expect(chart).to_have_attribute('data-chart-state', re.compile('^(ready|empty)$'))
+        if chart.get_attribute('data-chart-state') != 'ready':
+            continue
+        drawn = chart.evaluate(
+            """canvas => {
+              const chart = Chart.getChart(canvas);
+              const values = chart.data.datasets.flatMap(dataset => dataset.data).filter(value => value !== null);
+              return {
+                counts: values.every(Number.isInteger),
+                ticks: chart.scales.y.ticks.map(tick => tick.value),
+                looks: chart.data.datasets.map(d => JSON.stringify([d.borderColor, d.borderDash, d.pointStyle])),
+              };
+            }"""
+        )
+        if drawn['counts'] and not all(float(tick).is_integer() for tick in drawn['ticks']):
+            problems.append(f'chart {index}: ticks {drawn["ticks"]} on counts')
+        if len(set(drawn['looks'])) != len(drawn['looks']):
+            problems.append(f'chart {index}: two series drawn alike')
+    assert not problems, problems
+    charts.first.scroll_into_view_if_needed()
+    screenshot(page, f'mandates-trends-first-chart-{language}', clip=charts.first.bounding_box())

@@ -56,9 +56,10 @@
   ];
   const SERIES_POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot', 'rectRounded'];
   // Line dashes and point sizes, in order of appearance: two series with the same values stay both visible (the
-  // later one drawn dashed and with smaller points over the earlier one).
-  const SERIES_DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 4], [12, 6]];
-  const SERIES_POINT_RADII = [6, 5, 4, 4, 3, 3, 3];
+  // later one drawn dashed and with smaller points over the earlier one). Five dashes against seven colours: no two
+  // of the first 35 series look alike.
+  const SERIES_DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
+  const SERIES_POINT_RADII = [6, 5, 4, 4, 3];
   // Timeline categories: a fixed colour and a fixed shape each, so colour is never the only cue.
   const CATEGORIES = {
     establishes: {colour: OKABE_ITO.bluishGreen, pointStyle: 'triangle'},
