@@ -8,4 +8,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _('documents')
 
     def ready(self):
+        from ssrhub.framework.sections import MissionSection, register
+
         from . import search  # noqa: F401
+        from .missions import mission_documents_section
+
+        register(MissionSection('documents/includes/mission_documents.html', mission_documents_section, order=20))

@@ -7,9 +7,11 @@ The relation of a resolution to a mission is read from its operative paragraphs:
 verb decides, authorizes or approves and that establishes, extends, adjusts or terminates a named
 mission ("Decides to extend the mandate of UNPROFOR", "Decides to establish a United Nations
 Operation in Mozambique"). "The Force", "the Mission"... stand for the document's main mission
-(the one it names most). A document naming a mission without acting on it *concerns* it when the
-mission is its main one, and only *mentions* it otherwise; a Secretary-General report *reports*
-on its main mission.
+(the one it names most). A clause that establishes, deploys or adds a part of a mission ("authorizes the
+establishment of a United Nations police component ... as an integral part of ONUMOZ", "a presence of
+UNPROFOR in ...") adjusts that mission. A document naming a mission without acting on it *concerns* it when
+the mission is its main one, and only *mentions* it otherwise; a Secretary-General report *reports* on its
+main mission.
 """
 
 import functools
@@ -79,7 +81,17 @@ DECIDING = re.compile(r'\b(?:decides?|authori[sz]es?|approves?|décide|autorise|
 MISSION = r'⟦(?P<mission>\d+|g)⟧'
 # Between the verb and the mission: no other clause, and nothing that makes the object a part of it
 # ("establish a police component of ONUMOZ", "extend the period of withdrawal of ... the Authority").
-NEAR = r'(?:(?!component|unit\b|element|withdraw|integral)[^;⟦]){0,120}?'
+PART = r'component|unit\b|element|contingent|presence|integral|\bpart\b|composante|élément|présence'
+NEAR = rf'(?:(?!{PART}|withdraw)[^;⟦]){{0,120}}?'
+# What a mission is set up by: nothing in between may be negated ("this ban not to apply to UNPROFOR flights") or
+# be the object of another verb ("established the necessary measures to enable the Mission").
+NEAR_ESTABLISHING = rf'(?:(?!{PART}|withdraw|\bnot\b|\bto\s+(?!in\b)[a-z]+\b)[^;⟦]){{0,120}}?'
+# Setting up or sending a part of a mission: "the establishment of a police component ... as an integral part of
+# ONUMOZ", "deploy additional troops to UNPROFOR".
+ADDING = (
+    r'establish\w*|set(?:ting)? up|creat\w*|deploy\w*|dispatch\w*|send\w*|établi\w*|cré\w+|déploy\w*|mettre en place'
+)
+PARTS = rf'(?:{PART}|additional|reinforcement|supplémentaire|renfort)'
 # Missions of a series (UNOSOM I, UNOSOM II): texts of the time name the first without its numeral.
 SERIES = re.compile(r'^(?P<base>.+?)\s+(?P<numeral>I{1,3}|IV|V)$')
 NOT_NUMBERED = r'(?!\s+(?:I{1,3}|IV|V)\b)(?![\w-])'
@@ -93,7 +105,8 @@ ACTIONS = (
     (
         Relation.ESTABLISHES,
         _patterns(
-            rf'\b(?:establish\w*|set(?:ting)? up|creat\w*|établi\w*|cré\w+|constitu\w+|mettre en place){NEAR}{MISSION}',
+            rf'\b(?:establish\w*|set(?:ting)? up|creat\w*|établi\w*|cré\w+|constitu\w+|mettre en place)'
+            rf'{NEAR_ESTABLISHING}{MISSION}',
             rf'{MISSION}{NEAR}\b(?:be|is|are|soit|sera)\s+(?:hereby\s+)?(?:established|set up|created|créée?)',
         ),
     ),
@@ -118,6 +131,7 @@ ACTIONS = (
             rf'\b(?:expan\w*|enlarg\w*|increas\w*|reduc\w*|adjust\w*|modif\w*|strengthen\w*|augment\w*|'
             rf'revis\w*|restructur\w*|élarg\w*|renforc\w*|rédui\w*|ajust\w*){NEAR}{MISSION}',
             rf'\b(?:authori[sz]es?|autorise)\s+{MISSION}',
+            rf'\b(?:{ADDING})\b[^;⟦]{{0,120}}?{PARTS}[^;⟦]{{0,120}}?{MISSION}',
             rf'\bmandate of {MISSION}{NEAR}\bshall\b',
             rf'{MISSION}{NEAR}\b(?:shall have the following mandate|shall comprise|shall include)',
         ),
@@ -213,9 +227,10 @@ def _actions(paragraph_text: str, missions: list[MissionNames]) -> list[tuple[Re
         if not DECIDING.search(clause):
             continue
         for relation, patterns in ACTIONS:
-            for match in (match for pattern in patterns for match in pattern.finditer(clause)):
-                found.append((relation, None if match['mission'] == 'g' else int(match['mission'])))
-            if found:
+            # The strongest relation the clause expresses, whatever the earlier clauses did.
+            acts = [match['mission'] for pattern in patterns for match in pattern.finditer(clause)]
+            if acts:
+                found += [(relation, None if mission == 'g' else int(mission)) for mission in acts]
                 break
     return found
 

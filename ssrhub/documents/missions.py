@@ -2,13 +2,14 @@
 
 from django.db import transaction
 
+from ssrhub.core.roles import permission_name
 from ssrhub.core.symbols import DocType
 from ssrhub.framework.models import Mission
 
 from .linking import MissionNames, mission_relations
 from .models import MissionLink
 
-__all__ = ['link_document', 'mission_names', 'set_manual_link', 'sync_missions']
+__all__ = ['link_document', 'mission_documents_section', 'mission_names', 'set_manual_link', 'sync_missions']
 
 
 def mission_names(missions=None) -> tuple[list, list[MissionNames]]:
@@ -77,3 +78,17 @@ def set_manual_link(document, mission, *, relation: str, excluded=False, paragra
 def sync_missions(document) -> None:
     """``document.missions`` := the missions of its links that are not excluded."""
     document.missions.set(document.mission_links.filter(excluded=False).values_list('mission', flat=True))
+
+
+def mission_documents_section(request, mission) -> dict | None:
+    """The mission page's list of stored documents linked to ``mission`` (``framework.sections``), for a user who
+    reads mission links: every link, excluded ones marked, by date."""
+    if not request.user.is_authenticated or not request.user.has_perm(permission_name(MissionLink, 'view')):
+        return None
+    links = (
+        MissionLink.objects.restrict(request.user)
+        .filter(mission=mission)
+        .select_related('document')
+        .order_by('document__date', 'document__symbol', 'document__key')
+    )
+    return {'links': list(links)}

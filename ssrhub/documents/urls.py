@@ -8,6 +8,7 @@ urlpatterns = [
     path('documents/', views.DocumentListView.as_view(), name='document_list'),
     path('documents/upload/', views.DocumentUploadView.as_view(), name='document_upload'),
     path('documents/<int:pk>/', views.DocumentView.as_view(), name='document'),
+    path('documents/<int:pk>/edit/', views.DocumentEditView.as_view(), name='document_edit'),
     path('documents/<int:pk>/history/', views.DocumentHistoryView.as_view(), name='document_history'),
     path(
         'documents/<int:pk>/versions/<int:number>/original/',

@@ -12,13 +12,14 @@ from ssrhub.core.forms import style_widgets
 from ssrhub.core.views import generic
 
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
-from .forms import DocumentUploadForm
+from .forms import DocumentMetadataForm, DocumentUploadForm
 from .ingest import ingest_bytes
 from .models import Document, DocumentVersion, Paragraph
 from .panels import attach, load_paragraphs, panel_context, paragraph_panels
 from .tables import DocumentTable
 
 __all__ = [
+    'DocumentEditView',
     'DocumentHistoryView',
     'DocumentListView',
     'DocumentOriginalView',
@@ -50,16 +51,17 @@ class DocumentView(LoginRequiredMixin, generic.ObjectView):
             (v for v in versions if v.is_current), None
         )
         paragraphs = attach(load_paragraphs(version.paragraphs.order_by('order'))) if version else []
+        counts = {
+            kind: sum(1 for p in paragraphs if p.kind == kind and not p.parent_ref)
+            for kind in ('preambular', 'operative', 'annex')
+        }
         return {
             **panel_context(request.user),
             'paragraph_panels': paragraph_panels(),
             'versions': versions,
             'version': version,
             'paragraphs': paragraphs,
-            'counts': {
-                kind: sum(1 for p in paragraphs if p.kind == kind and not p.parent_ref)
-                for kind in ('preambular', 'operative', 'annex')
-            },
+            'counts': {**counts, 'total': sum(counts.values())},
         }
 
 
@@ -75,6 +77,13 @@ class DocumentOriginalView(LoginRequiredMixin, View):
 
 class DocumentHistoryView(LoginRequiredMixin, generic.ObjectHistoryView):
     queryset = Document.objects.all()
+
+
+class DocumentEditView(generic.ObjectEditView):
+    """Correct what the reader detected: symbol, title, date, type and language."""
+
+    queryset = Document.objects.all()
+    form = DocumentMetadataForm
 
 
 class DocumentUploadView(LoginRequiredMixin, View):

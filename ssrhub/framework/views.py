@@ -9,6 +9,7 @@ from .export import EXPORT_FORMATS, export_version
 from .filtersets import FrameworkItemFilterSet, MissionFilterSet, UNEntityFilterSet
 from .forms import MissionForm
 from .models import Framework, FrameworkItem, FrameworkVersion, Mission, UNEntity
+from .sections import mission_sections
 from .tables import MissionTable, UNEntityTable
 from .tree import build_tree
 
@@ -153,7 +154,7 @@ class MissionView(generic.ObjectView):
     template_name = 'framework/mission.html'
 
     def get_extra_context(self, request, obj):
-        return {'lineage': _lineage(obj)}
+        return {'lineage': _lineage(obj), 'sections': mission_sections(request, obj)}
 
 
 class MissionEditView(generic.ObjectEditView):

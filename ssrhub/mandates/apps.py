@@ -6,3 +6,10 @@ class MandatesConfig(AppConfig):
     name = 'ssrhub.mandates'
     label = 'mandates'
     verbose_name = _('mandates')
+
+    def ready(self):
+        from ssrhub.framework.sections import MissionSection, register
+
+        from .views import mission_track_section
+
+        register(MissionSection('mandates/includes/mission_track_link.html', mission_track_section, order=10))

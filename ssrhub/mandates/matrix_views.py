@@ -53,8 +53,22 @@ def _heat(count: int, peak: int) -> int:
     return 0 if not count else max(1, round(HEAT_LEVELS * count / peak))
 
 
-def heat_rows(matrix, dimension: str) -> tuple[list[str], list[dict]]:
-    """The values of ``dimension`` as columns and, per code, each side's total and per-value cells with a heat level.
+def heat_legend(peak: int) -> list[dict]:
+    """The colour scale of a table whose largest count is ``peak``: each heat level with the counts it shows
+    (``low`` to ``high``), levels that no count reaches left out; level 0 is the empty cell."""
+    legend = [{'heat': 0, 'low': 0, 'high': 0}]
+    for count in range(1, peak + 1):
+        heat = _heat(count, peak)
+        if legend[-1]['heat'] == heat:
+            legend[-1]['high'] = count
+        else:
+            legend.append({'heat': heat, 'low': count, 'high': count})
+    return legend
+
+
+def heat_rows(matrix, dimension: str) -> tuple[list[str], list[dict], int]:
+    """The values of ``dimension`` as columns and, per code, each side's total and per-value cells with a heat level;
+    and the largest count of the code rows, whose scale the legend shows.
 
     The code rows share one scale (their largest count); the totals row, whose counts are sums, has its own.
     """
@@ -89,7 +103,7 @@ def heat_rows(matrix, dimension: str) -> tuple[list[str], list[dict]]:
                 'documents': {side: row.side(side).documents for side in SIDES},
             }
         )
-    return [(value, value_label(dimension, value)) for value in values], rows
+    return [(value, value_label(dimension, value)) for value in values], rows, code_peak
 
 
 def period_query(params) -> str:
@@ -111,8 +125,9 @@ class MissionMatrixView(MissionAnalysisView):
         if data is None:
             return render(request, 'mandates/matrix.html', context, status=400)
         matrix = mission_matrix(mission, data['period'], explicit_only=data['explicit_only'])
-        values, rows = heat_rows(matrix, data['dimension'])
+        values, rows, peak = heat_rows(matrix, data['dimension'])
         context.update(
+            legend=heat_legend(peak),
             matrix=matrix,
             dimension=data['dimension'],
             dimension_label=dimension_label(data['dimension']),

@@ -26,6 +26,7 @@ from ssrhub.documents.missions import set_manual_link
 from ssrhub.documents.models import ON_TRACK, RELATION_LABELS, MissionLink
 from ssrhub.framework.models import Mission
 
+from .comparison import Period, mission_by_reference
 from .forms import LinkOverrideForm
 from .inforce import mandate_in_force
 from .pematable import ROW_HEADINGS, pema_columns
@@ -39,8 +40,9 @@ __all__ = [
     'MissionTrackView',
     'MissionTimelineView',
     'PemaTableExportView',
-    'in_force_rows',
     'default_date',
+    'in_force_rows',
+    'mission_track_section',
     'read_date',
 ]
 
@@ -106,6 +108,14 @@ def in_force_rows(mission, on: date) -> list[dict]:
     """The tasks in force on ``on`` as dicts (``InForce.as_dict()`` plus the code's label)."""
     tasks = mandate_in_force(mission_acts(mission), on, closes=mission.end)
     return [{**task.as_dict(), 'label': code_label(task.code)} for task in tasks]
+
+
+def mission_track_section(request, mission) -> dict | None:
+    """The mission page's link to its track and comparison (``framework.sections``), for a user who may open them."""
+    if not request.user.is_authenticated or not request.user.has_perm(permission_name(MissionLink, 'view')):
+        return None
+    on_track = MissionLink.objects.restrict(request.user).filter(ON_TRACK, mission=mission)
+    return {'on_track': on_track.count()}
 
 
 def mission_links(user, mission):
@@ -192,7 +202,9 @@ class MissionTrackView(MissionAnalysisView):
         for task in tasks:
             task['url'] = urls.get(task['symbol'])
         carry_resolutions, carry_paragraphs = mission_carry(mission)
+        by_reference = [row for row in mission_by_reference(mission, Period(end=on)) if not row['complete']]
         context = {
+            'by_reference': by_reference,
             'mission': mission,
             'links': links,
             'on': on,

@@ -56,6 +56,7 @@ from ssrhub.countries.models import (
     TimelineEvent,
 )
 from ssrhub.countries.views.assessments import framework_items, latest_framework_version
+from ssrhub.documents.forms import DocumentMetadataForm
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
 from ssrhub.framework.forms import MissionForm
 from ssrhub.framework.models import Framework, FrameworkItem, FrameworkVersion, Mission, MissionTypeChoices, UNEntity
@@ -414,6 +415,12 @@ ENTRIES = [
             Endpoint('documents:document_list', 'list'),
             Endpoint('documents:document', kwargs=pk),
             Endpoint('documents:document_history', kwargs=pk),
+            Endpoint(
+                'documents:document_edit',
+                'edit',
+                kwargs=pk,
+                data=lambda d: form_data(DocumentMetadataForm, d, title='Security sector reform (checked)'),
+            ),
             Endpoint('documents:document_original', kwargs=lambda d: {'pk': d.pk, 'number': 1}),
             Endpoint(
                 'documents:document_upload',

@@ -1,7 +1,8 @@
 """An analyst follows the ONUMOZ mandate track, compares mandated and reported support and downloads the matrix.
 
-The demo data (``ssrhub setup --demo``) holds the eight ONUMOZ resolutions 782-898 (1992-1994) and a composed
-sample report of the Secretary-General on ONUMOZ dated 1994-04-07.
+The demo data of the browser tests (``ssrhub setup --demo --corpus-years 1992-1994``) holds the resolutions of
+1992-1994, among them the eight ONUMOZ resolutions 782-898, and a composed sample report of the Secretary-General
+on ONUMOZ dated 1994-04-07.
 """
 
 import re
@@ -176,3 +177,175 @@ def test_matrix_form_and_total_counts_agree_with_the_table(page, log_in):
     if '7 paragraphs' not in heading.inner_text():
         problems.append(f'the total count 7 opens {heading.inner_text()!r} ({total.get_attribute("href")})')
     assert not problems, '; '.join(problems)
+
+
+# Section: the whole corpus in the demo (issue 11): every operation has a track, parts added to a mission adjust it,
+# the mission record leads to its track and documents, the heat map has a colour scale, metadata can be corrected.
+
+
+def _in_language(page, language):
+    if language == 'fr':
+        page.get_by_role('button', name='FR').click()
+        expect(page.locator('html')).to_have_attribute('lang', 'fr')
+
+
+def _translated(language, text):
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+def _show_in_force(page, on):
+    page.locator('#in-force-date').fill(on)
+    page.locator('#in-force-date').locator('xpath=ancestor::form').locator('button[type=submit]').click()
+    page.wait_for_url(re.compile(rf'[?&]date={on}'))
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_mission_list_to_tracks_with_tasks_in_force(page, log_in, screenshot, language):
+    page.emulate_media(reduced_motion='reduce')
+    log_in(page, 'analyst')
+    _in_language(page, language)
+    page.goto('/mandates/')
+    # The operations of the early 1990s all have a track now that the demo holds the corpus.
+    index = page.locator('table tbody')
+    for acronym in ('ONUMOZ', 'UNTAC', 'UNOSOM II', 'UNAMIR', 'UNPROFOR', 'ONUSAL', 'UNOMIL'):
+        expect(index.get_by_role('link', name=acronym, exact=True)).to_be_visible()
+    index.get_by_role('link', name='ONUMOZ', exact=True).click()
+    page.wait_for_url(f'**{TRACK}')
+
+    # S/RES/898 (1994) authorizes a police component "as an integral part of ONUMOZ": it adjusts the mission.
+    police = page.locator('#track-table tbody tr', has=page.get_by_role('rowheader', name='S/RES/898 (1994)'))
+    expect(police.locator('td[data-relation]')).to_have_attribute('data-relation', 'adjusts')
+    expect(police.locator('td[data-relation]')).to_have_text(
+        re.compile(f'^{_translated(language, "adjusts")}', re.IGNORECASE)
+    )
+
+    # In force at the end of 1993: the Joint Commission for the new defence force (S/RES/850 op. 9); the mandate of
+    # S/RES/797, given "as proposed by the Secretary-General" in his report, is named as missing from the list.
+    _show_in_force(page, '1993-12-31')
+    defence = page.locator('#in-force-table tbody tr', has_text='component.defence')
+    expect(defence).to_have_count(1)
+    expect(defence).to_contain_text('S/RES/850')
+    notice = page.locator('#by-reference')
+    expect(notice.locator('li', has_text='S/RES/797 (1992)')).to_have_count(2)  # op. 1 and 2, "as proposed by"
+    expect(notice.locator('li', has_text='S/RES/850 (1993)').first).to_contain_text('S/26034')
+    screenshot(page, f'mandates-onumoz-in-force-1993-{language}', full_page=True)
+
+    # Another operation: UNOSOM II, whose resolutions 814 and 865 (1993) give it tasks in its own text.
+    page.goto('/mandates/')
+    page.locator('table tbody').get_by_role('link', name='UNOSOM II', exact=True).click()
+    page.wait_for_url('**/mandates/missions/UNOSOM%20II/')
+    _show_in_force(page, '1993-12-31')
+    rows = page.locator('#in-force-table tbody tr')
+    assert rows.count() >= 5, rows.all_inner_texts()
+    expect(page.locator('#in-force-table tbody')).to_contain_text('S/RES/865')
+    screenshot(page, f'mandates-unosom-ii-in-force-1993-{language}', full_page=True)
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_mission_record_links_to_its_track_and_documents(page, log_in, screenshot, language):
+    log_in(page, 'viewer')
+    _in_language(page, language)
+    page.goto('/missions/ONUMOZ/')
+    documents = page.locator('#mission-documents')
+    adjusts = documents.locator('tbody tr', has=page.get_by_role('rowheader', name='S/RES/898 (1994)'))
+    expect(adjusts.locator('td[data-relation]')).to_have_attribute('data-relation', 'adjusts')
+    expect(documents.locator('tbody tr', has_text='S/RES/797 (1992)').locator('td[data-relation]')).to_have_attribute(
+        'data-relation', 'establishes'
+    )
+    expect(documents.locator('tbody tr', has_text='S/RES/797 (1992)').locator('td').nth(1)).to_have_text(
+        _translated(language, 'establishes').capitalize()
+    )
+    screenshot(page, f'mission-record-onumoz-{language}', full_page=True)
+    page.locator('#mission-track-links').get_by_role('link', name=_translated(language, 'Mandate track')).click()
+    page.wait_for_url(f'**{TRACK}')
+    expect(page.locator('#track-table')).to_contain_text('S/RES/898 (1994)')
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_heat_map_has_a_colour_scale(page, log_in, screenshot, language):
+    log_in(page, 'analyst')
+    _in_language(page, language)
+    page.goto(MATRIX)
+    legend = page.locator('#heat-legend')
+    expect(legend).to_be_visible()
+    levels = legend.locator('li')
+    assert levels.count() >= 3, levels.all_inner_texts()
+    expect(levels.first).to_have_text('0')
+    # Every heat level the table uses is on the scale, with the colour the table gives it.
+    used = set(page.locator('#matrix-table tbody tr:not(:last-child) td.heat').evaluate_all(
+        "cells => cells.map(cell => [...cell.classList].find(name => /^heat-\\d$/.test(name)))"
+    ))  # fmt: skip
+    shown = {f'heat-{level}' for level in levels.evaluate_all('items => items.map(item => item.dataset.heat)')}
+    assert used <= shown, (used, shown)
+    swatch = legend.locator('li[data-heat="1"] .heat-swatch')
+    cell = page.locator('#matrix-table tbody td.heat-1').first
+    colour = 'element => getComputedStyle(element).backgroundColor'
+    assert swatch.evaluate(colour) == cell.evaluate(colour)
+    screenshot(page, f'mandates-heat-legend-{language}', full_page=True)
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_report_metadata_correction(page, log_in, screenshot, language):
+    log_in(page, 'analyst')
+    _in_language(page, language)
+    page.goto(TRACK)
+    page.locator('#track-table').get_by_role('link', name=REPORT_TITLE).click()
+    page.wait_for_url(re.compile(r'/documents/\d+/$'))
+    document_url = page.url
+    page.locator('a[href$="/edit/"]').click()
+    page.wait_for_url(re.compile(r'/documents/\d+/edit/$'))
+
+    # A malformed symbol is refused with the symbol checker's message, and nothing is saved.
+    page.locator('#id_symbol').fill('S/1994/ABC')
+    page.locator('#id_date').fill('1994-04-08')
+    page.locator('form.edit-form button[type=submit], form button[type=submit]').last.click()
+    expect(page.locator('#id_symbol')).to_have_attribute('aria-invalid', 'true')
+    screenshot(page, f'document-metadata-error-{language}', full_page=True)
+
+    page.locator('#id_symbol').fill('S/1994/430')
+    page.locator('#id_title').fill('Report of the Secretary-General on ONUMOZ (sample, corrected)')
+    page.locator('form button[type=submit]').last.click()
+    page.wait_for_url(document_url)
+    expect(page.get_by_role('heading', level=1)).to_contain_text('S/1994/430')
+    expect(page.get_by_role('heading', level=1)).to_contain_text('Report of the Secretary-General on ONUMOZ')
+    expect(page.locator('#paragraph-counts')).to_be_visible()
+    screenshot(page, f'document-metadata-corrected-{language}', full_page=True)
+
+    # The correction is in the document's history.
+    page.goto(f'{document_url}history/')
+    expect(page.locator('main')).to_contain_text('S/1994/430')
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_trend_charts_count_in_whole_numbers_and_keep_every_series_visible(page, log_in, screenshot, language):
+    page.emulate_media(reduced_motion='reduce')
+    log_in(page, 'analyst')
+    _in_language(page, language)
+    page.goto('/mandates/trends/')
+    charts = page.locator('canvas[data-chart="line"]')
+    expect(charts.first).to_have_attribute('data-chart-state', 'ready')
+    problems = []
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        expect(chart).to_have_attribute('data-chart-state', re.compile('^(ready|empty)$'))
+        if chart.get_attribute('data-chart-state') != 'ready':
+            continue
+        drawn = chart.evaluate(
+            """canvas => {
+              const chart = Chart.getChart(canvas);
+              const values = chart.data.datasets.flatMap(dataset => dataset.data).filter(value => value !== null);
+              return {
+                counts: values.every(Number.isInteger),
+                ticks: chart.scales.y.ticks.map(tick => tick.value),
+                looks: chart.data.datasets.map(d => JSON.stringify([d.borderColor, d.borderDash, d.pointStyle])),
+              };
+            }"""
+        )
+        if drawn['counts'] and not all(float(tick).is_integer() for tick in drawn['ticks']):
+            problems.append(f'chart {index}: ticks {drawn["ticks"]} on counts')
+        if len(set(drawn['looks'])) != len(drawn['looks']):
+            problems.append(f'chart {index}: two series drawn alike')
+    assert not problems, problems
+    charts.first.scroll_into_view_if_needed()
+    screenshot(page, f'mandates-trends-first-chart-{language}', clip=charts.first.bounding_box())

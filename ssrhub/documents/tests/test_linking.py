@@ -52,6 +52,43 @@ def test_relation_of_a_resolution_to_its_mission(missions, number, acronym, rela
     assert relations(number, missions)[acronym] == (relation, paragraph)
 
 
+@pytest.mark.parametrize(
+    ('number', 'acronym', 'paragraph'),
+    [
+        # "Authorizes the establishment of a United Nations police component of up to 1,144 personnel as an integral
+        # part of ONUMOZ with the mandate and deployment described in ... S/1994/89/Add.1"
+        (898, 'ONUMOZ', '2'),
+        (
+            761,
+            'UNPROFOR',
+            '1',
+        ),  # "Authorizes the Secretary-General to deploy immediately additional elements of UNPROFOR"
+        (764, 'UNPROFOR', '2'),  # "... to deploy additional elements of UNPROFOR"
+        (795, 'UNPROFOR', '2'),  # "to establish a presence of the United Nations Protection Force in the former ..."
+    ],
+)
+def test_adding_a_part_to_a_mission_adjusts_it(missions, number, acronym, paragraph):
+    assert relations(number, missions)[acronym] == ('adjusts', paragraph)
+
+
+def test_setting_up_something_else_does_not_establish_the_mission(missions):
+    # 781 establishes "a ban on military flights ..., this ban not to apply to United Nations Protection Force flights".
+    assert relations(781, missions)['UNPROFOR'] == ('concerns', '')
+    # 873 waits until the parties "have established the necessary measures to enable the United Nations Mission in
+    # Haiti to carry out its mandate".
+    assert relations(873, missions)['UNMIH'] == ('concerns', '')
+
+
+def test_each_clause_gives_its_own_strongest_relation():
+    names = [
+        MissionNames('UNAAA', ('United Nations Alpha Mission',)),
+        MissionNames('UNBBB', ('United Nations Beta Mission',)),
+    ]
+    text = 'Decides to extend the mandate of UNAAA until 30 June; decides to increase the strength of UNBBB by 200'
+    found = {r.acronym: r.relation for r in mission_relations([('1', text)], text, names)}
+    assert found == {'UNAAA': Relation.EXTENDS, 'UNBBB': Relation.ADJUSTS}
+
+
 def test_a_part_of_a_mission_is_not_the_mission(missions):
     # 898 authorizes "a United Nations police component as an integral part of ONUMOZ": ONUMOZ is not established.
     assert relations(898, missions)['ONUMOZ'][0] != 'establishes'

@@ -28,7 +28,7 @@ def test_documents_need_an_account(client, document):
 def test_viewer_reads_but_cannot_upload(client, make_user, document):
     client.force_login(make_user('reader', Role.VIEWER))
     page = client.get(document.get_absolute_url()).content.decode()
-    assert '18 preambular, 20 operative, 0 annex paragraphs' in page and 'Mark reviewed' not in page
+    assert '38 paragraphs: 18 preambular, 20 operative, 0 annex' in page and 'Mark reviewed' not in page
     assert client.get('/documents/upload/').status_code == 403
 
 
@@ -62,3 +62,77 @@ def test_original_file_is_kept_once_and_downloadable(client, make_user, document
     assert response['Content-Disposition'] == 'attachment; filename="S_RES_2151_2014_EN.txt"'
     assert b''.join(response.streaming_content) == SAMPLE.read_bytes()
     assert client.get(f'/documents/{document.pk}/versions/9/original/').status_code == 404
+
+
+def test_page_counts_are_pluralised(client, make_user, document):
+    client.force_login(make_user('reader', Role.VIEWER))
+    version = document.current_version
+    for pages, text in ((1, '1 page)'), (3, '3 pages)')):
+        version.pages = pages
+        version.save()
+        page = client.get(document.get_absolute_url()).content.decode()
+        assert f'<span id="page-count">{text[:-1]}</span>' in page, pages
+
+
+def _metadata(document, **changes):
+    values = {
+        'symbol': document.symbol,
+        'title': document.title,
+        'date': document.date.isoformat() if document.date else '',
+        'doc_type': document.doc_type,
+        'language': document.language,
+        'last_updated': document.last_updated.isoformat(),
+    }
+    return {**values, **changes}
+
+
+def test_an_analyst_corrects_a_report_s_metadata_and_the_change_is_in_its_history(client, make_user, tmp_path):
+    report = tmp_path / 'onumoz-progress.txt'
+    report.write_text(
+        'Report of the Secretary-General on the United Nations Operation in Mozambique\n\n'
+        '1. The police component of ONUMOZ monitored the activities of the Mozambican police.\n',
+        encoding='utf-8',
+    )
+    document = Document.objects.get(pk=ingest_path(report).document_id)
+    assert document.symbol == '' and document.key == 'onumoz-progress'
+    client.force_login(make_user('ana', Role.ANALYST))
+    url = f'/documents/{document.pk}/edit/'
+    assert client.get(url).status_code == 200
+
+    # Every mistake at once: a malformed symbol and a bad date; nothing is saved.
+    response = client.post(url, _metadata(document, symbol='S/1994/ABC', date='1994-13-40'))
+    assert response.status_code == 400
+    errors = response.context['form'].errors
+    assert set(errors) == {'symbol', 'date'}
+    document.refresh_from_db()
+    assert document.symbol == ''
+
+    response = client.post(
+        url, _metadata(document, symbol='S/1994/430', date='1994-04-07', doc_type='sg-report', title='Progress')
+    )
+    assert response.status_code == 302 and response['Location'] == document.get_absolute_url()
+    document.refresh_from_db()
+    assert (document.symbol, document.key, document.title, str(document.date)) == (
+        'S/1994/430',
+        'S/1994/430',
+        'Progress',
+        '1994-04-07',
+    )
+    history = client.get(f'/documents/{document.pk}/history/').content.decode()
+    assert 'S/1994/430' in history and 'ana' in history
+
+
+def test_a_symbol_another_document_has_is_refused(client, make_user, document, tmp_path):
+    other = tmp_path / 'note.txt'
+    other.write_text('A note\n\n1. Security sector reform in Liberia was discussed at length.\n', encoding='utf-8')
+    note = Document.objects.get(pk=ingest_path(other).document_id)
+    client.force_login(make_user('ana', Role.ANALYST))
+    response = client.post(f'/documents/{note.pk}/edit/', _metadata(note, symbol=document.symbol))
+    assert response.status_code == 400
+    assert 'Another document already has this symbol' in response.content.decode()
+
+
+def test_a_viewer_cannot_correct_metadata(client, make_user, document):
+    client.force_login(make_user('reader', Role.VIEWER))
+    assert client.get(f'/documents/{document.pk}/edit/').status_code == 403
+    assert f'href="/documents/{document.pk}/edit/"' not in client.get(document.get_absolute_url()).content.decode()

@@ -10,22 +10,39 @@ from pathlib import Path
 import pytest
 
 from ssrhub.core.roles import Role
+from ssrhub.core.symbols import DocType
 from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import Mission
 from ssrhub.mandates.comparison import Period, mission_by_reference, mission_matrix
+from ssrhub.mandates.matrix_views import heat_legend
 
 pytestmark = pytest.mark.django_db
 
-SAMPLES = Path(__file__).resolve().parents[2] / 'documents' / 'data' / 'samples'
+DATA = Path(__file__).resolve().parents[2] / 'documents' / 'data'
+# The ONUMOZ resolutions of the corpus (CR-UNSC stops at 902) and what each does to the mission.
+ONUMOZ_TRACK = {
+    'S/RES/782 (1992)': ('concerns', ''),  # interim Special Representative and observers, before ONUMOZ
+    'S/RES/797 (1992)': ('establishes', '2'),
+    'S/RES/818 (1993)': ('concerns', ''),
+    'S/RES/850 (1993)': ('concerns', ''),
+    'S/RES/863 (1993)': ('concerns', ''),
+    'S/RES/879 (1993)': ('extends', '1'),
+    'S/RES/882 (1993)': ('extends', '12'),
+    'S/RES/898 (1994)': ('adjusts', '2'),  # a police component "as an integral part of ONUMOZ" is added to it
+}
+ONUMOZ_RESOLUTIONS = [782, 797, 818, 850, 863, 879, 882, 898]
 REPORT = 'Report of the Secretary-General on the United Nations Operation in Mozambique'
 MATRIX = '/mandates/missions/ONUMOZ/matrix/'
 
 
 @pytest.fixture(scope='module')
 def onumoz_ingested(module_transaction, django_db_blocker):
-    """The ONUMOZ resolutions of the demo data (copied from the shared corpus) and the composed sample report."""
+    """The ONUMOZ resolutions of the demo corpus and the composed sample report."""
+    corpus = DATA / 'corpus' / 'unsc-1946-1994'
+    resolutions = [next(corpus.glob(f'S_RES_{number:04d}_*.txt')) for number in ONUMOZ_RESOLUTIONS]
     with django_db_blocker.unblock():
-        for path in sorted(SAMPLES.glob('S_RES_0*.txt')) + [SAMPLES / 'ONUMOZ_report_sample_EN.txt']:
+        for path in resolutions + [DATA / 'samples' / 'ONUMOZ_report_sample_EN.txt']:
             assert ingest_path(path).status == 'created'
 
 
@@ -38,6 +55,11 @@ def onumoz(onumoz_ingested):
 def viewer(client, make_user):
     client.force_login(make_user('reader', Role.VIEWER))
     return client
+
+
+def test_every_onumoz_resolution_is_on_the_track_with_what_it_does(onumoz):
+    links = MissionLink.objects.filter(mission=onumoz, document__doc_type=DocType.RESOLUTION)
+    assert {link.document.symbol: (link.relation, link.paragraph_ref) for link in links} == ONUMOZ_TRACK
 
 
 def test_resolutions_give_the_mandated_side_and_the_report_the_reported_side(onumoz):
@@ -145,3 +167,39 @@ def test_exports_and_api_carry_the_same_counts(viewer, onumoz):
     assert payload['mission'] == 'ONUMOZ' and payload['explicit_only'] is True
     assert 'component.police' in payload['reported_not_mandated']
     assert any(row['reports'] == [{'symbol': 'S/1994/89/Add.1', 'stored': False}] for row in payload['by_reference'])
+
+
+def test_heat_legend_gives_the_counts_of_each_shade():
+    assert heat_legend(1) == [{'heat': 0, 'low': 0, 'high': 0}, {'heat': 4, 'low': 1, 'high': 1}]
+    # Largest count 7 on four shades: 1 -> 1, 2-3 -> 1..2, ...; each count falls in exactly one band.
+    legend = heat_legend(7)
+    assert [level['heat'] for level in legend] == [0, 1, 2, 3, 4]
+    assert legend[-1]['high'] == 7
+    covered = [count for level in legend[1:] for count in range(level['low'], level['high'] + 1)]
+    assert covered == list(range(1, 8))
+
+
+def test_matrix_page_shows_the_colour_scale(onumoz, viewer):
+    page = viewer.get(MATRIX).content.decode()
+    assert 'id="heat-legend"' in page and 'class="heat-swatch heat-4"' in page
+
+
+def test_mission_record_links_to_its_track_and_lists_its_documents(onumoz, viewer):
+    page = viewer.get('/missions/ONUMOZ/').content.decode()
+    assert 'href="/mandates/missions/ONUMOZ/"' in page and 'href="/mandates/missions/ONUMOZ/matrix/"' in page
+    assert '9 documents on the track' in page
+    assert page.count('data-relation="adjusts"') == 1  # S/RES/898 (1994)
+    assert 'S/RES/898 (1994)' in page and REPORT in page
+
+
+def test_mission_record_without_access_to_links_shows_neither(onumoz, client):
+    page = client.get('/missions/ONUMOZ/').content.decode()
+    assert 'id="mission-documents"' not in page and 'id="mission-track-links"' not in page
+
+
+def test_track_names_the_mandates_given_by_reference_up_to_the_date(onumoz, viewer):
+    # 797 establishes ONUMOZ "as proposed by the Secretary-General" (its preamble cites the report by date only).
+    page = viewer.get('/mandates/missions/ONUMOZ/?date=1993-06-30').content.decode()
+    assert 'id="by-reference"' in page and 'S/RES/797 (1992)' in page and 'S/1994/89/Add.1' not in page
+    page = viewer.get('/mandates/missions/ONUMOZ/?date=1994-06-30').content.decode()
+    assert 'S/1994/89/Add.1' in page

@@ -1,4 +1,4 @@
-"""`ssrhub demo`: the demo accounts, and sample documents that give ONUMOZ a track and a report to compare."""
+"""`ssrhub demo`: the demo accounts, the resolution corpus and the samples (a report on ONUMOZ to compare)."""
 
 import datetime
 
@@ -10,22 +10,14 @@ from ssrhub.coding.models import CodeAssignment
 from ssrhub.core.models import CountryAssignment
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
-from ssrhub.site.management.commands.demo import DEMO_DOCUMENTS, DEMO_USERS
+from ssrhub.site.management.commands.demo import DEMO_CORPUS, DEMO_USERS, corpus_years, demo_documents
 
 pytestmark = pytest.mark.django_db
 
 REPORT = 'ONUMOZ_report_sample_EN.txt'
-# The ONUMOZ resolutions of the corpus (CR-UNSC stops at 902) and what each does to the mission.
-ONUMOZ_TRACK = {
-    'S/RES/782 (1992)': 'concerns',  # interim Special Representative and observers, before ONUMOZ
-    'S/RES/797 (1992)': 'establishes',
-    'S/RES/818 (1993)': 'concerns',
-    'S/RES/850 (1993)': 'concerns',
-    'S/RES/863 (1993)': 'concerns',
-    'S/RES/879 (1993)': 'extends',
-    'S/RES/882 (1993)': 'extends',
-    'S/RES/898 (1994)': 'concerns',  # a police component "as an integral part of ONUMOZ" is not the mission itself
-}
+# The module ingests the resolutions of 1994 (895-902) rather than the whole corpus; the ONUMOZ track is checked
+# on its resolutions in ssrhub/mandates/tests/test_matrix_views.py.
+YEARS = (1994, 1994)
 
 
 def _counts() -> dict[str, int]:
@@ -47,7 +39,32 @@ def _counts() -> dict[str, int]:
 def demo(module_transaction, django_db_blocker):
     """One demo run for the whole module."""
     with django_db_blocker.unblock():
-        call_command('demo', verbosity=0)
+        call_command('demo', '--corpus-years', '1994', verbosity=0)
+
+
+def test_the_demo_holds_the_whole_corpus_and_the_samples():
+    files = demo_documents()
+    assert len(files) == 902 + 2
+    assert [path.name for path in files[-2:]] == ['ONUMOZ_report_sample_EN.txt', 'S_RES_2151_2014_EN.txt']
+    assert {path.name for path in DEMO_CORPUS.glob('S_RES_*')} == {path.name for path in files[:-2]}
+    # The README gives the provenance; it is not a document to ingest.
+    assert (DEMO_CORPUS / 'README.md').is_file()
+    selected = demo_documents((1992, 1994))
+    assert len(selected) == 74 + 93 + 8 + 2
+    assert selected[0].name == 'S_RES_0726_1992_EN_GOLD.txt'
+
+
+@pytest.mark.parametrize(
+    ('value', 'years'), [('1991-1994', (1991, 1994)), ('1993', (1993, 1993)), (' 1946-1994 ', (1946, 1994))]
+)
+def test_corpus_years(value, years):
+    assert corpus_years(value) == years
+
+
+@pytest.mark.parametrize('value', ['1994-1991', '91-94', '1991/1994', ''])
+def test_corpus_years_refuses_what_is_not_a_range(value):
+    with pytest.raises(ValueError, match='not a year or a range of years'):
+        corpus_years(value)
 
 
 def test_demo_accounts_and_documents(demo):
@@ -57,14 +74,11 @@ def test_demo_accounts_and_documents(demo):
     }
     assert users.get(username='analyst').check_password('ssrhub-demo')
     keys = set(Document.objects.values_list('key', flat=True))
-    assert {'S/RES/2151 (2014)', *ONUMOZ_TRACK, 'onumoz_report_sample_en'} <= keys
-    assert Document.objects.count() == len(list(DEMO_DOCUMENTS.glob('*.txt')))
-
-    # The ONUMOZ track: every resolution of the corpus on the mission, with what it does to it.
-    links = MissionLink.objects.filter(mission__acronym='ONUMOZ', document__doc_type=DocType.RESOLUTION)
-    assert dict(links.values_list('document__symbol', 'relation')) == ONUMOZ_TRACK
-    assert links.get(document__symbol='S/RES/797 (1992)').paragraph_ref == '2'
-    assert links.get(document__symbol='S/RES/882 (1993)').paragraph_ref == '12'
+    assert {'S/RES/2151 (2014)', 'S/RES/895 (1994)', 'S/RES/902 (1994)', 'onumoz_report_sample_en'} <= keys
+    assert Document.objects.count() == len(demo_documents(YEARS)) == 8 + 2
+    # S/RES/898 authorizes a police component "as an integral part of ONUMOZ": it adjusts the mission.
+    link = MissionLink.objects.get(mission__acronym='ONUMOZ', document__symbol='S/RES/898 (1994)')
+    assert (link.relation, link.paragraph_ref) == ('adjusts', '2')
 
     # The composed report: a coded Secretary-General report on ONUMOZ, dated, without a symbol.
     report = Document.objects.get(key='onumoz_report_sample_en')
@@ -94,7 +108,7 @@ def test_demo_accounts_and_documents(demo):
 
 def test_running_demo_again_creates_nothing(demo):
     before = _counts()
-    call_command('demo', verbosity=0)
+    call_command('demo', '--corpus-years', '1994', verbosity=0)
     assert _counts() == before
 
 
@@ -103,5 +117,5 @@ def test_onumoz_track_page_answers_the_demo_analyst(demo, client):
     response = client.get('/mandates/missions/ONUMOZ/')
     assert response.status_code == 200
     page = response.content.decode()
-    assert 'S/RES/797 (1992)' in page
+    assert 'S/RES/898 (1994)' in page
     assert 'Report of the Secretary-General on the United Nations Operation in Mozambique' in page

@@ -55,6 +55,11 @@
     OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.yellow,
   ];
   const SERIES_POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot', 'rectRounded'];
+  // Line dashes and point sizes, in order of appearance: two series with the same values stay both visible (the
+  // later one drawn dashed and with smaller points over the earlier one). Five dashes against seven colours: no two
+  // of the first 35 series look alike.
+  const SERIES_DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
+  const SERIES_POINT_RADII = [6, 5, 4, 4, 3];
   // Timeline categories: a fixed colour and a fixed shape each, so colour is never the only cue.
   const CATEGORIES = {
     establishes: {colour: OKABE_ITO.bluishGreen, pointStyle: 'triangle'},
@@ -142,14 +147,22 @@
       if (kind === 'line') {
         Object.assign(dataset, {
           pointStyle: SERIES_POINT_STYLES[index % SERIES_POINT_STYLES.length],
-          pointRadius: 4,
+          pointRadius: SERIES_POINT_RADII[index % SERIES_POINT_RADII.length],
+          borderDash: SERIES_DASHES[index % SERIES_DASHES.length],
           borderWidth: 2,
           tension: 0,
           spanGaps: false,
+          order: -index, // the later series on top of the earlier ones, as the legend lists them
         });
       }
       return dataset;
     });
+  }
+
+  // Counts (every value a whole number) get whole-number ticks: no 0.5 step between 0 and 1 resolution.
+  function wholeNumbers(data) {
+    return (data.series || []).every((series) =>
+      (series.values || []).every((value) => value === null || value === undefined || Number.isInteger(Number(value))));
   }
 
   function cartesianOptions(canvas, data, colours) {
@@ -163,7 +176,7 @@
         stacked,
         beginAtZero: true,
         title: axisTitle(data.y_label, colours),
-        ticks: {color: colours.text},
+        ticks: wholeNumbers(data) ? {color: colours.text, precision: 0} : {color: colours.text},
         grid: {color: colours.grid},
       },
     };

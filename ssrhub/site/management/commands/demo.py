@@ -1,9 +1,12 @@
+import argparse
+import re
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
@@ -11,9 +14,13 @@ from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
 
-# Resolution 2151 (2014), the ONUMOZ resolutions 782-898 (1992-1994) and a composed (not UN) report on ONUMOZ,
-# so that a new installation has a mission track and a mandated-vs-reported comparison (samples/README.md).
-DEMO_DOCUMENTS = Path(__file__).resolve().parents[3] / 'documents' / 'data' / 'samples'
+DATA = Path(__file__).resolve().parents[3] / 'documents' / 'data'
+# The Security Council's resolutions 1-902 (1946-1994) and a few later ones (corpus/README.md), so that every
+# peacekeeping operation of those years has a track; resolution 2151 (2014) and a composed (not UN) report on
+# ONUMOZ for a mandated-vs-reported comparison (samples/README.md).
+DEMO_CORPUS = DATA / 'corpus' / 'unsc-1946-1994'
+DEMO_SAMPLES = DATA / 'samples'
+CORPUS_YEAR = re.compile(r'^S_RES_\d+_(?P<year>\d{4})_')
 
 # One demo account per role; the password is public (README), so this never runs in production.
 DEMO_PASSWORD = 'ssrhub-demo'
@@ -26,11 +33,31 @@ DEMO_USERS = [
 ]
 
 
+def corpus_years(value: str) -> tuple[int, int]:
+    """``1991-1994`` or ``1993`` -> (first, last) year."""
+    match = re.fullmatch(r'(\d{4})(?:-(\d{4}))?', value.strip())
+    if not match or int(match[2] or match[1]) < int(match[1]):
+        raise ValueError(f'{value!r} is not a year or a range of years such as 1991-1994.')
+    return int(match[1]), int(match[2] or match[1])
+
+
+def demo_documents(years: tuple[int, int] | None = None) -> list[Path]:
+    """The corpus resolutions (those of ``years`` only, when given) and the samples, in a stable order."""
+    corpus = sorted(DEMO_CORPUS.glob('*.txt'))
+    if years:
+        first, last = years
+        corpus = [path for path in corpus if first <= int(CORPUS_YEAR.match(path.name)['year']) <= last]
+    return corpus + sorted(DEMO_SAMPLES.glob('*.txt'))
+
+
 class Command(BaseCommand):
     help = (
-        'Create the demo accounts (one per role, password "ssrhub-demo"), ingest the sample documents and load the '
-        'demo country workspaces.'
+        'Create the demo accounts (one per role, password "ssrhub-demo"), ingest the resolution corpus 1946-1994 and '
+        'the sample documents, and load the demo country workspaces.'
     )
+
+    def add_arguments(self, parser):
+        add_corpus_years(parser)
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
@@ -47,8 +74,10 @@ class Command(BaseCommand):
             for iso3 in countries:
                 CountryAssignment.objects.get_or_create(user=user, country=Country.objects.get(iso3=iso3))
         analyst, missions = User.objects.get(username='analyst'), mission_names()
+        files = demo_documents(options['corpus_years'])
         outcomes = [
-            ingest_path(sample, user=analyst, missions=missions) for sample in sorted(DEMO_DOCUMENTS.glob('*.txt'))
+            ingest_path(path, user=analyst, missions=missions)
+            for path in tqdm(files, unit='document', desc='Demo documents', disable=not options['verbosity'])
         ]
         if options['verbosity']:
             self.stdout.write(
@@ -56,7 +85,7 @@ class Command(BaseCommand):
             )
             stored = sum(outcome.status in ('created', 'new-version') for outcome in outcomes)
             self.stdout.write(
-                f'Demo documents: {len(outcomes)} samples, {stored} stored, {len(outcomes) - stored} unchanged'
+                f'Demo documents: {len(outcomes)} files, {stored} stored, {len(outcomes) - stored} unchanged'
             )
         for outcome in outcomes:
             if outcome.status == 'refused':
@@ -71,3 +100,21 @@ class Command(BaseCommand):
                 self.stdout.write(f'Demo country workspace {iso3}: {summary(report)}')
             if options['verbosity'] > 1:
                 self.stdout.write('\n'.join(f'  {line}' for line in report.lines()))
+
+
+def add_corpus_years(parser) -> None:
+    """The ``--corpus-years`` option, shared with ``ssrhub setup --demo``."""
+    parser.add_argument(
+        '--corpus-years',
+        type=_years_argument,
+        default=None,
+        metavar='FIRST-LAST',
+        help='Ingest only the corpus resolutions of these years (e.g. 1991-1994); by default all of 1946-1994.',
+    )
+
+
+def _years_argument(value: str) -> tuple[int, int]:
+    try:
+        return corpus_years(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error

@@ -4,14 +4,17 @@ from django.core.management.base import BaseCommand
 from ssrhub.core.loading import LoadReport, load_countries
 from ssrhub.core.roles import sync_roles
 
+from .demo import add_corpus_years
+
 
 class Command(BaseCommand):
     help = 'Load reference data (countries, frameworks, institutions) and roles; --demo adds demo accounts.'
 
     def add_arguments(self, parser):
         parser.add_argument('--demo', action='store_true', help='Also create the demo accounts (never in production).')
+        add_corpus_years(parser)
 
-    def handle(self, *args, demo, verbosity, **options):
+    def handle(self, *args, demo, corpus_years, verbosity, **options):
         sync_roles()
         report = LoadReport()
         load_countries(report)
@@ -20,4 +23,5 @@ class Command(BaseCommand):
         call_command('framework', 'load', stdout=self.stdout, verbosity=verbosity)
         call_command('recode', stdout=self.stdout, verbosity=verbosity)
         if demo:
-            call_command('demo', stdout=self.stdout, verbosity=verbosity)
+            years = ['--corpus-years', '-'.join(map(str, corpus_years))] if corpus_years else []
+            call_command('demo', *years, stdout=self.stdout, verbosity=verbosity)
