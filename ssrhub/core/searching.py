@@ -18,7 +18,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import Case, CharField, IntegerField, Q, TextField, Transform, Value, When
 from django.dispatch import receiver
 
-from .textsearch import WORD, fold, highlight, search_terms, snippet, spelling_alternatives
+from .textsearch import WORD, best_text, fold, highlight, search_terms, snippet, spelling_alternatives
 
 __all__ = [
     'Folded',
@@ -128,7 +128,8 @@ class SearchIndex:
         search: ``search(queryset, query)`` gives the matching rows best first, in place of ``fields``
             (e.g. a full-text index).
         describe: ``describe(hit)`` gives the ``title``, ``url``, ``text`` (a snippet is cut around the first
-            match) and ``context`` (a short line under the title) of a hit.
+            match; from a list of texts, the one holding the most words searched) and ``context`` (a short line
+            under the title) of a hit.
         priority: where the kind stands when every kind is shown (lowest first).
     """
 
@@ -199,10 +200,12 @@ def matching(index: SearchIndex, user, query: str):
 
 def _hit(index: SearchIndex, obj, terms: list[str]) -> dict:
     described = {'text': '', 'context': '', **index.describe(obj)}
+    text = described['text']
+    text = best_text(text, terms) if isinstance(text, list | tuple) else text
     return {
         'title': highlight(described['title'], terms),
         'url': described['url'],
-        'text': highlight(snippet(described['text'], terms), terms) if described['text'] else [],
+        'text': highlight(snippet(text, terms), terms) if text else [],
         'context': described['context'],
     }
 

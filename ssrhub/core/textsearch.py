@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 __all__ = [
+    'best_text',
     'close_words',
     'fold',
     'highlight',
@@ -26,8 +27,10 @@ MIN_SUGGESTED_LENGTH = 3
 
 def fold(text: str) -> str:
     """``text`` lower-cased, without accents, typographic apostrophes as ``'``: "Côte d’Ivoire" -> "cote d'ivoire"."""
-    decomposed = unicodedata.normalize('NFKD', text.casefold().translate(LETTERS))
-    return ''.join(char for char in decomposed if not unicodedata.combining(char)).translate(APOSTROPHES)
+    # Case folding after decomposition: compatibility letters ("℠") decompose to capitals.
+    decomposed = unicodedata.normalize('NFKD', unicodedata.normalize('NFKD', text).casefold())
+    bare = ''.join(char for char in decomposed if not unicodedata.combining(char))
+    return bare.translate(LETTERS).translate(APOSTROPHES)
 
 
 def search_terms(query: str) -> list[str]:
@@ -52,11 +55,13 @@ def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     folded, origin = _folded_with_origin(text)
     spans = []
     for term in {term for term in terms if term}:
-        for match in re.finditer(r'(?<!\w)' + re.escape(term), folded):
+        # A match runs to the end of its word: "reform" marks the whole of "réforme".
+        for match in re.finditer(r'(?<!\w)' + re.escape(term) + r'\w*', folded):
             spans.append((origin[match.start()], origin[match.end() - 1] + 1))
     merged = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
+        # Matches apart only by spaces are one mark: "Côte d'Ivoire", not "Côte" and "d'Ivoire".
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
@@ -74,6 +79,17 @@ def highlight(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     if position < len(text):
         segments.append((text[position:], False))
     return segments
+
+
+def best_text(texts, terms: list[str]) -> str:
+    """The first of ``texts`` holding the most of ``terms`` (e.g. the English definition when the words typed are
+    English and the page is in French)."""
+    texts = [text for text in texts if text]
+    if not texts:
+        return ''
+    folded = [fold(text) for text in texts]
+    found = [sum(1 for term in set(terms) if re.search(r'(?<!\w)' + re.escape(term), text)) for text in folded]
+    return texts[found.index(max(found))]
 
 
 def snippet(text: str, terms: list[str], length: int = SNIPPET_CHARS) -> str:

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, Max, Q
 from django.db.models.expressions import RawSQL
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.searching import SearchIndex, folded_match, register, register_words, relevance
@@ -122,7 +122,12 @@ def _describe_paragraph(paragraph) -> dict:
         'url': f'{document.get_absolute_url()}#p-{slugify(paragraph.ref)}',
         'text': paragraph.text,
         'context': ' · '.join(
-            str(part) for part in (paragraph.get_kind_display(), document.date and document.date.isoformat()) if part
+            part
+            for part in (
+                capfirst(_('%(kind)s paragraph') % {'kind': paragraph.get_kind_display()}),
+                document.date and document.date.isoformat(),
+            )
+            if part
         ),
     }
 

@@ -20,7 +20,7 @@ def _describe_item(item) -> dict:
     return {
         'title': f'{item.code} – {item.label}',
         'url': item.get_absolute_url(),
-        'text': item.definition,
+        'text': [item.definition, item.definition_en, item.definition_fr],
         'context': item.parent.label if item.parent else str(item.version),
     }
 
@@ -47,7 +47,7 @@ register(
         model=FrameworkItem,
         kind='framework-items',
         label=_('Framework items'),
-        fields=('code', 'label_en', 'label_fr', 'definition_en', 'definition_fr'),
+        fields=('label_en', 'label_fr', 'code', 'definition_en', 'definition_fr'),
         queryset_hook=_current_versions_only,
         describe=_describe_item,
         priority=10,

@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssrhub.core.textsearch import (
+    best_text,
     close_words,
     fold,
     highlight,
@@ -35,9 +36,29 @@ def test_search_terms_keep_quoted_phrases_whole():
 def test_highlight_marks_words_whatever_their_accents():
     segments = highlight('La réforme du secteur de la sécurité', search_terms('securite reforme'))
     assert [part for part, matched in segments if matched] == ['réforme', 'sécurité']
+    assert highlight('la réforme du secteur', ['reforme', 'du']) == [
+        ('la ', False),
+        ('réforme du', True),
+        (' secteur', False),
+    ]
     assert ''.join(part for part, _ in segments) == 'La réforme du secteur de la sécurité'
     # A term marks the start of a word only: "la" is not marked inside "declaration".
     assert [part for part, matched in highlight('la declaration', ['la']) if matched] == ['la']
+
+
+def test_a_match_runs_to_the_end_of_its_word():
+    assert [part for part, matched in highlight('la réforme, les réformes', ['reform']) if matched] == [
+        'réforme',
+        'réformes',
+    ]
+
+
+def test_best_text_is_the_one_holding_the_most_words_searched():
+    french, english = 'La réforme du secteur de la sécurité', 'Security sector reform'
+    assert best_text([french, english, ''], search_terms('security sector reform')) == english
+    assert best_text([french, english], search_terms('réforme sécurité')) == french
+    assert best_text([french, english], ['nothing']) == french
+    assert best_text(['', ''], ['x']) == ''
 
 
 def test_highlight_keeps_the_original_text_around_expanding_letters():
