@@ -10,6 +10,7 @@ Each searchable model registers a :class:`SearchIndex` from its app's ``search.p
 the hits of every kind (the facets) and shows the best of each, or one kind page by page.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -57,6 +58,8 @@ CharField.register_lookup(Folded)
 TextField.register_lookup(Folded)
 
 
+# One query folds the same field values once per condition and per ranking case: remember recent ones.
+@functools.lru_cache(maxsize=8192)
 def _fold_sql(value):
     return None if value is None else fold(str(value))
 
