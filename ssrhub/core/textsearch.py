@@ -22,6 +22,7 @@ PHRASE = re.compile(r'"([^"]+)"')
 LETTERS = str.maketrans({'œ': 'oe', 'æ': 'ae', 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i'})
 APOSTROPHES = str.maketrans({'’': "'", '‘': "'", 'ʼ': "'", '`': "'"})
 SNIPPET_CHARS = 280
+MAX_TERMS = 12  # a pasted paragraph is not a query: its first words are enough to find it
 MIN_SUGGESTED_LENGTH = 3
 
 
@@ -34,10 +35,11 @@ def fold(text: str) -> str:
 
 
 def search_terms(query: str) -> list[str]:
-    """The folded terms of a query, each of which must appear: "quoted phrases" whole, then the other words."""
+    """The folded terms of a query, each of which must appear: "quoted phrases" whole, then the other words (the
+    first ``MAX_TERMS``)."""
     phrases = [' '.join(WORD.findall(phrase)) for phrase in PHRASE.findall(query)]
     words = WORD.findall(PHRASE.sub(' ', query))
-    return [fold(term) for term in [*phrases, *words] if term]
+    return [fold(term) for term in [*phrases, *words] if term][:MAX_TERMS]
 
 
 def _folded_with_origin(text: str) -> tuple[str, list[int]]:

@@ -31,6 +31,7 @@ def test_search_terms_keep_quoted_phrases_whole():
     assert search_terms('"Réforme du secteur" sécurité') == ['reforme du secteur', 'securite']
     assert search_terms("cote d'ivoire") == ['cote', "d'ivoire"]
     assert search_terms('*** ( )') == []
+    assert len(search_terms(' '.join(f'word{n}' for n in range(40)))) == 12
 
 
 def test_highlight_marks_words_whatever_their_accents():
