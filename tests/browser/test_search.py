@@ -53,7 +53,9 @@ def _switch(page, language):
 
 
 @pytest.mark.parametrize('language', ['en', 'fr'])
-def test_paragraph_search_no_result_suggestions_sort_and_download(page, log_in, screenshot, language, tmp_path):
+def test_paragraph_search_no_result_suggestions_sort_and_download(
+    page, log_in, screenshot, axe_violations, language, tmp_path
+):
     text = TEXT[language]
     log_in(page, 'viewer')
     _switch(page, language)
@@ -64,6 +66,7 @@ def test_paragraph_search_no_result_suggestions_sort_and_download(page, log_in, 
     expect(results).to_contain_text(text['no_result'])
     expect(results).not_to_contain_text(text['invalid'])
     screenshot(page, f'paragraph-search-no-result-{language}', full_page=True)
+    assert not axe_violations(page)
     page.get_by_role('link', name=text['close']).click()
     expect(results.locator('.paragraph-count')).to_contain_text(re.compile(r'\d+ paragraph'))
     expect(results.locator('mark').first).to_be_visible()
@@ -104,7 +107,7 @@ def test_paragraph_search_no_result_suggestions_sort_and_download(page, log_in, 
 
 
 @pytest.mark.parametrize('language', ['en', 'fr'])
-def test_global_search_folds_accents_and_counts_kinds(page, log_in, screenshot, language):
+def test_global_search_folds_accents_and_counts_kinds(page, log_in, screenshot, axe_violations, language):
     text = TEXT[language]
     log_in(page, 'viewer')
     _switch(page, language)
@@ -122,6 +125,7 @@ def test_global_search_folds_accents_and_counts_kinds(page, log_in, screenshot, 
         expect(facets.locator(f'[data-kind="{kind}"]')).to_contain_text(text[label])
     expect(facets.locator('a', has_text=text['all_kinds'])).to_have_attribute('aria-current', 'true')
     screenshot(page, f'global-search-facets-{language}', full_page=True)
+    assert not axe_violations(page)
 
     facets.locator('[data-kind="paragraphs"]').click()
     expect(page).to_have_url(re.compile(r'kind=paragraphs'))
@@ -129,6 +133,7 @@ def test_global_search_folds_accents_and_counts_kinds(page, log_in, screenshot, 
     hits = page.locator('.search-hits .search-hit')
     expect(hits).to_have_count(20)
     expect(page.locator('.pagination')).to_be_visible()
+    screenshot(page, f'global-search-paragraphs-{language}', full_page=False)
     first = hits.first.get_by_role('link').first
     href = first.get_attribute('href')
     first.click()
