@@ -13,7 +13,7 @@ from django.views import View
 
 from ssrhub.core.exports import export_response
 from ssrhub.core.forms import style_widgets
-from ssrhub.core.textsearch import search_terms, spelling_alternatives
+from ssrhub.core.textsearch import spelling_alternatives
 from ssrhub.core.views import generic
 
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
@@ -145,7 +145,6 @@ class ParagraphSearchView(LoginRequiredMixin, View):
             'page': page,
             'searched': searched,
             'suggestions': suggestions,
-            'terms': search_terms(request.GET.get('q', '')),
             'query_string': _query_string(request.GET, drop=('page',)),
             'export_formats': ('csv', 'xlsx'),
             'export_limit': EXPORT_LIMIT,
@@ -163,7 +162,8 @@ class ParagraphSearchView(LoginRequiredMixin, View):
 
     def suggestions(self, request, filterset) -> list[dict]:
         """Searches close to one that found nothing, each with the number of paragraphs it finds."""
-        data = {key: values for key, values in request.GET.lists() if key not in NOT_SEARCH and any(values)}
+        # The suggested searches keep the chosen order (``sort``) and start again at the first page.
+        data = {key: values for key, values in request.GET.lists() if key != 'page' and any(values)}
         query = filterset.form.cleaned_data.get('q') or ''
         found = []
 
@@ -180,7 +180,7 @@ class ParagraphSearchView(LoginRequiredMixin, View):
             )
             if spelled == SPELLING_SUGGESTIONS:
                 break
-        filters = [name for name in data if name not in ('q', 'sort')]
+        filters = [name for name in data if name not in ('q', *NOT_SEARCH)]
         if 'year' in filters and filterset.form.cleaned_data.get('year'):
             for year in _nearest_years(request.user, int(filterset.form.cleaned_data['year'])):
                 offer(_('The same search in %(year)s') % {'year': year}, {**data, 'year': [str(year)]})
@@ -192,7 +192,7 @@ class ParagraphSearchView(LoginRequiredMixin, View):
                 }
                 offer(label, {key: values for key, values in data.items() if key != name})
         if filters:
-            unfiltered = {key: values for key, values in data.items() if key in ('q', 'sort')}
+            unfiltered = {key: values for key, values in data.items() if key in ('q', *NOT_SEARCH)}
             if query:
                 offer(_('“%(query)s” without any filter') % {'query': query}, unfiltered)
             else:

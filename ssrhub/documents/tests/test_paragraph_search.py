@@ -75,8 +75,9 @@ def test_a_year_without_documents_suggests_the_nearest_years_and_no_filter(reade
 
 
 def test_each_filter_that_empties_the_search_is_offered_away(reader):
-    response = reader.get('/paragraphs/', {'q': 'security', 'kind': 'annex', 'year': '2014'})
+    response = reader.get('/paragraphs/', {'q': 'security', 'kind': 'annex', 'year': '2014', 'sort': 'symbol'})
     suggestions = _suggestions(response)
+    assert all('sort=symbol' in suggestion['url'] for suggestion in response.context['suggestions'])
     assert 'Without the filter Paragraph type: annex' in suggestions
     assert '“security” without any filter' in suggestions
     assert 'Without the filter Year: 2014' not in suggestions  # annex paragraphs are found in no year
