@@ -1,6 +1,7 @@
 """The coding panel of the paragraphs documents shows: force, codes and review controls, and search filters."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -8,6 +9,7 @@ from rest_framework import serializers
 from ssrhub.documents.panels import ParagraphPanel
 
 from .codebook import load_codebook
+from .effective import effective_codes
 from .filtersets import PARAGRAPH_FILTERS
 from .models import CodeAssignment, MachineReading, SourceChoices
 
@@ -90,6 +92,19 @@ def _api_fields() -> dict:
     }
 
 
+def _export(paragraphs) -> dict:
+    """The force and the codes in force (:func:`effective`) of each paragraph, for the paragraph search's downloads."""
+    codes = {}
+    for paragraph_id, code, modality, explicit in effective_codes(Q(paragraph__in=[p.pk for p in paragraphs])):
+        codes.setdefault(paragraph_id, []).append(
+            code + (f' ({modality})' if modality else '') + ('' if explicit else f' [{_("implicit")}]')
+        )
+    return {
+        'force': (_('Force'), {p.pk: p.reading.get_force_display() for p in paragraphs if p.reading}),
+        'codes': (_('Codes in force'), {pk: '; '.join(sorted(values)) for pk, values in codes.items()}),
+    }
+
+
 def _review_context(user) -> dict:
     return {'can_review': user.has_perm('coding.add_codeassignment'), 'codebook': load_codebook()}
 
@@ -101,4 +116,5 @@ CODES_PANEL = ParagraphPanel(
     context=_review_context,
     filters=PARAGRAPH_FILTERS,
     api_fields=_api_fields,
+    export=_export,
 )

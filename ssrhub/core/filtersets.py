@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
 
 from .models import Country
-from .searching import icontains_any
+from .searching import folded_match
 
 __all__ = ['AnyYesNoWidget', 'CountryFilterSet', 'SearchFilterSet']
 
@@ -17,14 +17,15 @@ class AnyYesNoWidget(BooleanWidget):
 
 
 class SearchFilterSet(django_filters.FilterSet):
-    """Adds ``q``: a case-insensitive search over ``search_fields``."""
+    """Adds ``q``: every word or "quoted phrase" in one of ``search_fields``, accents and case folded."""
 
     search_fields: tuple[str, ...] = ()
     q = django_filters.CharFilter(method='search', label=_('Search'))
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(icontains_any(self.search_fields, value)) if value else queryset
+        # Matching through a subquery keeps one row per record when a field crosses a to-many relation.
+        found = queryset.model.objects.filter(folded_match(self.search_fields, value)).values('pk')
+        return queryset.filter(pk__in=found) if value.strip() else queryset
 
 
 class CountryFilterSet(SearchFilterSet):

@@ -1,45 +1,256 @@
-"""Global search: each searchable model declares the fields to look in and how to label a hit."""
+"""Search in the database: accent- and case-folded matching for every search, and the global search registry.
 
-from dataclasses import dataclass
+``folded``: a lookup transform, ``name_en__folded__contains='cote'``, that folds both sides the way
+``core.textsearch.fold()`` does: ``LOWER(UNACCENT(...))`` on PostgreSQL (extension created by migration
+``core.0002_unaccent``), a Python function registered on each SQLite connection. Every search (global search,
+list filters ``q``, their API) matches through :func:`folded_match`; paragraphs' full-text index folds the same way
+(``documents/search.py``).
 
-from django.db.models import Q
+Each searchable model registers a :class:`SearchIndex` from its app's ``search.py``; :func:`global_search` counts
+the hits of every kind (the facets) and shows the best of each, or one kind page by page.
+"""
 
-__all__ = ['SearchIndex', 'global_search', 'icontains_any', 'register']
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-RESULTS_PER_MODEL = 20
+from django.core.paginator import Paginator
+from django.db.backends.signals import connection_created
+from django.db.models import Case, CharField, IntegerField, Q, TextField, Transform, Value, When
+from django.dispatch import receiver
+
+from .textsearch import WORD, best_text, fold, highlight, search_terms, snippet, spelling_alternatives
+
+__all__ = [
+    'Folded',
+    'SearchIndex',
+    'SearchResults',
+    'folded_match',
+    'global_search',
+    'indexes',
+    'known_words',
+    'matching',
+    'register',
+    'register_words',
+    'relevance',
+    'suggest',
+]
+
+HITS_PER_GROUP = 5
+HITS_PER_PAGE = 20
+
+
+# Section: folding
+
+
+class Folded(Transform):
+    """A text lower-cased without accents, on both sides of the lookup that follows (``bilateral``)."""
+
+    lookup_name = 'folded'
+    function = 'SSRHUB_FOLD'
+    bilateral = True
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template='LOWER(UNACCENT(%(expressions)s))', **extra_context)
+
+
+CharField.register_lookup(Folded)
+TextField.register_lookup(Folded)
+
+
+# One query folds the same field values once per condition and per ranking case: remember recent ones.
+@functools.lru_cache(maxsize=8192)
+def _fold_sql(value):
+    return None if value is None else fold(str(value))
+
+
+@receiver(connection_created, dispatch_uid='ssrhub_fold_function')
+def register_fold_function(sender, connection, **kwargs):
+    if connection.vendor == 'sqlite':
+        connection.connection.create_function('SSRHUB_FOLD', 1, _fold_sql, deterministic=True)
+
+
+def folded_match(fields, query: str) -> Q:
+    """True when every term of ``query`` (word or "quoted phrase") is in one of ``fields``, accents and case folded.
+
+    A query without any term matches everything.
+    """
+    condition = Q()
+    for term in search_terms(query):
+        in_any_field = Q()
+        for name in fields:
+            in_any_field |= Q(**{f'{name}__folded__contains': term})
+        condition &= in_any_field
+    return condition
+
+
+def relevance(fields, query: str):
+    """A score ranking hits: the whole query as a field's value, at its start or inside it, then each of its terms
+    inside a field; earlier fields count more. Fields across relations (``names__name_en``) find records but do not
+    rank them."""
+    phrase = ' '.join(WORD.findall(query))
+    terms = search_terms(query)
+    own = [name for name in fields if '__' not in name]
+    score = Value(0)
+    for position, name in enumerate(own):
+        weight = len(own) - position
+        score += Case(
+            When(**{f'{name}__folded': phrase}, then=Value(16 * weight)),
+            When(**{f'{name}__folded__startswith': phrase}, then=Value(8 * weight)),
+            When(**{f'{name}__folded__contains': phrase}, then=Value(4 * weight)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        for term in terms if len(terms) > 1 else []:
+            score += Case(
+                When(**{f'{name}__folded__contains': term}, then=Value(weight)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+    return score
+
+
+# Section: global search
+
+
+def _describe(hit) -> dict:
+    return {'title': str(hit), 'url': hit.get_absolute_url(), 'text': '', 'context': ''}
 
 
 @dataclass(frozen=True)
 class SearchIndex:
+    """One kind of record that global search finds.
+
+    Args:
+        model: the model searched; its rows are read through ``restrict(user, 'view')``.
+        kind: the kind's name in URLs (``/search/?q=...&kind=paragraphs``).
+        label: the kind's plural name, shown in the facets.
+        fields: the fields looked in, the most telling first (their order ranks the hits).
+        queryset_hook: ``hook(queryset)`` cuts or prepares the model's rows before searching (e.g. current
+            version only, ``select_related``).
+        search: ``search(queryset, query)`` gives the matching rows best first, in place of ``fields``
+            (e.g. a full-text index).
+        describe: ``describe(hit)`` gives the ``title``, ``url``, ``text`` (a snippet is cut around the first
+            match; from a list of texts, the one holding the most words searched) and ``context`` (a short line
+            under the title) of a hit.
+        priority: where the kind stands when every kind is shown (lowest first).
+    """
+
     model: type
-    fields: tuple[str, ...]
+    kind: str
     label: str
-    queryset_hook: object = None  # optional callable(queryset) -> queryset (e.g. current version only)
+    fields: tuple[str, ...] = ()
+    queryset_hook: Callable | None = None
+    search: Callable | None = None
+    describe: Callable = _describe
+    priority: int = 50
+
+
+@dataclass
+class SearchResults:
+    """What :func:`global_search` found: ``facets`` (``{'kind', 'label', 'count'}`` per kind with hits), and either
+    ``groups`` (every kind, its best hits) or ``page`` (one kind, a page of hits)."""
+
+    query: str
+    kind: str | None = None
+    kind_label: str = ''
+    facets: list[dict] = field(default_factory=list)
+    groups: list[dict] = field(default_factory=list)
+    page: object = None
+
+    @property
+    def total(self) -> int:
+        return sum(facet['count'] for facet in self.facets)
 
 
 _INDEXES: list[SearchIndex] = []
-
-
-def icontains_any(fields, value: str) -> Q:
-    """A condition true when any of ``fields`` contains ``value`` (case-insensitive)."""
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f'{field}__icontains': value})
-    return condition
+_WORD_SOURCES: list[Callable] = []
 
 
 def register(index: SearchIndex) -> None:
     _INDEXES.append(index)
 
 
-def global_search(user, query: str) -> list[dict]:
-    """Groups of hits ``{'label', 'model', 'hits'}`` for ``query``, restricted to what ``user`` may view."""
-    groups = []
-    for index in _INDEXES:
-        queryset = index.model.objects.restrict(user, 'view').filter(icontains_any(index.fields, query))
-        if index.queryset_hook:
-            queryset = index.queryset_hook(queryset)
-        hits = list(queryset[:RESULTS_PER_MODEL])
-        if hits:
-            groups.append({'label': index.label, 'model': index.model, 'hits': hits})
-    return groups
+def register_words(source: Callable) -> None:
+    """Add ``source()``, a set of folded words, to the words from which searches suggest close spellings."""
+    _WORD_SOURCES.append(source)
+
+
+def known_words() -> frozenset[str]:
+    return frozenset().union(*(source() for source in _WORD_SOURCES))
+
+
+def indexes() -> list[SearchIndex]:
+    return sorted(_INDEXES, key=lambda index: index.priority)
+
+
+def matching(index: SearchIndex, user, query: str):
+    """The rows of ``index`` that ``user`` may view and that match ``query``, best first."""
+    queryset = index.model.objects.restrict(user, 'view')
+    if index.queryset_hook:
+        queryset = index.queryset_hook(queryset)
+    if index.search:
+        return index.search(queryset, query)
+    # Matching through a subquery keeps one row per record when a field crosses a to-many relation.
+    found = index.model.objects.filter(folded_match(index.fields, query)).values('pk')
+    ordering = queryset.query.order_by or index.model._meta.ordering or ['pk']
+    return (
+        queryset.filter(pk__in=found)
+        .annotate(search_score=relevance(index.fields, query))
+        .order_by('-search_score', *ordering)
+    )
+
+
+def _hit(index: SearchIndex, obj, terms: list[str]) -> dict:
+    described = {'text': '', 'context': '', **index.describe(obj)}
+    text = described['text']
+    text = best_text(text, terms) if isinstance(text, list | tuple) else text
+    return {
+        'title': highlight(described['title'], terms),
+        'url': described['url'],
+        'text': highlight(snippet(text, terms), terms) if text else [],
+        'context': described['context'],
+    }
+
+
+def global_search(user, query: str, kind: str | None = None, page_number=1) -> SearchResults:
+    """Every kind's hits for ``query`` that ``user`` may view: counted per kind, the best few of each, or, with
+    ``kind``, that kind's hits page by page."""
+    results = SearchResults(query=query)
+    terms = search_terms(query)
+    if not terms:
+        return results
+    found = []
+    for index in indexes():
+        queryset = matching(index, user, query)
+        count = queryset.count()
+        if count:
+            found.append((index, queryset))
+            results.facets.append({'kind': index.kind, 'label': index.label, 'count': count})
+    chosen = next((pair for pair in found if pair[0].kind == kind), None)
+    if chosen:
+        index, queryset = chosen
+        results.kind, results.kind_label = index.kind, index.label
+        page = Paginator(queryset, HITS_PER_PAGE).get_page(page_number)
+        page.object_list = [_hit(index, obj, terms) for obj in page.object_list]
+        results.page = page
+        return results
+    for (index, queryset), facet in zip(found, results.facets, strict=True):
+        hits = [_hit(index, obj, terms) for obj in queryset[:HITS_PER_GROUP]]
+        results.groups.append({**facet, 'hits': hits})
+    # A kind whose best hit is named exactly as the query comes first ("Liberia": the country before paragraphs).
+    wanted = fold(' '.join(WORD.findall(query)))
+    results.groups.sort(key=lambda group: fold(''.join(part for part, _ in group['hits'][0]['title'])) != wanted)
+    return results
+
+
+def suggest(user, query: str, limit: int = 3) -> list[dict]:
+    """Close spellings of ``query`` that find something for ``user``: ``{'query', 'count'}``, best first."""
+    suggestions = []
+    for alternative in spelling_alternatives(query, known_words()):
+        count = global_search(user, alternative).total
+        if count:
+            suggestions.append({'query': alternative, 'count': count})
+        if len(suggestions) == limit:
+            break
+    return suggestions

@@ -5,35 +5,66 @@ from ssrhub.core.searching import SearchIndex, register
 
 from .models import Actor, Assessment, NationalDocument, TimelineEvent
 
+
+def _with_country(queryset):
+    return queryset.select_related('country')
+
+
+def _describer(text_field: str = ''):
+    """Describe a workspace record: its name, its country, and ``text_field`` as the text to show."""
+
+    def describe(record) -> dict:
+        return {
+            'title': str(record),
+            'url': record.get_absolute_url(),
+            'text': getattr(record, text_field) if text_field else '',
+            'context': record.country.name,
+        }
+
+    return describe
+
+
 register(
     SearchIndex(
         model=Actor,
-        fields=('name', 'acronym'),
+        kind='actors',
         label=_('Actors'),
-        queryset_hook=lambda queryset: queryset.select_related('country'),
+        fields=('name', 'acronym'),
+        queryset_hook=_with_country,
+        describe=_describer('name'),
+        priority=60,
     )
 )
 register(
     SearchIndex(
         model=NationalDocument,
-        fields=('title', 'vision'),
+        kind='national-documents',
         label=capfirst(NationalDocument._meta.verbose_name_plural),
-        queryset_hook=lambda queryset: queryset.select_related('country'),
+        fields=('title', 'vision'),
+        queryset_hook=_with_country,
+        describe=_describer('vision'),
+        priority=61,
     )
 )
 register(
     SearchIndex(
         model=Assessment,
-        fields=('title', 'assessed_by'),
+        kind='assessments',
         label=_('Assessments'),
-        queryset_hook=lambda queryset: queryset.select_related('country'),
+        fields=('title', 'assessed_by'),
+        queryset_hook=_with_country,
+        describe=_describer('assessed_by'),
+        priority=62,
     )
 )
 register(
     SearchIndex(
         model=TimelineEvent,
-        fields=('title', 'description'),
+        kind='timeline',
         label=_('Timeline'),
-        queryset_hook=lambda queryset: queryset.select_related('country'),
+        fields=('title', 'description'),
+        queryset_hook=_with_country,
+        describe=_describer('description'),
+        priority=63,
     )
 )

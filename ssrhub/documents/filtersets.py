@@ -1,5 +1,7 @@
 import django_filters
 from django import forms
+from django.db.models import F
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.filtersets import SearchFilterSet
@@ -7,7 +9,7 @@ from ssrhub.core.filtersets import SearchFilterSet
 from .models import LANGUAGE_CHOICES, Document, DocumentTypeChoices, Paragraph, ParagraphKindChoices
 from .search import search_paragraphs
 
-__all__ = ['DocumentFilterSet', 'ParagraphFilterSet']
+__all__ = ['SORT_CHOICES', 'DocumentFilterSet', 'ParagraphFilterSet', 'sort_paragraphs']
 
 
 class DocumentFilterSet(SearchFilterSet):
@@ -25,9 +27,30 @@ class DocumentFilterSet(SearchFilterSet):
         fields = ['symbol', 'date']
 
 
+SORT_CHOICES = [
+    ('relevance', _('Relevance')),
+    ('newest', _('Newest first')),
+    ('oldest', _('Oldest first')),
+    ('symbol', _('Document symbol')),
+]
+
+
+def sort_paragraphs(queryset, sort: str, searched_words: bool):
+    """``queryset`` in the chosen order; by relevance (the full-text rank) only when words were searched, otherwise
+    newest first. Symbols sort naturally within a series (S/RES/898 before S/RES/2151)."""
+    if searched_words and sort in ('', 'relevance'):
+        return queryset
+    within = ('version__document__symbol', 'version__document__key', 'order')
+    if sort == 'symbol':
+        return queryset.order_by('version__document__doc_type', Length('version__document__symbol'), *within)
+    if sort == 'oldest':
+        return queryset.order_by(F('version__document__date').asc(nulls_last=True), *within)
+    return queryset.order_by(F('version__document__date').desc(nulls_last=True), *within)
+
+
 class ParagraphFilterSet(django_filters.FilterSet):
     """Full-text search over the current version of every document, with the filters of the paragraph panels
-    (``panels.py``)."""
+    (``panels.py``), in the order ``sort`` asks."""
 
     q = django_filters.CharFilter(method='full_text', label=_('Words or "a phrase"'))
     kind = django_filters.ChoiceFilter(choices=ParagraphKindChoices, label=_('Paragraph type'))
@@ -46,9 +69,19 @@ class ParagraphFilterSet(django_filters.FilterSet):
         field_name='version__document__missions__countries__iso3', distinct=True, label=_('Country (ISO alpha-3)')
     )
 
+    sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method='keep', empty_label=None, label=_('Sort by'))
+
     class Meta:
         model = Paragraph
         fields = []
+
+    def keep(self, queryset, name, value):
+        return queryset  # ordered last, in filter_queryset()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        return sort_paragraphs(queryset, data.get('sort') or '', bool((data.get('q') or '').strip()))
 
     @classmethod
     def add_filters(cls, filters: dict) -> None:

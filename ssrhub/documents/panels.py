@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from .filtersets import ParagraphFilterSet
 
-__all__ = ['ParagraphPanel', 'api_fields', 'attach', 'load_paragraphs', 'panel_context', 'paragraph_panels', 'register']
+__all__ = [
+    'ParagraphPanel',
+    'api_fields',
+    'attach',
+    'export_columns',
+    'load_paragraphs',
+    'panel_context',
+    'paragraph_panels',
+    'register',
+]
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,8 @@ class ParagraphPanel:
         filters: paragraph search filters by name, shown after the words field.
         api_fields: ``api_fields()`` gives new read-only serializer fields by name, added to the paragraph API
             after the paragraph's own.
+        export: ``export(paragraphs)`` gives download columns by name, each ``(label, {paragraph id: value})``,
+            added to the paragraph search's downloads after the text.
     """
 
     template: str
@@ -35,6 +46,7 @@ class ParagraphPanel:
     context: Callable
     filters: dict = field(default_factory=dict)
     api_fields: Callable = dict
+    export: Callable = lambda paragraphs: {}
 
 
 _PANELS: list[ParagraphPanel] = []
@@ -71,6 +83,14 @@ def panel_context(user) -> dict:
     for panel in _PANELS:
         context.update(panel.context(user))
     return context
+
+
+def export_columns(paragraphs) -> dict:
+    """Every panel's download columns for ``paragraphs``: ``{name: (label, {paragraph id: value})}``."""
+    columns = {}
+    for panel in _PANELS:
+        columns.update(panel.export(paragraphs))
+    return columns
 
 
 def api_fields() -> dict:

@@ -16,4 +16,5 @@ urlpatterns = [
         name='document_original',
     ),
     path('paragraphs/', views.ParagraphSearchView.as_view(), name='paragraph_search'),
+    path('paragraphs.<str:fmt>', views.ParagraphExportView.as_view(), name='paragraph_export'),
 ]

@@ -3,19 +3,25 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
+from ssrhub.core.exports import export_response
 from ssrhub.core.forms import style_widgets
+from ssrhub.core.textsearch import spelling_alternatives
 from ssrhub.core.views import generic
 
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentMetadataForm, DocumentUploadForm
 from .ingest import ingest_bytes
 from .models import Document, DocumentVersion, Paragraph
-from .panels import attach, load_paragraphs, panel_context, paragraph_panels
+from .panels import attach, export_columns, load_paragraphs, panel_context, paragraph_panels
+from .search import index_words
 from .tables import DocumentTable
 
 __all__ = [
@@ -25,10 +31,15 @@ __all__ = [
     'DocumentOriginalView',
     'DocumentUploadView',
     'DocumentView',
+    'ParagraphExportView',
     'ParagraphSearchView',
 ]
 
 PARAGRAPHS_PER_PAGE = 25
+EXPORT_LIMIT = 10000
+SPELLING_SUGGESTIONS = 3
+# Parameters that shape the results without being a search.
+NOT_SEARCH = ('page', 'sort')
 
 
 class DocumentListView(LoginRequiredMixin, generic.ObjectListView):
@@ -119,23 +130,136 @@ class DocumentUploadView(LoginRequiredMixin, View):
 
 
 class ParagraphSearchView(LoginRequiredMixin, View):
-    """Full-text search over the current version of every document, with the filters of the paragraph panels."""
+    """Full-text search over the current version of every document, with the filters of the paragraph panels;
+    a search that finds nothing offers close spellings and the same search with fewer filters."""
+
+    def filterset(self, request, data=None):
+        queryset = Paragraph.objects.restrict(request.user).filter(version__is_current=True)
+        return ParagraphFilterSet(request.GET if data is None else data, queryset=queryset)
 
     def get(self, request):
-        queryset = Paragraph.objects.restrict(request.user).filter(version__is_current=True)
-        filterset = ParagraphFilterSet(request.GET, queryset=queryset)
+        filterset = self.filterset(request)
         style_widgets(filterset.form)
-        searched = any(value for key, value in request.GET.items() if key != 'page')
+        searched = any(value for key, value in request.GET.items() if key not in NOT_SEARCH)
         page = None
+        suggestions = []
         if searched and filterset.is_valid():
             paginator = Paginator(load_paragraphs(filterset.qs), PARAGRAPHS_PER_PAGE)
             page = paginator.get_page(request.GET.get('page'))
             page.object_list = attach(page.object_list)
+            if not paginator.count:
+                suggestions = self.suggestions(request, filterset)
         context = {
             'filter_form': filterset.form,
             'page': page,
             'searched': searched,
+            'suggestions': suggestions,
+            'query_string': _query_string(request.GET, drop=('page',)),
+            'export_formats': ('csv', 'xlsx'),
+            'export_limit': EXPORT_LIMIT,
             'paragraph_panels': paragraph_panels(),
         }
         template = 'documents/htmx/paragraph_results.html' if request.htmx else 'documents/paragraph_search.html'
         return render(request, template, context)
+
+    def count(self, request, data: dict[str, list[str]]) -> int:
+        query = QueryDict(mutable=True)
+        for key, values in data.items():
+            query.setlist(key, values)
+        filterset = self.filterset(request, query)
+        return filterset.qs.count() if filterset.is_valid() else 0
+
+    def suggestions(self, request, filterset) -> list[dict]:
+        """Searches close to one that found nothing, each with the number of paragraphs it finds."""
+        # The suggested searches keep the chosen order (``sort``) and start again at the first page.
+        data = {key: values for key, values in request.GET.lists() if key != 'page' and any(values)}
+        query = filterset.form.cleaned_data.get('q') or ''
+        found = []
+
+        def offer(label, changed):
+            count = self.count(request, changed)
+            if count:
+                found.append({'label': label, 'url': f'?{_query_string(changed)}', 'count': count})
+            return count
+
+        spelled = 0
+        for alternative in spelling_alternatives(query, index_words()):
+            spelled += bool(
+                offer(_('“%(query)s” (close spelling)') % {'query': alternative}, {**data, 'q': [alternative]})
+            )
+            if spelled == SPELLING_SUGGESTIONS:
+                break
+        filters = [name for name in data if name not in ('q', *NOT_SEARCH)]
+        if 'year' in filters and filterset.form.cleaned_data.get('year'):
+            for year in _nearest_years(request.user, int(filterset.form.cleaned_data['year'])):
+                offer(_('The same search in %(year)s') % {'year': year}, {**data, 'year': [str(year)]})
+        if len(filters) > 1:
+            for name in filters:
+                label = _('Without the filter %(filter)s: %(value)s') % {
+                    'filter': filterset.form[name].label,
+                    'value': _display(filterset.form[name], data[name]),
+                }
+                offer(label, {key: values for key, values in data.items() if key != name})
+        if filters:
+            unfiltered = {key: values for key, values in data.items() if key in ('q', *NOT_SEARCH)}
+            if query:
+                offer(_('“%(query)s” without any filter') % {'query': query}, unfiltered)
+            else:
+                offer(_('Every paragraph, without any filter'), unfiltered)
+        return found
+
+
+class ParagraphExportView(ParagraphSearchView):
+    """The paragraphs a paragraph search finds (the first ``EXPORT_LIMIT``), in its order, as CSV or XLSX."""
+
+    def get(self, request, fmt):
+        filterset = self.filterset(request)
+        if fmt not in ('csv', 'xlsx') or not filterset.is_valid():
+            return HttpResponseBadRequest(_('Unknown export format or filter values that are not valid.'))
+        paragraphs = attach(load_paragraphs(filterset.qs)[:EXPORT_LIMIT])
+        added = export_columns(paragraphs)
+        columns = [
+            ('symbol', _('Document symbol')),
+            ('paragraph', _('Paragraph')),
+            ('kind', _('Paragraph type')),
+            ('date', _('Date')),
+            ('title', _('Document title')),
+            ('text', _('Text')),
+            *[(key, label) for key, (label, _values) in added.items()],
+            ('link', _('Link')),
+        ]
+        rows = []
+        for paragraph in paragraphs:
+            document = paragraph.version.document
+            rows.append(
+                {
+                    'symbol': document.symbol or document.key,
+                    'paragraph': paragraph.ref,
+                    'kind': paragraph.get_kind_display(),
+                    'date': document.date,
+                    'title': document.title,
+                    'text': paragraph.text,
+                    **{key: values.get(paragraph.pk, '') for key, (_label, values) in added.items()},
+                    'link': request.build_absolute_uri(f'{document.get_absolute_url()}#p-{slugify(paragraph.ref)}'),
+                }
+            )
+        return export_response(rows, columns, fmt, f'ssrhub-paragraphs-{timezone.localdate().isoformat()}')
+
+
+def _query_string(data, drop=()) -> str:
+    pairs = data.lists() if hasattr(data, 'lists') else data.items()
+    return urlencode([(key, value) for key, values in pairs if key not in drop for value in values], doseq=False)
+
+
+def _display(field, values) -> str:
+    """The values of a filter as the form shows them (choice labels rather than codes)."""
+    choices = {str(key): label for key, label in getattr(field.field, 'choices', ())}
+    return ', '.join(str(choices.get(value, value)) for value in values)
+
+
+def _nearest_years(user, year: int, limit: int = 2) -> list[int]:
+    """The years closest to ``year`` in which the user may read a document."""
+    years = {
+        day.year for day in Document.objects.restrict(user).filter(versions__is_current=True).dates('date', 'year')
+    }
+    return sorted(sorted(years - {year}, key=lambda known: (abs(known - year), known))[:limit])

@@ -443,6 +443,7 @@ ENTRIES = [
         record=paragraph,
         pages=(
             Endpoint('documents:paragraph_search', 'list', query=f'symbol={SYMBOL}'),
+            Endpoint('documents:paragraph_export', 'list', kwargs=lambda p: {'fmt': 'csv'}, query=f'symbol={SYMBOL}'),
             Endpoint(
                 'coding:paragraph_review',
                 'post',

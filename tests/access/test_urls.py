@@ -16,6 +16,7 @@ ALLOWED_VIEWS = {
     'ssrhub.documents.views.DocumentOriginalView': 'restricts DocumentVersion',
     'ssrhub.documents.views.DocumentUploadView': 'adds a new document: checks documents.add_document',
     'ssrhub.documents.views.ParagraphSearchView': 'restricts Paragraph',
+    'ssrhub.documents.views.ParagraphExportView': 'restricts Paragraph (the paragraph search as a download)',
 }
 # Whole families of views, by the start of their dotted path, with the reason.
 ALLOWED_MODULES = {

@@ -6,16 +6,18 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.history import recent_changes
-from ssrhub.core.searching import global_search
+from ssrhub.core.searching import global_search, suggest
 
 __all__ = ['changes', 'favicon', 'search']
 
 
 def search(request):
     query = request.GET.get('q', '').strip()
-    results = global_search(request.user, query) if query else []
+    results = global_search(request.user, query, kind=request.GET.get('kind'), page_number=request.GET.get('page'))
+    suggestions = suggest(request.user, query) if query and not results.facets else []
     template = 'core/htmx/search_results.html' if request.htmx else 'core/search.html'
-    return render(request, template, {'query': query, 'results': results, 'title': _('Search')})
+    context = {'query': query, 'results': results, 'suggestions': suggestions, 'title': _('Search')}
+    return render(request, template, context)
 
 
 @login_required

@@ -78,7 +78,7 @@ def test_mission_page_shows_lineage(client):
 
 def test_global_search_finds_items_missions_entities_and_countries(client):
     response = client.get('/search/', {'q': 'Liberia'})
-    labels = {str(group['label']) for group in response.context['results']}
+    labels = {str(group['label']) for group in response.context['results'].groups}
     assert {'Countries', 'Missions'} <= labels
 
 
