@@ -90,7 +90,7 @@ class StageForm(ChangeLoggedModelForm):
 class NationalDocumentForm(ChangeLoggedModelForm):
     class Meta:
         model = NationalDocument
-        fields = ['kind', 'title', 'parent', 'status', 'adopted', 'adopted_by', 'due', 'vision', 'note', 'source']
+        fields = ['kind', 'title', 'title_fr', 'parent', 'status', 'adopted', 'adopted_by', 'due', 'vision', 'note', 'source']
         widgets = {'adopted': DATE, 'due': DATE, 'vision': forms.Textarea(attrs={'rows': 3})}
 
     def __init__(self, *args, country, user, **kwargs):
@@ -185,7 +185,7 @@ class StatusUpdateForm(AccessibleFormMixin, forms.ModelForm):
 class ActorForm(ChangeLoggedModelForm):
     class Meta:
         model = Actor
-        fields = ('name', 'acronym', 'area', 'type', 'statutory', 'note', 'source')
+        fields = ('name', 'name_fr', 'acronym', 'area', 'type', 'statutory', 'note', 'source')
         widgets = {'note': forms.Textarea(attrs={'rows': 3})}
         help_texts = {
             'statutory': _('Established by law (a non-state actor never is).'),
@@ -411,7 +411,7 @@ def rating_formset(data=None, *, items, ratings):
 class TimelineEventForm(ChangeLoggedModelForm):
     class Meta:
         model = TimelineEvent
-        fields = ['kind', 'title', 'description']
+        fields = ['kind', 'title', 'title_fr', 'description']
         widgets = {'description': forms.Textarea(attrs={'rows': 3})}
 
 

@@ -8,7 +8,7 @@ from .models import Actor, Assessment, NationalDocument, TimelineEvent
 register(
     SearchIndex(
         model=Actor,
-        fields=('name', 'acronym'),
+        fields=('name', 'name_fr', 'acronym'),
         label=_('Actors'),
         queryset_hook=lambda queryset: queryset.select_related('country'),
     )
@@ -16,7 +16,7 @@ register(
 register(
     SearchIndex(
         model=NationalDocument,
-        fields=('title', 'vision'),
+        fields=('title', 'title_fr', 'vision'),
         label=capfirst(NationalDocument._meta.verbose_name_plural),
         queryset_hook=lambda queryset: queryset.select_related('country'),
     )
@@ -32,7 +32,7 @@ register(
 register(
     SearchIndex(
         model=TimelineEvent,
-        fields=('title', 'description'),
+        fields=('title', 'title_fr', 'description'),
         label=_('Timeline'),
         queryset_hook=lambda queryset: queryset.select_related('country'),
     )

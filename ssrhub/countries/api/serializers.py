@@ -192,6 +192,7 @@ class ActorSerializer(WorkspaceSerializer):
             'id',
             'country',
             'name',
+            'name_fr',
             'acronym',
             'area',
             'type',
@@ -378,6 +379,7 @@ class NationalDocumentSerializer(WorkspaceSerializer):
             'country',
             'kind',
             'title',
+            'title_fr',
             'parent',
             'status',
             'adopted',
@@ -435,7 +437,7 @@ class TimelineEventSerializer(WorkspaceSerializer):
 
     class Meta:
         model = TimelineEvent
-        fields = ['id', 'country', 'kind', 'title', 'description', 'source', 'citations', 'dates', 'disputed']
+        fields = ['id', 'country', 'kind', 'title', 'title_fr', 'description', 'source', 'citations', 'dates', 'disputed']
 
     def get_disputed(self, event) -> bool:
         return timeline.disagree(event.dates.all())
