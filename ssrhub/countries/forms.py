@@ -90,7 +90,19 @@ class StageForm(ChangeLoggedModelForm):
 class NationalDocumentForm(ChangeLoggedModelForm):
     class Meta:
         model = NationalDocument
-        fields = ['kind', 'title', 'title_fr', 'parent', 'status', 'adopted', 'adopted_by', 'due', 'vision', 'note', 'source']
+        fields = [
+            'kind',
+            'title',
+            'title_fr',
+            'parent',
+            'status',
+            'adopted',
+            'adopted_by',
+            'due',
+            'vision',
+            'note',
+            'source',
+        ]
         widgets = {'adopted': DATE, 'due': DATE, 'vision': forms.Textarea(attrs={'rows': 3})}
 
     def __init__(self, *args, country, user, **kwargs):

@@ -23,7 +23,10 @@ def export_columns(table) -> list[tuple[str, str]]:
 
 class ActorTable(BaseTable):
     name = tables.Column(
-        accessor='display_name', order_by=('name',), linkify=True, verbose_name=Actor._meta.get_field('name').verbose_name
+        accessor='display_name',
+        order_by=('name',),
+        linkify=True,
+        verbose_name=Actor._meta.get_field('name').verbose_name,
     )
 
     class Meta(BaseTable.Meta):

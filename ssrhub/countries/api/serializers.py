@@ -437,7 +437,18 @@ class TimelineEventSerializer(WorkspaceSerializer):
 
     class Meta:
         model = TimelineEvent
-        fields = ['id', 'country', 'kind', 'title', 'title_fr', 'description', 'source', 'citations', 'dates', 'disputed']
+        fields = [
+            'id',
+            'country',
+            'kind',
+            'title',
+            'title_fr',
+            'description',
+            'source',
+            'citations',
+            'dates',
+            'disputed',
+        ]
 
     def get_disputed(self, event) -> bool:
         return timeline.disagree(event.dates.all())
