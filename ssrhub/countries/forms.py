@@ -233,7 +233,7 @@ class _CountryActorsMixin:
 
 
 def _actor_label(actor) -> str:
-    return f'{actor.name} ({actor.acronym})' if actor.acronym else actor.name
+    return f'{actor.display_name} ({actor.acronym})' if actor.acronym else actor.display_name
 
 
 class ActorRelationForm(_CountryActorsMixin, ChangeLoggedModelForm):

@@ -194,7 +194,14 @@ class ActorBulkImportView(CountryScopedView):
     template_name = 'countries/actors_import.html'
 
     def render_page(self, form, status=200, **extra):
-        context = self.country_context(form=form, vocabulary=vocabulary(), **extra)
+        english = vocabulary()
+        # The file is read in English; each English label is shown with the label of the page's language.
+        values = {
+            'areas': [(a.value, english.areas[a.value], a.label) for a in Area],
+            'types': [(t.value, english.types[t.value], t.label) for t in ActorType],
+            'kinds': [(k.value, english.kinds[k.value], k.label) for k in RelationKind],
+        }
+        context = self.country_context(form=form, vocabulary=values, **extra)
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request):
