@@ -73,6 +73,7 @@ class EngagementForm(ChangeLoggedModelForm):
             'mandate_symbol',
             'mandate_paragraph',
             'national_lead',
+            'national_lead_fr',
             'international_counterpart',
             'summary',
             'source',

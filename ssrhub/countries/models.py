@@ -108,6 +108,12 @@ class Engagement(WorkspaceModel):
     mandate_symbol = UNSymbolField(verbose_name=_('mandating resolution'), blank=True)
     mandate_paragraph = models.CharField(verbose_name=_('paragraph'), max_length=40, blank=True)
     national_lead = models.CharField(verbose_name=_('lead national entity'), max_length=200, blank=True)
+    national_lead_fr = models.CharField(
+        verbose_name=_('lead national entity in French'),
+        max_length=200,
+        blank=True,
+        help_text=_('Its official French name, shown on French pages; leave empty when unsure.'),
+    )
     international_counterpart = models.CharField(
         verbose_name=_('international counterpart'), max_length=200, blank=True
     )
@@ -126,6 +132,11 @@ class Engagement(WorkspaceModel):
 
     def get_absolute_url(self):
         return reverse('countries:dashboard', args=[self.country.iso3])
+
+    @property
+    def display_national_lead(self) -> str:
+        """The lead national entity in the UI language (its official French name in French, when recorded)."""
+        return translated(self, 'national_lead')
 
     def clean(self):
         if not (self.request_date or self.mandate_symbol):

@@ -23,7 +23,7 @@ register(
         queryset_hook=_current_versions_only,
     )
 )
-register(SearchIndex(model=Mission, fields=('acronym', 'name_en', 'name_fr'), label=_('Missions')))
+register(SearchIndex(model=Mission, fields=('acronym', 'acronym_fr', 'name_en', 'name_fr'), label=_('Missions')))
 register(
     SearchIndex(
         model=UNEntity,

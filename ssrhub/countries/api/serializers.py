@@ -154,6 +154,7 @@ class EngagementSerializer(WorkspaceSerializer):
             'mandate_symbol',
             'mandate_paragraph',
             'national_lead',
+            'national_lead_fr',
             'international_counterpart',
             'summary',
             'source',
