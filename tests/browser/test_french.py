@@ -12,18 +12,19 @@ from pypdf import PdfReader
 pytestmark = pytest.mark.browser
 
 # What each page shows in each language: the actors (without acronyms, so the map shows their names), a document
-# and its status, an event.
+# and its status, an event, the mission's acronym.
 EXPECTED = {
     'CAF': {
         'en': ('Police', 'National Security Policy', 'Adopted', 'Special Criminal Court'),
         'fr': ('Police centrafricaine', 'Politique de sécurité nationale', 'Adoptée', 'Cour pénale spéciale'),
     },
     'CIV': {
-        'en': ('Police', 'National SSR Strategy (2012)', 'UNOCI closes'),
+        'en': ('Police', 'National SSR Strategy (2012)', 'UNOCI closes', 'Peacekeeping operation (UNOCI)'),
         'fr': (
             'Police nationale',
             'Stratégie nationale de réforme du secteur de la sécurité (2012)',
             "Fermeture de l'ONUCI",
+            'Opération de maintien de la paix (ONUCI)',
         ),
     },
 }

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from ssrhub.countries.models import Actor, DocumentKind, DocumentStatus, NationalDocument, TimelineEvent, status_label
+from ssrhub.framework.models import Mission
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +125,12 @@ def test_generated_flags_follow_the_language(demo, iso3, page, selector):
     assert len(english) == len(french)
     same = [text for text, other in zip(french, english, strict=True) if text == other]
     assert same == [], f'{url}: sentences left in English on the French page'
+
+
+@pytest.mark.parametrize(('acronym', 'french'), [('UNOCI', 'ONUCI'), ('UNTAC', 'APRONUC'), ('MINUSCA', 'MINUSCA')])
+def test_missions_show_their_french_acronym_in_french(acronym, french):
+    mission = Mission.objects.get(acronym=acronym)
+    with translation.override('en'):
+        assert str(mission) == acronym
+    with translation.override('fr'):
+        assert str(mission) == french
