@@ -12,8 +12,8 @@ The file (``docs`` in ``actors_import.html``; the export writes the same columns
 
 * UTF-8, with or without a byte order mark; comma, semicolon or tab separated (taken from the header line);
   at most ``MAX_BYTES``; the first line holds the column names (case and spaces do not matter).
-* An actors file has the columns ``name``, ``area`` and ``type`` (required) and may have ``acronym``,
-  ``statutory``, ``note`` and ``source``.
+* An actors file has the columns ``name``, ``area`` and ``type`` (required) and may have ``name_fr`` (the official
+  French name), ``acronym``, ``statutory``, ``note`` and ``source``.
 * A relations file has the columns ``actor``, ``relation`` and ``other_actor`` (required) and may have ``note``
   and ``source``. An actor is named by its name (or by its acronym when only one actor has it), among the actors
   of the file and those already stored.
@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 MAX_BYTES = 1024 * 1024
-ACTOR_COLUMNS = ('name', 'acronym', 'area', 'type', 'statutory', 'note', 'source')
+ACTOR_COLUMNS = ('name', 'name_fr', 'acronym', 'area', 'type', 'statutory', 'note', 'source')
 ACTOR_REQUIRED = ('name', 'area', 'type')
 RELATION_COLUMNS = ('actor', 'relation', 'other_actor', 'note', 'source')
 RELATION_REQUIRED = ('actor', 'relation', 'other_actor')
@@ -134,6 +134,7 @@ class StoredActor:
     statutory: bool = True
     note: str = ''
     source: str = ''
+    name_fr: str = ''
 
 
 @dataclass(frozen=True)
@@ -323,6 +324,7 @@ class _Planner:
             if not cells.get(column):
                 self.error('required', row_number, column=column)
         name = ' '.join(self.text(row_number, cells, 'name').split())
+        name_fr = ' '.join(self.text(row_number, cells, 'name_fr').split())
         acronym = self.text(row_number, cells, 'acronym')
         note = cells.get('note', '')
         source = self.text(row_number, cells, 'source')
@@ -352,9 +354,11 @@ class _Planner:
             return
         values = {'name': name, 'area': area, 'type': kind, 'statutory': statutory}
         if old is None:
-            values.update(acronym=acronym, note=note, source=source or self.filename)
+            values.update(name_fr=name_fr, acronym=acronym, note=note, source=source or self.filename)
             self.sort(Change('actor', row_number, (key,), values), None)
             return
+        if 'name_fr' in columns:
+            values['name_fr'] = name_fr
         if 'acronym' in columns:
             values['acronym'] = acronym
         if 'note' in columns:

@@ -54,9 +54,9 @@ class HeadcountInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
-    list_display = ('name', 'acronym', 'country', 'area', 'type', 'statutory')
+    list_display = ('name', 'name_fr', 'acronym', 'country', 'area', 'type', 'statutory')
     list_filter = ('country', 'area', 'type', 'statutory')
-    search_fields = ('name', 'acronym')
+    search_fields = ('name', 'name_fr', 'acronym')
     inlines = [HeadcountInline, SourceCitationInline]
 
 
@@ -106,9 +106,9 @@ class PillarInline(admin.TabularInline):
 
 @admin.register(NationalDocument)
 class NationalDocumentAdmin(SimpleHistoryAdmin):
-    list_display = ('title', 'country', 'kind', 'status', 'adopted', 'due')
+    list_display = ('title', 'title_fr', 'country', 'kind', 'status', 'adopted', 'due')
     list_filter = ('country', 'kind', 'status')
-    search_fields = ('title',)
+    search_fields = ('title', 'title_fr')
     raw_id_fields = ('parent',)
     inlines = [ThreatInline, ObjectiveInline, PillarInline, SourceCitationInline]
 
@@ -136,7 +136,7 @@ class EventDateInline(admin.TabularInline):
 
 @admin.register(TimelineEvent)
 class TimelineEventAdmin(SimpleHistoryAdmin):
-    list_display = ('title', 'country', 'kind')
+    list_display = ('title', 'title_fr', 'country', 'kind')
     list_filter = ('country', 'kind')
-    search_fields = ('title', 'description')
+    search_fields = ('title', 'title_fr', 'description')
     inlines = [EventDateInline]

@@ -73,6 +73,7 @@ class EngagementForm(ChangeLoggedModelForm):
             'mandate_symbol',
             'mandate_paragraph',
             'national_lead',
+            'national_lead_fr',
             'international_counterpart',
             'summary',
             'source',
@@ -90,7 +91,19 @@ class StageForm(ChangeLoggedModelForm):
 class NationalDocumentForm(ChangeLoggedModelForm):
     class Meta:
         model = NationalDocument
-        fields = ['kind', 'title', 'parent', 'status', 'adopted', 'adopted_by', 'due', 'vision', 'note', 'source']
+        fields = [
+            'kind',
+            'title',
+            'title_fr',
+            'parent',
+            'status',
+            'adopted',
+            'adopted_by',
+            'due',
+            'vision',
+            'note',
+            'source',
+        ]
         widgets = {'adopted': DATE, 'due': DATE, 'vision': forms.Textarea(attrs={'rows': 3})}
 
     def __init__(self, *args, country, user, **kwargs):
@@ -185,7 +198,7 @@ class StatusUpdateForm(AccessibleFormMixin, forms.ModelForm):
 class ActorForm(ChangeLoggedModelForm):
     class Meta:
         model = Actor
-        fields = ('name', 'acronym', 'area', 'type', 'statutory', 'note', 'source')
+        fields = ('name', 'name_fr', 'acronym', 'area', 'type', 'statutory', 'note', 'source')
         widgets = {'note': forms.Textarea(attrs={'rows': 3})}
         help_texts = {
             'statutory': _('Established by law (a non-state actor never is).'),
@@ -221,7 +234,7 @@ class _CountryActorsMixin:
 
 
 def _actor_label(actor) -> str:
-    return f'{actor.name} ({actor.acronym})' if actor.acronym else actor.name
+    return f'{actor.display_name} ({actor.acronym})' if actor.acronym else actor.display_name
 
 
 class ActorRelationForm(_CountryActorsMixin, ChangeLoggedModelForm):
@@ -411,7 +424,7 @@ def rating_formset(data=None, *, items, ratings):
 class TimelineEventForm(ChangeLoggedModelForm):
     class Meta:
         model = TimelineEvent
-        fields = ['kind', 'title', 'description']
+        fields = ['kind', 'title', 'title_fr', 'description']
         widgets = {'description': forms.Textarea(attrs={'rows': 3})}
 
 

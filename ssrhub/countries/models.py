@@ -13,8 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ssrhub.core.fields import UNSymbolField
+from ssrhub.core.i18n import translated
 from ssrhub.core.models import ChangeLoggedModel
 from ssrhub.framework.models import MissionTypeChoices
 
@@ -34,6 +36,7 @@ __all__ = [
     'Pillar',
     'Threat',
     'TimelineEvent',
+    'status_label',
 ]
 
 
@@ -105,6 +108,12 @@ class Engagement(WorkspaceModel):
     mandate_symbol = UNSymbolField(verbose_name=_('mandating resolution'), blank=True)
     mandate_paragraph = models.CharField(verbose_name=_('paragraph'), max_length=40, blank=True)
     national_lead = models.CharField(verbose_name=_('lead national entity'), max_length=200, blank=True)
+    national_lead_fr = models.CharField(
+        verbose_name=_('lead national entity in French'),
+        max_length=200,
+        blank=True,
+        help_text=_('Its official French name, shown on French pages; leave empty when unsure.'),
+    )
     international_counterpart = models.CharField(
         verbose_name=_('international counterpart'), max_length=200, blank=True
     )
@@ -123,6 +132,11 @@ class Engagement(WorkspaceModel):
 
     def get_absolute_url(self):
         return reverse('countries:dashboard', args=[self.country.iso3])
+
+    @property
+    def display_national_lead(self) -> str:
+        """The lead national entity in the UI language (its official French name in French, when recorded)."""
+        return translated(self, 'national_lead')
 
     def clean(self):
         if not (self.request_date or self.mandate_symbol):
@@ -213,6 +227,12 @@ class Actor(WorkspaceModel):
         to='core.Country', on_delete=models.PROTECT, related_name='security_actors', verbose_name=_('country')
     )
     name = models.CharField(verbose_name=_('name'), max_length=200)
+    name_fr = models.CharField(
+        verbose_name=_('French name'),
+        max_length=200,
+        blank=True,
+        help_text=_('The official French name, shown on French pages; leave empty when unsure.'),
+    )
     acronym = models.CharField(verbose_name=_('acronym'), max_length=40, blank=True)
     area = models.CharField(verbose_name=_('area'), max_length=25, choices=Area)
     type = models.CharField(verbose_name=_('type'), max_length=20, choices=ActorType)
@@ -229,7 +249,12 @@ class Actor(WorkspaceModel):
         constraints = [models.UniqueConstraint(fields=['country', 'name'], name='countries_actor_name_per_country')]
 
     def __str__(self):
-        return self.acronym or self.name
+        return self.acronym or self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the UI language (the official French name in French, when recorded)."""
+        return translated(self, 'name')
 
     def get_absolute_url(self):
         return f'{reverse("countries:actors", args=[self.country.iso3])}#actor-{self.pk}'
@@ -422,6 +447,28 @@ class DocumentStatus(models.TextChoices):
     ABANDONED = 'abandoned', _('Abandoned')
 
 
+# A status shown next to a feminine kind of document takes the feminine in French (une politique adoptée, une
+# stratégie achevée); "Law or decree" agrees with its nearest noun, décret.
+FEMININE_KINDS = frozenset({DocumentKind.POLICY, DocumentKind.STRATEGY})
+FEMININE_STATUS_LABELS = {
+    DocumentStatus.NOT_DRAFTED: pgettext_lazy('feminine: a policy or a strategy', 'Not yet drafted'),
+    DocumentStatus.DRAFTING: pgettext_lazy('feminine: a policy or a strategy', 'Being drafted'),
+    DocumentStatus.ENDORSED: pgettext_lazy('feminine: a policy or a strategy', 'Endorsed or validated'),
+    DocumentStatus.ADOPTED: pgettext_lazy('feminine: a policy or a strategy', 'Adopted'),
+    DocumentStatus.IMPLEMENTING: pgettext_lazy('feminine: a policy or a strategy', 'Under implementation'),
+    DocumentStatus.COMPLETED: pgettext_lazy('feminine: a policy or a strategy', 'Completed'),
+    DocumentStatus.SUPERSEDED: pgettext_lazy('feminine: a policy or a strategy', 'Superseded'),
+    DocumentStatus.ABANDONED: pgettext_lazy('feminine: a policy or a strategy', 'Abandoned'),
+}
+
+
+def status_label(kind: str, status: str) -> str:
+    """The label of a national document's status, agreeing in French with the document's kind."""
+    if kind in FEMININE_KINDS:
+        return str(FEMININE_STATUS_LABELS[status])
+    return str(DocumentStatus(status).label)
+
+
 class NationalDocument(WorkspaceModel):
     """A national framework document; policies, strategies and plans chain through ``parent``
     (policy -> strategy -> plan), and a plan's actions answer the threats and objectives up the chain."""
@@ -431,6 +478,12 @@ class NationalDocument(WorkspaceModel):
     )
     kind = models.CharField(verbose_name=_('kind'), max_length=10, choices=DocumentKind)
     title = models.CharField(verbose_name=_('title'), max_length=300)
+    title_fr = models.CharField(
+        verbose_name=_('French title'),
+        max_length=300,
+        blank=True,
+        help_text=_('The official French title, shown on French pages; leave empty when unsure.'),
+    )
     parent = models.ForeignKey(
         to='self',
         on_delete=models.SET_NULL,
@@ -458,7 +511,16 @@ class NationalDocument(WorkspaceModel):
         verbose_name_plural = _('national framework documents')
 
     def __str__(self):
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the UI language (the official French title in French, when recorded)."""
+        return translated(self, 'title')
+
+    def get_status_display(self) -> str:
+        """The status agreeing with the kind of document (in French, a policy or a strategy is "adoptée")."""
+        return status_label(self.kind, self.status)
 
     def get_absolute_url(self):
         return reverse('countries:document', args=[self.country.iso3, self.pk])
@@ -679,6 +741,12 @@ class TimelineEvent(WorkspaceModel):
     )
     kind = models.CharField(verbose_name=_('kind'), max_length=12, choices=EventKind)
     title = models.CharField(verbose_name=_('event'), max_length=300)
+    title_fr = models.CharField(
+        verbose_name=_('event in French'),
+        max_length=300,
+        blank=True,
+        help_text=_('Shown on French pages.'),
+    )
     description = models.TextField(verbose_name=_('description'), blank=True)
     citations = citations()
 
@@ -690,7 +758,12 @@ class TimelineEvent(WorkspaceModel):
         verbose_name_plural = _('timeline events')
 
     def __str__(self):
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The event in the UI language (its French wording in French, when recorded)."""
+        return translated(self, 'title')
 
     def get_absolute_url(self):
         return f'{reverse("countries:timeline", args=[self.country.iso3])}#event-{self.pk}'

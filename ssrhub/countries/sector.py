@@ -26,6 +26,7 @@ __all__ = [
 # identifiers in every language (the ``*_label`` columns hold the translated labels for people).
 ACTOR_EXPORT_COLUMNS = (
     'name',
+    'name_fr',
     'acronym',
     'area',
     'area_label',
@@ -121,8 +122,8 @@ def actor_graph(country, actors, relations) -> dict:
         'nodes': [
             {
                 'id': f'actor-{actor.pk}',
-                'label': actor.acronym or actor.name,
-                'name': actor.name,
+                'label': str(actor),
+                'name': actor.display_name,
                 'acronym': actor.acronym,
                 'area': actor.area,
                 'type': actor.type,
@@ -166,6 +167,7 @@ def actor_rows(actors, fmt) -> list[dict]:
     return [
         {
             'name': actor.name,
+            'name_fr': actor.name_fr,
             'acronym': actor.acronym,
             'area': actor.area,
             'area_label': actor.get_area_display(),

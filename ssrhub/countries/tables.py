@@ -22,7 +22,12 @@ def export_columns(table) -> list[tuple[str, str]]:
 
 
 class ActorTable(BaseTable):
-    name = tables.Column(linkify=True)
+    name = tables.Column(
+        accessor='display_name',
+        order_by=('name',),
+        linkify=True,
+        verbose_name=Actor._meta.get_field('name').verbose_name,
+    )
 
     class Meta(BaseTable.Meta):
         model = Actor

@@ -51,6 +51,6 @@ class UNEntityAdmin(SimpleHistoryAdmin):
 class MissionAdmin(SimpleHistoryAdmin):
     list_display = ('acronym', 'type', 'start', 'end')
     list_filter = ('type',)
-    search_fields = ('acronym', 'name_en', 'name_fr')
+    search_fields = ('acronym', 'acronym_fr', 'name_en', 'name_fr')
     filter_horizontal = ('countries', 'predecessors')
     inlines = [SourceCitationInline]

@@ -194,6 +194,7 @@ def _read_mission(raw: dict, where: str) -> dict:
         raise DataFileError(f'{where}: {error}') from error
     return {
         'acronym': raw['acronym'],
+        'acronym_fr': str(raw.get('acronym_fr') or ''),
         'en': raw['en'],
         'fr': raw['fr'],
         'type': raw['type'],

@@ -47,7 +47,7 @@ class UNEntityFilterSet(SearchFilterSet):
 
 
 class MissionFilterSet(SearchFilterSet):
-    search_fields = ('acronym', 'name_en', 'name_fr', 'established_by')
+    search_fields = ('acronym', 'acronym_fr', 'name_en', 'name_fr', 'established_by')
     type = django_filters.MultipleChoiceFilter(choices=MissionTypeChoices.choices, label=_('Type'))
     country = django_filters.CharFilter(field_name='countries__iso3', distinct=True, label=_('Country (ISO alpha-3)'))
     active = django_filters.BooleanFilter(

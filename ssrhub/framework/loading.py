@@ -130,6 +130,7 @@ def load_institutions(report: LoadReport, directory=INSTITUTIONS_DIR) -> None:
             Mission,
             {'acronym': spec['acronym']},
             {
+                'acronym_fr': spec['acronym_fr'],
                 'name_en': spec['en'],
                 'name_fr': spec['fr'],
                 'type': spec['type'],

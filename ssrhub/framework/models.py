@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.fields import UNSymbolField
-from ssrhub.core.i18n import localized
+from ssrhub.core.i18n import localized, translated
 from ssrhub.core.models import ReferenceModel
 
 __all__ = [
@@ -281,6 +281,12 @@ class Mission(ReferenceModel):
     """A UN peace operation or non-mission setting, with its dates and predecessors."""
 
     acronym = models.CharField(verbose_name=_('acronym'), max_length=30, unique=True)
+    acronym_fr = models.CharField(
+        verbose_name=_('French acronym'),
+        max_length=30,
+        blank=True,
+        help_text=_('When the French acronym differs (ONUCI for UNOCI); shown on French pages.'),
+    )
     name_en = models.CharField(verbose_name=_('name (English)'), max_length=250)
     name_fr = models.CharField(verbose_name=_('name (French)'), max_length=250)
     type = models.CharField(verbose_name=_('type'), max_length=20, choices=MissionTypeChoices)
@@ -312,7 +318,12 @@ class Mission(ReferenceModel):
         ]
 
     def __str__(self):
-        return self.acronym
+        return self.display_acronym
+
+    @property
+    def display_acronym(self) -> str:
+        """The acronym in the UI language (ONUCI in French for UNOCI)."""
+        return translated(self, 'acronym')
 
     @property
     def name(self):

@@ -58,7 +58,7 @@ register(
         model=Mission,
         kind='missions',
         label=_('Missions'),
-        fields=('acronym', 'name_en', 'name_fr'),
+        fields=('acronym', 'acronym_fr', 'name_en', 'name_fr'),
         describe=_describe_mission,
         priority=30,
     )

@@ -154,6 +154,7 @@ class EngagementSerializer(WorkspaceSerializer):
             'mandate_symbol',
             'mandate_paragraph',
             'national_lead',
+            'national_lead_fr',
             'international_counterpart',
             'summary',
             'source',
@@ -192,6 +193,7 @@ class ActorSerializer(WorkspaceSerializer):
             'id',
             'country',
             'name',
+            'name_fr',
             'acronym',
             'area',
             'type',
@@ -378,6 +380,7 @@ class NationalDocumentSerializer(WorkspaceSerializer):
             'country',
             'kind',
             'title',
+            'title_fr',
             'parent',
             'status',
             'adopted',
@@ -435,7 +438,18 @@ class TimelineEventSerializer(WorkspaceSerializer):
 
     class Meta:
         model = TimelineEvent
-        fields = ['id', 'country', 'kind', 'title', 'description', 'source', 'citations', 'dates', 'disputed']
+        fields = [
+            'id',
+            'country',
+            'kind',
+            'title',
+            'title_fr',
+            'description',
+            'source',
+            'citations',
+            'dates',
+            'disputed',
+        ]
 
     def get_disputed(self, event) -> bool:
         return timeline.disagree(event.dates.all())

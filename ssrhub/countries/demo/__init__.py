@@ -22,12 +22,12 @@ File layout (keys in brackets are optional)::
 
     country: CAF
     engagement: {setting, [mission], [request_date], [request_by], [mandate_symbol], [mandate_paragraph],
-                 [national_lead], [international_counterpart], [summary], [source], cite}
+                 [national_lead], [national_lead_fr], [international_counterpart], [summary], [source], cite}
     stages:     [{stage, [status], [start], [end], [led_by], [evidence], [skip_reason], [source], cite}]
-    actors:     [{name, [acronym], area, type, [statutory], [note], [source], cite,
+    actors:     [{name, [name_fr], [acronym], area, type, [statutory], [note], [source], cite,
                   [headcounts: [{date, count, basis, [source], cite}]]}]
     relations:  [{from, kind, to, [note], [source], cite}]                       # actor names or acronyms
-    documents:  [{[key], kind, title, [parent], status, [adopted], [adopted_by], [due], [vision], [note],
+    documents:  [{[key], kind, title, [title_fr], [parent], status, [adopted], [adopted_by], [due], [vision], [note],
                   [source], cite, [pillars], [threats], [objectives], [actions]}]
         pillars:    [{[ref], title, cite}]
         threats:    [{[ref], title, [description], [source], cite}]
@@ -35,7 +35,7 @@ File layout (keys in brackets are optional)::
         actions:    [{[ref], title, [kind], [pillar], [owner], [owner_name], [start], [end], [timeframe], [cost],
                       [currency], [status], [depends_on], [threats], [objectives], [indicators], [risks],
                       [source], cite}]
-    events:     [{title, kind, [description], [source], cite, dates: [{date, cite}]}]
+    events:     [{title, [title_fr], kind, [description], [source], cite, dates: [{date, cite}]}]
 
 A document's ``parent`` names an earlier document (its key or title). An action's ``threats`` and ``objectives``
 name threats and objectives of its document or of the documents it implements (by ref or title, or

@@ -287,6 +287,7 @@ class _Reader:
             'mandate_symbol',
             'mandate_paragraph',
             'national_lead',
+            'national_lead_fr',
             'international_counterpart',
             'summary',
             'source',
@@ -308,6 +309,7 @@ class _Reader:
                     'request_by',
                     'mandate_paragraph',
                     'national_lead',
+                    'national_lead_fr',
                     'international_counterpart',
                     'summary',
                     'source',
@@ -332,10 +334,11 @@ class _Reader:
 
     def actor(self, raw, index: int) -> Record:
         where = _label(f'actors[{index}]', raw, 'name')
-        optional = ('acronym', 'statutory', 'note', 'source', 'headcounts')
+        optional = ('name_fr', 'acronym', 'statutory', 'note', 'source', 'headcounts')
         self.mapping(raw, where, ('name', 'area', 'type', 'cite'), optional)
         values = {
             'name': self.text(raw, 'name', where, Actor),
+            'name_fr': self.text(raw, 'name_fr', where, Actor),
             'acronym': self.text(raw, 'acronym', where, Actor),
             'area': self.choice(raw, 'area', where, Area),
             'type': self.choice(raw, 'type', where, ActorType),
@@ -375,9 +378,10 @@ class _Reader:
 
     def event(self, raw, index: int) -> Record:
         where = _label(f'events[{index}]', raw, 'title')
-        self.mapping(raw, where, ('title', 'kind', 'cite', 'dates'), ('description', 'source'))
+        self.mapping(raw, where, ('title', 'kind', 'cite', 'dates'), ('title_fr', 'description', 'source'))
         values = {
             'title': self.text(raw, 'title', where, TimelineEvent),
+            'title_fr': self.text(raw, 'title_fr', where, TimelineEvent),
             'kind': self.choice(raw, 'kind', where, EventKind),
             'description': self.text(raw, 'description', where, TimelineEvent),
             'source': self.text(raw, 'source', where, TimelineEvent),
@@ -399,6 +403,7 @@ class _Reader:
             where = _label(f'documents[{index}]', raw, 'title')
             optional = (
                 'key',
+                'title_fr',
                 'parent',
                 'adopted',
                 'adopted_by',
@@ -415,6 +420,7 @@ class _Reader:
             values = {
                 'kind': self.choice(raw, 'kind', where, DocumentKind),
                 'title': self.text(raw, 'title', where, NationalDocument),
+                'title_fr': self.text(raw, 'title_fr', where, NationalDocument),
                 'status': self.choice(raw, 'status', where, DocumentStatus),
                 'adopted': self.date(raw, 'adopted', where),
                 'due': self.date(raw, 'due', where),

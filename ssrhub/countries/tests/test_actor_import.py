@@ -69,6 +69,7 @@ def test_new_actors_are_created_with_the_file_name_as_source_and_values_normalis
     created = {change.values['name']: change.values for change in result.create}
     assert created['Gendarmerie nationale'] == {
         'name': 'Gendarmerie nationale',
+        'name_fr': '',
         'acronym': 'GN',
         'area': 'core-security-actors',  # English label read as its value
         'type': 'gendarmerie',  # case does not matter
@@ -220,3 +221,17 @@ def test_the_digest_follows_what_would_be_written():
 
 def test_names_compare_without_case_or_extra_spaces():
     assert normalise_name('  Forces   armées\tCentrafricaines ') == normalise_name('forces armées centrafricaines')
+
+
+def test_the_french_name_is_read_and_left_alone_when_its_column_is_absent():
+    faca = 'Central African Armed Forces'
+    created = plan(f'name,name_fr,area,type\n{faca},Forces armées centrafricaines,core-security-actors,defence\n')
+    assert (created.create[0].values['name'], created.create[0].values['name_fr']) == (
+        faca,
+        'Forces armées centrafricaines',
+    )
+    stored = [StoredActor(faca, 'FACA', 'core-security-actors', 'defence', name_fr='Forces armées')]
+    without = plan(f'name,area,type\n{faca},core-security-actors,defence\n', actors=stored)
+    assert without.unchanged and not without.update
+    cleared = plan(f'name,name_fr,area,type\n{faca},,core-security-actors,defence\n', actors=stored)
+    assert cleared.update[0].changes == {'name_fr': ('Forces armées', '')}

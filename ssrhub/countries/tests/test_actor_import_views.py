@@ -116,7 +116,7 @@ def test_export_then_import_changes_nothing(editor):
         assert 'The file changes nothing' in html, name
         assert 'Columns ignored' not in html
     # The JSON export is not an import format; the CSV of a changed export is an update.
-    changed = actors_csv.decode('utf-8-sig').replace('Police centrafricaine,PCA', 'Police centrafricaine,POL')
+    changed = actors_csv.decode('utf-8-sig').replace('Police centrafricaine,,PCA', 'Police centrafricaine,,POL')
     html = upload(editor, changed).content.decode()
     assert re.search(r'text-bg-primary">1<', html) and 'PCA' in html and 'POL' in html
 

@@ -383,7 +383,8 @@ def test_json_and_xlsx_exports(viewer, sector):
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
     assert header == list(ACTOR_EXPORT_COLUMNS)
-    police_row = next(row for row in sheet.iter_rows(min_row=2, values_only=True) if row[1] == 'PCA')
+    rows = sheet.iter_rows(min_row=2, values_only=True)
+    police_row = next(row for row in rows if row[header.index('acronym')] == 'PCA')
     assert police_row[header.index('latest_headcount')] == 2000  # one source: a number
 
 

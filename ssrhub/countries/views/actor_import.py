@@ -72,6 +72,7 @@ def vocabulary() -> Vocabulary:
             kinds={kind.value: str(kind.label) for kind in RelationKind},
             max_lengths={
                 'name': Actor._meta.get_field('name').max_length,
+                'name_fr': Actor._meta.get_field('name_fr').max_length,
                 'acronym': Actor._meta.get_field('acronym').max_length,
                 'source': Actor._meta.get_field('source').max_length,
                 'relation_note': ActorRelation._meta.get_field('note').max_length,
@@ -82,6 +83,7 @@ def vocabulary() -> Vocabulary:
 
 FIELD_LABELS = {
     'name': gettext_lazy('name'),
+    'name_fr': gettext_lazy('French name'),
     'acronym': gettext_lazy('acronym'),
     'area': gettext_lazy('area'),
     'type': gettext_lazy('type'),
@@ -110,7 +112,7 @@ def describe(change) -> dict:
     """One row of the preview: what the record will be, and for an update each changed field before and after."""
     if change.record == 'actor':
         title = change.values['name']
-        shown = ('acronym', 'area', 'type', 'statutory', 'source')
+        shown = ('name_fr', 'acronym', 'area', 'type', 'statutory', 'source')
     else:
         title = ' '.join(_shown(name, change.values[name]) for name in ('actor', 'kind', 'other_actor'))
         shown = ('note', 'source')
@@ -141,7 +143,8 @@ def plan_for(user, country, data: bytes, filename: str):
         data,
         vocabulary(),
         actors=[
-            StoredActor(a.name, a.acronym, a.area, a.type, a.statutory, a.note, a.source) for a in actors.iterator()
+            StoredActor(a.name, a.acronym, a.area, a.type, a.statutory, a.note, a.source, a.name_fr)
+            for a in actors.iterator()
         ],
         relations=[
             StoredRelation(r.from_actor.name, r.kind, r.to_actor.name, r.note, r.source) for r in relations.iterator()
@@ -191,7 +194,14 @@ class ActorBulkImportView(CountryScopedView):
     template_name = 'countries/actors_import.html'
 
     def render_page(self, form, status=200, **extra):
-        context = self.country_context(form=form, vocabulary=vocabulary(), **extra)
+        english = vocabulary()
+        # The file is read in English; each English label is shown with the label of the page's language.
+        values = {
+            'areas': [(a.value, english.areas[a.value], a.label) for a in Area],
+            'types': [(t.value, english.types[t.value], t.label) for t in ActorType],
+            'kinds': [(k.value, english.kinds[k.value], k.label) for k in RelationKind],
+        }
+        context = self.country_context(form=form, vocabulary=values, **extra)
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request):

@@ -61,10 +61,10 @@ def timeline_chart(country, events) -> dict:
     points = []
     for event in events:
         for value in event.values:
-            label = event.title
+            label = event.display_title
             if event.disputed:
                 label = _('%(event)s (sources disagree: %(dates)s)') % {
-                    'event': event.title,
+                    'event': event.display_title,
                     'dates': ' / '.join(other.iso for other in event.values),
                 }
             points.append(
@@ -93,7 +93,7 @@ def export_rows(events) -> list[dict]:
         for dated in event.dates.all():
             rows.append(
                 {
-                    'event': event.title,
+                    'event': event.display_title,
                     'kind': event.get_kind_display(),
                     'date': timeline.iso(dated),
                     'precision': dated.precision,

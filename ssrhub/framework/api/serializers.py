@@ -95,6 +95,7 @@ class MissionSerializer(serializers.ModelSerializer):
         fields = [
             'id',
             'acronym',
+            'acronym_fr',
             'name',
             'type',
             'countries',

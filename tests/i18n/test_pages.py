@@ -1,0 +1,191 @@
+"""Every page of the site in French, as the demo administrator, with the demo loaded: no sentence of the catalogue may
+show in English (an English sentence in a French page is a string not marked for translation, a label built in code
+or a translation not compiled). Forms are also sent empty, so that their error messages are read in French too.
+
+A failure names the page and the English sentences found there, with the French they should have shown. A new page
+joins by itself; a URL whose arguments cannot be guessed from the demo fails with the name of the URL: add it to
+``ARGUMENTS`` (or to ``SKIPPED`` with the reason).
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from ssrhub.coding.models import CodeAssignment
+from ssrhub.core.testing.urls import url_views
+from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
+from ssrhub.documents.models import Document, Paragraph
+from ssrhub.framework.models import FrameworkVersion, UNEntity
+
+from .english import english_in, sentences
+
+pytestmark = pytest.mark.django_db
+
+DEMO_COUNTRIES = ('CAF', 'CIV', 'LBR')
+# Pages not checked, by URL name or by the start of it, with the reason.
+SKIPPED = {
+    'admin:': "Django's admin, translated by Django; our field names in it are in the catalogue",
+    'schema': 'the OpenAPI schema: a machine-readable document, in English by design',
+    'api_docs': 'Swagger UI: its own interface, in English',
+    'set_language': 'POST only: redirects to the page the language was switched on',
+    'logout': 'POST only: logs the client out',
+    'documents:document_original': 'the stored original file, as uploaded',
+}
+# Downloads keep English column identifiers in every language (``countries/sector.py``): their labels are checked
+# on the pages that show them.
+DOWNLOAD_PARAMETERS = frozenset({'fmt'})
+QUERY = '?'  # a key of the arguments holding the query string of the page
+PARAMETER = re.compile(r'<(?:\w+:)?(\w+)>')
+# Detail pages rendered for every record of the demo countries (their content differs: findings, ratings).
+EVERY_RECORD = frozenset({'countries:document', 'countries:assessment'})
+POSTED = ('_add', '_edit', 'action_status', 'actor_import', 'document_upload', 'paragraph_review', 'password_change')
+
+
+@pytest.fixture(scope='module')
+def demo(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command('demo', verbosity=0)
+
+
+@pytest.fixture(scope='module')
+def catalogue():
+    return sentences()
+
+
+@pytest.fixture
+def french(demo):
+    client = Client(HTTP_ACCEPT_LANGUAGE='fr')
+    client.cookies['django_language'] = 'fr'
+    client.force_login(get_user_model().objects.get(username='admin'))
+    return client
+
+
+def _first(queryset):
+    record = queryset.order_by('pk').first()
+    assert record is not None, f'the demo has no {queryset.model.__name__}'
+    return record
+
+
+def _parts(iso3):
+    """Each kind of part of a national document, with the document's key."""
+    for part, model in (('threat', Threat), ('objective', Objective), ('pillar', Pillar), ('action', Action)):
+        record = model.objects.filter(document__country__iso3=iso3).order_by('pk').first()
+        if record:
+            yield {'iso3': iso3, 'pk': record.document_id, 'part': part, 'part_pk': record.pk}
+
+
+def _countries(make):
+    return lambda: [kwargs for iso3 in DEMO_COUNTRIES for kwargs in make(iso3)]
+
+
+def _version():
+    version = _first(FrameworkVersion.objects.select_related('framework'))
+    return {'framework': version.framework.code, 'version': version.version}
+
+
+def _reset_token():
+    user = get_user_model().objects.get(username='admin')
+    return {'uidb64': urlsafe_base64_encode(force_bytes(user.pk)), 'token': default_token_generator.make_token(user)}
+
+
+def _country_records(model, field='country__iso3', every=False):
+    def make(iso3):
+        records = model.objects.filter(**{field: iso3}).order_by('pk')
+        return [{'iso3': iso3, 'pk': record.pk} for record in (records if every else records[:1])]
+
+    return _countries(make)
+
+
+# URL name -> a function returning the keyword arguments of each page to render.
+ARGUMENTS = {
+    'country': lambda: [{'iso3': iso3} for iso3 in (*DEMO_COUNTRIES, 'FRA')],
+    'country_history': lambda: [{'iso3': 'CAF'}],
+    'framework:version': lambda: [_version()],
+    'framework:item': lambda: [{**_version(), 'code': code} for code in ('principle.national-ownership',)],
+    'framework:item_history': lambda: [{**_version(), 'code': 'principle.national-ownership'}],
+    'framework:entity': lambda: [{'code': _first(UNEntity.objects).code}],
+    'framework:entity_history': lambda: [{'code': _first(UNEntity.objects).code}],
+    'framework:mission': lambda: [{'acronym': acronym} for acronym in ('ONUMOZ', 'MINUSCA', 'UNOCI')],
+    'framework:mission_edit': lambda: [{'acronym': 'MINUSCA'}],
+    'framework:mission_history': lambda: [{'acronym': 'MINUSCA'}],
+    'documents:document': lambda: [{'pk': pk} for pk in Document.objects.values_list('pk', flat=True)],
+    'documents:document_history': lambda: [{'pk': _first(Document.objects).pk}],
+    'coding:paragraph_review': lambda: [
+        {'pk': _first(Paragraph.objects.filter(pk__in=CodeAssignment.objects.values('paragraph'))).pk}
+    ],
+    'mandates:mission_track': lambda: [{'acronym': 'ONUMOZ'}, {'acronym': 'MINUSCA'}],
+    'mandates:timeline': lambda: [{'acronym': 'ONUMOZ'}],
+    'mandates:matrix': lambda: [{'acronym': 'ONUMOZ'}],
+    'mandates:matrix_paragraphs': lambda: [{'acronym': 'ONUMOZ', QUERY: 'code=ALL&side=mandated'}],
+    'countries:stage_edit': _countries(lambda iso3: [{'iso3': iso3, 'stage': stage} for stage in (Stage.POLICY,)]),
+    'countries:document_edit': _country_records(NationalDocument),
+    'countries:part_add': _countries(
+        lambda iso3: [{key: value for key, value in kwargs.items() if key != 'part_pk'} for kwargs in _parts(iso3)]
+    ),
+    'countries:part_edit': _countries(lambda iso3: list(_parts(iso3))),
+    'countries:action_status': _country_records(Action, 'document__country__iso3'),
+    'password_reset_confirm': lambda: [_reset_token()],
+}
+
+
+def _generic_kwargs(name, route, view):
+    """Arguments guessed from the route: the demo countries for ``iso3``, records of the view's model for ``pk``."""
+    parameters = set(PARAMETER.findall(route))
+    if not parameters:
+        return [{}]
+    model = getattr(getattr(view, 'queryset', None), 'model', None)
+    if parameters == {'iso3'}:
+        return [{'iso3': iso3} for iso3 in DEMO_COUNTRIES]
+    if parameters == {'iso3', 'pk'} and model is not None:
+        scope = getattr(model, 'country_scope', None)
+        return _country_records(model, f'{scope}__iso3', every=name in EVERY_RECORD)() if scope else None
+    return None
+
+
+def _pages():
+    for name, route, view in url_views():
+        if any(name == skipped or name.startswith(skipped) for skipped in SKIPPED if skipped.endswith(':')):
+            continue
+        if name in SKIPPED or '-api:' in name:
+            continue
+        if set(PARAMETER.findall(route)) & DOWNLOAD_PARAMETERS:
+            continue
+        yield pytest.param(name, route, view, id=name)
+
+
+def _report(problems):
+    lines = []
+    for url, found in problems:
+        lines.append(url)
+        lines += [f'    {sentence.english!r}  ->  {sentence.french!r}' for sentence in found]
+    return '\n'.join(lines)
+
+
+@pytest.mark.parametrize(('name', 'route', 'view'), _pages())
+def test_page_shows_no_english_sentence(french, catalogue, name, route, view):
+    make = ARGUMENTS.get(name)
+    every = make() if make else _generic_kwargs(name, route, view)
+    assert every is not None, f'{name} ({route}): add its arguments to ARGUMENTS in {__name__}'
+    problems = []
+    for kwargs in every:
+        query = kwargs.pop(QUERY, 'lang=fr' if name == 'countries:brief' else '')
+        url = reverse(name, kwargs=kwargs) + (f'?{query}' if query else '')
+        responses = [('GET', french.get(url, follow=True))]
+        if name.endswith(POSTED):
+            responses.append(('POST', french.post(url, {}, follow=True)))
+        for method, response in responses:
+            assert response.status_code in (200, 400, 405), f'{method} {url}: {response.status_code}'
+            content_type = response.get('Content-Type', '')
+            if response.status_code == 405 or not content_type.startswith(('text/html', 'application/json')):
+                continue
+            found = english_in(response.content.decode(), content_type, catalogue)
+            if found:
+                problems.append((f'{method} {url}', found))
+    assert not problems, 'English in French pages:\n' + _report(problems)
