@@ -99,7 +99,11 @@ def test_reviewer_decides_chips_in_place_and_marks_reviewed(page, log_in, screen
     expect(group.locator('.chip-state').first).to_have_text(text['accepted'])
     paragraph = Paragraph.objects.get(version__document=document, version__is_current=True, ref='9')
     decisions = CodeAssignment.objects.filter(paragraph=paragraph, source='human', present=True)
-    assert set(decisions.values_list('code', flat=True)) == {'component.defence', 'component.police', 'component.justice'}
+    assert set(decisions.values_list('code', flat=True)) == {
+        'component.defence',
+        'component.police',
+        'component.justice',
+    }
 
     # Rejecting a chip changes that chip: still one chip for the code, now rejected, with who decided.
     _reviewed(page, page.locator('#p-9').get_by_role('button', name=text['reject']))
@@ -175,4 +179,3 @@ def test_viewer_sees_reviews_but_cannot_act(page, log_in, django_user_model):
     expect(page.locator('#p-15 .chip-action')).to_have_count(0)
     expect(page.get_by_role('link', name='To review', exact=True)).to_have_count(0)
     assert page.goto('/coding/review-queue/').status == 403
-
