@@ -77,19 +77,19 @@ def record_decision(
         review = ParagraphReview.objects.filter(paragraph=paragraph, reviewer=reviewer).first()
         if review is None:
             review = ParagraphReview(paragraph=paragraph, reviewer=reviewer)
-            review._change_reason = action
+            _explain(review, reviewer, action)
             review.save()
         return [review]
     if action == 'reopen':
         for review in ParagraphReview.objects.filter(paragraph=paragraph, reviewer=reviewer):
-            review._change_reason = action
+            _explain(review, reviewer, action)
             review.delete()
         return []
     version = load_codebook().version
     own = {'paragraph': paragraph, 'source': SourceChoices.HUMAN, 'coder': reviewer, 'codebook_version': version}
     if action == 'withdraw':
         for decision in CodeAssignment.objects.filter(code=code, **own):
-            decision._change_reason = action
+            _explain(decision, reviewer, action)
             decision.delete()
         return []
     if action in GROUP_ACTIONS:
@@ -123,10 +123,16 @@ def _decide(own: dict, code: str, present: bool, reading: dict, note: str, actio
     assignment = CodeAssignment.objects.filter(code=code, **own).first() or CodeAssignment(code=code, **own)
     for name, value in {'present': present, 'note': note, **reading}.items():
         setattr(assignment, name, value)
-    # The history keeps the action taken, so that the document's history says "accepted", not "present: True".
-    assignment._change_reason = action
+    _explain(assignment, own['coder'], action)
     assignment.save()
     return assignment
+
+
+def _explain(record, reviewer, action: str) -> None:
+    """Have the history keep who acted (also outside a request: commands, tests) and the action taken, so that the
+    document's history says "accepted", not "present: True"."""
+    record._history_user = reviewer
+    record._change_reason = action
 
 
 def describe_decision(record) -> str:

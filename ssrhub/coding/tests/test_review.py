@@ -176,3 +176,30 @@ def test_recode_codes_documents_missing_the_current_codebook(capsys):
     assert MachineReading.objects.count() == 44
     call_command('recode', verbosity=0)
     assert '0 documents coded' in capsys.readouterr().out
+
+
+def test_review_progress_queue_and_home_card(client, make_user, op15):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    document = op15.version.document
+    assert client.get('/coding/review-queue/').status_code == 302
+    client.force_login(make_user('reader', Role.VIEWER))
+    assert client.get('/coding/review-queue/').status_code == 403
+    assert 'To review' not in client.get('/').content.decode()
+    analyst = make_user('ana', Role.ANALYST)
+    client.force_login(analyst)
+    _review(client, op15, 'done')
+    page = client.get('/coding/review-queue/').content.decode()
+    assert document.symbol in page and '1 / 41' in page and f'/documents/{document.pk}/#p-pp2' in page
+    listing = client.get('/documents/').content.decode()
+    assert '1 / 41' in listing
+    request = RequestFactory().get('/')
+    request.user = analyst
+    card = render_to_string('coding/includes/review_queue_card.html', {'user': analyst}, request=request)
+    assert 'Documents to review' in card and document.symbol in card and 'Next paragraph to review: PP2' in card
+    # Once every coded paragraph is reviewed, the document leaves the queue.
+    for paragraph in Paragraph.objects.filter(version=op15.version):
+        _review(client, paragraph, 'done')
+    assert document.symbol not in client.get('/coding/review-queue/').content.decode()
+    assert 'Every paragraph with codes is reviewed.' in client.get(document.get_absolute_url()).content.decode()
