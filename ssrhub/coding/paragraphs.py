@@ -141,8 +141,21 @@ def _progress_columns() -> dict:
     }
 
 
+def _progress_api_fields() -> dict:
+    return {
+        'review_coded': serializers.IntegerField(
+            read_only=True, help_text='Paragraphs of the current version with codes'
+        ),
+        'review_reviewed': serializers.IntegerField(read_only=True, help_text='Those marked reviewed by someone'),
+        'review_next': serializers.CharField(
+            read_only=True, allow_null=True, help_text='The first coded paragraph still to review'
+        ),
+    }
+
+
 PROGRESS_PANEL = DocumentPanel(
     annotate=annotate_progress,
     columns=_progress_columns,
     template='coding/includes/document_progress.html',
+    api_fields=_progress_api_fields,
 )

@@ -16,6 +16,7 @@ __all__ = [
     'annotate_documents',
     'api_fields',
     'attach',
+    'document_api_fields',
     'document_columns',
     'document_panels',
     'load_paragraphs',
@@ -59,11 +60,13 @@ class DocumentPanel:
             ``template`` read.
         columns: ``columns()`` gives table columns by name, added to the document table after its own.
         template: shown on a document's page above its paragraphs (``object`` and the page's context in scope).
+        api_fields: ``api_fields()`` gives read-only serializer fields by name, added to the document API.
     """
 
     annotate: Callable
     columns: Callable = dict
     template: str = ''
+    api_fields: Callable = dict
 
 
 _PANELS: list[ParagraphPanel] = []
@@ -129,3 +132,10 @@ def document_columns() -> list[tuple]:
 def document_panels() -> list[str]:
     """The templates a document's page shows above its paragraphs."""
     return [panel.template for panel in _DOCUMENT_PANELS if panel.template]
+
+
+def document_api_fields() -> dict:
+    fields = {}
+    for panel in _DOCUMENT_PANELS:
+        fields.update(panel.api_fields())
+    return fields
