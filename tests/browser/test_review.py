@@ -168,7 +168,7 @@ def test_queue_history_and_agreement_warning(page, log_in, screenshot, django_us
     screenshot(page, f'review-agreement-{language}')
 
 
-def test_viewer_sees_reviews_but_cannot_act(page, log_in, django_user_model):
+def test_viewer_sees_reviews_but_cannot_act(page, log_in, screenshot, django_user_model):
     op15 = Paragraph.objects.get(version__document__symbol=SYMBOL, version__is_current=True, ref='15')
     record_decision(op15, django_user_model.objects.get(username='analyst'), 'done')
     log_in(page, 'viewer')
@@ -176,4 +176,11 @@ def test_viewer_sees_reviews_but_cannot_act(page, log_in, django_user_model):
     expect(page.locator('#p-15 .review-mark')).to_be_visible()
     expect(page.locator('#p-15 .chip-action')).to_have_count(0)
     expect(page.get_by_role('link', name='To review', exact=True)).to_have_count(0)
+    # At phone width the chips wrap, an opened chip included: the paragraphs never scroll sideways.
+    page.set_viewport_size({'width': 390, 'height': 844})
+    page.locator('#p-15 [data-group="ssr.generic"] > details > summary').click()
+    page.locator('#p-15 [data-code="component.police"] summary').click()
+    overflow = page.locator('.paragraphs').evaluate('element => element.scrollWidth - element.clientWidth')
+    assert overflow <= 0
+    screenshot(page.locator('#p-15'), 'review-paragraph-phone')
     assert page.goto('/coding/review-queue/').status == 403
