@@ -8,11 +8,27 @@ class CodingConfig(AppConfig):
     verbose_name = _('coding')
 
     def ready(self):
-        # coding sits above documents: it adds its step to the pipeline and its panel to the paragraph pages.
+        # coding sits above documents: it adds its step to the pipeline, its panels to the document and paragraph
+        # pages, and its review decisions to the documents' history.
+        from ssrhub.core import history
         from ssrhub.documents import ingest, panels
+        from ssrhub.documents.models import Document
 
-        from .paragraphs import CODES_PANEL
+        from .models import CodeAssignment, ParagraphReview
+        from .paragraphs import CODES_PANEL, PROGRESS_PANEL
+        from .review import describe_decision
         from .store import code_stored
 
         ingest.after_storing(code_stored)
         panels.register(CODES_PANEL)
+        panels.register_document(PROGRESS_PANEL)
+        for model in (CodeAssignment, ParagraphReview):
+            history.register_source(
+                history.HistorySource(
+                    owner=Document,
+                    model=model,
+                    lookup='paragraph__version__document',
+                    describe=describe_decision,
+                    select_related=('paragraph',),
+                )
+            )

@@ -1,23 +1,26 @@
 """The coding panel of the paragraphs documents shows: force, codes and review controls, and search filters."""
 
+import django_tables2 as tables
 from django.db.models import Prefetch, Q
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ssrhub.documents.panels import ParagraphPanel
+from ssrhub.documents.panels import DocumentPanel, ParagraphPanel
 
+from .chips import build_chips
 from .codebook import load_codebook
 from .effective import effective_codes
 from .filtersets import PARAGRAPH_FILTERS
-from .models import CodeAssignment, MachineReading, SourceChoices
+from .models import CodeAssignment, MachineReading, ParagraphReview, SourceChoices
+from .progress import annotate_progress
 
-__all__ = ['CODES_PANEL', 'attach_codes', 'load_codes']
+__all__ = ['CODES_PANEL', 'PROGRESS_PANEL', 'attach_codes', 'load_codes']
 
 
 def load_codes(queryset):
-    """Paragraphs with their machine readings and codes (machine and human) prefetched in two queries."""
+    """Paragraphs with their machine readings, codes (machine and human) and reviews prefetched in three queries."""
     return queryset.prefetch_related(
         Prefetch('readings', queryset=MachineReading.objects.order_by('-codebook_version'), to_attr='reading_list'),
         Prefetch(
@@ -25,12 +28,19 @@ def load_codes(queryset):
             queryset=CodeAssignment.objects.select_related('coder').order_by('code'),
             to_attr='code_list',
         ),
+        Prefetch(
+            'reviews',
+            queryset=ParagraphReview.objects.select_related('reviewer').order_by('created'),
+            to_attr='review_list',
+        ),
     )
 
 
 def attach_codes(paragraphs):
     """Set ``reading`` (the latest machine reading), ``machine_codes`` (of that reading's codebook
-    version) and ``human_codes`` (every reviewer's decisions) on paragraphs loaded with :func:`load_codes`."""
+    version), ``human_codes`` (every reviewer's decisions) and ``chips`` (one per code, the implicit components
+    of a generic mention grouped) on paragraphs loaded with :func:`load_codes`."""
+    expands_to = {code: spec.expands_to for code, spec in load_codebook().codes.items() if spec.expands_to}
     for paragraph in paragraphs:
         paragraph.reading = paragraph.reading_list[0] if paragraph.reading_list else None
         version = paragraph.reading.codebook_version if paragraph.reading else None
@@ -38,6 +48,7 @@ def attach_codes(paragraphs):
             c for c in paragraph.code_list if c.source == SourceChoices.MACHINE and c.codebook_version == version
         ]
         paragraph.human_codes = [c for c in paragraph.code_list if c.source == SourceChoices.HUMAN]
+        paragraph.chips = build_chips(paragraph.machine_codes, paragraph.human_codes, expands_to)
     return paragraphs
 
 
@@ -77,8 +88,16 @@ def _codes(paragraph) -> list[dict]:
             'coder': code.coder.get_username() if code.coder else None,
             'present': code.present,
             'evidence': code.evidence,
+            'updated': code.last_updated.isoformat() if code.coder else None,
         }
         for code in paragraph.code_list
+    ]
+
+
+def _reviews(paragraph) -> list[dict]:
+    return [
+        {'reviewer': review.reviewer.get_username(), 'created': review.created.isoformat()}
+        for review in paragraph.review_list
     ]
 
 
@@ -89,6 +108,7 @@ def _api_fields() -> dict:
         'verb': _TextField(lambda p: p.reading.verb if p.reading else ''),
         'addressee': _OptionalTextField(lambda p: p.reading.addressee if p.reading else None),
         'codes': _ListField(_codes),
+        'reviews': _ListField(_reviews),
     }
 
 
@@ -106,7 +126,12 @@ def _export(paragraphs) -> dict:
 
 
 def _review_context(user) -> dict:
-    return {'can_review': user.has_perm('coding.add_codeassignment'), 'codebook': load_codebook()}
+    codebook = load_codebook()
+    return {
+        'can_review': user.has_perm('coding.add_codeassignment'),
+        'codebook': codebook,
+        'modalities': list(codebook.modalities),
+    }
 
 
 CODES_PANEL = ParagraphPanel(
@@ -117,4 +142,35 @@ CODES_PANEL = ParagraphPanel(
     filters=PARAGRAPH_FILTERS,
     api_fields=_api_fields,
     export=_export,
+)
+
+
+def _progress_columns() -> dict:
+    return {
+        'review_progress': tables.TemplateColumn(
+            template_name='coding/includes/progress_cell.html',
+            verbose_name=_('Reviewed'),
+            order_by=('review_reviewed', 'review_coded'),
+            attrs={'td': {'class': 'text-nowrap'}},
+        )
+    }
+
+
+def _progress_api_fields() -> dict:
+    return {
+        'review_coded': serializers.IntegerField(
+            read_only=True, help_text='Paragraphs of the current version with codes'
+        ),
+        'review_reviewed': serializers.IntegerField(read_only=True, help_text='Those marked reviewed by someone'),
+        'review_next': serializers.CharField(
+            read_only=True, allow_null=True, help_text='The first coded paragraph still to review'
+        ),
+    }
+
+
+PROGRESS_PANEL = DocumentPanel(
+    annotate=annotate_progress,
+    columns=_progress_columns,
+    template='coding/includes/document_progress.html',
+    api_fields=_progress_api_fields,
 )

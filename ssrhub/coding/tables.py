@@ -3,10 +3,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.tables import BaseTable
+from ssrhub.documents.models import Document
 
 from .models import CodeAssignment, ParagraphReview
 
-__all__ = ['CodeAssignmentTable', 'ParagraphReviewTable']
+__all__ = ['CodeAssignmentTable', 'ParagraphReviewTable', 'ReviewQueueTable']
 
 
 class ParagraphColumnsMixin(tables.Table):
@@ -36,3 +37,27 @@ class ParagraphReviewTable(ParagraphColumnsMixin, BaseTable):
     class Meta(BaseTable.Meta):
         model = ParagraphReview
         fields = ('document', 'ref', 'reviewer', 'created')
+
+
+class ReviewQueueTable(BaseTable):
+    document = tables.Column(verbose_name=_('Document'), accessor='pk', linkify=True, order_by=('symbol', 'key'))
+    title = tables.Column(verbose_name=_('Title'))
+    date = tables.DateColumn(verbose_name=_('Date'), format='Y-m-d', attrs={'td': {'class': 'text-nowrap'}})
+    review_progress = tables.TemplateColumn(
+        template_name='coding/includes/progress_cell.html',
+        verbose_name=_('Reviewed'),
+        order_by=('review_reviewed', 'review_coded'),
+        attrs={'td': {'class': 'text-nowrap'}},
+    )
+    review_next = tables.TemplateColumn(
+        template_name='coding/includes/next_cell.html',
+        verbose_name=_('Next paragraph to review'),
+        orderable=False,
+    )
+
+    class Meta(BaseTable.Meta):
+        model = Document
+        fields = ('document', 'title', 'date', 'review_progress', 'review_next')
+
+    def render_document(self, record):
+        return str(record)

@@ -9,4 +9,5 @@ urlpatterns = [
     path('coding/agreement/', views.AgreementView.as_view(), name='agreement'),
     path('coding/code-assignments/', views.CodeAssignmentListView.as_view(), name='code_assignment_list'),
     path('coding/reviews/', views.ParagraphReviewListView.as_view(), name='paragraph_review_list'),
+    path('coding/review-queue/', views.ReviewQueueView.as_view(), name='review_queue'),
 ]

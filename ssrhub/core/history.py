@@ -1,13 +1,49 @@
-"""Reading the audit history kept by django-simple-history: per object, and across all models."""
+"""Reading the audit history kept by django-simple-history: per object, and across all models.
 
+A higher app adds the history of its own records to an object's (e.g. coding's review decisions to a document's)
+with :func:`register_source`, and says in words what one of its records' changes did with ``describe``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
 
 from django.apps import apps
 
-__all__ = ['object_changes', 'recent_changes']
+__all__ = ['HistorySource', 'object_changes', 'recent_changes', 'register_source']
 
 ACTIONS = {'+': 'created', '~': 'changed', '-': 'deleted'}
+
+
+@dataclass(frozen=True)
+class HistorySource:
+    """The history of ``model`` records shown in the history of the ``owner`` object they belong to.
+
+    Args:
+        owner: the model whose history page shows these records (e.g. ``Document``).
+        model: the model with the history (e.g. ``CodeAssignment``).
+        lookup: the path from ``model``'s historical records to the owner (e.g. ``paragraph__version__document``).
+        describe: ``describe(record)`` says what the change did, in the UI language (shown as its reason).
+        select_related: relations of the historical records ``describe`` reads.
+    """
+
+    owner: type
+    model: type
+    lookup: str
+    describe: Callable | None = None
+    select_related: tuple = ()
+
+
+_SOURCES: list[HistorySource] = []
+
+
+def register_source(source: HistorySource) -> None:
+    _SOURCES.append(source)
+
+
+def _describer(model):
+    return next((source.describe for source in _SOURCES if source.model is model and source.describe), None)
 
 
 def _describe(record) -> dict:
@@ -17,19 +53,26 @@ def _describe(record) -> dict:
     if previous is not None:
         delta = record.diff_against(previous)
         changes = [{'field': change.field, 'before': change.old, 'after': change.new} for change in delta.changes]
+    describe = _describer(record.instance_type)
     return {
         'record': record,
         'action': ACTIONS[record.history_type],
         'user': record.history_user,
         'date': record.history_date,
-        'reason': record.history_change_reason or '',
+        'reason': describe(record) if describe else record.history_change_reason or '',
         'changes': changes,
     }
 
 
 def object_changes(obj) -> list[dict]:
-    """Every recorded change of ``obj``, newest first."""
-    return [_describe(record) for record in obj.history.select_related('history_user').order_by('-history_date')]
+    """Every recorded change of ``obj`` and of the records registered as belonging to it, newest first."""
+    records = list(obj.history.select_related('history_user'))
+    for source in _SOURCES:
+        if isinstance(obj, source.owner):
+            history = source.model.history.filter(**{source.lookup: obj})
+            records.extend(history.select_related('history_user', *source.select_related))
+    records.sort(key=attrgetter('history_date'), reverse=True)
+    return [_describe(record) for record in records]
 
 
 def _history_models():

@@ -11,14 +11,20 @@ from dataclasses import dataclass, field
 from .filtersets import ParagraphFilterSet
 
 __all__ = [
+    'DocumentPanel',
     'ParagraphPanel',
+    'annotate_documents',
     'api_fields',
     'attach',
+    'document_api_fields',
+    'document_columns',
+    'document_panels',
     'export_columns',
     'load_paragraphs',
     'panel_context',
     'paragraph_panels',
     'register',
+    'register_document',
 ]
 
 
@@ -49,7 +55,26 @@ class ParagraphPanel:
     export: Callable = lambda paragraphs: {}
 
 
+@dataclass(frozen=True)
+class DocumentPanel:
+    """One app's additions to the document list and a document's page.
+
+    Args:
+        annotate: ``annotate(queryset)`` returns the documents' queryset with the values ``columns`` and
+            ``template`` read.
+        columns: ``columns()`` gives table columns by name, added to the document table after its own.
+        template: shown on a document's page above its paragraphs (``object`` and the page's context in scope).
+        api_fields: ``api_fields()`` gives read-only serializer fields by name, added to the document API.
+    """
+
+    annotate: Callable
+    columns: Callable = dict
+    template: str = ''
+    api_fields: Callable = dict
+
+
 _PANELS: list[ParagraphPanel] = []
+_DOCUMENT_PANELS: list[DocumentPanel] = []
 
 
 def register(panel: ParagraphPanel) -> None:
@@ -96,5 +121,33 @@ def export_columns(paragraphs) -> dict:
 def api_fields() -> dict:
     fields = {}
     for panel in _PANELS:
+        fields.update(panel.api_fields())
+    return fields
+
+
+def register_document(panel: DocumentPanel) -> None:
+    _DOCUMENT_PANELS.append(panel)
+
+
+def annotate_documents(queryset):
+    """Documents with what every document panel reads."""
+    for panel in _DOCUMENT_PANELS:
+        queryset = panel.annotate(queryset)
+    return queryset
+
+
+def document_columns() -> list[tuple]:
+    """(name, column) pairs the document table adds after its own columns."""
+    return [item for panel in _DOCUMENT_PANELS for item in panel.columns().items()]
+
+
+def document_panels() -> list[str]:
+    """The templates a document's page shows above its paragraphs."""
+    return [panel.template for panel in _DOCUMENT_PANELS if panel.template]
+
+
+def document_api_fields() -> dict:
+    fields = {}
+    for panel in _DOCUMENT_PANELS:
         fields.update(panel.api_fields())
     return fields

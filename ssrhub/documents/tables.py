@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ssrhub.core.tables import BaseTable
 
 from .models import Document
+from .panels import document_columns
 
 __all__ = ['DocumentTable']
 
@@ -19,6 +20,9 @@ class DocumentTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = Document
         fields = ('document', 'title', 'doc_type', 'date', 'language', 'paragraph_count')
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, extra_columns=document_columns(), **kwargs)
 
     def render_document(self, record):
         return str(record)

@@ -20,7 +20,15 @@ from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentMetadataForm, DocumentUploadForm
 from .ingest import ingest_bytes
 from .models import Document, DocumentVersion, Paragraph
-from .panels import attach, export_columns, load_paragraphs, panel_context, paragraph_panels
+from .panels import (
+    annotate_documents,
+    attach,
+    document_panels,
+    export_columns,
+    load_paragraphs,
+    panel_context,
+    paragraph_panels,
+)
 from .search import index_words
 from .tables import DocumentTable
 
@@ -50,10 +58,16 @@ class DocumentListView(LoginRequiredMixin, generic.ObjectListView):
     table = DocumentTable
     template_name = 'documents/document_list.html'
 
+    def get_queryset(self, request, action=None):
+        return annotate_documents(super().get_queryset(request, action))
+
 
 class DocumentView(LoginRequiredMixin, generic.ObjectView):
     queryset = Document.objects.all()
     template_name = 'documents/document.html'
+
+    def get_queryset(self, request, action=None):
+        return annotate_documents(super().get_queryset(request, action))
 
     def get_extra_context(self, request, obj):
         versions = list(obj.versions.restrict(request.user).order_by('-number'))
@@ -69,6 +83,7 @@ class DocumentView(LoginRequiredMixin, generic.ObjectView):
         return {
             **panel_context(request.user),
             'paragraph_panels': paragraph_panels(),
+            'document_panels': document_panels(),
             'versions': versions,
             'version': version,
             'paragraphs': paragraphs,

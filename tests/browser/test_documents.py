@@ -34,14 +34,13 @@ def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     screenshot(page, 'document-2151', full_page=False)
     assert not axe_violations(page)
 
-    op15.get_by_role('button', name='Reject Defence').click()
-    expect(page.locator('#p-15 .chip-rejected')).to_contain_text('Defence · analyst')
-    page.locator('#p-15 summary', has_text='Review').click()
+    op15.get_by_role('button', name='Reject Security sector reform (generic)').click()
+    expect(page.locator('#p-15 .chip-rejected[data-code="ssr.generic"]')).to_contain_text('analyst')
     # Wait for the htmx request to finish: leaving the page at once would cancel it.
     with page.expect_response(lambda response: response.url.endswith('/review/') and response.ok):
         page.locator('#p-15').get_by_role('button', name='Mark reviewed').click()
     page.goto('/coding/agreement/')
-    expect(page.locator('main')).to_contain_text('component.defence')
+    expect(page.locator('main')).to_contain_text('ssr.generic')
 
     page.goto('/paragraphs/')
     page.get_by_label('Words or "a phrase"').fill('"security sector reform"')

@@ -33,6 +33,7 @@ class CodeAssignmentSerializer(serializers.ModelSerializer):
             'codebook_version',
             'evidence',
             'note',
+            'last_updated',
         ]
 
 

@@ -54,3 +54,17 @@ def test_reviews_list_who_reviewed_and_writes_are_refused(api, make_user, op15):
 def test_the_schema_describes_the_coding_endpoints(api):
     paths = yaml.safe_load(api.get('/api/schema/').content)['paths']
     assert {'/api/coding/code-assignments/', '/api/coding/paragraph-reviews/'} <= set(paths)
+
+
+def test_documents_and_paragraphs_carry_their_review(api, make_user, op15):
+    ana = make_user('ana', Role.ANALYST)
+    record_decision(op15, ana, 'reject-group', 'ssr.generic')
+    record_decision(op15, ana, 'done')
+    document = api.get(f'/api/documents/documents/{op15.version.document_id}/').json()
+    assert (document['review_coded'], document['review_reviewed'], document['review_next']) == (41, 1, 'PP2')
+    paragraph = api.get(f'/api/documents/paragraphs/{op15.pk}/').json()
+    assert [review['reviewer'] for review in paragraph['reviews']] == ['ana']
+    rejected = {row['code'] for row in paragraph['codes'] if row['source'] == 'human' and not row['present']}
+    assert rejected == {'component.defence', 'component.police', 'component.justice'}
+    schema = yaml.safe_load(api.get('/api/schema/').content)['components']['schemas']
+    assert {'review_coded', 'review_reviewed', 'review_next'} <= set(schema['Document']['properties'])

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from ssrhub.documents.models import Document, Paragraph
-from ssrhub.documents.panels import api_fields
+from ssrhub.documents.panels import api_fields, document_api_fields
 
 __all__ = ['DocumentSerializer', 'ParagraphSerializer']
 
@@ -12,6 +12,9 @@ class DocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Document
         fields = ['id', 'symbol', 'key', 'title', 'doc_type', 'language', 'date', 'current_version']
+
+    def get_fields(self):
+        return {**super().get_fields(), **document_api_fields()}
 
 
 class ParagraphSerializer(serializers.ModelSerializer):

@@ -1,7 +1,7 @@
 from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
 from ssrhub.documents.filtersets import DocumentFilterSet, ParagraphFilterSet
 from ssrhub.documents.models import Document, Paragraph
-from ssrhub.documents.panels import attach, load_paragraphs
+from ssrhub.documents.panels import annotate_documents, attach, load_paragraphs
 
 from .serializers import DocumentSerializer, ParagraphSerializer
 
@@ -12,6 +12,9 @@ class DocumentViewSet(RestrictedReadOnlyViewSet):
     queryset = Document.objects.all()
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilterSet
+
+    def get_queryset(self):
+        return annotate_documents(super().get_queryset())
 
 
 class ParagraphViewSet(RestrictedReadOnlyViewSet):
