@@ -30,6 +30,7 @@ __all__ = [
     'SEVERITY_LABELS',
     'duration',
     'element_checklist',
+    'finding_counts',
     'finding_dict',
     'finding_label',
     'finding_message',
@@ -84,16 +85,11 @@ SEVERITY_LABELS = {
 
 
 def join(items, conjunction: str = 'and') -> str:
-    """``['a', 'b', 'c']`` -> 'a, b and c' ('a, b et c' in French); ``conjunction`` is 'and', 'or', or 'nor' (an 'or'
-    after a negation: 'ni' in French)."""
+    """``['a', 'b', 'c']`` -> 'a, b and c' ('a, b et c' in French); ``conjunction`` is 'and' or 'or'."""
     items = [str(item) for item in items]
     if len(items) < 2:
         return ''.join(items)
-    word = {
-        'and': pgettext('list', 'and'),
-        'or': pgettext('list', 'or'),
-        'nor': pgettext('list after a negation', 'or'),
-    }[conjunction]
+    word = pgettext('list', 'and') if conjunction == 'and' else pgettext('list', 'or')
     return _('%(items)s %(conjunction)s %(last)s') % {
         'items': ', '.join(items[:-1]),
         'conjunction': word,
@@ -163,7 +159,7 @@ def _missing_information(p) -> str:
         'cost': _('cost'),
         'risks': _('risks'),
     }
-    return _('No %(information)s recorded.') % {'information': join([words[name] for name in p['missing']], 'nor')}
+    return _('Not recorded: %(information)s.') % {'information': join([words[name] for name in p['missing']])}
 
 
 def _not_answered(p) -> str:
@@ -318,6 +314,22 @@ def finding_dict(finding: Finding) -> dict:
 def group_dict(group: FindingGroup) -> dict:
     """A group of findings with its findings in words."""
     return {**group.as_dict(), 'findings': [finding_dict(finding) for finding in group.findings]}
+
+
+def finding_counts(findings: list[Finding]) -> str:
+    """'11 problems: 9 errors, 2 warnings'."""
+    words = {
+        'error': lambda count: ngettext('%(count)d error', '%(count)d errors', count),
+        'warning': lambda count: ngettext('%(count)d warning', '%(count)d warnings', count),
+        'info': lambda count: ngettext('%(count)d note', '%(count)d notes', count),
+    }
+    parts = []
+    for severity, word in words.items():
+        count = sum(1 for finding in findings if finding.severity == severity)
+        if count:
+            parts.append(word(count) % {'count': count})
+    total = ngettext('%(count)d problem', '%(count)d problems', len(findings)) % {'count': len(findings)}
+    return _('%(total)s: %(parts)s') % {'total': total, 'parts': join(parts)}
 
 
 def element_checklist(findings: list[Finding]) -> list[dict]:
