@@ -99,9 +99,13 @@ class Command(BaseCommand):
             for group in groups:
                 ref = f'{group.ref} ' if group.ref else ''
                 listed_in = f'; {_("in %(document)s") % {"document": group.listed_in}}' if group.listed_in else ''
-                self.stdout.write(f'  {KIND_LABELS[group.kind]}: {ref}{group.subject} ({group.subject_key}{listed_in})')
+                self.stdout.write(
+                    f'  {KIND_LABELS[group.kind]} · {ref}{group.subject} ({group.subject_key}{listed_in})'
+                )
                 for finding in group.findings:
-                    self.stdout.write(f'    {finding.severity:<7} {finding_label(finding)}: {finding_message(finding)}')
+                    self.stdout.write(
+                        f'    {finding.severity:<7} {finding_label(finding)} — {finding_message(finding)}'
+                    )
 
 
 def _findings(count: int) -> str:
