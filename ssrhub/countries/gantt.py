@@ -150,13 +150,13 @@ def _links(bars: tuple[Bar, ...]) -> tuple[Link, ...]:
 @dataclass(frozen=True)
 class Row:
     """One item's row: ``y`` its middle; ``x1``/``x2`` the mark's ends (equal for a milestone or a start mark);
-    ``label`` cut to fit the label column."""
+    ``lines`` the label on one or two lines that fit the label column."""
 
     bar: Bar
     y: float
     x1: float
     x2: float
-    label: str
+    lines: tuple[str, ...]
     row_height: int
 
     @property
@@ -196,14 +196,21 @@ class Drawing:
     row_height: int
 
 
-def _cut(label: str, size: int) -> str:
-    return label if len(label) <= size else label[: size - 1].rstrip() + '…'
+def _lines(label: str, size: int) -> tuple[str, ...]:
+    """``label`` on at most two lines of ``size`` characters, broken between words; the second cut with '…'."""
+    if len(label) <= size:
+        return (label,)
+    cut = label.rfind(' ', 0, size + 1)
+    cut = cut if cut > 0 else size
+    rest = label[cut:].strip()
+    return label[:cut].rstrip(), rest if len(rest) <= size else rest[: size - 1].rstrip() + '…'
 
 
-def draw(chart: Chart, *, width: int = 960, label_width: int = 290, row_height: int = 26) -> Drawing:
-    """Lay ``chart`` out: a label column, then the axis; a header row for the years and today; one row per item."""
+def draw(chart: Chart, *, width: int = 960, label_width: int = 320, row_height: int = 32) -> Drawing:
+    """Lay ``chart`` out: a label column, then the axis (with room on its left for an arrow turning back); a header
+    row for the years; one row per item; room below for the today label."""
     axis_y, margin = 22, 12
-    plot = (label_width + margin, width - margin)
+    plot = (label_width + 2 * margin, width - margin)
     span = plot[1] - plot[0]
 
     def x(percent: float) -> float:
@@ -214,7 +221,7 @@ def draw(chart: Chart, *, width: int = 960, label_width: int = 290, row_height: 
         y = axis_y + row_height * index + row_height / 2
         x1 = x(bar.left)
         x2 = x(bar.left + bar.width) if bar.shape == BAR else x1
-        rows.append(Row(bar, y, x1, x2, _cut(bar.item.label, label_width // 7), row_height))
+        rows.append(Row(bar, y, x1, x2, _lines(bar.item.label, label_width // 7), row_height))
     arrows = tuple((_arrow(rows[link.dependency], rows[link.dependant], row_height), link.late) for link in chart.links)
     return Drawing(
         width=width,

@@ -53,6 +53,7 @@ CHECK_LABELS = {
 }
 # Codes whose label says more than their check's.
 CODE_LABELS = {
+    'not-answered': gettext_lazy('Unanswered'),
     'no-action': gettext_lazy('No action'),
     'no-dependency': gettext_lazy('No sequencing'),
     'missing-information': gettext_lazy('Implementation information'),
@@ -328,6 +329,8 @@ def finding_counts(findings: list[Finding]) -> str:
         count = sum(1 for finding in findings if finding.severity == severity)
         if count:
             parts.append(word(count) % {'count': count})
+    if len(parts) == 1:
+        return parts[0]
     total = ngettext('%(count)d problem', '%(count)d problems', len(findings)) % {'count': len(findings)}
     return _('%(total)s: %(parts)s') % {'total': total, 'parts': join(parts)}
 

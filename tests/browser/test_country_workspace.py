@@ -118,9 +118,9 @@ def test_liberia_from_engagement_to_plan_alignment_and_brief(page, log_in, scree
     uncovered = page.locator('#findings li[data-check="alignment"]')
     expect(uncovered).to_have_count(len(THREATS))
     for title in THREATS:
-        finding = uncovered.filter(has_text=title)
+        finding = page.locator('#findings .finding-group', has_text=title).locator('li[data-check="alignment"]')
         expect(finding).to_have_count(1)
-        expect(finding.locator('.badge')).to_have_text('Not covered')
+        expect(finding.locator('.badge')).to_have_text('Unanswered')
         expect(finding).to_contain_text('No action answers this threat')
     threats = page.locator('#threats li')
     expect(threats).to_have_count(len(THREATS))

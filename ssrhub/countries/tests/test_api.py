@@ -443,7 +443,7 @@ def test_checks_list_the_threats_the_schedule_leaves_uncovered(viewer, demo):
     alignment = [finding for finding in body['findings'] if finding['check'] == 'alignment']
     assert [finding['subject'] for finding in alignment] == NSS_THREATS
     assert all(finding['severity'] == 'error' for finding in alignment)
-    assert alignment[0]['message'] == 'No action answers this threat.' and alignment[0]['label'] == 'Not covered'
+    assert alignment[0]['message'] == 'No action answers this threat.' and alignment[0]['label'] == 'Unanswered'
     assert alignment[0]['code'] == 'not-answered' and alignment[0]['params'] == {
         'kind': 'threat',
         'count': 0,

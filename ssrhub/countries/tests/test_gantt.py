@@ -53,7 +53,7 @@ def test_dependencies_become_links_late_when_the_dependant_starts_before_its_dep
         f'M{officers_row.x2},{officers_row.y} H{officers_row.x2 + 6} V{exercises_row.y} H{exercises_row.x1}'
     )
     # Late: the elbow runs back between the rows to reach the dependant's start.
-    assert late_path.endswith(f'V{officers_row.y} H{officers_row.x1}') and f'V{officers_row.y - 13}' in late_path
+    assert late_path.endswith(f'V{officers_row.y} H{officers_row.x1}') and f'V{officers_row.y - 16}' in late_path
 
 
 def test_milestones_chained_on_one_deadline_are_linked():
@@ -63,9 +63,14 @@ def test_milestones_chained_on_one_deadline_are_linked():
     assert len(drawing.arrows) == 2 and drawing.today == drawing.plot[1]
     row = drawing.rows[0]
     assert row.x1 == row.x2 and row.diamond.startswith(f'M{row.x1},{row.y - 7}')
-    assert drawing.rows[1].label == 'SO1.2-b Adopt a National SSR Strategy'
-    long_label = draw(gantt([GanttItem('l', 'x' * 80, end=TODAY)], today=TODAY)).rows[0].label
-    assert len(long_label) == 41 and long_label.endswith('…')
+    assert drawing.rows[1].lines == ('SO1.2-b Adopt a National SSR Strategy',)
+    # A long label on two lines, broken between words; beyond, cut.
+    assert draw(gantt([GanttItem('d', 'SO1.2-d ' + DEFENCE.label[8:] + ' and police', end=TODAY)])).rows[0].lines == (
+        'SO1.2-d Adopt a priority reform plan for',
+        'defence and police',
+    )
+    [(first, second)] = [row.lines for row in draw(gantt([GanttItem('l', 'word ' * 40, end=TODAY)])).rows]
+    assert len(first) <= 45 and len(second) == 45 and second.endswith('…')
 
 
 def test_nothing_to_draw():

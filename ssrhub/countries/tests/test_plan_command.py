@@ -99,7 +99,7 @@ def test_json_lists_every_document_with_its_findings_by_record(liberia):
             'params': {'kind': 'threat', 'count': 0, 'actions': []},
             'related_keys': [],
             'elements': [],
-            'label': 'Not covered',
+            'label': 'Unanswered',
             'message': 'No action answers this threat.',
         }
     ]
