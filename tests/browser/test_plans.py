@@ -130,7 +130,7 @@ def test_car_recovery_plan_gantt_milestones_arrows_today(page, log_in, screensho
     frame = page.locator('.gantt-scroll')
     assert frame.evaluate('frame => frame.scrollWidth > frame.clientWidth')  # the chart scrolls in its frame
     assert frame.evaluate('frame => frame.getBoundingClientRect().right') <= 390
-    assert gantt.evaluate("svg => svg.getBoundingClientRect().width") >= 950  # at its full size: 12 px text
+    assert gantt.evaluate('svg => svg.getBoundingClientRect().width') >= 950  # at its full size: 12 px text
     frame.scroll_into_view_if_needed()
     screenshot(page, f'plans-car-rcpca-390-{language}')
 
