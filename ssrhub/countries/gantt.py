@@ -195,6 +195,11 @@ class Drawing:
     arrows: tuple[tuple[str, bool], ...]  # (SVG path, late)
     row_height: int
 
+    @property
+    def today_anchor(self) -> str:
+        """Which side of the today line its label goes: left of it, unless the line is near the axis' start."""
+        return 'start' if self.today is not None and self.today - self.plot[0] < 120 else 'end'
+
 
 def _lines(label: str, size: int) -> tuple[str, ...]:
     """``label`` on at most two lines of ``size`` characters, broken between words; the second cut with '…'."""

@@ -31,6 +31,9 @@ def test_today_inside_the_span_and_bands_from_the_adoption():
     chart = gantt([band], anchor=date(2024, 1, 1), today=TODAY)
     assert (chart.start, chart.end) == (date(2024, 1, 1), add_months(date(2024, 1, 1), 60))
     assert chart.bars[0].estimated and 0 < chart.today < 100
+    assert draw(chart).today_anchor == 'end'  # its label on the left of the line
+    fresh = gantt([band], anchor=date(2026, 11, 1), today=TODAY)
+    assert draw(fresh).today_anchor == 'start'  # near the axis' start: on the right
 
 
 def test_dependencies_become_links_late_when_the_dependant_starts_before_its_dependency_ends():
