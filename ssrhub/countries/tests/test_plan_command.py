@@ -141,7 +141,7 @@ def test_json_in_french(liberia):
     assert 'Aucune action ne répond à cette menace.' in messages
     assert 'Non renseigné\u00a0: responsable, calendrier (date de fin ou échéance), coût et risques.' in messages
     assert messages[3] == (
-        "Adoption il y a environ 2 ans (2008-01-01), mais aucune de ses 4 actions n'a commencé et aucun document "
+        "Adoption il y a environ 2 ans (2008-01-01), mais aucune de ses 4 actions n'a commencé et aucun texte "
         "d'application n'est en cours."
     )
 

@@ -110,7 +110,7 @@ def test_sentences_in_both_languages():
             f"Seule l'action «{NBSP}A{NBSP}» y répondait, et elle a été abandonnée."
         )
         assert finding_message(EXAMPLES[14]) == (
-            "Adoption il y a environ 10 ans (2017-02-02), mais il n'a aucune action et aucun document "
+            'Adoption il y a environ 10 ans (2017-02-02), mais ce document ne prévoit aucune action et aucun texte '
             "d'application n'est en cours."
         )
         assert finding_label(EXAMPLES[2]) == f'Élément manquant{NBSP}: Questions transversales'
