@@ -193,7 +193,6 @@ class Drawing:
     years: tuple[tuple[int, float], ...]
     today: float | None
     arrows: tuple[tuple[str, bool], ...]  # (SVG path, late)
-    row_height: int
 
     @property
     def today_anchor(self) -> str:
@@ -227,7 +226,7 @@ def draw(chart: Chart, *, width: int = 960, label_width: int = 320, row_height: 
         x1 = x(bar.left)
         x2 = x(bar.left + bar.width) if bar.shape == BAR else x1
         rows.append(Row(bar, y, x1, x2, _lines(bar.item.label, label_width // 7), row_height))
-    arrows = tuple((_arrow(rows[link.dependency], rows[link.dependant], row_height), link.late) for link in chart.links)
+    arrows = tuple((_arrow(rows[link.dependency], rows[link.dependant]), link.late) for link in chart.links)
     return Drawing(
         width=width,
         height=int(axis_y + row_height * len(rows) + 20),  # room under the rows for the today label
@@ -237,14 +236,13 @@ def draw(chart: Chart, *, width: int = 960, label_width: int = 320, row_height: 
         years=tuple((year, x(left)) for year, left in chart.years),
         today=x(chart.today) if chart.today is not None else None,
         arrows=arrows,
-        row_height=row_height,
     )
 
 
 MARK = 6  # half the width of a milestone's diamond, the radius of a start mark
 
 
-def _arrow(source: Row, target: Row, row_height: int) -> str:
+def _arrow(source: Row, target: Row) -> str:
     """An elbow from the right of ``source``'s mark to the left of ``target``'s; when the target starts too early to
     turn in front of it, the elbow runs back between the rows."""
     fx = source.x2 + (MARK if source.bar.shape != BAR else 0)
@@ -252,5 +250,5 @@ def _arrow(source: Row, target: Row, row_height: int) -> str:
     fy, ty = source.y, target.y
     if tx >= fx + 12:
         return f'M{fx},{fy} H{fx + 6} V{ty} H{tx}'
-    between = ty - row_height / 2 if ty > fy else ty + row_height / 2
+    between = ty - target.row_height / 2 if ty > fy else ty + target.row_height / 2
     return f'M{fx},{fy} H{fx + 6} V{between} H{tx - 8} V{ty} H{tx}'
