@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from ssrhub.core.models import Country
@@ -224,6 +225,12 @@ def test_parts_of_a_document_are_edited_by_the_countrys_editors_only(client, mak
 
 @pytest.mark.parametrize('language', ['en', 'fr'])
 def test_document_page_groups_the_findings_by_record_and_downloads_them(viewer, liberia, language):
+    # LocaleMiddleware leaves the request's language active in this thread: the override restores it after.
+    with translation.override(language):
+        check_grouped_findings(viewer, liberia, language)
+
+
+def check_grouped_findings(viewer, liberia, language):
     schedule, budget = liberia['schedule'], liberia['budget']
     page = viewer.get(f'{WORKSPACE}documents/{schedule.pk}/', HTTP_ACCEPT_LANGUAGE=language).content.decode()
     findings = page.split('id="findings"')[1].split('</section>')[0]
