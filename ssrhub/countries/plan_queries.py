@@ -1,8 +1,9 @@
 """Reading national framework documents with their threats, objectives and actions out of the database, for the
-plan checks of ``plans.py``.
+plan checks of ``plans/``.
 
 A fixed number of queries whatever the size of the plans (eight): the documents, the threats, the objectives, the
-actions with their owner and latest status update, and one query per many-to-many table. Keys are
+actions with their owner and their status on the check date (the latest status update dated up to that day: an
+update dated later is not counted, only reported), and one query per many-to-many table. Keys are
 ``document:<id>``, ``threat:<id>``, ``objective:<id>`` and ``action:<id>``.
 
 Given a ``user``, only what the user may view is read (through ``restrict()``), links to what is left out included;
@@ -13,14 +14,25 @@ import re
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Q, Subquery
 
-from .models import Action, NationalDocument, Objective, Threat
-from .plans import Finding, PlanAction, PlanContent, PlanDocument, PlanObjective, PlanThreat, check_plan
+from .models import Action, ActionStatusUpdate, NationalDocument, Objective, Threat
+from .plans import (
+    Finding,
+    FindingGroup,
+    PlanAction,
+    PlanContent,
+    PlanDocument,
+    PlanObjective,
+    PlanThreat,
+    check_plan,
+    group_findings,
+)
 
 __all__ = [
     'country_findings',
     'document_findings',
+    'document_groups',
     'key_of',
     'read_country_plans',
     'read_document_plan',
@@ -70,15 +82,29 @@ def _pairs(through, left: str, right: str, kind: str, **filters) -> dict[int, tu
     return {left_id: tuple(keys) for left_id, keys in found.items()}
 
 
-def _read(documents: list[NationalDocument], user=None) -> PlanContent:
+def _status_on(action, today: date) -> str:
+    """The action's status on ``today``: its latest update up to then; without one, its own status, unless every
+    update is dated later (a status cannot be recorded in advance): then it has not started."""
+    if action.status_then:
+        return action.status_then
+    return 'not-started' if action.future_status_on else action.status
+
+
+def _read(documents: list[NationalDocument], user=None, today: date | None = None) -> PlanContent:
+    today = today or date.today()
     ids = [document.pk for document in documents]
     threats = list(_rows(Threat, user).filter(document_id__in=ids))
     objectives = list(_rows(Objective, user).filter(document_id__in=ids))
+    latest_then = ActionStatusUpdate.objects.filter(action=OuterRef('pk'), date__lte=today).order_by('-date', '-pk')
     actions = list(
         _rows(Action, user)
         .filter(document_id__in=ids)
         .select_related('owner')
-        .annotate(status_as_of=Max('status_updates__date'))
+        .annotate(
+            status_as_of=Max('status_updates__date', filter=Q(status_updates__date__lte=today)),
+            future_status_on=Max('status_updates__date', filter=Q(status_updates__date__gt=today)),
+            status_then=Subquery(latest_then.values('status')[:1]),
+        )
     )
     read = {key_of(row) for row in (*threats, *objectives, *actions)}
 
@@ -129,42 +155,53 @@ def _read(documents: list[NationalDocument], user=None) -> PlanContent:
                 end=action.end,
                 timeframe=action.timeframe,
                 cost=action.cost,
-                status=action.status,
+                status=_status_on(action, today),
                 depends_on=dependencies.get(action.pk, ()),
                 threat_keys=action_threats.get(action.pk, ()),
                 objective_keys=action_objectives.get(action.pk, ()),
                 indicators=action.indicators,
                 risks=action.risks,
                 status_as_of=action.status_as_of,
+                future_status_on=action.future_status_on,
             )
             for action in in_order(actions)
         ),
     )
 
 
-def read_country_plans(country, user=None) -> tuple[list[NationalDocument], PlanContent]:
-    """Every national framework document of ``country`` (in the model's order) and their content."""
+def read_country_plans(country, user=None, today: date | None = None) -> tuple[list[NationalDocument], PlanContent]:
+    """Every national framework document of ``country`` (in the model's order) and their content, actions with
+    their status on ``today`` (default: the current day)."""
     documents = list(_rows(NationalDocument, user).filter(country=country))
-    return documents, _read(documents, user)
+    return documents, _read(documents, user, today)
 
 
-def read_document_plan(document: NationalDocument, user=None) -> PlanContent:
+def read_document_plan(document: NationalDocument, user=None, today: date | None = None) -> PlanContent:
     """The content ``check_plan`` needs for ``document``: its chain and the documents implementing it, and the
     actions of any other document of its country an action may depend on. A country has few documents, so all
     of them are read: a document's findings are the same whether it is checked alone or with its country."""
-    return read_country_plans(document.country_id, user)[1]
+    return read_country_plans(document.country_id, user, today)[1]
 
 
 def country_findings(country, today: date, user=None, **options) -> list[dict]:
-    """``{'document': NationalDocument, 'findings': [Finding, ...]}`` for each national framework document of
-    ``country``, in the model's order; ``options`` go to ``check_plan``."""
-    documents, content = read_country_plans(country, user)
-    return [
-        {'document': document, 'findings': check_plan(content, key_of(document), today, **options)}
-        for document in documents
-    ]
+    """``{'document': NationalDocument, 'findings': [Finding, ...], 'groups': [FindingGroup, ...]}`` for each
+    national framework document of ``country``, in the model's order; ``options`` go to ``check_plan``."""
+    documents, content = read_country_plans(country, user, today)
+    results = []
+    for document in documents:
+        findings = check_plan(content, key_of(document), today, **options)
+        results.append(
+            {'document': document, 'findings': findings, 'groups': group_findings(content, key_of(document), findings)}
+        )
+    return results
 
 
 def document_findings(document: NationalDocument, today: date, user=None, **options) -> list[Finding]:
     """The findings of ``check_plan`` for one document."""
-    return check_plan(read_document_plan(document, user), key_of(document), today, **options)
+    return check_plan(read_document_plan(document, user, today), key_of(document), today, **options)
+
+
+def document_groups(document: NationalDocument, today: date, user=None, **options) -> list[FindingGroup]:
+    """The findings of ``check_plan`` for one document, grouped by the record they are about (``group_findings``)."""
+    content = read_document_plan(document, user, today)
+    return group_findings(content, key_of(document), check_plan(content, key_of(document), today, **options))

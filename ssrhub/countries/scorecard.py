@@ -16,6 +16,7 @@ __all__ = [
     'MAX_SCORE',
     'NOT_RATED',
     'SCORED_GROUPS',
+    'TREND_DIRECTION',
     'Change',
     'Entry',
     'GroupDelta',
@@ -26,6 +27,7 @@ __all__ = [
     'group_of',
     'summarise',
     'summary_deltas',
+    'trend',
 ]
 
 SCORED_GROUPS = ('feature', 'standard')
@@ -189,6 +191,25 @@ class GroupDelta:
     @property
     def rated_delta(self) -> int:
         return self.after.rated - self.before.rated
+
+
+# Which way each summary line improves: a higher mean score (0 absent .. 4 strong), more principles met, fewer not
+# met. More principles partly met, not applicable or not rated is neither better nor worse: 'partly' grows when a
+# principle rises from not met and when one falls from met.
+TREND_DIRECTION = {'mean': 1, 'met': 1, 'not-met': -1, 'partly': 0, 'n/a': 0, NOT_RATED: 0}
+
+
+def trend(key: str, delta: float | None) -> str:
+    """Whether a change of ``delta`` in the summary line ``key`` (``mean`` or a compliance value) is ``better``,
+    ``worse``, ``same``, ``neutral`` (neither better nor worse), or ``none`` (no delta: not rated in one of them)."""
+    if delta is None:
+        return 'none'
+    if delta == 0:
+        return 'same'
+    direction = TREND_DIRECTION.get(key, 0)
+    if direction == 0:
+        return 'neutral'
+    return 'better' if delta * direction > 0 else 'worse'
 
 
 def summary_deltas(before: dict[str, GroupSummary], after: dict[str, GroupSummary]) -> dict[str, GroupDelta]:

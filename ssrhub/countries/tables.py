@@ -38,9 +38,11 @@ class ActorTable(BaseTable):
 
 
 class FindingExportTable(tables.Table):
-    check = tables.Column(verbose_name=_('Check'))
     severity = tables.Column(verbose_name=_('Severity'))
+    subject_key = tables.Column(verbose_name=_('Key'))
     subject = tables.Column(verbose_name=_('Subject'))
+    code = tables.Column(verbose_name=_('Code'))
+    label = tables.Column(verbose_name=_('Check'))
     message = tables.Column(verbose_name=_('Finding'))
 
 

@@ -399,14 +399,22 @@ class NationalDocumentSerializer(WorkspaceSerializer):
 
 
 class FindingSerializer(serializers.Serializer):
-    """One finding of the plan checks (``plans.Finding.as_dict()``)."""
+    """One finding of the plan checks (``plan_messages.finding_dict()``)."""
 
     check = serializers.CharField(help_text='alignment, completeness, dependency-cycle, overdue, past-due...')
+    code = serializers.CharField(
+        help_text='The problem: not-answered, missing-information, overdue... (docs/countries.md)'
+    )
     severity = serializers.ChoiceField(choices=['error', 'warning', 'info'])
     subject_key = serializers.CharField(help_text='What the finding is about: document:<id>, threat:<id>...')
     subject = serializers.CharField()
-    message = serializers.CharField()
+    params = serializers.DictField(help_text="The code's values: titles, ISO dates, counts, months.")
     related_keys = serializers.ListField(child=serializers.CharField())
+    elements = serializers.ListField(
+        child=serializers.CharField(), help_text='The plan elements (plan-element.*) it leaves missing or incomplete.'
+    )
+    label = serializers.CharField(help_text="A short label in the request's language.")
+    message = serializers.CharField(help_text="The finding as a sentence in the request's language.")
 
 
 class DocumentChecksSerializer(serializers.Serializer):

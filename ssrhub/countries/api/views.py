@@ -45,6 +45,7 @@ from ssrhub.countries.models import (
     Threat,
     TimelineEvent,
 )
+from ssrhub.countries.plan_messages import finding_dict
 from ssrhub.countries.plan_queries import document_findings
 
 from .serializers import (
@@ -226,7 +227,8 @@ class NationalDocumentViewSet(WorkspaceViewSet):
         responses=DocumentChecksSerializer,
         description='The plan checks of one document (completeness, alignment of its actions with the threats and '
         'objectives up its chain, dependencies, overdue and stale actions, not implemented, past due): each '
-        'finding names its subject by key (document:<id>, threat:<id>, objective:<id>, action:<id>). '
+        'finding is one problem about one record, named by key (document:<id>, threat:<id>, objective:<id>, '
+        "action:<id>), with a code and its parameters, and its label and sentence in the request's language. "
         'A bad date gives 400.',
     )
     @action(detail=True, filter_backends=[], pagination_class=None)
@@ -239,7 +241,7 @@ class NationalDocumentViewSet(WorkspaceViewSet):
         document = self.get_object()
         findings = document_findings(document, today, request.user)
         return Response(
-            {'document': document.pk, 'date': today.isoformat(), 'findings': [f.as_dict() for f in findings]}
+            {'document': document.pk, 'date': today.isoformat(), 'findings': [finding_dict(f) for f in findings]}
         )
 
 

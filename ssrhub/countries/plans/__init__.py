@@ -18,28 +18,40 @@ Scopes
 Completeness and the action checks look at the plan's own actions; alignment looks at every action of the
 document's implementation, since a policy's threats are answered by the strategy and plans under it.
 
-The package holds the `content` the checks read (and the `Finding` they report) and the `checks` themselves.
+The package holds the `content` the checks read (and the `Finding` they report: a code and its parameters, made
+into sentences by ``countries/plan_messages.py``) and the `checks` themselves, with ``group_findings()``.
 """
 
 from .checks import (
+    FindingGroup,
     check_alignment,
     check_completeness,
     check_dependency_cycles,
     check_dependency_order,
     check_documents,
+    check_future_status,
     check_not_implemented,
     check_overdue,
     check_past_due,
     check_plan,
     check_stale_status,
+    group_findings,
     is_plan,
+    months_between,
 )
 from .content import (
+    CROSS_CUTTING,
     ERROR,
+    GOALS_INDICATORS,
     IMPLEMENTATION_DAYS,
+    IMPLEMENTATION_INFORMATION,
     IMPLEMENTED_KINDS,
     INFO,
+    NEEDS_VISION_THREATS,
     PLAN_ELEMENTS,
+    SECURITY_OPERATIONS,
+    SEVERITY_ORDER,
+    SSR_ACTIVITIES,
     STALE_DAYS,
     WARNING,
     Finding,
@@ -51,14 +63,22 @@ from .content import (
 )
 
 __all__ = [
+    'CROSS_CUTTING',
     'ERROR',
+    'GOALS_INDICATORS',
     'IMPLEMENTATION_DAYS',
+    'IMPLEMENTATION_INFORMATION',
     'IMPLEMENTED_KINDS',
     'INFO',
+    'NEEDS_VISION_THREATS',
     'PLAN_ELEMENTS',
+    'SECURITY_OPERATIONS',
+    'SEVERITY_ORDER',
+    'SSR_ACTIVITIES',
     'STALE_DAYS',
     'WARNING',
     'Finding',
+    'FindingGroup',
     'PlanAction',
     'PlanContent',
     'PlanDocument',
@@ -69,10 +89,13 @@ __all__ = [
     'check_dependency_cycles',
     'check_dependency_order',
     'check_documents',
+    'check_future_status',
     'check_not_implemented',
     'check_overdue',
     'check_past_due',
     'check_plan',
     'check_stale_status',
+    'group_findings',
     'is_plan',
+    'months_between',
 ]

@@ -1,15 +1,24 @@
-"""The plan checks: completeness, alignment, dependencies, overdue and stale actions, implementation."""
+"""The plan checks: completeness, alignment, dependencies, overdue and stale actions, implementation.
+
+Each finding is one problem about one record (the document, a threat, an objective or an action), and the rules
+exclude each other: an action without a timeframe has no end date, so it is never overdue; a threat or objective
+answered only by actions that cannot count is reported as such, never also as unanswered; an objective missing is
+reported once (with the needs, vision, objectives and threats), not again under goals and indicators; a plan
+without actions is one finding, not one per missing kind of action. ``group_findings()`` puts them under their
+record, worst first.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from .content import (
     ACTION_KIND_ELEMENTS,
     BAND_ORDER,
     CLOSED,
+    CROSS_CUTTING,
     ERROR,
     GOALS_INDICATORS,
     IMPLEMENTATION_DAYS,
@@ -19,8 +28,10 @@ from .content import (
     INFO,
     NEEDS_VISION_THREATS,
     NOT_ADOPTED,
-    PLAN_ELEMENTS,
     RETIRED,
+    SECURITY_OPERATIONS,
+    SEVERITY_ORDER,
+    SSR_ACTIVITIES,
     STALE_DAYS,
     STARTED,
     UNDER_IMPLEMENTATION,
@@ -31,43 +42,30 @@ from .content import (
 )
 
 __all__ = [
+    'FindingGroup',
     'check_alignment',
     'check_completeness',
     'check_dependency_cycles',
     'check_dependency_order',
     'check_documents',
+    'check_future_status',
     'check_not_implemented',
     'check_overdue',
     'check_past_due',
     'check_plan',
     'check_stale_status',
+    'group_findings',
     'is_plan',
+    'months_between',
 ]
 
 # Section: helpers
 
 
-def _words(value: str) -> str:
-    """A status value as words: 'on-track' -> 'on track'."""
-    return value.replace('-', ' ')
-
-
-def _quoted(title: str) -> str:
-    return f"'{title}'"
-
-
-def _enumerate(words: list[str]) -> str:
-    """``['a', 'b', 'c']`` -> ``a, b and c``."""
-    return words[0] if len(words) == 1 else f'{", ".join(words[:-1])} and {words[-1]}'
-
-
-def _titles(items) -> str:
-    return _enumerate([_quoted(item.title) for item in items])
-
-
-def _days(since: date, today: date) -> str:
-    days = (today - since).days
-    return '1 day' if days == 1 else f'{days} days'
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from ``earlier`` to ``later`` (0 when less than a month): 2017-12-31 -> 2018-03-30 is 2."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return max(months - (later.day < earlier.day), 0)
 
 
 def is_plan(content: PlanContent, key: str) -> bool:
@@ -75,24 +73,27 @@ def is_plan(content: PlanContent, key: str) -> bool:
     return content.document(key).kind == 'plan' or bool(content.actions_of([key]))
 
 
-def _element(code: str, message: str, related: Iterable[str] = ()) -> Finding:
-    return Finding('completeness', ERROR, code, PLAN_ELEMENTS[code], message, tuple(related))
+def _on_document(content: PlanContent, key: str, code: str, elements: tuple[str, ...], **params) -> Finding:
+    return Finding('completeness', ERROR, code, key, content.document(key).title, params, (), elements)
 
 
 # Section: checks
 
 
 def check_completeness(content: PlanContent, key: str) -> list[Finding]:
-    """One error per required plan element the plan lacks (only for documents checked as plans, ``is_plan``).
+    """The required plan elements the plan lacks, one finding per problem (only for documents checked as plans,
+    ``is_plan``), over the plan's own live actions:
 
-    1. needs, vision, objectives and threats: some document of the chain has a vision text, and the chain has at
-       least one objective and at least one threat;
-    2.-4. SSR activities, security operations, cross-cutting issues: at least one live action of that kind;
-    5. goals and indicators: the chain has at least one objective and every objective of the chain is measurable:
-       it has an indicator of its own, or a live action of the plan serving it records indicators;
-    6. implementation information: every live action has an owner, a timeframe (start and end dates, or a band),
-       a cost (zero counts: a cost-neutral action) and its risks; and a plan of two or more live actions records at
-       least one dependency between them (sequencing). A plan without live actions lacks it too.
+    1. needs, vision, objectives and threats (``missing-parts`` on the document, naming what is missing): some
+       document of the chain has a vision text, and the chain has at least one objective and one threat; a chain
+       without objective also lacks goals and indicators (the same finding says so);
+    2.-4. SSR activities, security operations, cross-cutting issues (``no-action-of-kind``): a live action of that
+       kind; a plan without any live action gets one ``no-action`` finding instead (it lacks 2.-4. and 6.);
+    5. goals and indicators (``no-indicator`` on each objective): every objective of the chain has an indicator of
+       its own, or a live action of the plan serving it records indicators;
+    6. implementation information (``missing-information`` on each action): every live action has an owner, a
+       timeframe (an end date or a band), a cost (zero counts: a cost-neutral action) and its risks; and a plan of
+       two or more live actions records a dependency between them (``no-dependency`` on the document).
     """
     if not is_plan(content, key):
         return []
@@ -102,53 +103,56 @@ def check_completeness(content: PlanContent, key: str) -> list[Finding]:
     actions = [action for action in content.actions_of([key]) if action.live]
     findings = []
 
-    missing = []
-    if not any(document.vision.strip() for document in chain):
-        missing.append('a statement of needs and vision')
-    if not objectives:
-        missing.append('an objective')
-    if not threats:
-        missing.append('a threat')
-    if missing:
-        message = f'Neither the plan nor the documents it implements give {_enumerate(missing)}.'
-        findings.append(_element(NEEDS_VISION_THREATS, message))
+    parts = [
+        name
+        for name, lacking in (
+            ('vision', not any(document.vision.strip() for document in chain)),
+            ('objective', not objectives),
+            ('threat', not threats),
+        )
+        if lacking
+    ]
+    if parts:
+        elements = (NEEDS_VISION_THREATS, GOALS_INDICATORS) if 'objective' in parts else (NEEDS_VISION_THREATS,)
+        findings.append(_on_document(content, key, 'missing-parts', elements, parts=parts))
 
-    for kind, code, what in ACTION_KIND_ELEMENTS:
-        if not any(action.kind == kind for action in actions):
-            findings.append(_element(code, f'The plan has no action of kind {kind}: {what}.'))
-
-    if not objectives:
-        findings.append(_element(GOALS_INDICATORS, 'The plan and the documents it implements set no objective.'))
-    else:
-        measured = {item for action in actions if action.indicators.strip() for item in action.objective_keys}
-        unmeasured = [item for item in objectives if not item.indicator.strip() and item.key not in measured]
-        if unmeasured:
-            message = (
-                f'No indicator for {_titles(unmeasured)}: neither the objective nor an action serving it records one.'
-            )
-            findings.append(_element(GOALS_INDICATORS, message, (item.key for item in unmeasured)))
-
-    findings.extend(_implementation_information(actions))
-    return findings
-
-
-def _implementation_information(actions: list[PlanAction]) -> list[Finding]:
     if not actions:
-        return [_element(IMPLEMENTATION_INFORMATION, 'The plan has no action.')]
-    lacking = {
-        'an owner': [action for action in actions if not action.owner.strip()],
-        'a timeframe (start and end dates, or a band)': [action for action in actions if not action.timed],
-        'a cost': [action for action in actions if action.cost is None],
-        'risks': [action for action in actions if not action.risks.strip()],
-    }
-    parts = [f'Without {what}: {_titles(items)}.' for what, items in lacking.items() if items]
-    related = list(dict.fromkeys(action.key for items in lacking.values() for action in items))
-    keys = {action.key for action in actions}
-    if len(actions) > 1 and not any(other in keys for action in actions for other in action.depends_on):
-        parts.append(f'No dependency is recorded between its {len(actions)} actions.')
-    if not parts:
-        return []
-    return [_element(IMPLEMENTATION_INFORMATION, ' '.join(parts), related)]
+        elements = (SSR_ACTIVITIES, SECURITY_OPERATIONS, CROSS_CUTTING, IMPLEMENTATION_INFORMATION)
+        findings.append(_on_document(content, key, 'no-action', elements))
+    else:
+        for kind, element in ACTION_KIND_ELEMENTS:
+            if not any(action.kind == kind for action in actions):
+                findings.append(_on_document(content, key, 'no-action-of-kind', (element,), kind=kind))
+        keys = {action.key for action in actions}
+        if len(actions) > 1 and not any(other in keys for action in actions for other in action.depends_on):
+            findings.append(
+                _on_document(content, key, 'no-dependency', (IMPLEMENTATION_INFORMATION,), count=len(actions))
+            )
+
+    measured = {item for action in actions if action.indicators.strip() for item in action.objective_keys}
+    for objective in objectives:
+        if not objective.indicator.strip() and objective.key not in measured:
+            findings.append(
+                Finding(
+                    'completeness', ERROR, 'no-indicator', objective.key, objective.title, {}, (), (GOALS_INDICATORS,)
+                )
+            )
+    for action in actions:
+        missing = action.missing()
+        if missing:
+            findings.append(
+                Finding(
+                    'completeness',
+                    ERROR,
+                    'missing-information',
+                    action.key,
+                    action.title,
+                    {'missing': missing},
+                    (),
+                    (IMPLEMENTATION_INFORMATION,),
+                )
+            )
+    return findings
 
 
 def check_alignment(content: PlanContent, key: str) -> list[Finding]:
@@ -156,54 +160,51 @@ def check_alignment(content: PlanContent, key: str) -> list[Finding]:
     implementation answers.
 
     An action answers an objective it lists; it answers a threat it lists, or one that an objective it lists
-    answers. It counts when it is live and has an owner, a timeframe (start and end dates, or a band) and a cost;
-    each finding names the actions that answer but do not count, and why.
+    answers. It counts when it is live and has an owner, a timeframe (an end date or a band) and a cost. The finding
+    is ``not-answered`` when no action answers the item; ``answered-only-by-incomplete`` when only live actions
+    that do not count answer it (``gaps``: what they lack, in the order owner, timeframe, cost; a dropped action
+    answering too is left out); ``answered-only-by-dropped`` when only dropped actions do.
     """
     chain_keys = [item.key for item in content.chain(key)]
     threats, objectives = content.threats_of(chain_keys), content.objectives_of(chain_keys)
     if not (threats or objectives):
         return []
     actions = content.actions_of(item.key for item in content.implementation(key))
-
-    objective_titles = {objective.key: objective.title for objective in content.objectives}
-    answered_through = defaultdict(list)  # threat key -> objectives answering it
+    answered_through = defaultdict(set)  # threat key -> objectives answering it
     for objective in content.objectives:
         for threat_key in objective.threat_keys:
-            answered_through[threat_key].append(objective.key)
+            answered_through[threat_key].add(objective.key)
 
     findings = []
-    for what, item in [('threat', threat) for threat in threats] + [('objective', item) for item in objectives]:
-        answering = []  # (action, the objective it answers the threat through, or None)
-        for action in actions:
-            if item.key in (action.threat_keys if what == 'threat' else action.objective_keys):
-                answering.append((action, None))
-            elif what == 'threat':
-                through = [other for other in answered_through[item.key] if other in action.objective_keys]
-                if through:
-                    answering.append((action, through[0]))
-        if any(not action.gaps() for action, _ in answering):
+    for kind, item in [('threat', threat) for threat in threats] + [('objective', item) for item in objectives]:
+        answering = [
+            action
+            for action in actions
+            if item.key in (action.threat_keys if kind == 'threat' else action.objective_keys)
+            or (kind == 'threat' and answered_through[item.key].intersection(action.objective_keys))
+        ]
+        if any(action.live and not action.gaps() for action in answering):
             continue
-        if answering:
-            reasons = [
-                _quoted(action.title)
-                + (f' (through objective {_quoted(objective_titles[through])})' if through else '')
-                + f', which {"has " if action.live else ""}{_enumerate(action.gaps())}'
-                for action, through in answering
-            ]
-            message = f'Covered only by {"; ".join(reasons)}'
+        live = [action for action in answering if action.live]
+        if live:
+            gaps = [gap for gap in ('owner', 'timeframe', 'cost') if any(gap in action.gaps() for action in live)]
+            code, params, related = 'answered-only-by-incomplete', {'gaps': gaps}, live
+        elif answering:
+            code, params, related = 'answered-only-by-dropped', {}, answering
         else:
-            message = f'No action answers this {what}'
-        if item.document_key != key:
-            message += f' (listed in {_quoted(content.document(item.document_key).title)})'
-        related = tuple(action.key for action, _ in answering)
-        findings.append(Finding('alignment', ERROR, item.key, item.title, f'{message}.', related))
+            code, params, related = 'not-answered', {}, []
+        params.update(kind=kind, count=len(related), actions=[action.title for action in related])
+        findings.append(
+            Finding('alignment', ERROR, code, item.key, item.title, params, tuple(action.key for action in related))
+        )
     return findings
 
 
 def check_dependency_cycles(content: PlanContent, key: str) -> list[Finding]:
     """One error per dependency cycle through at least one of the plan's actions (a self-dependency is a
-    cycle), its actions in order from the first one in the plan: each depends on the next, the last on the
-    first. Cycles are sought over every action of the content, so a cycle across documents is found too."""
+    cycle), on its first action in the plan: ``actions`` are the titles in order, each depending on the next and
+    the last on the first. Cycles are sought over every action of the content, so a cycle across documents is
+    found too."""
     own = {action.key for action in content.actions_of([key])}
     index = content.action_index
     findings = []
@@ -212,35 +213,29 @@ def check_dependency_cycles(content: PlanContent, key: str) -> list[Finding]:
             continue
         actions = [index[action_key] for action_key in cycle]
         first = actions[0]
-        if len(actions) == 1:
-            message = f'{_quoted(first.title)} depends on itself.'
-        else:
-            steps = ', which depends on '.join(_quoted(action.title) for action in actions[1:])
-            message = f'{_quoted(first.title)} depends on {steps}, which depends on {_quoted(first.title)}.'
-        findings.append(Finding('dependency-cycle', ERROR, first.key, first.title, message, tuple(cycle)))
+        params = {'actions': [action.title for action in actions]}
+        findings.append(Finding('dependency-cycle', ERROR, 'cycle', first.key, first.title, params, tuple(cycle)))
     return findings
 
 
-def _out_of_order(action: PlanAction, dependency: PlanAction) -> str | None:
+def _out_of_order(action: PlanAction, dependency: PlanAction) -> dict | None:
     """Why ``action`` cannot wait for ``dependency``, by the first rule whose dates are known (``None`` if it
-    can, or if nothing can be compared)."""
-    other = _quoted(dependency.title)
+    can, or if nothing can be compared): ``rule`` (start-end, start-start, end-end, band), ``own`` and ``other``
+    the two dates or bands compared."""
     if action.start and dependency.end:
-        if action.start < dependency.end:
-            return f'Starts on {action.start}, before {other}, which it depends on, ends on {dependency.end}.'
+        pair = ('start-end', action.start, dependency.end)
     elif action.start and dependency.start:
-        if action.start < dependency.start:
-            return f'Starts on {action.start}, before {other}, which it depends on, starts on {dependency.start}.'
+        pair = ('start-start', action.start, dependency.start)
     elif action.end and dependency.end:
-        if action.end < dependency.end:
-            return f'Ends on {action.end}, before {other}, which it depends on, ends on {dependency.end}.'
+        pair = ('end-end', action.end, dependency.end)
     elif action.timeframe in BAND_ORDER and dependency.timeframe in BAND_ORDER:
         if BAND_ORDER[action.timeframe] < BAND_ORDER[dependency.timeframe]:
-            return (
-                f'Is due in the {action.timeframe} band, before {other}, which it depends on and is due in the '
-                f'{dependency.timeframe} band.'
-            )
-    return None
+            return {'rule': 'band', 'own': action.timeframe, 'other': dependency.timeframe}
+        return None
+    else:
+        return None
+    rule, own, other = pair
+    return {'rule': rule, 'own': own, 'other': other} if own < other else None
 
 
 def check_dependency_order(content: PlanContent, key: str) -> list[Finding]:
@@ -264,24 +259,35 @@ def check_dependency_order(content: PlanContent, key: str) -> list[Finding]:
             dependency = index.get(dependency_key)
             if dependency is None or not dependency.live or dependency.key == action.key:
                 continue
-            message = _out_of_order(action, dependency)
-            if message:
+            params = _out_of_order(action, dependency)
+            if params:
+                params['dependency'] = dependency.title
                 findings.append(
-                    Finding('dependency-order', WARNING, action.key, action.title, message, (dependency.key,))
+                    Finding(
+                        'dependency-order',
+                        WARNING,
+                        'before-dependency',
+                        action.key,
+                        action.title,
+                        params,
+                        (dependency.key,),
+                    )
                 )
     return findings
 
 
 def check_overdue(content: PlanContent, key: str, today: date) -> list[Finding]:
-    """One warning per action of the plan whose end date is before ``today`` and whose status is neither done
-    nor dropped (an action with a band only has no date to be late against)."""
+    """One warning per action of the plan whose end date is before ``today`` and whose status on ``today`` is
+    neither done nor dropped (an action with a band only has no date to be late against; one without an end date
+    has no timeframe, reported by the completeness check instead)."""
     return [
         Finding(
             'overdue',
             WARNING,
+            'overdue',
             action.key,
             action.title,
-            f'Due to end on {action.end} ({_days(action.end, today)} ago); status {_words(action.status)}.',
+            {'end': action.end, 'months': months_between(action.end, today), 'status': action.status},
         )
         for action in content.actions_of([key])
         if action.end and action.end < today and action.status not in CLOSED
@@ -289,19 +295,41 @@ def check_overdue(content: PlanContent, key: str, today: date) -> list[Finding]:
 
 
 def check_stale_status(content: PlanContent, key: str, today: date, days: int = STALE_DAYS) -> list[Finding]:
-    """One info finding per action of the plan, neither done nor dropped, whose latest status update is more than
-    ``days`` days before ``today`` (actions without any status update are not judged)."""
+    """One info finding per action of the plan, neither done nor dropped, whose latest status update up to
+    ``today`` is more than ``days`` days old (actions without any status update are not judged; an update dated
+    after ``today`` does not count, ``check_future_status``)."""
     return [
         Finding(
             'stale-status',
             INFO,
+            'stale-status',
             action.key,
             action.title,
-            f'Status {_words(action.status)} last reported on {action.status_as_of} '
-            f'({_days(action.status_as_of, today)} ago).',
+            {
+                'as_of': action.status_as_of,
+                'months': months_between(action.status_as_of, today),
+                'status': action.status,
+            },
         )
         for action in content.actions_of([key])
         if action.status not in CLOSED and action.status_as_of and (today - action.status_as_of).days > days
+    ]
+
+
+def check_future_status(content: PlanContent, key: str, today: date) -> list[Finding]:
+    """One warning per action of the plan with a status update dated after ``today``: a status cannot be known in
+    advance, so the update is not counted (the action keeps its status of ``today``)."""
+    return [
+        Finding(
+            'future-status',
+            WARNING,
+            'future-status',
+            action.key,
+            action.title,
+            {'date': action.future_status_on, 'status': action.status},
+        )
+        for action in content.actions_of([key])
+        if action.future_status_on and action.future_status_on > today
     ]
 
 
@@ -324,7 +352,8 @@ def check_not_implemented(
     ``days`` days before ``today``, when nothing implementing it is under way: none of its own actions has
     started (on-track, behind or done), and no document implementing it, directly or not, is under
     implementation (status implementing or completed) or has a started action. Only policies, strategies and
-    plans are implemented through actions; a law or another framework document is not flagged."""
+    plans are implemented through actions; a law or another framework document is not flagged. ``count`` is the
+    number of its actions (0: it has none)."""
     document = content.document(key)
     if document.kind not in IMPLEMENTED_KINDS:
         return []
@@ -332,15 +361,13 @@ def check_not_implemented(
         return []
     if _under_way(content, key, set()):
         return []
-    verb = 'Endorsed' if document.status == 'endorsed' else 'Adopted'
-    actions = content.actions_of([key])
-    if actions:
-        what = f'none of its {len(actions)} actions has started' if len(actions) > 1 else 'its action has not started'
-        what += ' and no document implementing it is under way'
-    else:
-        what = 'it has no action and no document implementing it is under way'
-    message = f'{verb} on {document.adopted} ({_days(document.adopted, today)} ago) but {what}.'
-    return [Finding('adopted-not-implemented', WARNING, key, document.title, message)]
+    params = {
+        'status': document.status,
+        'adopted': document.adopted,
+        'months': months_between(document.adopted, today),
+        'count': len(content.actions_of([key])),
+    }
+    return [Finding('adopted-not-implemented', WARNING, 'adopted-not-implemented', key, document.title, params)]
 
 
 def check_past_due(content: PlanContent, key: str, today: date) -> list[Finding]:
@@ -349,10 +376,8 @@ def check_past_due(content: PlanContent, key: str, today: date) -> list[Finding]
     document = content.document(key)
     if document.status not in NOT_ADOPTED or not document.due or document.due >= today:
         return []
-    message = (
-        f'Due to be adopted on {document.due} ({_days(document.due, today)} ago); status {_words(document.status)}.'
-    )
-    return [Finding('past-due', WARNING, key, document.title, message)]
+    params = {'due': document.due, 'months': months_between(document.due, today), 'status': document.status}
+    return [Finding('past-due', WARNING, 'past-due', key, document.title, params)]
 
 
 def check_plan(
@@ -374,6 +399,7 @@ def check_plan(
         *check_dependency_order(content, key),
         *check_overdue(content, key, today),
         *check_stale_status(content, key, today, stale_days),
+        *check_future_status(content, key, today),
         *check_not_implemented(content, key, today, implementation_days),
         *check_past_due(content, key, today),
     ]
@@ -382,3 +408,66 @@ def check_plan(
 def check_documents(content: PlanContent, today: date, **options) -> dict[str, list[Finding]]:
     """``check_plan`` for every document of the content, by document key, in content order."""
     return {document.key: check_plan(content, document.key, today, **options) for document in content.documents}
+
+
+# Section: grouping
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """The findings about one record, worst first: ``kind`` is document, threat, objective or action, ``ref`` its
+    reference, ``listed_in`` the title of the document it belongs to when that is not the checked document (a
+    threat or objective up the chain)."""
+
+    subject_key: str
+    kind: str
+    subject: str
+    ref: str
+    listed_in: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def severity(self) -> str:
+        return self.findings[0].severity
+
+    def as_dict(self) -> dict:
+        return {
+            'subject_key': self.subject_key,
+            'kind': self.kind,
+            'subject': self.subject,
+            'ref': self.ref,
+            'listed_in': self.listed_in,
+            'severity': self.severity,
+            'findings': [finding.as_dict() for finding in self.findings],
+        }
+
+
+KIND_ORDER = ('document', 'threat', 'objective', 'action')
+
+
+def group_findings(content: PlanContent, key: str, findings: list[Finding]) -> list[FindingGroup]:
+    """``findings`` of document ``key`` by the record they are about: the worst severity first, then the document,
+    threats, objectives and actions in their order; within a record, the worst first (a stable order otherwise)."""
+    records = {}
+    for position, document in enumerate(content.documents):
+        records[document.key] = ('document', position, document.title, '', document.key)
+    for kind, rows in (('threat', content.threats), ('objective', content.objectives), ('action', content.actions)):
+        for position, row in enumerate(rows):
+            records[row.key] = (kind, position, row.title, row.ref, row.document_key)
+    by_subject: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_subject.setdefault(finding.subject_key, []).append(finding)
+    groups = []
+    for subject_key, members in by_subject.items():
+        kind, _position, title, ref, document_key = records.get(
+            subject_key, ('document', 0, members[0].subject, '', subject_key)
+        )
+        ordered = tuple(sorted(members, key=lambda finding: SEVERITY_ORDER[finding.severity]))
+        listed_in = content.document(document_key).title if document_key != key and kind != 'document' else ''
+        groups.append(FindingGroup(subject_key, kind, title, ref, listed_in, ordered))
+
+    def order(group: FindingGroup):
+        kind, position = records.get(group.subject_key, ('document', 0))[:2]
+        return SEVERITY_ORDER[group.severity], KIND_ORDER.index(kind), position
+
+    return sorted(groups, key=order)

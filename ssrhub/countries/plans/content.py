@@ -1,12 +1,13 @@
 """What the plan checks read: the plan elements, the status and timeframe vocabularies, the documents with their
-threats, objectives and actions, and the finding a check reports.
+threats, objectives and actions, and the finding a check reports (a code and its parameters: the Django layer,
+``countries/plan_messages.py``, turns them into sentences in the reader's language).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -38,12 +39,14 @@ __all__ = [
     'SECURITY_OPERATIONS',
     'SSR_ACTIVITIES',
     'STALE_DAYS',
+    'SEVERITY_ORDER',
     'STARTED',
     'UNDER_IMPLEMENTATION',
     'WARNING',
 ]
 
 ERROR, WARNING, INFO = 'error', 'warning', 'info'
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 NEEDS_VISION_THREATS = 'plan-element.needs-vision-threats'
 SSR_ACTIVITIES = 'plan-element.ssr-activities'
@@ -63,9 +66,9 @@ PLAN_ELEMENTS = {
     IMPLEMENTATION_INFORMATION: 'Implementation information',
 }
 ACTION_KIND_ELEMENTS = (
-    ('ssr', SSR_ACTIVITIES, 'an SSR activity'),
-    ('operation', SECURITY_OPERATIONS, 'a security operation'),
-    ('cross-cutting', CROSS_CUTTING, 'a cross-cutting action (human rights, gender, child protection...)'),
+    ('ssr', SSR_ACTIVITIES),
+    ('operation', SECURITY_OPERATIONS),
+    ('cross-cutting', CROSS_CUTTING),
 )
 
 # Timeframe bands all run from the start of the strategy, so a band is a deadline: urgent ends first.
@@ -121,8 +124,8 @@ class PlanObjective:
 
 @dataclass(frozen=True)
 class PlanAction:
-    """An action; ``owner`` is the owning actor's name or the owner as written, ``status_as_of`` the date of its
-    latest status update (``None`` without one)."""
+    """An action; ``owner`` is the owning actor's name or the owner as written; ``status`` is its status on the check
+    date and ``status_as_of`` the date of the latest status update up to then (``None`` without one)."""
 
     key: str
     ref: str
@@ -141,6 +144,7 @@ class PlanAction:
     indicators: str = ''
     risks: str = ''
     status_as_of: date | None = None
+    future_status_on: date | None = None  # the latest status update dated after the check date, not counted
 
     @property
     def live(self) -> bool:
@@ -148,21 +152,24 @@ class PlanAction:
 
     @property
     def timed(self) -> bool:
-        """Start and end dates, or a timeframe band."""
-        return bool((self.start and self.end) or self.timeframe)
+        """An end date (a deadline, with or without a start) or a timeframe band: something it can be late
+        against. A start alone is no timeframe."""
+        return bool(self.end or self.timeframe)
+
+    def missing(self) -> list[str]:
+        """What the action's implementation information lacks, of ``owner``, ``timeframe``, ``cost``, ``risks``."""
+        flags = {
+            'owner': not self.owner.strip(),
+            'timeframe': not self.timed,
+            'cost': self.cost is None,
+            'risks': not self.risks.strip(),
+        }
+        return [name for name, lacking in flags.items() if lacking]
 
     def gaps(self) -> list[str]:
-        """Why the action cannot count as answering a threat or objective (empty when it can)."""
-        if not self.live:
-            return ['was dropped']
-        gaps = []
-        if not self.owner.strip():
-            gaps.append('no owner')
-        if not self.timed:
-            gaps.append('no timeframe')
-        if self.cost is None:
-            gaps.append('no cost')
-        return gaps
+        """Why the action cannot count as answering a threat or objective, of ``owner``, ``timeframe``, ``cost``
+        (empty when it can; a dropped action never counts)."""
+        return [name for name in self.missing() if name != 'risks']
 
 
 @dataclass(frozen=True)
@@ -237,25 +244,40 @@ class PlanContent:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found by a check: ``subject_key`` is what it is about (a plan element code, a threat,
-    objective, action or document key), ``related_keys`` the other records involved, in order."""
+    """One problem found by a check, about one record: ``subject_key`` is the document, threat, objective or action
+    it is about, ``code`` says which problem (one sentence each, ``plan_messages.py``) and ``params`` its values
+    (titles, dates, counts, months); ``related_keys`` are the other records involved, in order, and ``elements`` the
+    plan elements (``PLAN_ELEMENTS``) the problem leaves missing or incomplete."""
 
-    check: str
+    check: str  # the rule: completeness, alignment, dependency-cycle, dependency-order, overdue, stale-status...
     severity: str  # error, warning, info
+    code: str
     subject_key: str
     subject: str
-    message: str
+    params: dict = field(default_factory=dict)
     related_keys: tuple[str, ...] = ()
+    elements: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {
             'check': self.check,
+            'code': self.code,
             'severity': self.severity,
             'subject_key': self.subject_key,
             'subject': self.subject,
-            'message': self.message,
+            'params': {key: _plain(value) for key, value in self.params.items()},
             'related_keys': list(self.related_keys),
+            'elements': list(self.elements),
         }
+
+
+def _plain(value):
+    """A parameter as JSON: dates as ISO strings, lists as lists."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _cycles(actions: tuple[PlanAction, ...]) -> list[list[str]]:

@@ -443,8 +443,19 @@ def test_checks_list_the_threats_the_schedule_leaves_uncovered(viewer, demo):
     alignment = [finding for finding in body['findings'] if finding['check'] == 'alignment']
     assert [finding['subject'] for finding in alignment] == NSS_THREATS
     assert all(finding['severity'] == 'error' for finding in alignment)
-    assert alignment[0]['message'].startswith('No action answers this threat') and NSS in alignment[0]['message']
+    assert alignment[0]['message'] == 'No action answers this threat.' and alignment[0]['label'] == 'Unanswered'
+    assert alignment[0]['code'] == 'not-answered' and alignment[0]['params'] == {
+        'kind': 'threat',
+        'count': 0,
+        'actions': [],
+    }
     assert alignment[0]['subject_key'].startswith('threat:') and alignment[0]['related_keys'] == []
+    french = viewer.get(
+        f'{API}documents/{demo["schedule"].pk}/checks/', {'date': '2009-01-15'}, HTTP_ACCEPT_LANGUAGE='fr'
+    )
+    assert [f['message'] for f in french.json()['findings'] if f['check'] == 'alignment'][0] == (
+        'Aucune action ne répond à cette menace.'
+    )
     today = viewer.get(f'{API}documents/{demo["schedule"].pk}/checks/').json()
     assert today['date'] == date.today().isoformat()
     assert [f['subject'] for f in today['findings'] if f['check'] == 'alignment'] == NSS_THREATS

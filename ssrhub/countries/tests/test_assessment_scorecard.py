@@ -2,7 +2,7 @@
 
 import pytest
 
-from ssrhub.countries.scorecard import NOT_RATED, Change, Entry, change, compare, summarise, summary_deltas
+from ssrhub.countries.scorecard import NOT_RATED, Change, Entry, change, compare, summarise, summary_deltas, trend
 
 # The Central African Republic in 2017: four features rated (0-4), six standards, nine principles of ten.
 CAR_2017 = [
@@ -106,3 +106,23 @@ def test_summary_deltas():
     assert deltas['principle'].count_deltas == {'met': 1, 'partly': -1, 'not-met': 0, 'n/a': 0, NOT_RATED: 0}
     assert deltas['standard'].mean_delta is None
     assert deltas['feature'].rated_delta == 0
+
+
+@pytest.mark.parametrize(
+    ('key', 'delta', 'expected'),
+    [
+        ('mean', 0.6, 'better'),
+        ('mean', -0.12, 'worse'),
+        ('mean', 0.0, 'same'),
+        ('mean', None, 'none'),
+        ('met', 3, 'better'),
+        ('met', -1, 'worse'),
+        ('not-met', -2, 'better'),  # fewer principles not met: an improvement, shown green
+        ('not-met', 1, 'worse'),
+        ('partly', 1, 'neutral'),  # from not met (better) or from met (worse): neither
+        ('n/a', -1, 'neutral'),
+        (NOT_RATED, -2, 'neutral'),
+    ],
+)
+def test_a_summary_change_is_read_by_its_direction_of_improvement(key, delta, expected):
+    assert trend(key, delta) == expected

@@ -294,6 +294,12 @@ def test_compare_shows_both_ratings_the_change_and_the_summary_deltas(viewer, ca
     assert '>2<' in met and '>5<' in met and '+3' in met
     not_met = deltas.split('data-compliance="not-met"')[1].split('</tr>')[0]
     assert '>3<' in not_met and '>1<' in not_met and '-2' in not_met
+    # Colours and words follow the direction of improvement: fewer principles not met is better, not a loss.
+    assert 'data-trend="better"' in not_met and 'text-success' in not_met and 'better' in not_met
+    assert 'data-trend="better"' in met and 'data-trend="better"' in features
+    partly = deltas.split('data-compliance="partly"')[1].split('</tr>')[0]
+    assert 'data-trend="neutral"' in partly and 'text-danger' not in partly and 'text-success' not in partly
+    assert 'id="compare-legend"' in page and 'neither better nor worse' in page
 
 
 def test_compare_refuses_assessments_of_different_countries(viewer, car):

@@ -61,26 +61,89 @@ def liberia():
     return country, strategy, schedule, steps
 
 
-def test_json_lists_every_document_with_its_findings(liberia):
-    _, strategy, schedule, _ = liberia
+def findings_of(document: dict) -> list[dict]:
+    return [finding for group in document['groups'] for finding in group['findings']]
+
+
+def test_json_lists_every_document_with_its_findings_by_record(liberia):
+    _, strategy, schedule, steps = liberia
     body = json.loads(run('--country', 'lbr', '--date', '2010-01-01', '--format', 'json'))
-    assert (body['country'], body['date']) == ('LBR', '2010-01-01')
+    assert (body['country'], body['date'], body['language']) == ('LBR', '2010-01-01', 'en')
     documents = {document['id']: document for document in body['documents']}
     assert set(documents) == {strategy.pk, schedule.pk}
     plan = documents[schedule.pk]
     assert (plan['title'], plan['kind'], plan['status']) == ('Implementation Schedule', 'plan', 'adopted')
-    uncovered = [finding for finding in plan['findings'] if finding['check'] == 'alignment']
-    assert [finding['subject'] for finding in uncovered] == list(THREATS)
-    assert uncovered[0] == {
-        'check': 'alignment',
-        'severity': 'error',
-        'subject_key': f'threat:{Threat.objects.get(title=THREATS[0]).pk}',
+    assert plan['counts'] == {'error': 11, 'warning': 1}
+    # One group per record: the schedule itself, each threat, each step; each record once.
+    land = Threat.objects.get(title=THREATS[0])
+    assert [group['subject_key'] for group in plan['groups']] == [
+        key_of(schedule),
+        *(key_of(threat) for threat in Threat.objects.order_by('pk')),
+        *(key_of(steps[ref]) for ref in ('3', '4', '9', '13')),
+    ]
+    threat = plan['groups'][1]
+    assert {key: threat[key] for key in ('kind', 'subject', 'ref', 'listed_in', 'severity')} == {
+        'kind': 'threat',
         'subject': 'Land and property disputes',
-        'message': "No action answers this threat (listed in 'National Security Strategy of the Republic of Liberia').",
-        'related_keys': [],
+        'ref': '',
+        'listed_in': 'National Security Strategy of the Republic of Liberia',
+        'severity': 'error',
     }
-    checks = [finding['check'] for finding in plan['findings']]
-    assert checks.count('completeness') == 4 and 'adopted-not-implemented' in checks
+    assert threat['findings'] == [
+        {
+            'check': 'alignment',
+            'severity': 'error',
+            'code': 'not-answered',
+            'subject_key': key_of(land),
+            'subject': 'Land and property disputes',
+            'params': {'kind': 'threat', 'count': 0, 'actions': []},
+            'related_keys': [],
+            'elements': [],
+            'label': 'Unanswered',
+            'message': 'No action answers this threat.',
+        }
+    ]
+    step = plan['groups'][-1]
+    assert [finding['message'] for finding in step['findings']] == [
+        'Not recorded: owner, timeframe (an end date or a band), cost and risks.'
+    ]
+    document = plan['groups'][0]['findings']
+    assert [finding['code'] for finding in document] == [
+        'missing-parts',
+        'no-action-of-kind',
+        'no-dependency',
+        'adopted-not-implemented',
+    ]
+    assert document[-1]['message'] == (
+        'Adopted 2 years ago (2008-01-01), but none of its 4 actions has started and no document implementing it is '
+        'under way.'
+    )
+
+
+def test_json_in_french(liberia):
+    _, _strategy, schedule, _ = liberia
+    body = json.loads(
+        run(
+            '--country',
+            'LBR',
+            '--document',
+            str(schedule.pk),
+            '--date',
+            '2010-03-15',
+            '--format',
+            'json',
+            '--language',
+            'fr',
+        )
+    )
+    assert body['language'] == 'fr'
+    messages = [finding['message'] for finding in findings_of(body['documents'][0])]
+    assert 'Aucune action ne répond à cette menace.' in messages
+    assert 'Non renseigné\u00a0: responsable, calendrier (date de fin ou échéance), coût et risques.' in messages
+    assert messages[3] == (
+        "Adoption il y a environ 2 ans (2008-01-01), mais aucune de ses 4 actions n'a commencé et aucun texte "
+        "d'application n'est en cours."
+    )
 
 
 def test_one_document_and_the_text_format(liberia):
@@ -99,21 +162,32 @@ def test_one_document_and_the_text_format(liberia):
         run('--country', 'LBR', '--document', str(schedule.pk), '--date', '2010-01-01', '--format', 'json')
     )
     [document] = body['documents']
-    messages = {finding['check']: finding['message'] for finding in document['findings']}
+    findings = findings_of(document)
+    messages = {finding['code']: finding['message'] for finding in findings}
     assert document['id'] == schedule.pk
-    assert messages['dependency-order'] == (
-        "Starts on 2008-06-01, before 'Prepare a security sector budget', which it depends on, ends on 2008-12-31."
+    assert messages['before-dependency'] == (
+        'Starts on 2008-06-01, before “Prepare a security sector budget”, which it depends on, ends on 2008-12-31.'
     )
-    assert messages['overdue'] == 'Due to end on 2008-12-31 (366 days ago); status not started.'
-    land = next(finding for finding in document['findings'] if finding['subject'] == 'Land and property disputes')
-    assert land['message'].startswith("Covered only by 'Deploy national security officers throughout Liberia', which")
-    assert land['message'].endswith("has no cost (listed in 'National Security Strategy of the Republic of Liberia').")
+    assert messages['overdue'] == 'Overdue by 1 year: due to end on 2008-12-31; status: Not started.'
+    assert messages['answered-only-by-incomplete'] == (
+        'Answered only by “Deploy national security officers throughout Liberia”, which lacks a cost.'
+    )
+    land = next(finding for finding in findings if finding['subject'] == 'Land and property disputes')
     assert land['related_keys'] == [key_of(deploy)]
+    # The budget has an end date: a deadline, so a timeframe; it is overdue, not also without a timeframe.
+    budget_group = next(group for group in document['groups'] if group['subject_key'] == key_of(budget))
+    assert [finding['params'].get('missing') for finding in budget_group['findings']] == [
+        ['owner', 'cost', 'risks'],
+        None,
+    ]
 
     text = run('--country', 'LBR', '--document', str(schedule.pk), '--date', '2010-01-01')
-    assert text.splitlines()[0].startswith('Liberia (LBR) on 2010-01-01: 1 document(s),')
-    assert f'#{schedule.pk} Implementation Schedule [plan, adopted]' in text
-    assert 'overdue' in text and 'plan-element.cross-cutting' in text
+    lines = text.splitlines()
+    assert lines[0] == 'Liberia (LBR) on 2010-01-01: 1 document, 13 findings'
+    assert f'#{schedule.pk} Implementation Schedule [plan, adopted]: 13 findings (10 error, 3 warning)' in text
+    assert f'  Action · 4 Prepare a security sector budget ({key_of(budget)})' in lines
+    assert '    warning Overdue — Overdue by 1 year: due to end on 2008-12-31; status: Not started.' in lines
+    assert 'days' not in text
 
 
 def test_stale_status_and_the_thresholds(liberia):
@@ -124,13 +198,35 @@ def test_stale_status_and_the_thresholds(liberia):
     deploy.status = 'behind'
     deploy.save()
     findings = document_findings(schedule, date(2010, 1, 1))
-    assert [finding.message for finding in findings if finding.check == 'stale-status'] == [
-        'Status behind last reported on 2009-01-01 (365 days ago).'
+    assert [finding.params for finding in findings if finding.check == 'stale-status'] == [
+        {'as_of': date(2009, 1, 1), 'months': 12, 'status': 'behind'}
     ]
     # An action is under way: the schedule and the strategy are implemented.
     assert not [finding for finding in findings if finding.check == 'adopted-not-implemented']
     strict = json.loads(run('--country', 'LBR', '--date', '2010-01-01', '--stale-days', '400', '--format', 'json'))
-    assert all(finding['check'] != 'stale-status' for item in strict['documents'] for finding in item['findings'])
+    assert all(finding['check'] != 'stale-status' for item in strict['documents'] for finding in findings_of(item))
+
+
+def test_a_status_dated_later_than_the_check_date_does_not_count(liberia):
+    _, _strategy, schedule, steps = liberia
+    budget = steps['4']
+    budget.end = date(2009, 6, 30)
+    budget.save()
+    ActionStatusUpdate.objects.create(action=budget, date=date(2009, 3, 1), status='behind')
+    ActionStatusUpdate.objects.create(action=budget, date=date(2030, 1, 1), status='done')
+    budget.status = 'done'  # what the status form leaves: the latest update's
+    budget.save()
+    findings = [f for f in document_findings(schedule, date(2010, 1, 1)) if f.subject_key == key_of(budget)]
+    assert [(finding.code, finding.params.get('status')) for finding in findings] == [
+        ('missing-information', None),
+        ('overdue', 'behind'),  # still late: the 'done' of 2030 is not known in 2010
+        ('stale-status', 'behind'),  # nor recent
+        ('future-status', 'behind'),
+    ]
+    assert findings[3].params['date'] == date(2030, 1, 1)
+    # In 2031 the update is in the past: the action is done, neither overdue nor reported.
+    later = [f.code for f in document_findings(schedule, date(2031, 1, 1)) if f.subject_key == key_of(budget)]
+    assert later == ['missing-information']
 
 
 def test_unknown_country_or_document(liberia):
@@ -152,7 +248,7 @@ def test_a_country_without_documents():
     assert body['documents'] == []
     assert (
         run('--country', 'CIV', '--date', '2012-01-01')
-        == "Côte d'Ivoire (CIV) on 2012-01-01: 0 document(s), 0 finding(s)\n"
+        == "Côte d'Ivoire (CIV) on 2012-01-01: 0 documents, 0 findings\n"
     )
 
 

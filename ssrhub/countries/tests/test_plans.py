@@ -1,5 +1,7 @@
 """Plan checks on hand-made plans: Liberia's 2008 strategy and Implementation Schedule (book L1899-1905), cycles,
-dependencies that run ahead, late and stale actions, documents adopted but not implemented, a complete plan."""
+dependencies that run ahead, late and stale actions, documents adopted but not implemented, a complete plan; one
+finding per problem and record, rules that exclude each other, findings grouped by record. The sentences are tested
+in ``test_plan_messages.py``."""
 
 from dataclasses import replace
 from datetime import date
@@ -19,11 +21,14 @@ from ssrhub.countries.plans import (
     check_dependency_cycles,
     check_dependency_order,
     check_documents,
+    check_future_status,
     check_not_implemented,
     check_overdue,
     check_past_due,
     check_plan,
     check_stale_status,
+    group_findings,
+    months_between,
 )
 from ssrhub.framework.datafiles import DATA_DIR
 
@@ -81,15 +86,13 @@ def test_plan_elements_are_those_of_the_framework_data():
 
 def test_liberia_schedule_leaves_the_strategy_threats_without_action():
     findings = check_alignment(LIBERIA, 'isl')
-    assert [(finding.subject, finding.severity) for finding in findings] == [
-        ('Land and property disputes', 'error'),
-        ('Ethnic tensions', 'error'),
-        ('Poverty and unemployment', 'error'),
-        ('Poor natural resource management', 'error'),
+    assert [(finding.subject, finding.severity, finding.code) for finding in findings] == [
+        ('Land and property disputes', 'error', 'not-answered'),
+        ('Ethnic tensions', 'error', 'not-answered'),
+        ('Poverty and unemployment', 'error', 'not-answered'),
+        ('Poor natural resource management', 'error', 'not-answered'),
     ]
-    assert findings[0].message == (
-        "No action answers this threat (listed in 'National Security Strategy of the Republic of Liberia')."
-    )
+    assert findings[0].params == {'kind': 'threat', 'count': 0, 'actions': []}
     assert findings[0].subject_key == 't-land' and findings[0].related_keys == ()
     # The strategy itself: nothing implementing it answers its threats either.
     assert [finding.subject_key for finding in check_alignment(LIBERIA, 'nss')] == [
@@ -98,34 +101,36 @@ def test_liberia_schedule_leaves_the_strategy_threats_without_action():
         't-poverty',
         't-resources',
     ]
-    assert check_alignment(LIBERIA, 'nss')[0].message == 'No action answers this threat.'
 
 
 def test_liberia_schedule_lacks_most_plan_elements():
     findings = check_completeness(LIBERIA, 'isl')
-    assert [finding.subject_key for finding in findings] == [
-        'plan-element.needs-vision-threats',
-        'plan-element.cross-cutting',
-        'plan-element.goals-indicators',
-        'plan-element.implementation-information',
+    assert [(finding.subject_key, finding.code) for finding in findings] == [
+        ('isl', 'missing-parts'),
+        ('isl', 'no-action-of-kind'),
+        ('isl', 'no-dependency'),
+        ('s3', 'missing-information'),
+        ('s4', 'missing-information'),
+        ('s9', 'missing-information'),
+        ('s13', 'missing-information'),
     ]
-    assert findings[0].message == 'Neither the plan nor the documents it implements give an objective.'
-    assert findings[3].message.startswith("Without an owner: 'Develop the NSSRL-IM', 'Prepare a security sector")
-    assert findings[3].message.endswith('No dependency is recorded between its 4 actions.')
-    assert findings[3].related_keys == ('s3', 's4', 's9', 's13')
+    # No objective: one finding, which leaves both the first element and goals and indicators missing.
+    assert findings[0].params == {'parts': ['objective']}
+    assert findings[0].elements == ('plan-element.needs-vision-threats', 'plan-element.goals-indicators')
+    assert findings[1].params == {'kind': 'cross-cutting'} and findings[1].elements == ('plan-element.cross-cutting',)
+    assert findings[2].params == {'count': 4}
+    # Each step lacks everything once, under its own name: never listed once per missing piece.
+    assert findings[3].params == {'missing': ['owner', 'timeframe', 'cost', 'risks']}
+    assert findings[3].elements == ('plan-element.implementation-information',)
     # The strategy has no action of its own: it is not checked as a plan.
     assert check_completeness(LIBERIA, 'nss') == []
 
 
 def test_liberia_strategy_adopted_but_not_implemented():
-    findings = by_check(check_plan(LIBERIA, 'nss', TODAY), 'adopted-not-implemented')
-    assert [finding.message for finding in findings] == [
-        'Adopted on 2008-01-01 (731 days ago) but it has no action and no document implementing it is under way.'
-    ]
-    schedule = by_check(check_plan(LIBERIA, 'isl', TODAY), 'adopted-not-implemented')
-    assert schedule[0].message.endswith(
-        'none of its 4 actions has started and no document implementing it is under way.'
-    )
+    [finding] = by_check(check_plan(LIBERIA, 'nss', TODAY), 'adopted-not-implemented')
+    assert finding.params == {'status': 'adopted', 'adopted': date(2008, 1, 1), 'months': 24, 'count': 0}
+    [schedule] = by_check(check_plan(LIBERIA, 'isl', TODAY), 'adopted-not-implemented')
+    assert schedule.params['count'] == 4
     # Once the officers are deployed, both are under way.
     deployed = replace(LIBERIA, actions=(*LIBERIA_STEPS[:2], replace(LIBERIA_STEPS[2], status='on-track')))
     assert check_not_implemented(deployed, 'nss', TODAY) == check_not_implemented(deployed, 'isl', TODAY) == []
@@ -134,18 +139,20 @@ def test_liberia_strategy_adopted_but_not_implemented():
     assert check_not_implemented(law, 'nss', TODAY) == []
 
 
-def test_an_action_that_does_not_count_is_named_with_its_gaps():
+def test_an_item_answered_only_by_actions_that_do_not_count_is_not_also_unanswered():
     # Hypothetical: the schedule's step 9 recorded against a threat, with an owner and a band but no cost.
     step9 = replace(LIBERIA_STEPS[2], owner='Ministry of National Security', timeframe='short', threat_keys=('t-land',))
     step4 = replace(LIBERIA_STEPS[1], threat_keys=('t-land',), status='dropped', cost=Decimal('0'))
     content = replace(LIBERIA, actions=(step4, step9))
-    land = check_alignment(content, 'isl')[0]
-    assert land.message == (
-        "Covered only by 'Prepare a security sector budget', which was dropped; "
-        "'Deploy national security officers throughout Liberia', which has no cost "
-        "(listed in 'National Security Strategy of the Republic of Liberia')."
+    [land] = [finding for finding in check_alignment(content, 'isl') if finding.subject_key == 't-land']
+    assert (land.code, land.params, land.related_keys) == (
+        'answered-only-by-incomplete',
+        {'gaps': ['cost'], 'kind': 'threat', 'count': 1, 'actions': [step9.title]},
+        ('s9',),  # the dropped step is left out: the live one is what needs fixing
     )
-    assert land.related_keys == ('s4', 's9')
+    only_dropped = replace(LIBERIA, actions=(step4,))
+    [land] = [finding for finding in check_alignment(only_dropped, 'isl') if finding.subject_key == 't-land']
+    assert (land.code, land.related_keys) == ('answered-only-by-dropped', ('s4',))
     costed = replace(content, actions=(step4, replace(step9, cost=Decimal('250000'))))
     assert 't-land' not in [finding.subject_key for finding in check_alignment(costed, 'isl')]
 
@@ -217,28 +224,35 @@ def test_a_zero_cost_counts_but_a_start_alone_is_no_timeframe():
     free = replace(ACTIONS[2], cost=Decimal('0'))
     assert check_plan(with_actions(*ACTIONS[:2], free, ACTIONS[3]), 'plan', TODAY) == []
     open_ended = replace(ACTIONS[2], start=date(2009, 10, 1), timeframe='')
-    assert [
-        finding.subject_key for finding in check_plan(with_actions(*ACTIONS[:2], open_ended, ACTIONS[3]), 'plan', TODAY)
-    ] == [
-        'plan-element.implementation-information',
-        't2',
+    findings = check_plan(with_actions(*ACTIONS[:2], open_ended, ACTIONS[3]), 'plan', TODAY)
+    assert [(finding.subject_key, finding.code, finding.params.get('missing')) for finding in findings] == [
+        ('a3', 'missing-information', ['timeframe']),
+        ('t2', 'answered-only-by-incomplete', None),
     ]
+    # An end date alone is a deadline: a timeframe.
+    deadline = replace(ACTIONS[2], end=date(2010, 6, 30), timeframe='')
+    assert check_plan(with_actions(*ACTIONS[:2], deadline, ACTIONS[3]), 'plan', TODAY) == []
+
+
+def test_an_action_without_a_timeframe_is_never_overdue():
+    undated = replace(ACTIONS[0], start=date(2009, 1, 1), end=None, status='behind')
+    findings = check_plan(with_actions(undated, *ACTIONS[1:]), 'plan', date(2012, 1, 1))
+    mine = [finding.code for finding in findings if finding.subject_key == 'a1']
+    assert mine == ['missing-information']
+    dated = replace(undated, start=None, end=date(2010, 6, 30))
+    findings = check_plan(with_actions(dated, *ACTIONS[1:]), 'plan', date(2012, 1, 1))
+    assert [finding.code for finding in findings if finding.subject_key == 'a1'] == ['overdue']
 
 
 def test_a_threat_is_answered_through_an_objective():
     # t1 is only answered by 'Secure the northern roads', through objective o2; without its owner it no longer counts.
     ownerless = replace(ACTIONS[1], owner='')
     findings = check_alignment(with_actions(ACTIONS[0], ownerless, *ACTIONS[2:]), 'plan')
-    assert [(finding.subject_key, finding.message) for finding in findings] == [
-        (
-            't1',
-            "Covered only by 'Secure the northern roads' (through objective 'State presence in the north'), which "
-            "has no owner (listed in 'National Security Policy').",
-        ),
-        (
-            'o2',
-            "Covered only by 'Secure the northern roads', which has no owner (listed in 'National Security Strategy').",
-        ),
+    assert [
+        (finding.subject_key, finding.code, finding.params['gaps'], finding.related_keys) for finding in findings
+    ] == [
+        ('t1', 'answered-only-by-incomplete', ['owner'], ('a2',)),
+        ('o2', 'answered-only-by-incomplete', ['owner'], ('a2',)),
     ]
 
 
@@ -253,56 +267,69 @@ def test_a_document_with_nothing_implementing_it_has_every_threat_uncovered():
 
 def test_each_missing_element_is_one_finding_naming_its_code():
     without_cross_cutting = with_actions(*ACTIONS[:3])
-    assert [
-        (finding.subject_key, finding.message) for finding in check_completeness(without_cross_cutting, 'plan')
-    ] == [
-        (
-            'plan-element.cross-cutting',
-            'The plan has no action of kind cross-cutting: a cross-cutting action (human rights, gender, child '
-            'protection...).',
-        )
-    ]
+    [finding] = check_completeness(without_cross_cutting, 'plan')
+    assert (finding.subject_key, finding.code, finding.params, finding.elements) == (
+        'plan',
+        'no-action-of-kind',
+        {'kind': 'cross-cutting'},
+        ('plan-element.cross-cutting',),
+    )
     ssr_only = with_actions(ACTIONS[0], replace(ACTIONS[3], kind='ssr'))
-    assert [finding.subject_key for finding in check_completeness(ssr_only, 'plan')] == [
-        'plan-element.security-operations',
-        'plan-element.cross-cutting',
-        'plan-element.goals-indicators',  # o2 was measured by an operation's indicators
-        'plan-element.implementation-information',  # and the two actions left depend on nothing
+    assert [(finding.subject_key, finding.code) for finding in check_completeness(ssr_only, 'plan')] == [
+        ('plan', 'no-action-of-kind'),  # operations
+        ('plan', 'no-action-of-kind'),  # cross-cutting
+        ('plan', 'no-dependency'),  # the two actions left depend on nothing
+        ('o2', 'no-indicator'),  # o2 was measured by an operation's indicators
     ]
     no_vision = replace(COMPLETE, documents=(replace(POLICY, vision=' '), STRATEGY, PLAN))
-    assert check_completeness(no_vision, 'plan')[0].message == (
-        'Neither the plan nor the documents it implements give a statement of needs and vision.'
+    [finding] = check_completeness(no_vision, 'plan')
+    assert (finding.code, finding.params, finding.elements) == (
+        'missing-parts',
+        {'parts': ['vision']},
+        ('plan-element.needs-vision-threats',),
+    )
+
+
+def test_a_plan_without_actions_is_one_finding_not_one_per_missing_kind():
+    finding, unmeasured = check_completeness(with_actions(), 'plan')
+    assert (finding.subject_key, finding.code) == ('plan', 'no-action')
+    assert (unmeasured.subject_key, unmeasured.code) == ('o2', 'no-indicator')  # no action measures it any more
+    assert finding.elements == (
+        'plan-element.ssr-activities',
+        'plan-element.security-operations',
+        'plan-element.cross-cutting',
+        'plan-element.implementation-information',
     )
 
 
 def test_goals_need_an_indicator_on_the_objective_or_on_an_action_serving_it():
     unmeasured = with_actions(ACTIONS[0], replace(ACTIONS[1], indicators=''), *ACTIONS[2:])
     [finding] = check_completeness(unmeasured, 'plan')
-    assert finding.subject_key == 'plan-element.goals-indicators' and finding.related_keys == ('o2',)
-    assert finding.message == (
-        "No indicator for 'State presence in the north': neither the objective nor an action serving it records one."
+    assert (finding.subject_key, finding.subject, finding.code, finding.elements) == (
+        'o2',
+        'State presence in the north',
+        'no-indicator',
+        ('plan-element.goals-indicators',),
     )
     # A dropped action's indicators measure nothing.
     dropped = with_actions(ACTIONS[0], replace(ACTIONS[1], status='dropped'), *ACTIONS[2:])
-    assert 'plan-element.goals-indicators' in [finding.subject_key for finding in check_completeness(dropped, 'plan')]
+    assert 'no-indicator' in [finding.code for finding in check_completeness(dropped, 'plan')]
 
 
 def test_implementation_information_needs_timeframe_cost_risks_and_sequencing():
     loose = with_actions(
-        replace(ACTIONS[0], end=None),
+        replace(ACTIONS[0], start=None, end=None),
         replace(ACTIONS[1], cost=None, depends_on=()),
         replace(ACTIONS[2], risks=''),
         ACTIONS[3],
     )
-    [finding] = check_completeness(loose, 'plan')
-    assert finding.message == (
-        "Without a timeframe (start and end dates, or a band): 'Set up a parliamentary defence committee'. "
-        "Without a cost: 'Secure the northern roads'. Without risks: 'Joint border patrols'. "
-        'No dependency is recorded between its 4 actions.'
-    )
-    assert finding.related_keys == ('a1', 'a2', 'a3')
-    nothing = with_actions()
-    assert check_completeness(nothing, 'plan')[-1].message == 'The plan has no action.'
+    findings = check_completeness(loose, 'plan')
+    assert [(finding.subject_key, finding.code, finding.params) for finding in findings] == [
+        ('plan', 'no-dependency', {'count': 4}),
+        ('a1', 'missing-information', {'missing': ['timeframe']}),
+        ('a2', 'missing-information', {'missing': ['cost']}),
+        ('a3', 'missing-information', {'missing': ['risks']}),
+    ]
 
 
 # Section: dependencies and dates
@@ -317,11 +344,10 @@ def test_each_cycle_is_reported_once_in_order():
     )
     findings = check_dependency_cycles(with_actions(*actions), 'plan')
     assert [finding.related_keys for finding in findings] == [('a1', 'a3', 'a2'), ('a1', 'a3'), ('a4',)]
-    assert findings[0].message == (
-        "'Set up a parliamentary defence committee' depends on 'Joint border patrols', which depends on "
-        "'Secure the northern roads', which depends on 'Set up a parliamentary defence committee'."
-    )
-    assert findings[2].message == "'Train the forces in human rights and child protection' depends on itself."
+    assert findings[0].params == {
+        'actions': ['Set up a parliamentary defence committee', 'Joint border patrols', 'Secure the northern roads']
+    }
+    assert findings[2].params == {'actions': ['Train the forces in human rights and child protection']}
     assert {finding.severity for finding in findings} == {'error'}
     assert check_dependency_cycles(COMPLETE, 'plan') == []
 
@@ -343,29 +369,30 @@ def test_an_action_that_cannot_wait_for_its_dependency():
         'a2',
         ('a1',),
     )
-    assert finding.message == (
-        "Starts on 2010-03-01, before 'Set up a parliamentary defence committee', which it depends on, ends on "
-        '2010-06-30.'
-    )
+    assert finding.params == {
+        'rule': 'start-end',
+        'own': date(2010, 3, 1),
+        'other': date(2010, 6, 30),
+        'dependency': 'Set up a parliamentary defence committee',
+    }
     assert check_dependency_order(with_actions(ACTIONS[0], replace(early, start=date(2010, 6, 30))), 'plan') == []
 
 
 def test_dependency_order_uses_the_first_comparable_dates_then_bands():
-    def order(dependant: dict, dependency: dict) -> list[str]:
+    def order(dependant: dict, dependency: dict) -> list[tuple]:
         undated = {'start': None, 'end': None, 'timeframe': ''}
         first = replace(ACTIONS[0], **{**undated, **dependency})
         second = replace(ACTIONS[1], **{**undated, **dependant})
-        return [finding.message for finding in check_dependency_order(with_actions(first, second), 'plan')]
+        findings = check_dependency_order(with_actions(first, second), 'plan')
+        return [(f.params['rule'], f.params['own'], f.params['other']) for f in findings]
 
     assert order({'start': date(2010, 1, 1)}, {'start': date(2010, 2, 1)}) == [
-        "Starts on 2010-01-01, before 'Set up a parliamentary defence committee', which it depends on, starts on "
-        '2010-02-01.'
+        ('start-start', date(2010, 1, 1), date(2010, 2, 1))
     ]
-    assert order({'end': date(2010, 1, 1)}, {'end': date(2010, 2, 1)})[0].startswith('Ends on 2010-01-01, before')
-    assert order({'timeframe': 'urgent'}, {'timeframe': 'medium'}) == [
-        "Is due in the urgent band, before 'Set up a parliamentary defence committee', which it depends on and is "
-        'due in the medium band.'
+    assert order({'end': date(2010, 1, 1)}, {'end': date(2010, 2, 1)}) == [
+        ('end-end', date(2010, 1, 1), date(2010, 2, 1))
     ]
+    assert order({'timeframe': 'urgent'}, {'timeframe': 'medium'}) == [('band', 'urgent', 'medium')]
     assert order({'timeframe': 'long'}, {'timeframe': 'medium'}) == []
     assert order({'timeframe': 'urgent'}, {'end': date(2010, 2, 1)}) == []  # nothing comparable
     # Dates decide before bands: the dependant starts after the dependency ends.
@@ -381,8 +408,8 @@ def test_overdue_actions_are_those_past_their_end_and_not_closed():
     closed = [replace(ACTIONS[1], end=date(2009, 12, 1), status=status) for status in ('done', 'dropped')]
     due_today = replace(ACTIONS[2], end=TODAY)
     findings = check_overdue(with_actions(late, *closed, due_today), 'plan', TODAY)
-    assert [(finding.subject_key, finding.message) for finding in findings] == [
-        ('a1', 'Due to end on 2009-12-01 (31 days ago); status behind.')
+    assert [(finding.subject_key, finding.params) for finding in findings] == [
+        ('a1', {'end': date(2009, 12, 1), 'months': 1, 'status': 'behind'})
     ]
 
 
@@ -391,10 +418,27 @@ def test_stale_status():
     fresh = replace(ACTIONS[1], status_as_of=date(2009, 12, 1))
     done = replace(ACTIONS[2], status='done', status_as_of=date(2009, 1, 1))
     findings = check_stale_status(with_actions(stale, fresh, done, ACTIONS[3]), 'plan', TODAY)
-    assert [(finding.subject_key, finding.severity, finding.message) for finding in findings] == [
-        ('a1', 'info', 'Status on track last reported on 2009-06-01 (214 days ago).')
+    assert [(finding.subject_key, finding.severity, finding.params) for finding in findings] == [
+        ('a1', 'info', {'as_of': date(2009, 6, 1), 'months': 7, 'status': 'on-track'})
     ]
     assert check_stale_status(with_actions(stale), 'plan', TODAY, days=365) == []
+
+
+def test_a_status_dated_in_the_future_is_reported_not_counted():
+    ahead = replace(ACTIONS[0], future_status_on=date(2030, 1, 1))
+    [finding] = check_future_status(with_actions(ahead, *ACTIONS[1:]), 'plan', TODAY)
+    assert (finding.subject_key, finding.severity, finding.params) == (
+        'a1',
+        'warning',
+        {'date': date(2030, 1, 1), 'status': 'on-track'},
+    )
+
+
+def test_months_between_counts_whole_months():
+    assert months_between(date(2017, 12, 31), date(2018, 3, 30)) == 2
+    assert months_between(date(2017, 12, 31), date(2018, 3, 31)) == 3
+    assert months_between(date(2017, 2, 2), date(2026, 12, 5)) == 118
+    assert months_between(date(2020, 1, 1), date(2020, 1, 31)) == 0
 
 
 # Section: documents
@@ -414,18 +458,21 @@ def test_adopted_but_not_implemented():
     assert [finding.subject_key for finding in check_documents(stalled, late)['policy']] == ['policy']
     # A superseded plan does not carry its strategy.
     superseded = replace(idle, documents=(POLICY, STRATEGY, replace(PLAN, status='superseded')))
-    assert check_not_implemented(superseded, 'strategy', late)[0].message == (
-        'Adopted on 2009-06-01 (458 days ago) but it has no action and no document implementing it is under way.'
-    )
+    assert check_not_implemented(superseded, 'strategy', late)[0].params == {
+        'status': 'adopted',
+        'adopted': date(2009, 6, 1),
+        'months': 15,
+        'count': 0,
+    }
 
 
 def test_a_document_not_adopted_by_its_due_date_is_past_due():
     draft = PlanDocument('draft', 'policy', 'National Security Policy', 'drafting', due=date(2009, 6, 30))
     [finding] = check_past_due(PlanContent((draft,)), 'draft', TODAY)
-    assert (finding.check, finding.severity, finding.message) == (
+    assert (finding.check, finding.severity, finding.params) == (
         'past-due',
         'warning',
-        'Due to be adopted on 2009-06-30 (185 days ago); status drafting.',
+        {'due': date(2009, 6, 30), 'months': 6, 'status': 'drafting'},
     )
     assert check_past_due(PlanContent((draft,)), 'draft', date(2009, 6, 30)) == []
     assert check_past_due(PlanContent((replace(draft, status='adopted', adopted=TODAY),)), 'draft', TODAY) == []
@@ -443,12 +490,61 @@ def test_a_parent_loop_does_not_hang_the_checks():
 
 
 def test_finding_as_dict():
-    finding = Finding('alignment', 'error', 't1', 'Armed groups', 'No action answers this threat.', ('a1',))
+    finding = Finding(
+        'overdue', 'warning', 'overdue', 'a1', 'Patrols', {'end': date(2009, 12, 1), 'months': 1, 'status': 'behind'}
+    )
     assert finding.as_dict() == {
-        'check': 'alignment',
-        'severity': 'error',
-        'subject_key': 't1',
-        'subject': 'Armed groups',
-        'message': 'No action answers this threat.',
-        'related_keys': ['a1'],
+        'check': 'overdue',
+        'severity': 'warning',
+        'code': 'overdue',
+        'subject_key': 'a1',
+        'subject': 'Patrols',
+        'params': {'end': '2009-12-01', 'months': 1, 'status': 'behind'},
+        'related_keys': [],
+        'elements': [],
     }
+
+
+# Section: grouping
+
+
+def test_findings_are_grouped_by_record_worst_first_each_record_once():
+    late = replace(LIBERIA_STEPS[0], end=date(2009, 6, 30))
+    content = replace(LIBERIA, actions=(late, *LIBERIA_STEPS[1:]))
+    findings = check_plan(content, 'isl', TODAY)
+    groups = group_findings(content, 'isl', findings)
+    assert [(group.kind, group.subject_key) for group in groups] == [
+        ('document', 'isl'),
+        ('threat', 't-land'),
+        ('threat', 't-ethnic'),
+        ('threat', 't-poverty'),
+        ('threat', 't-resources'),
+        ('action', 's3'),
+        ('action', 's4'),
+        ('action', 's9'),
+        ('action', 's13'),
+    ]
+    assert len({group.subject_key for group in groups}) == len(groups)
+    assert sum(len(group.findings) for group in groups) == len(findings)
+    # The late step: its missing information (an error) before its lateness (a warning).
+    step3 = groups[5]
+    assert [finding.code for finding in step3.findings] == ['missing-information', 'overdue']
+    assert step3.findings[0].params == {'missing': ['owner', 'cost', 'risks']}
+    assert (step3.ref, step3.listed_in) == ('3', '')
+    assert groups[1].listed_in == 'National Security Strategy of the Republic of Liberia'
+    assert groups[0].listed_in == ''
+    # The document's warning alone: a warning group comes after every error group.
+    [adoption] = [group for group in groups if group.severity == 'warning'] or [None]
+    assert adoption is None  # the adoption warning is on the document, whose group holds errors too
+    assert [finding.code for finding in groups[0].findings][-1] == 'adopted-not-implemented'
+
+
+def test_a_warning_only_record_comes_after_every_error():
+    late = replace(ACTIONS[0], end=date(2009, 12, 1), status='behind')
+    content = with_actions(late, *ACTIONS[1:])
+    groups = group_findings(content, 'plan', check_plan(content, 'plan', TODAY))
+    assert [(group.subject_key, group.severity) for group in groups] == [('a1', 'warning')]
+    ownerless = replace(ACTIONS[3], owner='')
+    content = with_actions(late, *ACTIONS[1:3], ownerless)
+    groups = group_findings(content, 'plan', check_plan(content, 'plan', TODAY))
+    assert [(group.subject_key, group.severity) for group in groups] == [('a4', 'error'), ('a1', 'warning')]

@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from ssrhub.core.models import Country
@@ -220,3 +221,41 @@ def test_parts_of_a_document_are_edited_by_the_countrys_editors_only(client, mak
     assert response.status_code == 302 and response['Location'] == schedule.get_absolute_url()
     assert schedule.actions.filter(ref='20', title='Vet the police').exists()
     assert not Action.objects.filter(title='No budget').exists()
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_document_page_groups_the_findings_by_record_and_downloads_them(viewer, liberia, language):
+    # LocaleMiddleware leaves the request's language active in this thread: the override restores it after.
+    with translation.override(language):
+        check_grouped_findings(viewer, liberia, language)
+
+
+def check_grouped_findings(viewer, liberia, language):
+    schedule, budget = liberia['schedule'], liberia['budget']
+    page = viewer.get(f'{WORKSPACE}documents/{schedule.pk}/', HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    findings = page.split('id="findings"')[1].split('</section>')[0]
+    # The schedule, its strategy's three threats and its three actions: each record once, worst first.
+    subjects = [part.split('"')[0] for part in findings.split('data-subject="')[1:]]
+    assert subjects == [
+        f'document:{schedule.pk}',
+        *(f'threat:{threat.pk}' for threat in liberia['strategy'].threats.order_by('pk')),
+        *(f'action:{action.pk}' for action in schedule.actions.order_by('pk')),
+    ]
+    assert page.count('data-element=') == 6
+    budget_group = findings.split(f'data-subject="action:{budget.pk}"')[1].split('finding-group')[0]
+    assert budget_group.count('<li class="finding') == 2  # its missing information, then its lateness
+    if language == 'en':
+        assert 'Not recorded: owner, cost and risks.' in budget_group and 'Overdue by about' in budget_group
+        assert 'No action answers this threat.' in findings
+    else:
+        assert 'Non renseigné\u00a0: responsable, coût et risques.' in budget_group
+        assert 'En retard depuis environ' in budget_group
+        assert 'Aucune action ne répond à cette menace.' in findings and 'No action' not in findings
+    assert ' days' not in findings and ' jours' not in findings
+
+    download = viewer.get(f'{WORKSPACE}documents/{schedule.pk}/checks.csv', HTTP_ACCEPT_LANGUAGE=language)
+    rows = download.content.decode('utf-8-sig').splitlines()
+    assert len(rows) == 1 + findings.count('<li class="finding')
+    assert (
+        'No action answers this threat.' if language == 'en' else 'Aucune action ne répond à cette menace.'
+    ) in download.content.decode('utf-8-sig')

@@ -211,6 +211,7 @@ class AssessmentCompareView(AssessmentMixin, CountryScopedView):
                 'heading': headings.get(group),
                 'lines': [line for line in lines if line['change'].group == group],
                 'delta': deltas[group],
+                'trend': scorecard.trend('mean', deltas[group].mean_delta),
             }
             for group in scorecard.GROUPS
         ]
@@ -222,6 +223,7 @@ class AssessmentCompareView(AssessmentMixin, CountryScopedView):
                 'before': principle.before.counts.get(key, 0),
                 'after': principle.after.counts.get(key, 0),
                 'delta': delta,
+                'trend': scorecard.trend(key, delta),
             }
             for key, delta in principle.count_deltas.items()
         ]

@@ -25,11 +25,12 @@ from ..models import (
     NationalDocument,
     TimelineEvent,
 )
+from ..plan_messages import CHECK_LABELS, DOCUMENT_CHECKS
 from ..plan_queries import country_findings
 from ..plans import IMPLEMENTED_KINDS
 from ..scorecard import SCORED_GROUPS, Entry, summarise
 from ..timeline import disagree, iso
-from .workspace import CHECK_LABELS, DOCUMENT_CHECKS, lifecycle
+from .workspace import lifecycle
 
 __all__ = ['BriefPdfView', 'BriefView', 'brief_context']
 

@@ -25,7 +25,7 @@ from ..forms import (
     StatusUpdateForm,
     ThreatForm,
 )
-from ..gantt import GanttItem, gantt
+from ..gantt import GanttItem, draw, gantt
 from ..models import (
     Action,
     ActionStatus,
@@ -39,7 +39,18 @@ from ..models import (
     Stage,
     Threat,
 )
-from ..plan_queries import country_findings, document_findings, key_of
+from ..plan_messages import (
+    CHECK_LABELS,
+    DOCUMENT_CHECKS,
+    KIND_LABELS,
+    SEVERITY_LABELS,
+    element_checklist,
+    finding_counts,
+    finding_dict,
+    finding_label,
+    finding_message,
+)
+from ..plan_queries import country_findings, document_groups, key_of
 from ..tables import FindingExportTable, export_columns
 
 __all__ = [
@@ -53,8 +64,6 @@ __all__ = [
     'EngagementEditView',
     'EngagementView',
     'StageEditView',
-    'CHECK_LABELS',
-    'DOCUMENT_CHECKS',
     'lifecycle',
 ]
 
@@ -63,19 +72,6 @@ def lifecycle(engagement) -> list[dict]:
     """The twelve stages in order, each with its record (None when nothing is recorded)."""
     recorded = {stage.stage: stage for stage in engagement.stages.all()} if engagement else {}
     return [{'stage': value, 'label': label, 'record': recorded.get(value)} for value, label in Stage.choices]
-
-
-DOCUMENT_CHECKS = ('adopted-not-implemented', 'past-due')
-CHECK_LABELS = {
-    'completeness': gettext_lazy('Missing plan element'),
-    'alignment': gettext_lazy('Not covered'),
-    'dependency-cycle': gettext_lazy('Dependency cycle'),
-    'dependency-order': gettext_lazy('Depends on a later action'),
-    'overdue': gettext_lazy('Overdue'),
-    'stale-status': gettext_lazy('Status not updated'),
-    'adopted-not-implemented': gettext_lazy('Adopted, not implemented'),
-    'past-due': gettext_lazy('Past due'),
-}
 
 
 class _FormPageMixin:
@@ -115,7 +111,7 @@ class DashboardView(CountryScopedView):
         counts = Counter(action.status for action in actions)
         overdue = {f.subject_key for item in findings for f in item['findings'] if f.check == 'overdue'}
         flags = [
-            {'label': CHECK_LABELS[finding.check], 'message': finding.message, 'document': item['document']}
+            {'label': CHECK_LABELS[finding.check], 'message': finding_message(finding), 'document': item['document']}
             for item in findings
             for finding in item['findings']
             if finding.check in DOCUMENT_CHECKS
@@ -220,7 +216,7 @@ class DocumentListView(CountryScopedView):
                 if document.pk in seen:
                     continue
                 flags = [
-                    (CHECK_LABELS[f.check], f.message)
+                    (CHECK_LABELS[f.check], finding_message(f))
                     for f in findings.get(document.pk, [])
                     if f.check in DOCUMENT_CHECKS
                 ]
@@ -251,11 +247,24 @@ class DocumentView(CountryObjectView):
             .prefetch_related('depends_on', 'threats', 'objectives', 'status_updates')
         )
         chart = gantt(
-            [GanttItem(a.pk, str(a), a.start, a.end, a.timeframe, a.status, str(a.pillar or '')) for a in actions],
+            [
+                GanttItem(
+                    a.pk,
+                    str(a),
+                    a.start,
+                    a.end,
+                    a.timeframe,
+                    a.status,
+                    str(a.pillar or ''),
+                    tuple(dependency.pk for dependency in a.depends_on.all()),
+                )
+                for a in actions
+            ],
             anchor=obj.adopted,
             today=today,
         )
-        findings = document_findings(obj, today, user)
+        groups = document_groups(obj, today, user)
+        findings = [finding for group in groups for finding in group.findings]
         uncovered = {finding.subject_key for finding in findings if finding.check == 'alignment'}
         chain = obj.chain()
         threats = list(Threat.objects.restrict(user).filter(document__in=chain).select_related('document'))
@@ -269,9 +278,28 @@ class DocumentView(CountryObjectView):
             'objectives': objectives,
             'pillars': Pillar.objects.restrict(user).filter(document=obj),
             'actions': actions,
-            'bars': dict(zip([a.pk for a in actions], chart.bars, strict=True)),
             'chart': chart,
-            'findings': [(CHECK_LABELS.get(f.check, f.check), f) for f in findings],
+            'drawing': draw(chart) if chart.start else None,
+            'groups': [
+                {
+                    'group': group,
+                    'kind': KIND_LABELS[group.kind],
+                    'anchor': f'action-{group.subject_key.split(":")[1]}' if group.kind == 'action' else '',
+                    'lines': [
+                        {
+                            'finding': finding,
+                            'label': finding_label(finding),
+                            'severity': SEVERITY_LABELS[finding.severity],
+                            'message': finding_message(finding),
+                        }
+                        for finding in group.findings
+                    ],
+                }
+                for group in groups
+            ],
+            'counts': finding_counts(findings),
+            'findings': findings,
+            'checklist': element_checklist(findings) if obj.kind == 'plan' or actions else None,
             'status_form': StatusUpdateForm(initial={'date': today}) if self.may('change', Action) else None,
             'export_formats': EXPORT_FORMATS,
             'today': today,
@@ -283,7 +311,8 @@ class DocumentChecksExportView(CountryScopedView):
 
     def get(self, request, pk, fmt):
         document = self.get_object(request, pk=pk)
-        rows = [finding.as_dict() for finding in document_findings(document, date.today(), request.user)]
+        groups = document_groups(document, date.today(), request.user)
+        rows = [finding_dict(finding) for group in groups for finding in group.findings]
         return export_response(
             rows, export_columns(FindingExportTable), fmt, f'{self.country.iso3}-{document.pk}-checks'
         )
