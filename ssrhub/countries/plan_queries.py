@@ -54,6 +54,8 @@ def _document(document: NationalDocument) -> PlanDocument:
         due=document.due,
         vision=document.vision,
         parent_key=_key('document', document.parent_id),
+        adopted_precision=document.adopted_precision,
+        due_precision=document.due_precision,
     )
 
 
@@ -127,6 +129,8 @@ def _read(documents: list[NationalDocument], user=None) -> PlanContent:
                 owner=str(action.owner) if action.owner_id else action.owner_name,
                 start=action.start,
                 end=action.end,
+                start_precision=action.start_precision,
+                end_precision=action.end_precision,
                 timeframe=action.timeframe,
                 cost=action.cost,
                 status=action.status,

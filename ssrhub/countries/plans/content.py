@@ -99,6 +99,9 @@ class PlanDocument:
     due: date | None = None
     vision: str = ''
     parent_key: str | None = None
+    # A date known to the month or year is its first day; its precision ('day', 'month', 'year') says so.
+    adopted_precision: str = 'day'
+    due_precision: str = 'day'
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,8 @@ class PlanAction:
     indicators: str = ''
     risks: str = ''
     status_as_of: date | None = None
+    start_precision: str = 'day'
+    end_precision: str = 'day'
 
     @property
     def live(self) -> bool:
