@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .dates import DAY, PartialDate
@@ -78,6 +79,9 @@ class PartialDateFormMixin:
         for name, precision in self.partial_dates.items():
             model_field = self.fields[name]
             self.fields[name] = PartialDateFormField(label=model_field.label, required=model_field.required)
+            if model_field.help_text:  # what the date is, then how to write it
+                self.fields[name].help_text = format_lazy('{} {}', model_field.help_text, self.fields[name].help_text)
+            self._bound_fields_cache.pop(name, None)  # style_widgets() bound the replaced field
             day = self.initial.get(name)
             if isinstance(day, datetime.date):
                 self.initial[name] = PartialDate(day, getattr(self.instance, precision))

@@ -255,7 +255,7 @@ def test_adding_a_dated_source_keeps_the_other_dates(editor):
         f'{TIMELINE}events/{cem.pk}/dates/add/',
         {
             'date': '2016-11-17',
-                'source': 'Chapter 7 text',
+            'source': 'Chapter 7 text',
             'book_chapter': '7',
             'book_lines': '1617',
         },
