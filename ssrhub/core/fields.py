@@ -193,6 +193,8 @@ def format_partial_date(value: PartialDate | None) -> str:
     """A date as precisely as it is known, in the active language: "14 March 2019", "March 2019", "2019"."""
     if value is None:
         return ''
+    if value.precision == DAY and value.date.day == 1 and (get_language() or '').startswith('fr'):
+        return f'1er {date_format(value.date, "F Y")}'  # French writes the first of the month as an ordinal
     return date_format(value.date, {YEAR: 'Y', MONTH: 'F Y'}.get(value.precision, 'j F Y'))
 
 

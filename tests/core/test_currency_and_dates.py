@@ -59,3 +59,11 @@ def test_one_filter_shows_a_date_as_precisely_as_it_is_known(language, expected)
     )
     with translation.override(language):
         assert template.render(Context({'day': datetime.date(2019, 3, 14)})) == expected
+
+
+def test_french_writes_the_first_of_a_month_as_an_ordinal():
+    template = Template('{% load partial_dates %}{{ day|partial_date }}')
+    with translation.override('fr'):
+        assert template.render(Context({'day': datetime.date(2008, 1, 1)})) == '1er janvier 2008'
+    with translation.override('en'):
+        assert template.render(Context({'day': datetime.date(2008, 1, 1)})) == '1 January 2008'
