@@ -253,6 +253,7 @@ class HeadcountForm(_CountryActorsMixin, ChangeLoggedModelForm):
     def __init__(self, *args, country, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_actors(country, user)
+        self.fields['date'].widget.attrs['max'] = timezone.localdate().isoformat()
 
 
 class ActorImportForm(AccessibleFormMixin, forms.Form):
@@ -294,6 +295,10 @@ class AssessmentForm(ChangeLoggedModelForm):
             'date': forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d'),
             'note': forms.Textarea(attrs={'rows': 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields['date'].widget.attrs['max'] = timezone.localdate().isoformat()
 
 
 class RatingForm(AccessibleFormMixin, forms.Form):
