@@ -5,7 +5,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from ssrhub.core.models import Country
@@ -269,5 +269,6 @@ def test_a_document_adopted_in_a_month_is_shown_as_that_month(editor, liberia):
     assert (strategy.adopted, strategy.adopted_precision, strategy.due_precision) == (date(2008, 1, 1), 'month', 'year')
     page = editor.get(f'{WORKSPACE}documents/').content.decode()
     assert '<td class="text-nowrap">January 2008</td>' in page and '<td class="text-nowrap">2007</td>' in page
-    page = editor.get(f'{WORKSPACE}documents/', HTTP_ACCEPT_LANGUAGE='fr').content.decode()
+    with translation.override('en'):  # LocaleMiddleware leaves French active after the request
+        page = editor.get(f'{WORKSPACE}documents/', HTTP_ACCEPT_LANGUAGE='fr').content.decode()
     assert '<td class="text-nowrap">janvier 2008</td>' in page
