@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -155,10 +155,13 @@ class SourceCitation(models.Model):
         return self.text
 
     def clean(self):
+        errors = {}
         if not (self.symbol or self.book_chapter or self.url):
-            raise ValidationError(_('A citation needs a document symbol, a book chapter or a URL.'))
+            errors[NON_FIELD_ERRORS] = _('A citation needs a document symbol, a book chapter or a URL.')
         if self.paragraph and not self.symbol:
-            raise ValidationError({'paragraph': _('A paragraph needs the symbol of its document.')})
+            errors['paragraph'] = _('A paragraph needs the symbol of its document.')
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def text(self) -> str:

@@ -36,7 +36,7 @@ __all__ = [
 class EngagementStageInline(admin.TabularInline):
     model = EngagementStage
     extra = 0
-    fields = ('stage', 'status', 'start', 'end', 'led_by', 'skip_reason', 'source')
+    fields = ('stage', 'status', 'start', 'start_precision', 'end', 'end_precision', 'led_by', 'skip_reason', 'source')
 
 
 @admin.register(Engagement)

@@ -6,10 +6,11 @@ from pathlib import Path
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.fields import UNSymbolFormField
-from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm, style_widgets
+from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm, PartialDateFormMixin, style_widgets
 from ssrhub.core.models import SourceCitation
 
 from .actor_import import MAX_BYTES, normalise_name
@@ -22,7 +23,6 @@ from .models import (
     Assessment,
     AssessmentRating,
     Compliance,
-    DatePrecision,
     Engagement,
     EngagementStage,
     EventDate,
@@ -81,14 +81,18 @@ class EngagementForm(ChangeLoggedModelForm):
         widgets = {'request_date': DATE, 'summary': forms.Textarea(attrs={'rows': 4})}
 
 
-class StageForm(ChangeLoggedModelForm):
+class StageForm(PartialDateFormMixin, ChangeLoggedModelForm):
+    partial_dates = {'start': 'start_precision', 'end': 'end_precision'}
+
     class Meta:
         model = EngagementStage
         fields = ['status', 'start', 'end', 'led_by', 'evidence', 'skip_reason', 'source']
-        widgets = {'start': DATE, 'end': DATE, 'evidence': forms.Textarea(attrs={'rows': 3})}
+        widgets = {'evidence': forms.Textarea(attrs={'rows': 3})}
 
 
-class NationalDocumentForm(ChangeLoggedModelForm):
+class NationalDocumentForm(PartialDateFormMixin, ChangeLoggedModelForm):
+    partial_dates = {'adopted': 'adopted_precision', 'due': 'due_precision'}
+
     class Meta:
         model = NationalDocument
         fields = [
@@ -104,7 +108,7 @@ class NationalDocumentForm(ChangeLoggedModelForm):
             'note',
             'source',
         ]
-        widgets = {'adopted': DATE, 'due': DATE, 'vision': forms.Textarea(attrs={'rows': 3})}
+        widgets = {'vision': forms.Textarea(attrs={'rows': 3})}
 
     def __init__(self, *args, country, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,7 +141,9 @@ class ObjectiveForm(ChangeLoggedModelForm):
         self.fields['threats'].queryset = Threat.objects.restrict(user, 'view').filter(document__in=document.chain())
 
 
-class ActionForm(ChangeLoggedModelForm):
+class ActionForm(PartialDateFormMixin, ChangeLoggedModelForm):
+    partial_dates = {'start': 'start_precision', 'end': 'end_precision'}
+
     class Meta:
         model = Action
         fields = [
@@ -160,8 +166,6 @@ class ActionForm(ChangeLoggedModelForm):
             'source',
         ]
         widgets = {
-            'start': DATE,
-            'end': DATE,
             'threats': forms.CheckboxSelectMultiple,
             'objectives': forms.CheckboxSelectMultiple,
             'depends_on': forms.CheckboxSelectMultiple,
@@ -190,6 +194,7 @@ class StatusUpdateForm(AccessibleFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields['status'].choices = ActionStatus.choices
+        self.fields['date'].widget.attrs['max'] = timezone.localdate().isoformat()
 
 
 # Section: security-sector map
@@ -261,6 +266,7 @@ class HeadcountForm(_CountryActorsMixin, ChangeLoggedModelForm):
     def __init__(self, *args, country, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_actors(country, user)
+        self.fields['date'].widget.attrs['max'] = timezone.localdate().isoformat()
 
 
 class ActorImportForm(AccessibleFormMixin, forms.Form):
@@ -302,6 +308,10 @@ class AssessmentForm(ChangeLoggedModelForm):
             'date': forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d'),
             'note': forms.Textarea(attrs={'rows': 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields['date'].widget.attrs['max'] = timezone.localdate().isoformat()
 
 
 class RatingForm(AccessibleFormMixin, forms.Form):
@@ -428,7 +438,7 @@ class TimelineEventForm(ChangeLoggedModelForm):
         widgets = {'description': forms.Textarea(attrs={'rows': 3})}
 
 
-class EventDateForm(AccessibleFormMixin, forms.ModelForm):
+class EventDateForm(PartialDateFormMixin, AccessibleFormMixin, forms.ModelForm):
     """The date one source gives, with where it comes from: a free-text source and/or one citation."""
 
     symbol = UNSymbolFormField(label=_('UN document symbol'), max_length=120, required=False)
@@ -438,24 +448,15 @@ class EventDateForm(AccessibleFormMixin, forms.ModelForm):
     url = forms.URLField(label=_('URL'), max_length=200, assume_scheme='https', required=False)
 
     citation_fields = ('symbol', 'paragraph', 'book_chapter', 'book_lines', 'url')
+    partial_dates = {'date': 'precision'}
 
     class Meta:
         model = EventDate
-        fields = ['date', 'precision', 'source']
-        widgets = {'date': forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d')}
-        help_texts = {
-            'precision': _('For a month or a year, any day of it will do.'),
-            'source': _('Who or what gives this date: a person, a file, a meeting, a page.'),
-        }
+        fields = ['date', 'source']
+        help_texts = {'source': _('Who or what gives this date: a person, a file, a meeting, a page.')}
 
     def clean(self):
         data = super().clean()
-        date, precision = data.get('date'), data.get('precision')
-        # A month or a year is stored as its first day, so equal values compare equal.
-        if date and precision == DatePrecision.MONTH:
-            data['date'] = date.replace(day=1)
-        elif date and precision == DatePrecision.YEAR:
-            data['date'] = date.replace(month=1, day=1)
         values = {name: data.get(name) for name in self.citation_fields}
         self.citation = None
         if any(values.values()):
@@ -471,7 +472,7 @@ class EventDateForm(AccessibleFormMixin, forms.ModelForm):
             except ValidationError as error:
                 self.add_error(None, error)
         elif not data.get('source'):
-            raise ValidationError(_('Say where this date comes from: a source, a citation, or both.'))
+            self.add_error(None, _('Say where this date comes from: a source, a citation, or both.'))
         return data
 
     def save_with_citation(self, event) -> EventDate:

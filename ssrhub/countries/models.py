@@ -9,13 +9,20 @@ symbol and paragraph, the source book's chapter and lines, or a URL).
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ssrhub.core.fields import UNSymbolField
+from ssrhub.core.dates import truncate
+from ssrhub.core.fields import (
+    CurrencyField,
+    DatePrecision,
+    UNSymbolField,
+    precision_field,
+    validate_not_in_future,
+)
 from ssrhub.core.i18n import translated
 from ssrhub.core.models import ChangeLoggedModel
 from ssrhub.framework.models import MissionTypeChoices
@@ -42,6 +49,14 @@ __all__ = [
 
 def citations():
     return GenericRelation(to='core.SourceCitation')
+
+
+def truncate_partial_dates(record, **precisions) -> None:
+    """Store each partial date (``date_field=precision_field``) as the first day of its month or year, so that equal
+    claims compare equal."""
+    for name, precision in precisions.items():
+        if getattr(record, name):
+            setattr(record, name, truncate(getattr(record, name), getattr(record, precision)))
 
 
 class WorkspaceModel(ChangeLoggedModel):
@@ -139,12 +154,15 @@ class Engagement(WorkspaceModel):
         return translated(self, 'national_lead')
 
     def clean(self):
+        errors = {}
         if not (self.request_date or self.mandate_symbol):
-            raise ValidationError(
-                _('Give the legal basis: the date of the national request, a mandating resolution, or both.')
+            errors[NON_FIELD_ERRORS] = _(
+                'Give the legal basis: the date of the national request, a mandating resolution, or both.'
             )
         if self.mandate_paragraph and not self.mandate_symbol:
-            raise ValidationError({'mandate_paragraph': _('A paragraph needs the symbol of its resolution.')})
+            errors['mandate_paragraph'] = _('A paragraph needs the symbol of its resolution.')
+        if errors:
+            raise ValidationError(errors)
 
 
 class EngagementStage(WorkspaceModel):
@@ -156,7 +174,9 @@ class EngagementStage(WorkspaceModel):
     stage = models.CharField(verbose_name=_('stage'), max_length=20, choices=Stage)
     status = models.CharField(verbose_name=_('status'), max_length=12, choices=StageStatus, default=StageStatus.PLANNED)
     start = models.DateField(verbose_name=_('start'), null=True, blank=True)
+    start_precision = precision_field()
     end = models.DateField(verbose_name=_('end'), null=True, blank=True)
+    end_precision = precision_field()
     led_by = models.CharField(verbose_name=_('led by'), max_length=15, choices=Lead, blank=True)
     evidence = models.TextField(verbose_name=_('evidence'), blank=True)
     skip_reason = models.CharField(verbose_name=_('reason for skipping'), max_length=300, blank=True)
@@ -178,12 +198,16 @@ class EngagementStage(WorkspaceModel):
         return list(Stage.values).index(self.stage)
 
     def clean(self):
+        errors = {}
         if self.status == StageStatus.SKIPPED and not self.skip_reason:
-            raise ValidationError({'skip_reason': _('Say why the stage was skipped.')})
+            errors['skip_reason'] = _('Say why the stage was skipped.')
         if self.status != StageStatus.SKIPPED and self.skip_reason:
-            raise ValidationError({'skip_reason': _('Only a skipped stage has a reason for skipping.')})
+            errors['skip_reason'] = _('Only a skipped stage has a reason for skipping.')
+        truncate_partial_dates(self, start='start_precision', end='end_precision')
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({'end': _('A stage cannot end before it starts.')})
+            errors['end'] = _('A stage cannot end before it starts.')
+        if errors:
+            raise ValidationError(errors)
 
 
 # Section: security-sector map
@@ -300,9 +324,9 @@ class ActorRelation(WorkspaceModel):
 
     def clean(self):
         if self.from_actor_id and self.from_actor_id == self.to_actor_id:
-            raise ValidationError(_('An actor cannot be related to itself.'))
+            raise ValidationError({'to_actor': _('An actor cannot be related to itself.')})
         if self.from_actor_id and self.to_actor_id and self.from_actor.country_id != self.to_actor.country_id:
-            raise ValidationError(_('Both actors must belong to the same country.'))
+            raise ValidationError({'to_actor': _('Both actors must belong to the same country.')})
 
 
 class Headcount(WorkspaceModel):
@@ -310,7 +334,7 @@ class Headcount(WorkspaceModel):
     side (the Central African ministry database against the payroll)."""
 
     actor = models.ForeignKey(to=Actor, on_delete=models.CASCADE, related_name='headcounts', verbose_name=_('actor'))
-    date = models.DateField(verbose_name=_('date'))
+    date = models.DateField(verbose_name=_('date'), validators=[validate_not_in_future])
     count = models.PositiveIntegerField(verbose_name=_('personnel'))
     basis = models.CharField(
         verbose_name=_('basis'),
@@ -342,7 +366,7 @@ class Assessment(WorkspaceModel):
         to='core.Country', on_delete=models.PROTECT, related_name='ssr_assessments', verbose_name=_('country')
     )
     title = models.CharField(verbose_name=_('title'), max_length=200)
-    date = models.DateField(verbose_name=_('date'))
+    date = models.DateField(verbose_name=_('date'), validators=[validate_not_in_future])
     assessed_by = models.CharField(verbose_name=_('assessed by'), max_length=200, blank=True)
     framework_version = models.ForeignKey(
         to='framework.FrameworkVersion', on_delete=models.PROTECT, related_name='+', verbose_name=_('framework version')
@@ -495,10 +519,12 @@ class NationalDocument(WorkspaceModel):
     )
     status = models.CharField(verbose_name=_('status'), max_length=15, choices=DocumentStatus)
     adopted = models.DateField(verbose_name=_('adopted or endorsed'), null=True, blank=True)
+    adopted_precision = precision_field()
     adopted_by = models.CharField(verbose_name=_('adopted by'), max_length=200, blank=True)
     due = models.DateField(
         verbose_name=_('due'), null=True, blank=True, help_text=_('When the document was due to be adopted.')
     )
+    due_precision = precision_field()
     vision = models.TextField(verbose_name=_('needs and vision'), blank=True)
     note = models.TextField(verbose_name=_('note'), blank=True)
     citations = citations()
@@ -526,11 +552,12 @@ class NationalDocument(WorkspaceModel):
         return reverse('countries:document', args=[self.country.iso3, self.pk])
 
     def clean(self):
+        errors = {}
         if self.parent_id:
             if self.parent.country_id != self.country_id:
-                raise ValidationError({'parent': _('The document it implements must be of the same country.')})
-            if self.pk and any(document.pk == self.pk for document in self.parent.chain()):
-                raise ValidationError({'parent': _('A document cannot implement itself, directly or through others.')})
+                errors['parent'] = _('The document it implements must be of the same country.')
+            elif self.pk and any(document.pk == self.pk for document in self.parent.chain()):
+                errors['parent'] = _('A document cannot implement itself, directly or through others.')
         adopted_statuses = {
             DocumentStatus.ENDORSED,
             DocumentStatus.ADOPTED,
@@ -538,7 +565,10 @@ class NationalDocument(WorkspaceModel):
             DocumentStatus.COMPLETED,
         }
         if self.status in adopted_statuses and not self.adopted:
-            raise ValidationError({'adopted': _('Give the date of adoption or endorsement.')})
+            errors['adopted'] = _('Give the date of adoption or endorsement.')
+        truncate_partial_dates(self, adopted='adopted_precision', due='due_precision')
+        if errors:
+            raise ValidationError(errors)
 
     def chain(self) -> list['NationalDocument']:
         """This document and the ones it implements, up to the policy (a cycle stops the walk)."""
@@ -652,10 +682,12 @@ class Action(WorkspaceModel):
         verbose_name=_('owner (as written)'), max_length=200, blank=True, help_text=_('When no actor record fits.')
     )
     start = models.DateField(verbose_name=_('start'), null=True, blank=True)
+    start_precision = precision_field()
     end = models.DateField(verbose_name=_('end'), null=True, blank=True)
+    end_precision = precision_field()
     timeframe = models.CharField(verbose_name=_('timeframe'), max_length=10, choices=Timeframe, blank=True)
     cost = models.DecimalField(verbose_name=_('cost'), max_digits=14, decimal_places=2, null=True, blank=True)
-    currency = models.CharField(verbose_name=_('currency'), max_length=3, default='USD')
+    currency = CurrencyField(verbose_name=_('currency'), default='USD')
     status = models.CharField(
         verbose_name=_('status'), max_length=12, choices=ActionStatus, default=ActionStatus.NOT_STARTED
     )
@@ -679,12 +711,16 @@ class Action(WorkspaceModel):
         return f'{self.ref} {self.title}'.strip()
 
     def clean(self):
+        errors = {}
+        truncate_partial_dates(self, start='start_precision', end='end_precision')
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({'end': _('An action cannot end before it starts.')})
+            errors['end'] = _('An action cannot end before it starts.')
         if self.cost is not None and self.cost < 0:
-            raise ValidationError({'cost': _('A cost cannot be negative.')})
+            errors['cost'] = _('A cost cannot be negative.')
         if self.pillar_id and self.document_id and self.pillar.document_id != self.document_id:
-            raise ValidationError({'pillar': _('The pillar must belong to the same document.')})
+            errors['pillar'] = _('The pillar must belong to the same document.')
+        if errors:
+            raise ValidationError(errors)
 
 
 class ActionStatusUpdate(ChangeLoggedModel):
@@ -693,7 +729,7 @@ class ActionStatusUpdate(ChangeLoggedModel):
     action = models.ForeignKey(
         to=Action, on_delete=models.CASCADE, related_name='status_updates', verbose_name=_('action')
     )
-    date = models.DateField(verbose_name=_('as of'))
+    date = models.DateField(verbose_name=_('as of'), validators=[validate_not_in_future])
     status = models.CharField(verbose_name=_('status'), max_length=12, choices=ActionStatus)
     note = models.CharField(verbose_name=_('note'), max_length=500, blank=True)
     recorded_by = models.ForeignKey(
@@ -769,12 +805,6 @@ class TimelineEvent(WorkspaceModel):
         return f'{reverse("countries:timeline", args=[self.country.iso3])}#event-{self.pk}'
 
 
-class DatePrecision(models.TextChoices):
-    DAY = 'day', _('Day')
-    MONTH = 'month', _('Month')
-    YEAR = 'year', _('Year')
-
-
 class EventDate(WorkspaceModel):
     """The date one source gives for an event (a source that gives no date is a citation of the event)."""
 
@@ -796,8 +826,4 @@ class EventDate(WorkspaceModel):
         return f'{self.event}: {self.date}'
 
     def clean(self):
-        # A month or a year is stored as its first day, so that equal claims compare equal.
-        if self.date and self.precision == DatePrecision.MONTH:
-            self.date = self.date.replace(day=1)
-        elif self.date and self.precision == DatePrecision.YEAR:
-            self.date = self.date.replace(month=1, day=1)
+        truncate_partial_dates(self, date='precision')

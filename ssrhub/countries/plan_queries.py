@@ -60,12 +60,14 @@ def _document(document: NationalDocument) -> PlanDocument:
     return PlanDocument(
         key=_key('document', document.pk),
         kind=document.kind,
-        title=document.title,
+        title=document.display_title,
         status=document.status,
         adopted=document.adopted,
         due=document.due,
         vision=document.vision,
         parent_key=_key('document', document.parent_id),
+        adopted_precision=document.adopted_precision,
+        due_precision=document.due_precision,
     )
 
 
@@ -153,6 +155,8 @@ def _read(documents: list[NationalDocument], user=None, today: date | None = Non
                 owner=str(action.owner) if action.owner_id else action.owner_name,
                 start=action.start,
                 end=action.end,
+                start_precision=action.start_precision,
+                end_precision=action.end_precision,
                 timeframe=action.timeframe,
                 cost=action.cost,
                 status=_status_on(action, today),

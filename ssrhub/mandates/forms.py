@@ -111,7 +111,7 @@ class MatrixForm(AccessibleFormMixin, forms.Form):
         try:
             data['period'] = Period(data.get('start'), data.get('end'))
         except ValueError:
-            raise forms.ValidationError(_('The period must start before it ends.')) from None
+            self.add_error('end', _('The period must start before it ends.'))
         data['dimension'] = data.get('dimension') or DEFAULT_DIMENSION
         return data
 

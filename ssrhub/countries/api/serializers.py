@@ -14,7 +14,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
 from ssrhub.core.access import can_in_country
-from ssrhub.core.api.fields import CitationsField
+from ssrhub.core.api.fields import CitationsField, PartialDateField
 from ssrhub.core.models import Country
 from ssrhub.countries import timeline
 from ssrhub.countries.models import (
@@ -126,6 +126,8 @@ class WorkspaceSerializer(serializers.ModelSerializer):
 
 
 class EngagementStageSerializer(serializers.ModelSerializer):
+    start = PartialDateField(date_field='start', precision_field='start_precision', read_only=True)
+    end = PartialDateField(date_field='end', precision_field='end_precision', read_only=True)
     citations = CitationsField()
 
     class Meta:
@@ -330,6 +332,8 @@ class ActionStatusUpdateSerializer(serializers.ModelSerializer):
 
 
 class ActionSerializer(serializers.ModelSerializer):
+    start = PartialDateField(date_field='start', precision_field='start_precision', read_only=True)
+    end = PartialDateField(date_field='end', precision_field='end_precision', read_only=True)
     depends_on = serializers.PrimaryKeyRelatedField(many=True, read_only=True, help_text='Ids of earlier actions.')
     threats = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     objectives = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -367,6 +371,10 @@ class ActionSerializer(serializers.ModelSerializer):
 
 class NationalDocumentSerializer(WorkspaceSerializer):
     country = country_field()
+    adopted = PartialDateField(
+        date_field='adopted', precision_field='adopted_precision', required=False, allow_null=True
+    )
+    due = PartialDateField(date_field='due', precision_field='due_precision', required=False, allow_null=True)
     threats = ThreatSerializer(many=True, read_only=True)
     objectives = ObjectiveSerializer(many=True, read_only=True)
     pillars = PillarSerializer(many=True, read_only=True)

@@ -102,6 +102,9 @@ class PlanDocument:
     due: date | None = None
     vision: str = ''
     parent_key: str | None = None
+    # A date known to the month or year is its first day; its precision ('day', 'month', 'year') says so.
+    adopted_precision: str = 'day'
+    due_precision: str = 'day'
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,8 @@ class PlanAction:
     risks: str = ''
     status_as_of: date | None = None
     future_status_on: date | None = None  # the latest status update dated after the check date, not counted
+    start_precision: str = 'day'
+    end_precision: str = 'day'
 
     @property
     def live(self) -> bool:

@@ -3,11 +3,12 @@ Liberia's 2008 National Security Strategy, whose one-page Implementation Schedul
 chapter 8, lines 1903-1905), the Central African army counted differently by the defence ministry and the payroll
 (chapter 7, line 1669), and UNMIL's deployment, dated by two sources to two different days."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from ssrhub.core.models import Country, SourceCitation
@@ -512,3 +513,23 @@ def test_an_editor_records_the_engagement_of_a_country_without_one(make_user, de
     engagement = Country.objects.get(iso3='SLE').engagement
     assert engagement.history.latest().history_user.username == 'freetown'
     assert api.post(f'{API}engagements/', payload, format='json').status_code == 400
+
+
+def test_partial_dates_keep_their_precision_and_future_counts_are_refused(editor, demo):
+    schedule = demo['schedule']
+    response = editor.patch(f'{API}documents/{schedule.pk}/', {'adopted': 'March 2009', 'due': '2008'}, format='json')
+    assert response.status_code == 200, response.content
+    assert (response.json()['adopted'], response.json()['due']) == ('2009-03', '2008')
+    schedule.refresh_from_db()
+    assert (schedule.adopted, schedule.adopted_precision) == (date(2009, 3, 1), 'month')
+    response = editor.patch(f'{API}documents/{schedule.pk}/', {'adopted': '2009-02-30', 'due': 'soon'}, format='json')
+    assert response.status_code == 400
+    assert response.json() == {
+        'adopted': ['There is no such day or month: 2009-02-30.'],
+        'due': ['Enter a date as 2019-03-14, 2019-03 (a month) or 2019 (a year); “March 2019” works too.'],
+    }
+    actor = Actor.objects.filter(country__iso3='LBR').first()
+    future = (timezone.localdate() + timedelta(days=30)).isoformat()
+    response = editor.post(f'{API}headcounts/', {'actor': actor.pk, 'date': future, 'count': 10}, format='json')
+    assert response.status_code == 400
+    assert response.json()['date'][0].startswith(f'{future} is in the future')

@@ -211,7 +211,6 @@ def test_an_editor_adds_an_event_with_its_first_dated_source(editor):
         'title': 'National SSR Strategy endorsed by the Strategic Committee',
         'description': '',
         'date': '2017-03-10',
-        'precision': 'day',
         'source': 'Table 7.1',
         'book_chapter': '7',
         'book_lines': '1639',
@@ -229,7 +228,7 @@ def test_an_editor_adds_an_event_with_its_first_dated_source(editor):
 
 
 def test_an_event_needs_a_dated_source(editor):
-    data = {'kind': 'law', 'title': 'Military Justice Code adopted', 'date': '2017-03-15', 'precision': 'month'}
+    data = {'kind': 'law', 'title': 'Military Justice Code adopted', 'date': 'March 2017'}
     response = editor.post(f'{TIMELINE}events/add/', data)
     assert response.status_code == 400
     assert 'Say where this date comes from' in response.content.decode()
@@ -240,7 +239,8 @@ def test_an_event_needs_a_dated_source(editor):
     assert not TimelineEvent.objects.exists()
     data.update(paragraph='', source='Table 7.1')
     assert editor.post(f'{TIMELINE}events/add/', data).status_code == 302
-    assert EventDate.objects.get().date == date(2017, 3, 1)  # a month is kept as its first day
+    dated = EventDate.objects.get()
+    assert (dated.date, dated.precision) == (date(2017, 3, 1), 'month')  # a month is kept as its first day
 
 
 def test_adding_a_dated_source_keeps_the_other_dates(editor):
@@ -255,7 +255,6 @@ def test_adding_a_dated_source_keeps_the_other_dates(editor):
         f'{TIMELINE}events/{cem.pk}/dates/add/',
         {
             'date': '2016-11-17',
-            'precision': 'day',
             'source': 'Chapter 7 text',
             'book_chapter': '7',
             'book_lines': '1617',

@@ -2,10 +2,10 @@
 Liberia's 2008 National Security Strategy and its Implementation Schedule (book, chapter 8, lines 1899-1905)."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from ssrhub.core.models import Country
@@ -259,3 +259,54 @@ def check_grouped_findings(viewer, liberia, language):
     assert (
         'No action answers this threat.' if language == 'en' else 'Aucune action ne répond à cette menace.'
     ) in download.content.decode('utf-8-sig')
+
+
+def test_an_action_form_shows_every_mistake_at_once(editor, liberia):
+    url = f'{WORKSPACE}documents/{liberia["schedule"].pk}/action/add/'
+    data = {'ref': '20', 'title': 'Vet the police', 'kind': 'ssr', 'currency': 'zz1', 'cost': '-5'}
+    response = editor.post(url, {**data, 'start': 'June 2009', 'end': '2009-01'})
+    assert response.status_code == 400
+    page = response.content.decode()
+    summary = page[page.index('id="form-errors"') : page.index('</div>', page.index('id="form-errors"'))]
+    assert 'correct these 3 errors' in summary
+    for message in (
+        '“ZZ1” is not an ISO 4217 currency code: give three letters such as USD, EUR or XOF.',
+        'A cost cannot be negative.',
+        'An action cannot end before it starts.',
+    ):
+        assert message in summary and page.count(message) == 2  # in the summary and next to its field
+    assert not Action.objects.filter(ref='20').exists()
+
+    response = editor.post(url, {**data, 'currency': 'xof', 'cost': '5000', 'start': 'June 2009', 'end': '2010'})
+    assert response.status_code == 302
+    action = Action.objects.get(ref='20')
+    assert (action.currency, action.start, action.start_precision) == ('XOF', date(2009, 6, 1), 'month')
+    assert (action.end, action.end_precision) == (date(2010, 1, 1), 'year')
+    page = editor.get(f'{WORKSPACE}documents/{liberia["schedule"].pk}/').content.decode()
+    assert 'June 2009 – 2010' in page and '5,000 XOF' in page
+    edit = editor.get(f'{WORKSPACE}documents/{liberia["schedule"].pk}/action/{action.pk}/').content.decode()
+    assert 'value="2009-06"' in edit and 'value="2010"' in edit  # shown back as precisely as it was given
+
+
+def test_a_status_cannot_be_reported_as_of_a_future_day(editor, liberia):
+    budget = liberia['budget']
+    url = f'{WORKSPACE}actions/{budget.pk}/status/'
+    future = timezone.localdate() + timedelta(days=1)
+    page = editor.post(url, {'date': future.isoformat(), 'status': 'done'}, follow=True).content.decode()
+    assert f'Status not recorded: {future.isoformat()} is in the future' in page
+    assert not budget.status_updates.exists()
+    assert editor.post(url, {'date': timezone.localdate().isoformat(), 'status': 'done'}).status_code == 302
+
+
+def test_a_document_adopted_in_a_month_is_shown_as_that_month(editor, liberia):
+    strategy = liberia['strategy']
+    url = f'{WORKSPACE}documents/{strategy.pk}/edit/'
+    data = {'kind': 'strategy', 'title': strategy.title, 'status': 'adopted', 'adopted': 'janvier 2008', 'due': '2007'}
+    assert editor.post(url, data).status_code == 302
+    strategy.refresh_from_db()
+    assert (strategy.adopted, strategy.adopted_precision, strategy.due_precision) == (date(2008, 1, 1), 'month', 'year')
+    page = editor.get(f'{WORKSPACE}documents/').content.decode()
+    assert '<td class="text-nowrap">January 2008</td>' in page and '<td class="text-nowrap">2007</td>' in page
+    with translation.override('en'):  # LocaleMiddleware leaves French active after the request
+        page = editor.get(f'{WORKSPACE}documents/', HTTP_ACCEPT_LANGUAGE='fr').content.decode()
+    assert '<td class="text-nowrap">janvier 2008</td>' in page

@@ -13,7 +13,7 @@ from ssrhub.core.views.generic import CountryObjectEditView, CountryScopedView
 
 from .. import timeline
 from ..forms import EventDateForm, TimelineEventForm
-from ..models import DatePrecision, EventDate, EventKind, TimelineEvent
+from ..models import EventDate, EventKind, TimelineEvent
 from ..tables import TimelineExportTable, export_columns
 
 __all__ = [
@@ -158,7 +158,7 @@ class EventEditView(TimelineMixin, CountryObjectEditView):
         if obj.pk:
             self.date_form = None
         elif data is None:
-            self.date_form = EventDateForm(initial={'precision': DatePrecision.DAY})
+            self.date_form = EventDateForm()
         else:
             self.date_form = EventDateForm(data)
         return TimelineEventForm(data, instance=obj)
@@ -190,7 +190,7 @@ class EventDateAddView(TimelineMixin, CountryObjectEditView):
 
     def get_form(self, request, obj, data=None):
         self.event = obj
-        return EventDateForm(data) if data is not None else EventDateForm(initial={'precision': DatePrecision.DAY})
+        return EventDateForm(data) if data is not None else EventDateForm()
 
     def save(self, form):
         return form.save_with_citation(self.event)

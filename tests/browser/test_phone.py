@@ -1,0 +1,244 @@
+"""Every page fits a phone (390 x 844, an iPhone 12-15) and a laptop (1366 x 768): nothing makes the page wider than
+the window; wide tables scroll inside their own box. Key pages are saved as screenshots at 390 px, in English and
+French. The brief reflows on a phone and stays one A4 page in PDF.
+
+Every HTML page of the project is opened as admin with the objects of the demo (``PAGE_ARGUMENTS`` gives each URL's
+parameters); a new URL with a parameter this file does not know fails until it is added.
+"""
+
+import re
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from ssrhub.core.testing.urls import url_views
+
+pytestmark = pytest.mark.browser
+
+PHONE = {'width': 390, 'height': 844}
+LAPTOP = {'width': 1366, 'height': 768}
+# Not pages: downloads, JSON, the admin and the API (their own layouts), actions that need a POST or a token.
+NOT_PAGES = ('admin:', 'schema', 'logout', 'set_language', 'password_reset_confirm')
+NOT_PAGE_ROUTES = ('.<str:fmt>', '.json', '.pdf', '/original/')
+# Pages to look at on a phone (name of the screenshot -> URL).
+KEY_PAGES = {
+    'home': '/',
+    'actors-caf': '/countries/CAF/workspace/actors/',
+    'plan-lbr': 'plan',
+    'brief-civ': '/countries/CIV/workspace/brief/',
+    'documents-caf': '/countries/CAF/workspace/documents/',
+    'timeline-caf': '/countries/CAF/workspace/timeline/',
+    'matrix-onumoz': '/mandates/missions/ONUMOZ/matrix/',
+    'action-form-lbr': 'action-form',
+}
+
+# The element that makes the page wide: the deepest one whose hiding makes the page narrower (an absolutely
+# positioned child can escape a scrolling box, so its box alone does not tell).
+WIDEST = """() => {
+  const width = () => document.documentElement.scrollWidth;
+  const name = (element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+    + [...element.classList].slice(0, 3).map((c) => '.' + c).join('');
+  let found = null;
+  let parent = document.body;
+  for (let depth = 0; depth < 30 && parent; depth++) {
+    const before = width();
+    let next = null;
+    for (const child of parent.children) {
+      const display = child.style.display;
+      child.style.display = 'none';
+      const narrower = width() < before;
+      child.style.display = display;
+      if (narrower) { next = child; break; }
+    }
+    if (!next) break;
+    found = next;
+    parent = next;
+  }
+  if (!found) return 'no single element';
+  return `${name(found)} (right edge ${Math.round(found.getBoundingClientRect().right)} px)`;
+}"""
+
+
+def on(model, country) -> dict:
+    """The ISO code and primary key of the first demo record of ``model`` (``country``: the path to its country)."""
+    record = model.objects.order_by('pk').values('pk', f'{country}__iso3').first()
+    return {'iso3': record[f'{country}__iso3'], 'pk': record['pk']}
+
+
+def page_arguments():
+    """URL name -> the keyword arguments that open it on a demo object, or (arguments, query string)."""
+    from ssrhub.coding.models import CodeAssignment
+    from ssrhub.core.models import Country
+    from ssrhub.countries.models import (
+        Action,
+        Actor,
+        ActorRelation,
+        Assessment,
+        Headcount,
+        NationalDocument,
+        TimelineEvent,
+    )
+    from ssrhub.documents.models import Document
+    from ssrhub.framework.models import Framework, FrameworkItem, UNEntity
+    from ssrhub.mandates.matrix import MANDATED, TOTAL
+
+    framework = Framework.objects.first()
+    version = framework.versions.order_by('-released').first()
+    item = FrameworkItem.objects.filter(version=version).order_by('order').first()
+    entity = UNEntity.objects.order_by('code').first()
+    document = Document.objects.filter(symbol__startswith='S/RES/2151').first() or Document.objects.first()
+    paragraph = CodeAssignment.objects.order_by('pk').first().paragraph
+    plan = NationalDocument.objects.filter(country__iso3='LBR', actions__isnull=False).first()
+    action = Action.objects.filter(document=plan).first()
+    # The demo holds no assessment: two, empty, for their pages and their comparison.
+    caf = Country.objects.get(iso3='CAF')
+    earlier, later = (
+        Assessment.objects.create(country=caf, title=title, date=date, framework_version=version)
+        for title, date in (('Baseline', '2019-06-01'), ('Review', '2023-06-01'))
+    )
+    framework_args = {'framework': framework.code, 'version': version.version}
+    return {
+        'countries:assessment_compare': ({'iso3': 'CAF'}, f'a={earlier.pk}&b={later.pk}'),
+        'mandates:matrix_paragraphs': ({'acronym': 'ONUMOZ'}, f'code={TOTAL}&side={MANDATED}'),
+        'framework:version': framework_args,
+        'framework:item': {**framework_args, 'code': item.code},
+        'framework:item_history': {**framework_args, 'code': item.code},
+        'framework:entity': {'code': entity.code},
+        'framework:entity_history': {'code': entity.code},
+        'documents:document': {'pk': document.pk},
+        'documents:document_history': {'pk': document.pk},
+        'coding:paragraph_review': {'pk': paragraph.pk},
+        'countries:stage_edit': {'iso3': 'LBR', 'stage': 'mapping'},
+        'countries:document': {'iso3': 'LBR', 'pk': plan.pk},
+        'countries:document_edit': {'iso3': 'LBR', 'pk': plan.pk},
+        'countries:part_add': {'iso3': 'LBR', 'pk': plan.pk, 'part': 'action'},
+        'countries:part_edit': {'iso3': 'LBR', 'pk': plan.pk, 'part': 'action', 'part_pk': action.pk},
+        'countries:action_status': {'iso3': 'LBR', 'pk': action.pk},
+        'countries:actor_edit': on(Actor, 'country'),
+        'countries:actor_delete': on(Actor, 'country'),
+        'countries:actor_relation_edit': on(ActorRelation, 'from_actor__country'),
+        'countries:actor_relation_delete': on(ActorRelation, 'from_actor__country'),
+        'countries:actor_headcount_edit': on(Headcount, 'actor__country'),
+        'countries:actor_headcount_delete': on(Headcount, 'actor__country'),
+        'countries:assessment': on(Assessment, 'country'),
+        'countries:assessment_edit': on(Assessment, 'country'),
+        'countries:event_edit': on(TimelineEvent, 'country'),
+        'countries:event_date_add': on(TimelineEvent, 'country'),
+    }
+
+
+# Parameters whose demo value does not depend on the page.
+COMMON_ARGUMENTS = {'iso3': 'CAF', 'acronym': 'ONUMOZ'}
+
+
+def page_urls() -> list[str]:
+    """Every HTML page of the project opened on a demo object."""
+    specific = page_arguments()
+    urls = []
+    for name, route, view in url_views():
+        if isinstance(view, type) and not hasattr(view, 'get'):
+            continue  # answers POST only
+        if not name or name.startswith(NOT_PAGES) or '-api:' in name or any(part in route for part in NOT_PAGE_ROUTES):
+            continue
+        if route.startswith('api/'):
+            continue
+        parameters = re.findall(r'<(?:\w+:)?(\w+)>', route)
+        arguments = specific.get(name) or {key: COMMON_ARGUMENTS.get(key) for key in parameters}
+        arguments, query = arguments if isinstance(arguments, tuple) else (arguments, '')
+        missing = [key for key in parameters if arguments.get(key) is None]
+        assert not missing, f'{name} ({route}): give a demo value for {missing} in page_arguments()'
+        urls.append(reverse(name, kwargs=arguments) + (f'?{query}' if query else ''))
+    return urls
+
+
+def too_wide(page, urls, viewport) -> dict[str, str]:
+    """URL -> the widest element that makes the page wider than the window (or the HTTP error)."""
+    page.set_viewport_size(viewport)
+    found = {}
+    for url in urls:
+        response = page.goto(url)
+        if response.status >= 400:
+            found[url] = f'HTTP {response.status}'
+            continue
+        if page.evaluate('document.documentElement.scrollWidth > window.innerWidth'):
+            widths = page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')
+            found[url] = f'{widths[0]} px wide in {widths[1]} px: {page.evaluate(WIDEST)}'
+    return found
+
+
+@pytest.fixture
+def admin_page(browser, live_server, demo, log_in):
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url, locale='en-GB')
+    page = context.new_page()
+    log_in(page, 'admin')
+    yield page
+    context.close()
+
+
+def test_no_page_is_wider_than_a_phone_or_a_laptop(admin_page):
+    urls = page_urls()
+    assert len(urls) > 50, urls
+    phone = too_wide(admin_page, urls, PHONE)
+    laptop = too_wide(admin_page, urls, LAPTOP)
+    assert not phone, '\n'.join(f'390 px: {url}: {problem}' for url, problem in phone.items())
+    assert not laptop, '\n'.join(f'1366 px: {url}: {problem}' for url, problem in laptop.items())
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_key_pages_on_a_phone(browser, live_server, demo, log_in, screenshot, language):
+    from ssrhub.countries.models import Action, NationalDocument
+
+    plan = NationalDocument.objects.filter(country__iso3='LBR', actions__isnull=False).first()
+    action = Action.objects.filter(document=plan).first()
+    special = {
+        'plan': reverse('countries:document', args=['LBR', plan.pk]),
+        'action-form': reverse('countries:part_edit', args=['LBR', plan.pk, 'action', action.pk]),
+    }
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url, locale='en-GB', is_mobile=True)
+    page = context.new_page()
+    log_in(page, 'editor')
+    if language == 'fr':
+        page.goto('/')
+        page.locator('.navbar-toggler').click()
+        page.get_by_role('button', name='FR').click()
+    try:
+        for name, url in KEY_PAGES.items():
+            page.goto(special.get(url, url))
+            wide = page.evaluate('document.documentElement.scrollWidth') > PHONE['width']
+            assert not wide, (name, page.evaluate(WIDEST))
+            assert page.locator('html').get_attribute('lang') == language
+            screenshot(page, f'phone-{name}-{language}', full_page=True)
+
+        # The navbar folds into its toggler; opened, it lists the areas.
+        page.goto('/')
+        toggler = page.locator('.navbar-toggler')
+        assert toggler.is_visible()
+        toggler.click()
+        page.locator('.navbar-collapse.show').wait_for()
+        screenshot(page, f'phone-navbar-{language}')
+
+        # The actor tables stack: one block per actor, no sideways scrolling, each value named.
+        page.goto('/countries/CAF/workspace/actors/')
+        widths = page.locator('table.actor-table').evaluate_all('(tables) => tables.map((t) => t.scrollWidth)')
+        assert widths and max(widths) <= PHONE['width'], widths
+        label = page.locator('table.actor-table td[data-label]').first.evaluate(
+            "(cell) => getComputedStyle(cell, '::before').content"
+        )
+        assert label == ('"Sigle\u00a0: "' if language == 'fr' else '"Acronym: "'), label
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_the_brief_reflows_on_a_phone_and_stays_one_a4_page(page, log_in, screenshot, language):
+    log_in(page, 'editor')
+    page.set_viewport_size(PHONE)
+    page.goto(f'/countries/CAF/workspace/brief/?lang={language}')
+    assert page.evaluate('document.documentElement.scrollWidth') <= PHONE['width'], page.evaluate(WIDEST)
+    screenshot(page, f'phone-brief-caf-{language}', full_page=True)
+    for iso3 in ('CAF', 'CIV', 'LBR'):
+        response = page.request.get(f'/countries/{iso3}/workspace/brief.pdf?lang={language}')
+        assert response.status == 200
+        assert len(PdfReader(BytesIO(response.body())).pages) == 1, iso3
