@@ -177,9 +177,11 @@ def _answered_only_by_incomplete(p) -> str:
         'count': count,
         'gaps': join([words[gap] for gap in p['gaps']], 'and' if count == 1 else 'or'),
     }
+    if count == 1:
+        return _('Answered only by %(action)s, which lacks %(gaps)s.') % values
     return (
         ngettext(
-            'Answered only by %(action)s, which lacks %(gaps)s.',
+            'Answered only by %(count)d action, which lacks %(gaps)s.',
             'Answered only by %(count)d actions, which lack %(gaps)s.',
             count,
         )
@@ -189,9 +191,11 @@ def _answered_only_by_incomplete(p) -> str:
 
 def _answered_only_by_dropped(p) -> str:
     values = {'action': _quoted(p['actions'][0]), 'count': p['count']}
+    if p['count'] == 1:
+        return _('Answered only by %(action)s, which was dropped.') % values
     return (
         ngettext(
-            'Answered only by %(action)s, which was dropped.',
+            'Answered only by %(count)d action, which was dropped.',
             'Answered only by %(count)d actions, all dropped.',
             p['count'],
         )
