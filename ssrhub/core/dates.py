@@ -21,6 +21,7 @@ __all__ = [
     'PartialDateError',
     'iso_text',
     'parse_partial_date',
+    'period_end',
     'truncate',
 ]
 
@@ -79,6 +80,16 @@ def truncate(date: datetime.date, precision: str) -> datetime.date:
         return date.replace(month=1, day=1)
     if precision == MONTH:
         return date.replace(day=1)
+    return date
+
+
+def period_end(date: datetime.date, precision: str) -> datetime.date:
+    """The last day of the month or year a partial date stands for: a deadline of "March 2019" runs to 31 March."""
+    if precision == YEAR:
+        return date.replace(month=12, day=31)
+    if precision == MONTH:
+        following = date.replace(day=28) + datetime.timedelta(days=4)
+        return following - datetime.timedelta(days=following.day)
     return date
 
 

@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssrhub.core.dates import DAY, MONTH, YEAR, PartialDate, PartialDateError, iso_text, parse_partial_date, truncate
+from ssrhub.core.dates import (
+    DAY,
+    MONTH,
+    YEAR,
+    PartialDate,
+    PartialDateError,
+    iso_text,
+    parse_partial_date,
+    period_end,
+    truncate,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +71,17 @@ def test_a_month_or_a_year_is_stored_as_its_first_day_and_sorts_there():
     assert truncate(datetime.date(2019, 3, 14), DAY) == datetime.date(2019, 3, 14)
     dates = [parse_partial_date(text) for text in ('2019-03-14', '2019', '2018-12', '2019-03')]
     assert [str(value) for value in sorted(dates)] == ['2018-12', '2019', '2019-03', '2019-03-14']
+
+
+@pytest.mark.parametrize(
+    ('first_day', 'precision', 'last_day'),
+    [
+        ('2019-03-14', DAY, '2019-03-14'),
+        ('2019-02-01', MONTH, '2019-02-28'),
+        ('2020-02-01', MONTH, '2020-02-29'),
+        ('2019-12-01', MONTH, '2019-12-31'),
+        ('2019-01-01', YEAR, '2019-12-31'),
+    ],
+)
+def test_a_month_or_a_year_runs_to_its_last_day(first_day, precision, last_day):
+    assert period_end(datetime.date.fromisoformat(first_day), precision) == datetime.date.fromisoformat(last_day)

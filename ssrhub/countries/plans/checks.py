@@ -287,10 +287,10 @@ def check_overdue(content: PlanContent, key: str, today: date) -> list[Finding]:
             'overdue',
             action.key,
             action.title,
-            {'end': action.end, 'months': months_between(action.end, today), 'status': action.status},
+            {'end': action.end, 'months': months_between(action.end_by, today), 'status': action.status},
         )
         for action in content.actions_of([key])
-        if action.end and action.end < today and action.status not in CLOSED
+        if action.end and action.end_by < today and action.status not in CLOSED
     ]
 
 
@@ -374,9 +374,9 @@ def check_past_due(content: PlanContent, key: str, today: date) -> list[Finding]
     """A warning for a document not yet drafted or being drafted whose ``due`` date (for adoption) is before
     ``today``."""
     document = content.document(key)
-    if document.status not in NOT_ADOPTED or not document.due or document.due >= today:
+    if document.status not in NOT_ADOPTED or not document.due or document.due_by >= today:
         return []
-    params = {'due': document.due, 'months': months_between(document.due, today), 'status': document.status}
+    params = {'due': document.due, 'months': months_between(document.due_by, today), 'status': document.status}
     return [Finding('past-due', WARNING, 'past-due', key, document.title, params)]
 
 

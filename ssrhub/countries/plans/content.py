@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
+from ssrhub.core.dates import period_end
+
 __all__ = [
     'ACTION_KIND_ELEMENTS',
     'BAND_ORDER',
@@ -106,6 +108,11 @@ class PlanDocument:
     adopted_precision: str = 'day'
     due_precision: str = 'day'
 
+    @property
+    def due_by(self) -> date | None:
+        """The last day the document may be adopted on: the end of the month or year when ``due`` is partial."""
+        return period_end(self.due, self.due_precision) if self.due else None
+
 
 @dataclass(frozen=True)
 class PlanThreat:
@@ -150,6 +157,11 @@ class PlanAction:
     future_status_on: date | None = None  # the latest status update dated after the check date, not counted
     start_precision: str = 'day'
     end_precision: str = 'day'
+
+    @property
+    def end_by(self) -> date | None:
+        """The last day of the action's end: the end of the month or year when ``end`` is partial."""
+        return period_end(self.end, self.end_precision) if self.end else None
 
     @property
     def live(self) -> bool:

@@ -244,6 +244,24 @@ def test_an_action_without_a_timeframe_is_never_overdue():
     assert [finding.code for finding in findings if finding.subject_key == 'a1'] == ['overdue']
 
 
+def test_an_action_due_in_a_month_or_a_year_is_late_only_after_it():
+    for precision, inside, after in (
+        ('month', date(2010, 6, 30), date(2010, 7, 1)),
+        ('year', date(2010, 12, 31), date(2011, 1, 1)),
+    ):
+        due = replace(
+            ACTIONS[0],
+            start=None,
+            end=date(2010, 6, 1) if precision == 'month' else date(2010, 1, 1),
+            end_precision=precision,
+            status='behind',
+        )
+        assert 'overdue' not in [
+            finding.code for finding in check_plan(with_actions(due, *ACTIONS[1:]), 'plan', inside)
+        ]
+        assert 'overdue' in [finding.code for finding in check_plan(with_actions(due, *ACTIONS[1:]), 'plan', after)]
+
+
 def test_a_threat_is_answered_through_an_objective():
     # t1 is only answered by 'Secure the northern roads', through objective o2; without its owner it no longer counts.
     ownerless = replace(ACTIONS[1], owner='')
