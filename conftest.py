@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
+from ssrhub.core.testing.rows import insert_rows
 
 # PEMA and CRSV may not be redistributed and the whole CR-UNSC corpus is too big to copy (docs/development/testing.md).
 # Property tests judge results, not speed: a busy 2-core CI machine must not turn a slow example into a failure.
@@ -51,6 +53,30 @@ def module_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
+
+
+# The demo's corpus is cut to the resolutions of 1992-1994 (175 of 902: the ONUMOZ, UNTAC, UNOSOM, UNPROFOR,
+# UNAMIR... tracks). The whole corpus takes about 90 s to load and makes the rows to insert again four times as many
+# (docs/development/testing.md).
+DEMO_CORPUS_YEARS = '1992-1994'
+
+
+@pytest.fixture(scope='session')
+def demo_rows(django_db_setup, django_db_blocker):
+    """Every row of the database after `ssrhub setup --demo`, loaded once per session and then rolled back."""
+    models = [model for model in apps.get_models(include_auto_created=True) if not model._meta.proxy]
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command('setup', '--demo', '--corpus-years', DEMO_CORPUS_YEARS, verbosity=0)
+        rows = [(model, list(model._base_manager.order_by('pk'))) for model in models]
+        transaction.set_rollback(True)
+    return rows
+
+
+@pytest.fixture(scope='module')
+def module_demo(module_transaction, demo_rows, django_db_blocker):
+    """The demo in the database for a whole module (a second or two), rolled back after its last test."""
+    with django_db_blocker.unblock():
+        insert_rows(demo_rows, missing_only=True)
 
 
 @pytest.fixture(scope='session')

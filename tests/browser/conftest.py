@@ -5,14 +5,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection
+
+from ssrhub.core.testing.rows import insert_rows
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / 'test-artifacts'
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
-DEMO_CORPUS_YEARS = '1992-1994'
 CHROMIUM_FLAGS = [
     '--no-sandbox',
     '--disable-gpu',
@@ -42,21 +41,13 @@ def browser():
 
 
 @pytest.fixture(scope='session')
-def demo_db(django_db_setup, django_db_blocker):
-    """Every row of the database after `ssrhub setup --demo`, loaded once and then emptied again.
-
-    The demo's corpus is cut to the resolutions of 1992-1994 (175 of 902, the ONUMOZ, UNTAC, UNOSOM, UNPROFOR,
-    UNAMIR... tracks): the whole corpus takes about 90 s to load and makes the rows every test inserts four times as
-    many (docs/development/testing.md).
-    """
-    models = [model for model in apps.get_models(include_auto_created=True) if not model._meta.proxy]
+def demo_db(demo_rows, django_db_blocker):
+    """The demo's rows (root conftest), with the database emptied for the live server's tests."""
     with django_db_blocker.unblock():
-        call_command('setup', '--demo', '--corpus-years', DEMO_CORPUS_YEARS, verbosity=0)
-        rows = [(model, list(model._base_manager.order_by('pk'))) for model in models]
         call_command('flush', interactive=False, inhibit_post_migrate=True, verbosity=0)
     # With serialized contents (none) the flush after each test leaves content types and permissions to the copy.
     connection._test_serialized_contents = '[]'
-    return rows
+    return demo_rows
 
 
 @pytest.fixture
@@ -65,12 +56,7 @@ def demo(demo_db, django_db_serialized_rollback, transactional_db):
 
     Inserting the rows in bulk is ten times faster than loading the demo or Django's serialized rollback.
     """
-    with transaction.atomic():  # foreign keys are checked at the end, so the order of the models does not matter
-        for model, instances in demo_db:
-            model._base_manager.bulk_create(instances)
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in demo_db]):
-                cursor.execute(sql)
+    insert_rows(demo_db)
 
 
 @pytest.fixture

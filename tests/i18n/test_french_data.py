@@ -5,7 +5,6 @@ sentences the checks generate (the flags of the dashboard and of the documents l
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -17,9 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope='module')
-def demo(module_transaction, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command('demo', verbosity=0)
+def demo(module_demo):
+    return module_demo
 
 
 def _client(demo, language):

@@ -12,7 +12,6 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -49,9 +48,8 @@ POSTED = ('_add', '_edit', 'action_status', 'actor_import', 'document_upload', '
 
 
 @pytest.fixture(scope='module')
-def demo(module_transaction, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command('demo', verbosity=0)
+def demo(module_demo):
+    return module_demo
 
 
 @pytest.fixture(scope='module')

@@ -13,7 +13,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
@@ -118,9 +117,8 @@ def _page_names() -> set[str]:
 
 
 @pytest.fixture(scope='module')
-def demo(module_transaction, django_db_blocker):
+def demo(module_demo, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command('demo', verbosity=0)
         # The demo has no assessment; one gives the assessment page an example.
         Assessment.objects.create(
             country=Country.objects.get(iso3='CAF'),

@@ -1,0 +1,19 @@
+"""Rows of a database state kept in memory and inserted again in bulk (the test suite's demo)."""
+
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+__all__ = ['insert_rows']
+
+
+def insert_rows(rows, *, missing_only: bool = False):
+    """Insert the demo's rows in bulk (ten times faster than loading the demo), only those not yet stored if asked."""
+    with transaction.atomic():  # foreign keys are checked at the end, so the order of the models does not matter
+        for model, instances in rows:
+            if missing_only:
+                stored = set(model._base_manager.values_list('pk', flat=True))
+                instances = [instance for instance in instances if instance.pk not in stored]
+            model._base_manager.bulk_create(instances)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in rows]):
+                cursor.execute(sql)
