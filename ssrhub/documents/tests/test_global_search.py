@@ -15,7 +15,7 @@ from ssrhub.documents.search import search_paragraphs
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = [
     ROOT / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt',
-    ROOT / 'ssrhub' / 'documents' / 'data' / 'samples' / 'S_RES_0782_1992_EN_GOLD.txt',
+    ROOT / 'ssrhub' / 'documents' / 'data' / 'corpus' / 'unsc-1946-1994' / 'S_RES_0782_1992_EN_GOLD.txt',
 ]
 # Two paragraphs in French, with the accents a French text carries.
 FRENCH = (

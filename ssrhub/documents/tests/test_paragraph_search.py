@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = [
     ROOT / 'tests' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt',
-    ROOT / 'ssrhub' / 'documents' / 'data' / 'samples' / 'S_RES_0782_1992_EN_GOLD.txt',
-    ROOT / 'ssrhub' / 'documents' / 'data' / 'samples' / 'S_RES_0898_1994_EN_GOLD.txt',
+    ROOT / 'ssrhub' / 'documents' / 'data' / 'corpus' / 'unsc-1946-1994' / 'S_RES_0782_1992_EN_GOLD.txt',
+    ROOT / 'ssrhub' / 'documents' / 'data' / 'corpus' / 'unsc-1946-1994' / 'S_RES_0898_1994_EN_GOLD.txt',
 ]
 INVALID = 'Check the filters: some values are not valid.'
 
