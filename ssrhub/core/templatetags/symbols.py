@@ -4,7 +4,8 @@ from django import template
 from django.utils.html import format_html
 
 from ssrhub.core.i18n import get_language_code
-from ssrhub.core.symbol_links import UNDOCS, symbol_url
+from ssrhub.core.symbol_links import UNDOCS, symbol_url, undocs_url
+from ssrhub.core.symbols import SymbolError, normalise_symbol
 
 register = template.Library()
 
@@ -28,3 +29,12 @@ def symbol_link(context, symbol):
     if url.startswith(UNDOCS):
         return format_html('<a class="symbol" href="{}" rel="external">{}</a>', url, symbol)
     return format_html('<a class="symbol" href="{}">{}</a>', url, symbol)
+
+
+@register.filter
+def undocs(symbol) -> str:
+    """The address of a symbol on undocs.org, for a document known not to be stored (no lookup)."""
+    try:
+        return undocs_url(normalise_symbol(str(symbol)))
+    except SymbolError:
+        return undocs_url(str(symbol))

@@ -43,7 +43,7 @@ def test_upload_refuses_bad_files_with_a_message(client, make_user):
 
 @pytest.mark.parametrize(
     ('url', 'most'),
-    [('DOCUMENT', 12), ('/documents/', 8), ('/paragraphs/?q=security+sector', 12), ('/api/documents/paragraphs/', 10)],
+    [('DOCUMENT', 13), ('/documents/', 8), ('/paragraphs/?q=security+sector', 12), ('/api/documents/paragraphs/', 10)],
 )
 def test_pages_use_a_bounded_number_of_queries(client, make_user, django_assert_max_num_queries, document, url, most):
     client.force_login(make_user('ana', Role.ANALYST))

@@ -193,7 +193,7 @@ def test_schema_lists_the_mandate_endpoints(viewer):
     ('url', 'most'),
     [
         ('/mandates/', 6),
-        (TRACK, 14),  # the by-reference notice reads the paragraphs and the reports stored
+        (TRACK, 15),  # the by-reference notice reads the paragraphs and the reports stored; the menu, the workspaces
         (f'{TRACK}timeline.json', 8),
         (f'{TRACK}in-force.json', 10),
         ('/api/mandates/missions/UNTAC/links/', 8),
