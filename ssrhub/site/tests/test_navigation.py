@@ -58,6 +58,7 @@ PAGES = {
     'coding:agreement': {},
     'coding:code_assignment_list': {},
     'coding:paragraph_review_list': {},
+    'coding:review_queue': {},
     'mandates:index': {},
     'mandates:mission_track': {'acronym': 'ONUMOZ'},
     'mandates:matrix': {'acronym': 'ONUMOZ'},
