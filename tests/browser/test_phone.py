@@ -109,6 +109,7 @@ def page_arguments():
         'framework:entity_history': {'code': entity.code},
         'documents:document': {'pk': document.pk},
         'documents:document_history': {'pk': document.pk},
+        'documents:document_edit': {'pk': document.pk},
         'coding:paragraph_review': {'pk': paragraph.pk},
         'countries:stage_edit': {'iso3': 'LBR', 'stage': 'mapping'},
         'countries:document': {'iso3': 'LBR', 'pk': plan.pk},

@@ -30,7 +30,6 @@ TEXT = {
         'undo': 'Undo “reviewed”',
         'reviewed': 'Reviewed by analyst',
         'progress': '1 of 41 paragraphs with codes marked reviewed',
-        'to_review': 'To review',
         'queue': 'Documents to review',
         'next': 'Paragraph PP2',
         'history_line': 'Code rejected: Defence, paragraph 15',
@@ -54,7 +53,6 @@ TEXT = {
         'undo': 'Annuler «\u00a0révisé\u00a0»',
         'reviewed': 'Révisé par analyst',
         'progress': 'Paragraphes codés marqués comme révisés\u00a0: 1 sur 41',
-        'to_review': 'À réviser',
         'queue': 'Documents à réviser',
         'next': 'Paragraphe PP2',
         'history_line': 'Code rejeté\u00a0: Défense, paragraphe 15',
@@ -144,7 +142,8 @@ def test_queue_history_and_agreement_warning(page, log_in, screenshot, django_us
     record_decision(op15, analyst, 'done')
     _log_in(page, log_in, 'analyst', language)
 
-    page.get_by_role('link', name=text['to_review'], exact=True).click()
+    page.get_by_test_id('menu-review').locator('.dropdown-toggle').click()
+    page.get_by_test_id('menu-review').get_by_role('link', name=text['queue'], exact=True).click()
     expect(page.get_by_role('heading', level=1)).to_have_text(text['queue'])
     row = page.locator('tr', has_text=SYMBOL)
     expect(row).to_contain_text('1 / 41')
@@ -175,7 +174,7 @@ def test_viewer_sees_reviews_but_cannot_act(page, log_in, screenshot, django_use
     page.goto(op15.version.document.get_absolute_url())
     expect(page.locator('#p-15 .review-mark')).to_be_visible()
     expect(page.locator('#p-15 .chip-action')).to_have_count(0)
-    expect(page.get_by_role('link', name='To review', exact=True)).to_have_count(0)
+    expect(page.get_by_role('link', name='Documents to review', exact=True)).to_have_count(0)
     # At phone width the chips wrap, an opened chip included: the paragraphs never scroll sideways.
     page.set_viewport_size({'width': 390, 'height': 844})
     page.locator('#p-15 [data-group="ssr.generic"] > details > summary').click()

@@ -127,6 +127,8 @@ def english_in(content: str, content_type: str, catalogue: list[Sentence]) -> li
         if sentence.is_label:
             if sentence.english.strip(TRIM) in whole:
                 found.append(sentence)
-        elif sentence.literal in text and sentence.pattern.search(text):
+        # A sentence whose longest fixed run is one word (") on ") is mostly placeholders that recorded English data
+        # would match: it is not looked for in running text.
+        elif len(sentence.literal.split()) > 1 and sentence.literal in text and sentence.pattern.search(text):
             found.append(sentence)
     return found

@@ -115,6 +115,7 @@ ARGUMENTS = {
     'framework:mission_history': lambda: [{'acronym': 'MINUSCA'}],
     'documents:document': lambda: [{'pk': pk} for pk in Document.objects.values_list('pk', flat=True)],
     'documents:document_history': lambda: [{'pk': _first(Document.objects).pk}],
+    'documents:document_edit': lambda: [{'pk': _first(Document.objects).pk}],
     'coding:paragraph_review': lambda: [
         {'pk': _first(Paragraph.objects.filter(pk__in=CodeAssignment.objects.values('paragraph'))).pk}
     ],
