@@ -8,7 +8,7 @@ import pycountry
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +39,7 @@ def validate_un_symbol(value: str) -> None:
     try:
         normalise_symbol(value)
     except SymbolError as error:
-        raise ValidationError(str(error), code='invalid_symbol') from error
+        raise ValidationError(error.message(translation.gettext), code='invalid_symbol') from error
 
 
 def _normalised(value):

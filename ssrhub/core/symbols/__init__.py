@@ -19,15 +19,17 @@ resolutions of sessions 1 to 30 their session in roman numerals (``A/RES/2625(XX
 The package is pure Python: it imports nothing from Django so that importers, management commands and
 the document pipeline can use it directly.
 
-The package splits by seam: `constants` (the grammar's tables), `model` (the parsed form), `parsing` and
-`finding` (symbols in running text).
+The package splits by seam: `constants` (the grammar's tables), `model` (the parsed form), `errors`
+(`SymbolError`: a code and parameters, in English or through a translation function), `parsing` and `finding`
+(symbols in running text).
 """
 
 from __future__ import annotations
 
 from .constants import PRINCIPAL_BODIES
+from .errors import SymbolError
 from .finding import find_symbol_matches, find_symbols
-from .model import DocType, SessionKind, SymbolError, SymbolMatch, SymbolPart, UNSymbol
+from .model import DocType, SessionKind, SymbolMatch, SymbolPart, UNSymbol
 from .parsing import is_valid_symbol, normalise_symbol, parse_symbol
 
 __all__ = [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .constants import DASHES
-from .model import SymbolError, SymbolMatch, UNSymbol
+from .errors import SymbolError
+from .model import SymbolMatch, UNSymbol
 from .parsing import parse_symbol
 
 __all__ = ['find_symbol_matches', 'find_symbols']

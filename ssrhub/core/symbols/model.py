@@ -1,4 +1,4 @@
-"""The parsed form of a symbol (`SymbolPart`, `UNSymbol`, `SymbolMatch`), its document type and the error."""
+"""The parsed form of a symbol (`SymbolPart`, `UNSymbol`, `SymbolMatch`) and its document type."""
 
 from __future__ import annotations
 
@@ -12,42 +12,11 @@ __all__ = [
     'ROMAN_SESSIONS',
     'SERIES',
     'SessionKind',
-    'SymbolError',
     'SymbolMatch',
     'SymbolPart',
     'UNSymbol',
-    'describe_character',
     'to_roman',
 ]
-
-
-class SymbolError(ValueError):
-    """
-    Raised when text is not a valid UN document symbol.
-
-    Args:
-        text: the input as given.
-        reason: what is wrong with it, as a lower-case clause without a final full stop.
-    """
-
-    def __init__(self, text: object, reason: str):
-        self.text = text
-        self.reason = reason
-        super().__init__(f'{_quote(text)} is not a valid UN document symbol: {reason}.')
-
-
-def _quote(text: object) -> str:
-    if not isinstance(text, str):
-        return repr(text)
-    if len(text) > 80:
-        text = text[:77] + '...'
-    return f"'{text}'"
-
-
-def describe_character(char: str) -> str:
-    if char.isprintable() and not char.isspace():
-        return f"'{char}'"
-    return f'U+{ord(char):04X}'
 
 
 #

@@ -36,6 +36,7 @@ from .constants import (
     TOP_LEVEL_CODES,
     TRANSLATION,
 )
+from .errors import SymbolError
 from .model import (
     MARKER_BY_TYPE,
     MARKERS,
@@ -43,10 +44,8 @@ from .model import (
     SERIES,
     DocType,
     SessionKind,
-    SymbolError,
     SymbolPart,
     UNSymbol,
-    describe_character,
     to_roman,
 )
 
@@ -87,21 +86,23 @@ def is_valid_symbol(text: str) -> bool:
 
 def _normalise(text: object) -> str:
     if text is None:
-        raise SymbolError('', 'the input is empty')
+        raise SymbolError('', 'empty')
     if not isinstance(text, str):
-        raise SymbolError(text, f'expected text, not {type(text).__name__}')
+        raise SymbolError(text, 'not_text', type=type(text).__name__)
     cleaned = unicodedata.normalize('NFKC', text).translate(TRANSLATION)
     cleaned = SPACES_RE.sub(' ', cleaned).strip()
     if not cleaned:
-        raise SymbolError(text, 'the input is empty')
+        raise SymbolError(text, 'empty')
     if len(cleaned) > MAX_LENGTH:
-        raise SymbolError(text, f'it is longer than {MAX_LENGTH} characters')
+        raise SymbolError(text, 'too_long', max_length=MAX_LENGTH)
     illegal = ILLEGAL_RE.search(cleaned)
     if illegal:
-        character = describe_character(illegal.group())
-        raise SymbolError(text, f'it contains the character {character}, which cannot appear in a symbol')
+        character = illegal.group()
+        if character.isprintable() and not character.isspace():
+            raise SymbolError(text, 'forbidden_character', character=character)
+        raise SymbolError(text, 'invisible_character', code_point=f'U+{ord(character):04X}')
     if cleaned.endswith('.'):
-        raise SymbolError(text, "it ends with a stray '.'")
+        raise SymbolError(text, 'stray_dot')
     cleaned = SLASH_DASH_SPACES_RE.sub(r'\1', cleaned)
     cleaned = DOT_SPACES_RE.sub('.', cleaned)
     return cleaned.replace('( ', '(').replace(' )', ')')
@@ -111,8 +112,7 @@ def _split_joint(text: str, normalised: str) -> list[str]:
     chunks = JOINT_SPLIT_RE.split(normalised)
     for index, chunk in enumerate(chunks):
         if not chunk:
-            side = 'before' if index == 0 else 'after'
-            raise SymbolError(text, f"there is no symbol {side} the dash that joins symbols ('-')")
+            raise SymbolError(text, 'joint_missing_before' if index == 0 else 'joint_missing_after')
     return chunks
 
 
@@ -129,13 +129,14 @@ def _parse_part(text: str, chunk: str) -> SymbolPart:
     prefix = '/'.join(components[:index])
     core, suffixes = _split_suffixes(text, components[index:])
     _check_marker_order(text, core)
-    label = _number_label(doc_type)
+    kind = _number_kind(doc_type)
+    if not core and suffixes:
+        raise SymbolError(text, 'number_missing_before', kind=kind, suffix=suffixes[0])
     if not core:
-        where = f"before '{suffixes[0]}'" if suffixes else f"after '{prefix}'"
-        raise SymbolError(text, f'the {label} is missing {where}')
+        raise SymbolError(text, 'number_missing_after', kind=kind, prefix=prefix)
     if len(core) > 2:
-        raise SymbolError(text, f"unexpected '{core[2]}' after '{'/'.join([prefix, *core[:2]])}'")
-    series, number = _parse_number(text, core[-1], doc_type, label)
+        raise SymbolError(text, 'unexpected_component', component=core[2], path='/'.join([prefix, *core[:2]]))
+    series, number = _parse_number(text, core[-1], doc_type, kind)
     if doc_type is None:
         doc_type = SERIES[series] if series else DocType.DOCUMENT
     part = SymbolPart(body='/'.join(body), number=number, doc_type=doc_type, series=series, suffixes=suffixes)
@@ -155,10 +156,10 @@ def _split_parenthesis(text: str, chunk: str) -> tuple[str, str | None]:
             end = min(end, position)
     path, rest = chunk[:end], chunk[end:]
     if not path:
-        raise SymbolError(text, "it must start with a body such as 'S/' or 'A/'")
+        raise SymbolError(text, 'body_missing')
     if not rest:
         if ')' in path:
-            raise SymbolError(text, f"unexpected ')' in '{path}'")
+            raise SymbolError(text, 'stray_closing_parenthesis', path=path)
         return path, None
     match = PARENTHESIS_RE.match(rest)
     if match and match.end() == len(rest):
@@ -167,10 +168,10 @@ def _split_parenthesis(text: str, chunk: str) -> tuple[str, str | None]:
         # 'S/RES/1483 (2003)/Corr.1': the suffixes of a resolution may follow its year.
         return path + rest[match.end() :], match.group(1).strip()
     if match:
-        raise SymbolError(text, f"unexpected text '{rest[match.end() :].strip()}' after '{path}{match.group()}'")
+        raise SymbolError(text, 'unexpected_text', rest=rest[match.end() :].strip(), path=path + match.group())
     if rest.lstrip().startswith('(') and ')' not in rest:
-        raise SymbolError(text, f"the parenthesis after '{path}' is not closed")
-    raise SymbolError(text, f"unexpected text '{rest.strip()}' after '{path}'")
+        raise SymbolError(text, 'unclosed_parenthesis', path=path)
+    raise SymbolError(text, 'unexpected_text', rest=rest.strip(), path=path)
 
 
 def _is_suffix_path(text: str) -> bool:
@@ -180,14 +181,14 @@ def _is_suffix_path(text: str) -> bool:
 def _split_components(text: str, path: str) -> list[str]:
     components = path.split('/')
     if not components[0]:
-        raise SymbolError(text, "it must start with a body such as 'S/' or 'A/', not a slash")
+        raise SymbolError(text, 'leading_slash')
     for index, component in enumerate(components[1:-1], start=1):
         if not component:
-            raise SymbolError(text, f"it has an empty part between two slashes after '{'/'.join(components[:index])}'")
+            raise SymbolError(text, 'empty_part', path='/'.join(components[:index]))
     if len(components) > 2 and not components[-1] and components[-2]:
         # A trailing slash after a complete symbol ('S/2013/480/') is stray; after a marker it is a missing number.
         if DIGITS_RE.search(components[-2]):
-            raise SymbolError(text, f"it ends with a stray slash after '{path[:-1]}'")
+            raise SymbolError(text, 'stray_slash', path=path[:-1])
     if len(components) > 1 and not components[-1]:
         components.pop()
     return components
@@ -196,8 +197,7 @@ def _split_components(text: str, path: str) -> list[str]:
 def _parse_principal(text: str, component: str) -> str:
     principal = component.upper()
     if principal not in PRINCIPAL_BODIES:
-        bodies = ', '.join(PRINCIPAL_BODIES[:-1]) + ' or ' + PRINCIPAL_BODIES[-1]
-        raise SymbolError(text, f"unknown body '{component}': a symbol starts with {bodies}")
+        raise SymbolError(text, 'unknown_body', component=component, bodies=tuple(PRINCIPAL_BODIES))
     return principal
 
 
@@ -212,15 +212,15 @@ def _parse_prefix(text: str, principal: str, components: list[str]) -> tuple[lis
         key = component.upper()
         if key in MARKERS:
             if marker:
-                raise SymbolError(text, f"'{component}' cannot follow '{marker}'")
+                raise SymbolError(text, 'marker_after_marker', component=component, marker=marker)
             doc_type, marker = MARKERS[key]
             _check_marker_allowed(text, '/'.join(body), marker)
         elif (sub_body := _parse_sub_body(text, body, component)) is not None:
             if marker:
-                raise SymbolError(text, f"the sub-body '{component}' must come before '{marker}'")
+                raise SymbolError(text, 'sub_body_after_marker', component=component, marker=marker)
             body.append(sub_body)
         elif index < len(components) - 1 and _looks_like_sub_body(component):
-            raise SymbolError(text, f"unknown sub-body '{component}' under '{'/'.join(body)}'")
+            raise SymbolError(text, 'unknown_sub_body', component=component, body='/'.join(body))
         else:
             break
         index += 1
@@ -243,11 +243,9 @@ def _parse_sub_body(text: str, body: list[str], component: str) -> str | None:
         _check_sub_body_place(text, body, component, code)
         number = int(match.group(2))
         if body == ['A'] and code == 'C' and number not in MAIN_COMMITTEES:
-            raise SymbolError(
-                text, f"there is no Main Committee '{component}': the General Assembly has A/C.1 to A/C.6"
-            )
+            raise SymbolError(text, 'unknown_main_committee', component=component)
         if number < 1:
-            raise SymbolError(text, f"the sub-body number in '{component}' must be positive")
+            raise SymbolError(text, 'sub_body_number_not_positive', component=component)
         return f'{NUMBERED_SUB_BODIES[code]}.{number}'
     if component.upper() in NAMED_SUB_BODIES[body[0]]:
         return component.upper()
@@ -256,11 +254,11 @@ def _parse_sub_body(text: str, body: list[str], component: str) -> str | None:
 
 def _check_sub_body_place(text: str, body: list[str], component: str, code: str) -> None:
     if code not in NUMBERED_SUB_BODY_CODES[body[0]]:
-        raise SymbolError(text, f"'{component}' is not a sub-body of '{body[0]}'")
+        raise SymbolError(text, 'not_a_sub_body_of', component=component, body=body[0])
     if code in TOP_LEVEL_CODES and len(body) > 1:
-        raise SymbolError(text, f"'{component}' must follow '{body[0]}' directly, not '{'/'.join(body)}'")
+        raise SymbolError(text, 'sub_body_not_top_level', component=component, principal=body[0], body='/'.join(body))
     if code in NESTED_CODES and len(body) == 1:
-        raise SymbolError(text, f"'{component}' must follow a sub-body, as in 'E/CN.4/Sub.2' or 'A/HRC/WG.6'")
+        raise SymbolError(text, 'sub_body_not_nested', component=component)
 
 
 def _check_marker_allowed(text: str, body: str, marker: str) -> None:
@@ -271,13 +269,13 @@ def _check_marker_allowed(text: str, body: str, marker: str) -> None:
         'RES': not body.startswith('ST'),
     }[marker]
     if not allowed:
-        raise SymbolError(text, f"'{marker}' is not used under '{body}'")
+        raise SymbolError(text, 'marker_not_used', marker=marker, body=body)
 
 
 def _check_marker_order(text: str, components: list[str]) -> None:
     for component in components:
         if component.upper() in MARKERS:
-            raise SymbolError(text, f"'{component}' must come right after the body")
+            raise SymbolError(text, 'marker_out_of_place', component=component)
 
 
 def _split_suffixes(text: str, components: list[str]) -> tuple[list[str], tuple[str, ...]]:
@@ -289,35 +287,34 @@ def _split_suffixes(text: str, components: list[str]) -> tuple[list[str], tuple[
         match = SUFFIX_RE.fullmatch(component)
         if not match:
             after = suffixes[-1] if suffixes else '/'.join(core)
-            raise SymbolError(
-                text, f"unexpected '{component}' after '{after}': only suffixes such as Add.1, Corr.1 or Rev.1 follow"
-            )
+            raise SymbolError(text, 'not_a_suffix', component=component, path=after)
         if int(match.group(2)) < 1:
-            raise SymbolError(text, f"the suffix '{component}' must have a positive number")
+            raise SymbolError(text, 'suffix_not_positive', component=component)
         suffixes.append(f'{SUFFIXES[match.group(1).upper()]}.{int(match.group(2))}')
     return core, tuple(suffixes)
 
 
-def _number_label(doc_type: DocType | None) -> str:
+def _number_kind(doc_type: DocType | None) -> str:
+    """The key of the number's name in ``errors.NUMBER_LABELS``."""
     return {
-        DocType.AGENDA: 'meeting number',
-        DocType.DECISION: 'decision number',
-        DocType.PRESIDENTIAL_STATEMENT: 'statement number',
-        DocType.RESOLUTION: 'resolution number',
-    }.get(doc_type, 'document number')
+        DocType.AGENDA: 'meeting',
+        DocType.DECISION: 'decision',
+        DocType.PRESIDENTIAL_STATEMENT: 'statement',
+        DocType.RESOLUTION: 'resolution',
+    }.get(doc_type, 'document')
 
 
-def _parse_number(text: str, component: str, doc_type: DocType | None, label: str) -> tuple[str | None, int]:
+def _parse_number(text: str, component: str, doc_type: DocType | None, kind: str) -> tuple[str | None, int]:
     match = NUMBER_RE.fullmatch(component)
     if not match or (match.group(1) and doc_type is not None):
-        raise SymbolError(text, f"the {label} '{component}' must be digits")
+        raise SymbolError(text, 'number_not_digits', kind=kind, component=component)
     series = match.group(1).upper() if match.group(1) else None
     if series and series not in SERIES:
         known = ', '.join(f'{name}.' for name in sorted(SERIES))
-        raise SymbolError(text, f"unknown series '{match.group(1)}.' in '{component}' (known: {known})")
+        raise SymbolError(text, 'unknown_series', series=match.group(1), component=component, known=known)
     number = int(match.group(2))
     if number < 1:
-        raise SymbolError(text, f"the {label} '{component}' must be a positive number")
+        raise SymbolError(text, 'number_not_positive', kind=kind, component=component)
     return series, number
 
 
@@ -328,22 +325,18 @@ def _parse_number(text: str, component: str, doc_type: DocType | None, label: st
 
 def _with_session_or_year(text: str, part: SymbolPart, component: str) -> SymbolPart:
     if part.is_security_council_resolution:
-        raise SymbolError(
-            text,
-            f"a Security Council resolution carries its year in parentheses, as in 'S/RES/{part.number} ({component})'",
-        )
+        raise SymbolError(text, 'resolution_year_in_path', number=part.number, year=component)
     special = SPECIAL_SESSION_RE.fullmatch(component)
     if special:
         return _with_special_session(text, part, component, special)
     dated = part.principal in ('S', 'ST')
-    what = 'year' if dated else 'session or year'
     if not DIGITS_RE.fullmatch(component):
-        raise SymbolError(text, f"the {what} '{component}' must be digits")
+        raise SymbolError(text, 'year_not_digits' if dated else 'session_or_year_not_digits', component=component)
     if len(component) == 4:
         year = int(component)
         if part.principal == 'A' and part.doc_type in (DocType.RESOLUTION, DocType.DECISION):
             raise SymbolError(
-                text, f"'{part.body}/{MARKER_BY_TYPE[part.doc_type]}' takes a session number, not the year {year}"
+                text, 'year_instead_of_session', prefix=f'{part.body}/{MARKER_BY_TYPE[part.doc_type]}', year=year
             )
         _check_year(text, year, part)
         return replace(part, year=year)
@@ -352,20 +345,16 @@ def _with_session_or_year(text: str, part: SymbolPart, component: str) -> Symbol
     session = int(component)
     _check_session(text, session)
     if part.body == 'A' and part.doc_type == DocType.RESOLUTION and session <= 30:
-        raise SymbolError(
-            text,
-            'General Assembly resolutions of sessions 1 to 30 give the session in roman numerals, '
-            f"as in 'A/RES/{part.number}({to_roman(session)})'",
-        )
+        raise SymbolError(text, 'roman_session_required', number=part.number, roman=to_roman(session))
     return replace(part, session=session, session_kind=SessionKind.REGULAR)
 
 
 def _with_special_session(text: str, part: SymbolPart, component: str, match: re.Match) -> SymbolPart:
     if part.principal != 'A':
-        raise SymbolError(text, f"special sessions such as '{component}' exist only under 'A'")
+        raise SymbolError(text, 'special_session_outside_ga', component=component)
     session = int(match.group(2))
     if session < 1:
-        raise SymbolError(text, f"the special session number in '{component}' must be positive")
+        raise SymbolError(text, 'special_session_not_positive', component=component)
     kind = SessionKind.EMERGENCY_SPECIAL if match.group(1).upper() == 'ES' else SessionKind.SPECIAL
     return replace(part, session=session, session_kind=kind)
 
@@ -373,39 +362,34 @@ def _with_special_session(text: str, part: SymbolPart, component: str, match: re
 def _reject_short_year(text: str, component: str) -> None:
     if len(component) == 2:
         century = 19 if int(component) >= FIRST_YEAR % 100 else 20
-        raise SymbolError(
-            text,
-            f"'{component}' is a two-digit year, which is ambiguous: write the year in full, e.g. {century}{component}",
-        )
-    raise SymbolError(text, f"the year '{component}' must have four digits")
+        raise SymbolError(text, 'two_digit_year', component=component, year=f'{century}{component}')
+    raise SymbolError(text, 'year_not_four_digits', component=component)
 
 
 def _check_year(text: str, year: int, part: SymbolPart) -> None:
-    first, what = FIRST_YEAR, 'documents'
+    first, code = FIRST_YEAR, 'year_out_of_range'
     if part.is_security_council_resolution:
-        what = 'Security Council resolutions'
+        code = 'resolution_year_out_of_range'
     elif part.doc_type == DocType.PRESIDENTIAL_STATEMENT:
-        first, what = FIRST_PRST_YEAR, 'presidential statements'
+        first, code = FIRST_PRST_YEAR, 'statement_year_out_of_range'
     last = constants.current_year() + 1
     if not first <= year <= last:
-        raise SymbolError(text, f'the year {year} is out of range: {what} date from {first} to {last}')
+        raise SymbolError(text, code, year=year, first=first, last=last)
 
 
 def _check_session(text: str, session: int) -> None:
     last = constants.current_year() - FIRST_SESSION_YEAR + 1
     if not 1 <= session <= last:
-        raise SymbolError(text, f'the session {session} is out of range: sessions run from 1 to {last}')
+        raise SymbolError(text, 'session_out_of_range', session=session, last=last)
 
 
 def _with_parenthesis(text: str, part: SymbolPart, content: str) -> SymbolPart:
     if ROMAN_RE.fullmatch(content):
         return _with_roman_session(text, part, content)
     if not part.is_security_council_resolution:
-        raise SymbolError(
-            text, f"'({content})': only Security Council resolutions carry a year in parentheses after the number"
-        )
+        raise SymbolError(text, 'year_in_parentheses_not_resolution', content=content)
     if not DIGITS_RE.fullmatch(content):
-        raise SymbolError(text, f"the year in parentheses '({content})' must be four digits")
+        raise SymbolError(text, 'year_in_parentheses_not_digits', content=content)
     if len(content) != 4:
         _reject_short_year(text, content)
     year = int(content)
@@ -416,12 +400,10 @@ def _with_parenthesis(text: str, part: SymbolPart, content: str) -> SymbolPart:
 
 def _with_roman_session(text: str, part: SymbolPart, content: str) -> SymbolPart:
     if part.body != 'A' or part.doc_type != DocType.RESOLUTION or part.session is not None or part.year is not None:
-        raise SymbolError(
-            text, f"'({content})': only General Assembly resolutions of sessions I to XXX carry a roman session"
-        )
+        raise SymbolError(text, 'roman_session_not_ga_resolution', content=content)
     session = ROMAN_SESSIONS.get(content.upper())
     if session is None:
-        raise SymbolError(text, f"'{content}' is not a roman session number from I to XXX")
+        raise SymbolError(text, 'unknown_roman_session', content=content)
     return replace(part, session=session, session_kind=SessionKind.REGULAR)
 
 
@@ -430,15 +412,15 @@ def _check_resolution_year(text: str, number: int, year: int) -> None:
     earliest = max((known for known, (low, _) in SC_RESOLUTION_YEARS.items() if low <= number), default=None)
     latest = min((known for known, (_, high) in SC_RESOLUTION_YEARS.items() if high >= number), default=None)
     if earliest == latest and earliest is not None and year != earliest:
-        raise SymbolError(text, f'resolution {number} was adopted in {earliest}, not {year}')
+        raise SymbolError(text, 'resolution_adopted_in', number=number, adopted=earliest, year=year)
     if earliest is not None and year < earliest:
-        raise SymbolError(text, f'resolution {number} was adopted in {earliest} or later, not in {year}')
+        raise SymbolError(text, 'resolution_adopted_later', number=number, adopted=earliest, year=year)
     if latest is not None and year > latest:
-        raise SymbolError(text, f'resolution {number} was adopted in {latest} or earlier, not in {year}')
+        raise SymbolError(text, 'resolution_adopted_earlier', number=number, adopted=latest, year=year)
 
 
 def _check_required_parts(text: str, part: SymbolPart) -> None:
     if part.body == 'S' and part.doc_type == DocType.PRESIDENTIAL_STATEMENT and part.year is None:
-        raise SymbolError(text, "the year is missing: presidential statements read 'S/PRST/<year>/<number>'")
+        raise SymbolError(text, 'statement_year_missing')
     if part.principal == 'A' and part.doc_type == DocType.RESOLUTION and part.session is None:
-        raise SymbolError(text, f"the session is missing: resolutions read '{part.body}/RES/<session>/<number>'")
+        raise SymbolError(text, 'session_missing', body=part.body)

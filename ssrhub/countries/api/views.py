@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from ssrhub.core.api.permissions import RestrictedModelPermissions
 from ssrhub.core.api.viewsets import RestrictedModelViewSet
+from ssrhub.core.params import InvalidParameter, date_param
 from ssrhub.core.roles import permission_name
 from ssrhub.countries.filtersets import (
     ActorFilterSet,
@@ -233,11 +234,10 @@ class NationalDocumentViewSet(WorkspaceViewSet):
     )
     @action(detail=True, filter_backends=[], pagination_class=None)
     def checks(self, request, pk=None):
-        value = request.query_params.get('date', '').strip()
         try:
-            today = date.fromisoformat(value) if value else date.today()
-        except ValueError as error:
-            raise ValidationError({'date': ['Enter a date as YYYY-MM-DD.']}) from error
+            today = date_param(request, default=date.today())
+        except InvalidParameter as error:
+            raise ValidationError({'date': [str(error)]}) from error
         document = self.get_object()
         findings = document_findings(document, today, request.user)
         return Response(

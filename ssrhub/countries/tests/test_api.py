@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from ssrhub.core.models import Country, SourceCitation
@@ -462,11 +462,23 @@ def test_checks_list_the_threats_the_schedule_leaves_uncovered(viewer, demo):
     assert [f['subject'] for f in today['findings'] if f['check'] == 'alignment'] == NSS_THREATS
 
 
-def test_checks_refuse_a_bad_date(viewer, demo):
-    for value in ['2009-13-01', 'January 2009', '15/01/2009']:
-        response = viewer.get(f'{API}documents/{demo["schedule"].pk}/checks/', {'date': value})
-        assert response.status_code == 400, value
-        assert response.json() == {'date': ['Enter a date as YYYY-MM-DD.']}
+def test_checks_refuse_a_bad_date_in_the_user_language(viewer, demo):
+    url = f'{API}documents/{demo["schedule"].pk}/checks/'
+    with translation.override('en'):
+        for value in ['2009-13-01', 'January 2009', '15/01/2009']:
+            response = viewer.get(url, {'date': value})
+            assert response.status_code == 400, value
+            assert response.json() == {
+                'date': [f'“{value}” is not a date. Enter the date as YYYY-MM-DD, for example 1993-12-31.']
+            }
+        french = viewer.get(url, {'date': '15/01/2009'}, HTTP_ACCEPT_LANGUAGE='fr')
+    assert french.status_code == 400
+    assert french.json() == {
+        'date': [
+            '«\u00a015/01/2009\u00a0» n’est pas une date. Saisissez la date au format AAAA-MM-JJ, '
+            'par exemple 1993-12-31.'
+        ]
+    }
 
 
 def test_checks_of_an_unknown_document_are_not_found(viewer, demo):

@@ -1,9 +1,11 @@
 """Document pages: access, upload refusals, and bounded query counts."""
 
+import html
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from ssrhub.core.roles import Role
 from ssrhub.documents.ingest import ingest_path
@@ -120,6 +122,34 @@ def test_an_analyst_corrects_a_report_s_metadata_and_the_change_is_in_its_histor
     )
     history = client.get(f'/documents/{document.pk}/history/').content.decode()
     assert 'S/1994/430' in history and 'ana' in history
+
+
+@pytest.mark.parametrize(
+    ('language', 'message'),
+    [
+        (
+            'en',
+            "'S/RES/2151 (2014' is not a valid UN document symbol: the parenthesis after 'S/RES/2151' is not closed.",
+        ),
+        (
+            'fr',
+            '«\u00a0S/RES/2151 (2014\u00a0» n’est pas une cote ONU valide\u00a0: '
+            'la parenthèse qui suit «\u00a0S/RES/2151\u00a0» n’est pas fermée.',
+        ),
+    ],
+)
+def test_a_malformed_symbol_is_explained_in_the_user_language(client, make_user, document, language, message):
+    client.force_login(make_user('ana', Role.ANALYST))
+    with translation.override('en'):
+        response = client.post(
+            f'/documents/{document.pk}/edit/',
+            _metadata(document, symbol='S/RES/2151 (2014'),
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+    assert response.status_code == 400
+    assert message in html.unescape(response.content.decode())
+    document.refresh_from_db()
+    assert document.symbol == 'S/RES/2151 (2014)'
 
 
 def test_a_symbol_another_document_has_is_refused(client, make_user, document, tmp_path):

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -10,6 +8,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ssrhub.core.params import InvalidParameter, date_param
 from ssrhub.core.roles import permission_name
 from ssrhub.core.views.generic import RestrictedViewMixin
 from ssrhub.documents.models import MissionLink
@@ -81,11 +80,10 @@ class MissionInForceView(MissionAPIMixin, APIView):
     )
     def get(self, request, acronym):
         mission = self.object
-        value = request.query_params.get('date', '').strip()
         try:
-            on = date.fromisoformat(value) if value else default_date(mission)
-        except ValueError as error:
-            raise ValidationError({'date': ['Enter a date as YYYY-MM-DD.']}) from error
+            on = date_param(request) or default_date(mission)
+        except InvalidParameter as error:
+            raise ValidationError({'date': [str(error)]}) from error
         payload = {
             'mission': mission.acronym,
             'date': on.isoformat(),

@@ -5,6 +5,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from ssrhub.core.roles import Role
 from ssrhub.documents.ingest import ingest_path
@@ -107,6 +108,24 @@ def test_in_force_on_a_date_cites_earlier_resolutions(viewer, untac):
     early = viewer.get(TRACK, {'date': '1991-01-01'}).content.decode()
     assert 'No coded task is in force on this date.' in early
     assert 'Enter a date as YYYY-MM-DD.' in viewer.get(TRACK, {'date': 'soon'}).content.decode()
+
+
+def test_in_force_api_refuses_a_bad_date_in_the_user_language(viewer, untac):
+    url = '/api/mandates/missions/UNTAC/in-force/'
+    with translation.override('en'):
+        assert viewer.get(url, {'date': '1993-06-30'}).json()['date'] == '1993-06-30'
+        response = viewer.get(url, {'date': '30/06/1993'})
+        assert response.status_code == 400
+        assert response.json() == {
+            'date': ['“30/06/1993” is not a date. Enter the date as YYYY-MM-DD, for example 1993-12-31.']
+        }
+        french = viewer.get(url, {'date': 'soon'}, HTTP_ACCEPT_LANGUAGE='fr')
+    assert french.status_code == 400
+    assert french.json() == {
+        'date': [
+            '«\u00a0soon\u00a0» n’est pas une date. Saisissez la date au format AAAA-MM-JJ, par exemple 1993-12-31.'
+        ]
+    }
 
 
 @pytest.mark.parametrize(
