@@ -103,8 +103,10 @@ def test_first_hour(page, log_in, screenshot, role, language):
     expect(paragraph).to_be_visible()
     review_forms = paragraph.locator('[hx-post$="/review/"]')
     if role in REVIEWERS:
-        paragraph.locator('details summary').first.click()
-        expect(paragraph.locator('details[open]').first.locator('[hx-post$="/review/"]').first).to_be_visible()
+        chip = paragraph.locator('.chip-code').first
+        chip.locator('summary').first.click()
+        expect(chip.locator('.chip-info').first).to_be_visible()
+        expect(chip.locator('[hx-post$="/review/"]').first).to_be_visible()
         screenshot(page, f'first-hour-review-{role}-{language}')
     else:
         expect(review_forms).to_have_count(0)
