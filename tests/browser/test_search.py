@@ -14,7 +14,7 @@ TEXT = {
     'en': {
         'no_result': 'No result: no paragraph matches this search.',
         'invalid': 'Check the filters',
-        'close': '“reform sector security” (close spelling)',
+        'close': '(close spelling)',
         'year': 'The same search in 1992',
         'sort': 'Sort by',
         'symbol': 'Document symbol',
@@ -30,7 +30,7 @@ TEXT = {
     'fr': {
         'no_result': 'Aucun résultat\u00a0: aucun paragraphe ne correspond à cette recherche.',
         'invalid': 'Vérifiez les filtres',
-        'close': '«\u00a0reform sector security\u00a0» (orthographe proche)',
+        'close': '(orthographe proche)',
         'year': 'La même recherche en 1992',
         'sort': 'Trier par',
         'symbol': 'Cote du document',
@@ -67,7 +67,8 @@ def test_paragraph_search_no_result_suggestions_sort_and_download(
     expect(results).not_to_contain_text(text['invalid'])
     screenshot(page, f'paragraph-search-no-result-{language}', full_page=True)
     assert not axe_violations(page)
-    page.get_by_role('link', name=text['close']).click()
+    # The words of the index closest to the French ones, whatever the corpus holds ("reform sector security").
+    page.get_by_role('link', name=text['close']).first.click()
     expect(results.locator('.paragraph-count')).to_contain_text(re.compile(r'\d+ paragraph'))
     expect(results.locator('mark').first).to_be_visible()
 
