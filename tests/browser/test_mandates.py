@@ -240,7 +240,7 @@ def test_mission_list_to_tracks_with_tasks_in_force(page, log_in, screenshot, la
 
     # Another operation: UNOSOM II, whose resolutions 814 and 865 (1993) give it tasks in its own text.
     page.goto('/mandates/')
-    page.locator('table tbody').get_by_role('link', name='UNOSOM II', exact=True).click()
+    page.locator('table tbody').get_by_role('link', name=shown[2], exact=True).click()
     page.wait_for_url('**/mandates/missions/UNOSOM%20II/')
     _show_in_force(page, '1993-12-31')
     rows = page.locator('#in-force-table tbody tr')
