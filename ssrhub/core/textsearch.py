@@ -136,11 +136,18 @@ def spelling_alternatives(query: str, vocabulary, limit: int = 3) -> list[str]:
         return []
     options = {word: close_words(word, vocabulary) if len(word) >= MIN_SUGGESTED_LENGTH else [] for word in unknown}
     best = {word: (matches[0] if matches else '') for word, matches in options.items()}
-    alternatives = [replace_words(query, best)]
+
+    def corrected(replacements: dict[str, str]) -> list[str]:
+        # The query with the corrections, then the corrected words alone: a known word of the query ("de" in a large
+        # index) may be what finds nothing with them.
+        return [
+            replace_words(query, replacements),
+            ' '.join(dict.fromkeys(value for value in replacements.values() if value)),
+        ]
+
+    alternatives = corrected(best)
     for word, matches in options.items():
         for match in matches[1:]:
-            alternatives.append(replace_words(query, {**best, word: match}))
-    # The corrected words alone, for when a known word of the query is what finds nothing with them.
-    alternatives.append(' '.join(dict.fromkeys(value for value in best.values() if value)))
+            alternatives += corrected({**best, word: match})
     alternatives = [alternative for alternative in dict.fromkeys(alternatives) if alternative and alternative != query]
-    return alternatives[: limit * 2]
+    return alternatives[: limit * 4]
