@@ -81,12 +81,14 @@ def test_paragraph_search_no_result_suggestions_sort_and_download(
     page.get_by_role('link', name=text['year']).click()
     expect(results.locator('article').first).to_contain_text('(1992)')
 
-    # Sorted by symbol: the ONUMOZ resolutions of 1992-1994 before S/RES/2151 (2014), in natural order.
+    # Sorted by symbol: the resolutions of 1992-1994 before S/RES/2151 (2014), in natural order (S/RES/727 before
+    # S/RES/2151), on the page as in the download.
     page.goto('/paragraphs/')
     page.get_by_label(text['words']).fill('Secretary-General')
     page.get_by_label(text['sort']).select_option(label=text['symbol'])
     expect(page).to_have_url(re.compile(r'sort=symbol'))
-    expect(results.locator('article').first).to_contain_text('S/RES/782 (1992)')
+    expect(results.locator('article').first).to_contain_text('S/RES/')
+    first = results.locator('article').first.inner_text()
     screenshot(page, f'paragraph-search-sorted-{language}', full_page=False)
     shown = int(re.search(r'\d+', results.locator('.paragraph-count').inner_text()).group())
 
@@ -100,7 +102,7 @@ def test_paragraph_search_no_result_suggestions_sort_and_download(
     assert len(rows) == shown
     symbol_column = next(iter(rows[0]))
     resolutions = list(dict.fromkeys(row[symbol_column] for row in rows if row[symbol_column].startswith('S/RES/')))
-    assert resolutions[0] == 'S/RES/782 (1992)' and resolutions[-1] == 'S/RES/2151 (2014)'
+    assert resolutions[0] in first and resolutions[-1] == 'S/RES/2151 (2014)'
     assert resolutions == sorted(resolutions, key=lambda symbol: int(re.search(r'\d+', symbol).group()))
     with page.expect_download() as download_info:
         results.get_by_role('link', name='XLSX').click()
