@@ -17,3 +17,7 @@ def insert_rows(rows, *, missing_only: bool = False):
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in rows]):
                 cursor.execute(sql)
+            if connection.vendor == 'postgresql':
+                # Rows inserted in one go leave the planner without statistics (autovacuum analyses them later in
+                # production): without them it nests loops over thousands of paragraphs for minutes.
+                cursor.execute('ANALYZE')
