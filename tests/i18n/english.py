@@ -129,6 +129,10 @@ def english_in(content: str, content_type: str, catalogue: list[Sentence]) -> li
                 found.append(sentence)
         # A sentence whose longest fixed run is one word (") on ") is mostly placeholders that recorded English data
         # would match: it is not looked for in running text.
-        elif len(sentence.literal.split()) > 1 and sentence.literal in text and sentence.pattern.search(text):
+        elif (
+            len(re.findall(r'[A-Za-z]{2,}', sentence.literal)) > 1
+            and sentence.literal in text
+            and sentence.pattern.search(text)
+        ):
             found.append(sentence)
     return found

@@ -20,5 +20,5 @@ def test_document_page_without_panels_shows_plain_paragraphs(client, make_user, 
     client.force_login(make_user('reader', Role.VIEWER))
     page = client.get(document.get_absolute_url()).content.decode()
     paragraph = document.current_version.paragraphs.get(ref='15')
-    assert f'<p class="mb-1">{paragraph.text}</p>' in page
+    assert f'<p class="mb-1" lang="en">{paragraph.text}</p>' in page
     assert 'class="small codes' not in page
