@@ -312,22 +312,21 @@ def part_pages(part: str, form, on_document: bool = False) -> tuple[Endpoint, ..
     )
 
 
-def workspace_entry(model, basename, make, create, change, pages=(), marker=None, creates=True) -> AccessEntry:
-    """A country workspace model: its API and its pages.
-
-    ``make(iso3='LBR')`` returns a record of that country; ``create`` and ``change`` are the API's payloads from
-    a record (see ``api()``; ``creates=False`` when the record forbids another like it); ``pages`` are its
-    workspace pages (see the entries below: lists of the home country, reads of the record's country, adds in the
-    record's country, changes and deletes by id under the home country).
-    """
+def workspace_record(model, make, pages=(), **options) -> AccessEntry:
+    """A country workspace model: ``make(iso3='LBR')`` returns a record of that country, ``make(FOREIGN)`` the other
+    country's; the country editor writes. ``pages`` are its workspace pages (see the entries below: lists of the home
+    country, reads of the record's country, adds in the record's country, changes and deletes by id under the home
+    country); ``options`` go to ``AccessEntry`` (``api``, ``marker``)."""
     return AccessEntry(
-        model=model,
-        record=make,
-        foreign=lambda: make(FOREIGN),
-        pages=pages,
-        api=api('countries', basename, create=create, change=change, creates=creates),
-        writer=Role.COUNTRY_EDITOR,
-        marker=marker,
+        model=model, record=make, foreign=lambda: make(FOREIGN), pages=pages, writer=Role.COUNTRY_EDITOR, **options
+    )
+
+
+def workspace_entry(model, basename, make, create, change, pages=(), marker=None, creates=True) -> AccessEntry:
+    """A country workspace model with an API: ``create`` and ``change`` are the API's payloads from a record (see
+    ``api()``; ``creates=False`` when the record forbids another like it)."""
+    return workspace_record(
+        model, make, pages, api=api('countries', basename, create=create, change=change, creates=creates), marker=marker
     )
 
 
@@ -525,10 +524,9 @@ ENTRIES = [
             ),
         ),
     ),
-    AccessEntry(
-        model=EngagementStage,
-        record=stage,
-        foreign=lambda: stage(FOREIGN),
+    workspace_record(
+        EngagementStage,
+        stage,
         pages=(
             Endpoint(
                 'countries:stage_edit',
@@ -537,7 +535,6 @@ ENTRIES = [
                 data=lambda s: form_data(StageForm, s, evidence=CHECKED),
             ),
         ),
-        writer=Role.COUNTRY_EDITOR,
     ),
     workspace_entry(
         Actor,
@@ -653,10 +650,9 @@ ENTRIES = [
             ),
         ),
     ),
-    AccessEntry(
-        model=AssessmentRating,
-        record=rating,
-        foreign=lambda: rating(FOREIGN),
+    workspace_record(
+        AssessmentRating,
+        rating,
         pages=(
             Endpoint(
                 'countries:assessment_edit',
@@ -665,7 +661,6 @@ ENTRIES = [
                 data=lambda r: assessment_edit_data(r.assessment, **{r.item.code: {'evidence': CHECKED}}),
             ),
         ),
-        writer=Role.COUNTRY_EDITOR,
     ),
     workspace_entry(
         NationalDocument,
@@ -709,38 +704,29 @@ ENTRIES = [
             ),
         ),
     ),
-    AccessEntry(
-        model=Threat,
-        record=threat,
-        foreign=lambda: threat(FOREIGN),
+    workspace_record(
+        Threat,
+        threat,
         pages=part_pages('threat', ThreatForm),
-        writer=Role.COUNTRY_EDITOR,
     ),
-    AccessEntry(
-        model=Objective,
-        record=objective,
-        foreign=lambda: objective(FOREIGN),
+    workspace_record(
+        Objective,
+        objective,
         pages=part_pages('objective', ObjectiveForm, on_document=True),
-        writer=Role.COUNTRY_EDITOR,
     ),
-    AccessEntry(
-        model=Pillar,
-        record=pillar,
-        foreign=lambda: pillar(FOREIGN),
+    workspace_record(
+        Pillar,
+        pillar,
         pages=part_pages('pillar', PillarForm),
-        writer=Role.COUNTRY_EDITOR,
     ),
-    AccessEntry(
-        model=Action,
-        record=plan_action,
-        foreign=lambda: plan_action(FOREIGN),
+    workspace_record(
+        Action,
+        plan_action,
         pages=part_pages('action', ActionForm, on_document=True),
-        writer=Role.COUNTRY_EDITOR,
     ),
-    AccessEntry(
-        model=ActionStatusUpdate,
-        record=status_update,
-        foreign=lambda: status_update(FOREIGN),
+    workspace_record(
+        ActionStatusUpdate,
+        status_update,
         pages=(
             Endpoint(
                 'countries:action_status',
@@ -749,7 +735,6 @@ ENTRIES = [
                 data=lambda u: {'date': '2022-01-01', 'status': ActionStatus.BEHIND, 'note': CHECKED},
             ),
         ),
-        writer=Role.COUNTRY_EDITOR,
     ),
     workspace_entry(
         TimelineEvent,
@@ -782,10 +767,9 @@ ENTRIES = [
         ),
         marker=row('event'),
     ),
-    AccessEntry(
-        model=EventDate,
-        record=event_date,
-        foreign=lambda: event_date(FOREIGN),
+    workspace_record(
+        EventDate,
+        event_date,
         pages=(
             Endpoint(
                 'countries:event_date_add',
@@ -794,7 +778,6 @@ ENTRIES = [
                 data=lambda d: {'date': '2003-08-19', 'precision': DatePrecision.DAY, 'source': CHECKED},
             ),
         ),
-        writer=Role.COUNTRY_EDITOR,
     ),
     # Section: coding's lists and API (the review and agreement pages are in the entries above)
     AccessEntry(
