@@ -12,6 +12,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -83,6 +84,15 @@ def _countries(make):
     return lambda: [kwargs for iso3 in DEMO_COUNTRIES for kwargs in make(iso3)]
 
 
+def _documents():
+    """One document of each type with missions linked and one without, and the most coded one (not all 180)."""
+    chosen = {}
+    for document in Document.objects.annotate(links=Count('mission_links')).order_by('pk'):
+        chosen.setdefault((document.doc_type, document.links > 0), document.pk)
+    coded = Document.objects.annotate(codes=Count('versions__paragraphs__codes')).order_by('-codes', 'pk')
+    return [{'pk': pk} for pk in {*chosen.values(), coded.first().pk}]
+
+
 def _version():
     version = _first(FrameworkVersion.objects.select_related('framework'))
     return {'framework': version.framework.code, 'version': version.version}
@@ -113,7 +123,7 @@ ARGUMENTS = {
     'framework:mission': lambda: [{'acronym': acronym} for acronym in ('ONUMOZ', 'MINUSCA', 'UNOCI')],
     'framework:mission_edit': lambda: [{'acronym': 'MINUSCA'}],
     'framework:mission_history': lambda: [{'acronym': 'MINUSCA'}],
-    'documents:document': lambda: [{'pk': pk} for pk in Document.objects.values_list('pk', flat=True)],
+    'documents:document': _documents,
     'documents:document_history': lambda: [{'pk': _first(Document.objects).pk}],
     'documents:document_edit': lambda: [{'pk': _first(Document.objects).pk}],
     'coding:paragraph_review': lambda: [
