@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     'ssrhub.coding',
     'ssrhub.mandates',
     'ssrhub.countries',
+    'ssrhub.coordination',
+    'ssrhub.finance',
+    'ssrhub.roster',
     'ssrhub.site',
 ]
 
