@@ -1,5 +1,4 @@
-"""Coordination: the organisations that support security sector reform, what they do where, and the fora in which
-they coordinate.
+"""Organisations that support security sector reform.
 
 Organisations are shared by every country (a donor works in several): country editors and analysts add them
 as imports and people meet them. Everything a country's partners do in that country is country-scoped
