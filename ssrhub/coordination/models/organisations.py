@@ -1,7 +1,7 @@
 """Organisations that support security sector reform.
 
-Organisations are shared by every country (a donor works in several): country editors and analysts add them
-as imports and people meet them. Everything a country's partners do in that country is country-scoped
+Organisations are shared by every country (a donor works in several): country editors add them, by hand
+or through imports. Everything a country's partners do in that country is country-scoped
 workspace data (``core/access.py``).
 """
 
