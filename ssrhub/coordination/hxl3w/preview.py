@@ -1,0 +1,114 @@
+"""What importing a 3W table would do, read in one pass: counts, refusals, and the organisations and sectors it
+names, each matched to the known ones.
+
+Plain Python: no Django import. ``preview()`` streams the rows once and keeps only what a person reads: counts,
+the first ``MAX_ISSUES`` refusals (and the number of each kind), and one entry per distinct organisation and
+sector. ``keep_rows`` also keeps the accepted rows, for an import that stores them or a matrix.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .errors import RowIssue
+from .matching import Match, Matcher
+from .reading import Table
+from .rows import ColumnMapping, ThreeWRow, read_rows
+
+__all__ = ['MAX_ISSUES', 'Preview', 'preview']
+
+MAX_ISSUES = 200
+
+
+@dataclass
+class Preview:
+    """The result of reading a table without writing anything."""
+
+    table: Table
+    mapping: ColumnMapping
+    read: int = 0
+    accepted: int = 0
+    issue_counts: Counter = field(default_factory=Counter)
+    issues: list[RowIssue] = field(default_factory=list)
+    organisations: list[Match] = field(default_factory=list)
+    sectors: list[Match] = field(default_factory=list)
+    periods: Counter = field(default_factory=Counter)
+    details: dict[str, tuple[str, str]] = field(default_factory=dict)  # organisation -> (acronym, type) in the table
+    rows: list[ThreeWRow] = field(default_factory=list)
+
+    @property
+    def refused(self) -> int:
+        return sum(count for code, count in self.issue_counts.items() if code != 'duplicate')
+
+    @property
+    def duplicates(self) -> int:
+        return self.issue_counts['duplicate']
+
+    @property
+    def unknown_organisations(self) -> list[Match]:
+        return [match for match in self.organisations if not match.known]
+
+    @property
+    def unknown_sectors(self) -> list[Match]:
+        return [match for match in self.sectors if not match.known]
+
+
+def preview(
+    table: Table,
+    mapping: ColumnMapping,
+    organisations: Matcher,
+    sectors: Matcher,
+    *,
+    default_period: tuple[str, str] = ('', ''),
+    keep_rows: bool = False,
+) -> Preview:
+    """Read every row of ``table`` once and match its organisations and sectors."""
+    result = Preview(table, mapping)
+    org_rows: Counter = Counter()
+    sector_rows: Counter = Counter()
+    for item in read_rows(table, mapping, default_period=default_period):
+        result.read += 1
+        if isinstance(item, RowIssue):
+            result.issue_counts[item.code] += 1
+            if len(result.issues) < MAX_ISSUES:
+                result.issues.append(item)
+            continue
+        result.accepted += 1
+        org_key = (item.org_name, item.org_acronym)
+        org_rows[org_key] += 1
+        result.details.setdefault(item.organisation, (item.org_acronym, item.org_type))
+        sector_rows[(item.sector_code, item.sector_name)] += 1
+        result.periods[item.period] += 1
+        if keep_rows:
+            result.rows.append(item)
+    result.organisations = [
+        _match_organisation(organisations, name, acronym, count)
+        for (name, acronym), count in sorted(org_rows.items(), key=lambda pair: (-pair[1], pair[0]))
+    ]
+    result.sectors = [
+        _match_sector(sectors, code, name, count)
+        for (code, name), count in sorted(sector_rows.items(), key=lambda pair: (-pair[1], pair[0]))
+    ]
+    return result
+
+
+def _match_organisation(matcher: Matcher, name: str, acronym: str, rows: int) -> Match:
+    """A name matches first; an acronym alone is weaker evidence, used when the name does not match exactly."""
+    by_name = matcher.match(name, rows) if name else None
+    if by_name is not None and by_name.known:
+        return by_name
+    by_acronym = matcher.match(acronym, rows) if acronym else None
+    if by_acronym is not None and by_acronym.known:
+        return Match(name or acronym, rows, exact=by_acronym.exact)
+    if by_name is None:
+        return by_acronym
+    return by_name
+
+
+def _match_sector(matcher: Matcher, code: str, name: str, rows: int) -> Match:
+    value = name or code
+    for text in (code, name):
+        if text:
+            found = matcher.match(text, rows)
+            if found.known:
+                return Match(value, rows, exact=found.exact)
+    return matcher.match(value, rows)
