@@ -14,7 +14,6 @@ Row numbers are those a spreadsheet shows: the first row of the file is row 1.
 
 import csv
 import datetime
-import io
 import os
 import re
 import unicodedata
@@ -314,21 +313,28 @@ def _cells(rows) -> Iterator[list]:
 
 def _csv_rows(path: str, name: str) -> Iterator[list]:
     with open(path, 'rb') as raw:
-        sample = raw.read(64 * 1024)
+        delimiter = _delimiter(raw.read(64 * 1024))
         raw.seek(0)
-        delimiter = _delimiter(sample)
-        text = io.TextIOWrapper(raw, encoding='utf-8-sig', errors='strict', newline='')
-        reader = csv.reader(text, delimiter=delimiter)
+        reader = csv.reader(_decoded_lines(raw, name), delimiter=delimiter)
         while True:
             try:
                 row = next(reader)
             except StopIteration:
                 return
-            except UnicodeDecodeError as error:
-                raise HxlError('encoding', file=name, row=reader.line_num + 1) from error
             except csv.Error as error:
                 raise HxlError('bad-csv', file=name, row=reader.line_num, detail=str(error)) from error
             yield row
+
+
+def _decoded_lines(raw, name: str) -> Iterator[str]:
+    """Line by line, so that a byte that is not UTF-8 is reported with its line."""
+    for number, line in enumerate(raw, start=1):
+        if number == 1:
+            line = line.removeprefix(b'\xef\xbb\xbf')
+        try:
+            yield line.decode('utf-8')
+        except UnicodeDecodeError as error:
+            raise HxlError('encoding', file=name, row=number) from error
 
 
 def _delimiter(sample: bytes) -> str:
