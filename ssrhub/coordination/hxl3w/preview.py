@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .errors import RowIssue
-from .matching import Match, Matcher
+from .matching import Match, Matcher, fold
 from .reading import Table
 from .rows import ColumnMapping, ThreeWRow, read_rows
 
@@ -63,7 +63,8 @@ def preview(
 ) -> Preview:
     """Read every row of ``table`` once and match its organisations and sectors."""
     result = Preview(table, mapping)
-    org_rows: Counter = Counter()
+    org_rows: Counter = Counter()  # folded name -> rows: one entry per organisation however the table spells it
+    org_spelling: dict[str, tuple[str, str]] = {}
     sector_rows: Counter = Counter()
     for item in read_rows(table, mapping, default_period=default_period):
         result.read += 1
@@ -73,16 +74,17 @@ def preview(
                 result.issues.append(item)
             continue
         result.accepted += 1
-        org_key = (item.org_name, item.org_acronym)
+        org_key = fold(item.organisation)
         org_rows[org_key] += 1
+        org_spelling.setdefault(org_key, (item.org_name, item.org_acronym))
         result.details.setdefault(item.organisation, (item.org_acronym, item.org_type))
         sector_rows[(item.sector_code, item.sector_name)] += 1
         result.periods[item.period] += 1
         if keep_rows:
             result.rows.append(item)
     result.organisations = [
-        _match_organisation(organisations, name, acronym, count)
-        for (name, acronym), count in sorted(org_rows.items(), key=lambda pair: (-pair[1], pair[0]))
+        _match_organisation(organisations, *org_spelling[key], count)
+        for key, count in sorted(org_rows.items(), key=lambda pair: (-pair[1], pair[0]))
     ]
     result.sectors = [
         _match_sector(sectors, code, name, count)

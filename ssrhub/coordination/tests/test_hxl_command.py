@@ -97,3 +97,38 @@ def test_refusals_name_the_file(tmp_path):
 
 def test_sheets(shared_data):
     assert run('sheets', str(shared_data('hxl/nigeria-3w-2023q4.xlsx'))) == 'NGA 3Ws Data Q4 2023: hashtag row 2\n'
+
+
+def test_export_writes_the_accepted_rows_as_hxl(table, tmp_path):
+    out = tmp_path / 'clean.csv'
+    run('import', str(table), '--dry-run', '--export', str(out))
+    lines = out.read_text(encoding='utf-8').splitlines()
+    assert lines[1].startswith('#org+name,#org+acronym,#org+type+name,')
+    assert [line.split(',')[1] for line in lines[2:]] == ['DRC', 'LNP']  # row 5 repeated row 4, row 6 was refused
+
+
+def test_matrix_of_a_table(shared_data):
+    output = run(
+        'matrix', str(shared_data('hxl/nigeria-3w-2023q4.xlsx')), '--rows', 'admin1', '--columns', 'period',
+        '--only-sector', 'WASH',
+    )  # fmt: skip
+    assert output.splitlines() == [
+        'admin1 / period,2023-10-01/2023-10-31,2023-11-01/2023-11-30,2023-12-01/2023-12-31,Total',
+        'Borno,169,145,161,475',
+        'Yobe,28,29,12,69',
+        'Adamawa,7,18,11,36',
+        'Total,204,192,184,580',
+    ]
+
+
+def test_one_entry_per_organisation_however_spelt(tmp_path):
+    path = tmp_path / 't.csv'
+    path.write_text(
+        'Org,Acronym,Sector,State\n#org+name,#org+acronym,#sector,#adm1\n'
+        '"Center for Advocacy, Transparency and Accountability Initiative",CATAI,WASH,Borno\n'
+        'Center for Advocacy Transparency and Accountability Initiative,CATAI-NG,WASH,Yobe\n',
+        encoding='utf-8',
+    )
+    output = run('import', str(path), '--create-unknown')
+    assert 'Organisations: 1, of which 1 unknown.' in output
+    assert Organisation.objects.get().acronym == 'CATAI'

@@ -1,3 +1,4 @@
+import csv
 import json
 
 from django.conf import settings
@@ -6,10 +7,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ssrhub.coordination.hxl3w.errors import HxlError
+from ssrhub.coordination.hxl3w import matrix
+from ssrhub.coordination.hxl3w.errors import HxlError, RowIssue
+from ssrhub.coordination.hxl3w.export import write_hxl_csv
+from ssrhub.coordination.hxl3w.matrix import DIMENSIONS
 from ssrhub.coordination.hxl3w.preview import preview
 from ssrhub.coordination.hxl3w.reading import list_sheets, open_table
-from ssrhub.coordination.hxl3w.rows import map_columns, parse_period
+from ssrhub.coordination.hxl3w.rows import map_columns, parse_period, read_rows
 from ssrhub.coordination.hxl_import import create_unknown, organisation_matcher, sector_matcher
 from ssrhub.core.models import Country
 
@@ -39,12 +43,27 @@ class Command(BaseCommand):
         )
         read.add_argument('--format', choices=('text', 'json'), default='text')
         read.add_argument('--language', choices=[code for code, _name in settings.LANGUAGES], default='en')
+        read.add_argument('--export', help='Also write the accepted rows, without duplicates, as HXL CSV to this file.')
+        count = actions.add_parser('matrix', help='The 3W matrix of a table: rows counted by two dimensions.')
+        count.add_argument('path')
+        count.add_argument('--sheet')
+        count.add_argument('--period', help='Period of rows without dates, as for import.')
+        count.add_argument('--hashtags-from-titles', action='store_true')
+        count.add_argument('--rows', choices=sorted(DIMENSIONS), default='organisation')
+        count.add_argument('--columns', choices=sorted(DIMENSIONS), default='sector')
+        for name in sorted(DIMENSIONS):
+            count.add_argument(
+                f'--only-{name.replace("_", "-")}', dest=f'only_{name}', help=f'Only rows of this {name}.'
+            )
+        count.add_argument('--language', choices=[code for code, _name in settings.LANGUAGES], default='en')
 
     def handle(self, *args, action, **options):
         with translation.override(options.get('language') or 'en'):
             try:
                 if action == 'sheets':
                     self._sheets(options['path'])
+                elif action == 'matrix':
+                    self._matrix(options)
                 else:
                     self._import(options)
             except HxlError as error:
@@ -65,20 +84,22 @@ class Command(BaseCommand):
                 raise CommandError(
                     _('No country %(code)s: give an ISO alpha-3 code, such as LBR.') % {'code': options['country']}
                 )
-        period = ('', '')
-        if options['period']:
-            try:
-                period = parse_period(options['period'])
-            except ValueError as error:
-                raise CommandError(
-                    _('"%(period)s" is not a period: write 2024Q1, 2024-03 or 2024-01..2024-06.')
-                    % {'period': options['period']}
-                ) from error
+        period = _period(options['period'])
         table = open_table(
             options['path'], sheet=options['sheet'], hashtags_from_titles=options['hashtags_from_titles']
         )
         mapping = map_columns(table)
-        result = preview(table, mapping, organisation_matcher(), sector_matcher(), default_period=period)
+        result = preview(
+            table,
+            mapping,
+            organisation_matcher(),
+            sector_matcher(),
+            default_period=period,
+            keep_rows=bool(options['export']),
+        )
+        if options['export']:
+            with open(options['export'], 'w', encoding='utf-8', newline='') as stream:
+                write_hxl_csv(result.rows, stream)
         created = []
         if options['create_unknown'] and not options['dry_run']:
             created = create_unknown(result, source=table.file)
@@ -88,6 +109,25 @@ class Command(BaseCommand):
             )
         else:
             self._text(result, created, country, options['dry_run'])
+
+    def _matrix(self, options):
+        period = _period(options['period'])
+        table = open_table(
+            options['path'], sheet=options['sheet'], hashtags_from_titles=options['hashtags_from_titles']
+        )
+        rows = [
+            item
+            for item in read_rows(table, map_columns(table), default_period=period)
+            if not isinstance(item, RowIssue)
+        ]
+        wanted = {name: options[f'only_{name}'] for name in DIMENSIONS}
+        counted = matrix.build(matrix.filter_rows(rows, **wanted), options['rows'], options['columns'])
+        writer = csv.writer(self.stdout, lineterminator='\n')
+        writer.writerow([f'{counted.row_dimension} / {counted.column_dimension}', *counted.columns, _('Total')])
+        for label in counted.rows:
+            cells = [counted.count(label, column) or '' for column in counted.columns]
+            writer.writerow([label, *cells, counted.row_totals[label]])
+        writer.writerow([_('Total'), *(counted.column_totals[column] for column in counted.columns), counted.total])
 
     def _text(self, result, created, country, dry_run):
         table = result.table
@@ -163,6 +203,17 @@ class Command(BaseCommand):
                 + ngettext('and %(count)s more', 'and %(count)s more', len(unknown) - SHOWN)
                 % {'count': len(unknown) - SHOWN}
             )
+
+
+def _period(text):
+    if not text:
+        return ('', '')
+    try:
+        return parse_period(text)
+    except ValueError as error:
+        raise CommandError(
+            _('"%(period)s" is not a period: write 2024Q1, 2024-03 or 2024-01..2024-06.') % {'period': text}
+        ) from error
 
 
 def _as_json(result, created, country, dry_run):
