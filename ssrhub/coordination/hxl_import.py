@@ -13,7 +13,14 @@ from .hxl3w.matching import Known, Matcher, fold
 from .hxl3w.preview import Preview
 from .models import Organisation, OrganisationType
 
-__all__ = ['SECTOR_PREFIXES', 'add_alias', 'create_unknown', 'organisation_matcher', 'sector_matcher']
+__all__ = [
+    'SECTOR_PREFIXES',
+    'add_alias',
+    'create_unknown',
+    'create_unknown_values',
+    'organisation_matcher',
+    'sector_matcher',
+]
 
 SECTOR_PREFIXES = ('area.', 'component.')
 # Organisation types as 3W tables write them (folded) -> IATI OrganisationType codes.
@@ -71,17 +78,30 @@ def sector_matcher() -> Matcher:
 def create_unknown(result: Preview, source: str) -> list[Organisation]:
     """Create an organisation for each unknown organisation of ``result`` (the person asked for it: the command's
     ``--create-unknown``); its acronym and type as the table gives them, ``source`` saying which file."""
+    values = [
+        {'value': match.value, 'acronym': result.details.get(match.value, ('', ''))[0],
+         'type': result.details.get(match.value, ('', ''))[1]}
+        for match in result.unknown_organisations
+    ]  # fmt: skip
+    return create_unknown_values(values, source)
+
+
+@transaction.atomic
+def create_unknown_values(values: list[dict], source: str) -> list[Organisation]:
+    """Create an organisation for each ``{'value', 'acronym', 'type'}`` (a name as a table spells it, its acronym
+    and type as written there)."""
     created = []
-    for match in result.unknown_organisations:
-        acronym, type_text = result.details.get(match.value, ('', ''))
-        created.append(
-            Organisation.objects.create(
-                name=match.value[:250],
-                acronym=acronym[:40] if acronym != match.value else '',
-                type=ORG_TYPES.get(fold(type_text), ''),
-                source=source[:300],
-            )
+    for item in values:
+        name, acronym = item['value'], item.get('acronym', '')
+        organisation = Organisation(
+            name=name[:250],
+            acronym=acronym[:40] if acronym != name else '',
+            type=ORG_TYPES.get(fold(item.get('type', '')), ''),
+            source=source[:300],
         )
+        organisation.full_clean()
+        organisation.save()
+        created.append(organisation)
     return created
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path('', include('ssrhub.coding.urls')),
     path('', include('ssrhub.mandates.urls')),
     path('', include('ssrhub.countries.urls')),
+    path('', include('ssrhub.coordination.urls')),
     path('accounts/', include('ssrhub.site.accounts')),
     path('i18n/', include('django.conf.urls.i18n')),
     path('admin/', admin.site.urls),

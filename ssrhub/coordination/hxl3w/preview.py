@@ -94,16 +94,18 @@ def preview(
 
 
 def _match_organisation(matcher: Matcher, name: str, acronym: str, rows: int) -> Match:
-    """A name matches first; an acronym alone is weaker evidence, used when the name does not match exactly."""
-    by_name = matcher.match(name, rows) if name else None
-    if by_name is not None and by_name.known:
+    """A name that matches exactly is known; so is an acronym when the table gives no name. When the name does not
+    match, an organisation with the same acronym is only a candidate: acronyms collide (DRC)."""
+    if not name:
+        return matcher.match(acronym, rows)
+    by_name = matcher.match(name, rows)
+    if by_name.known or not acronym:
         return by_name
-    by_acronym = matcher.match(acronym, rows) if acronym else None
-    if by_acronym is not None and by_acronym.known:
-        return Match(name or acronym, rows, exact=by_acronym.exact)
-    if by_name is None:
-        return by_acronym
-    return by_name
+    by_acronym = matcher.match(acronym, rows)
+    if not by_acronym.known:
+        return by_name
+    others = tuple(candidate for candidate in by_name.candidates if candidate.id != by_acronym.exact.id)
+    return Match(name, rows, candidates=(by_acronym.exact, *others)[: len(by_name.candidates) or 1])
 
 
 def _match_sector(matcher: Matcher, code: str, name: str, rows: int) -> Match:
