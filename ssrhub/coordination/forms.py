@@ -40,6 +40,7 @@ class ThreeWImportForm(AccessibleFormMixin, forms.Form):
             'size': MAX_UPLOAD_BYTES // (1024 * 1024)
         }
         style_widgets(self)
+        self.fields['hashtags_from_titles'].widget.attrs['class'] = 'form-check-input'
 
     def clean_file(self):
         upload = self.cleaned_data['file']

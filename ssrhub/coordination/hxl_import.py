@@ -57,21 +57,25 @@ def organisation_matcher(organisations=None) -> Matcher:
     restricted to what the user may see; every organisation for the command line)."""
     organisations = Organisation.objects.all() if organisations is None else organisations
     return Matcher(
-        Known(
-            organisation.pk,
-            str(organisation),
-            (organisation.name, organisation.name_fr, organisation.acronym, *organisation.aliases),
-        )
+        Known(organisation.pk, _label(organisation), (organisation.name, organisation.name_fr, organisation.acronym,
+                                                      *organisation.aliases))
         for organisation in organisations.only('pk', 'name', 'name_fr', 'acronym', 'aliases')
-    )
+    )  # fmt: skip
 
 
 def sector_matcher() -> Matcher:
-    """The framework's areas and components of the security sector, in English and French."""
+    """The framework's components and areas of the security sector, in English and French; a component first when
+    both answer to a name ("justice")."""
     items = FrameworkItem.objects.filter(code__regex=r'^(area|component)\.').select_related('version')
+    items = sorted(items, key=lambda item: (not item.code.startswith('component.'), item.code))
     return Matcher(
         Known(item.code, item.label, (item.label_en, item.label_fr, item.code.split('.', 1)[1])) for item in items
     )
+
+
+def _label(organisation: Organisation) -> str:
+    name = organisation.display_name
+    return f'{name} ({organisation.acronym})' if organisation.acronym and organisation.acronym != name else name
 
 
 @transaction.atomic

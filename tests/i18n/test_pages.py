@@ -45,7 +45,16 @@ QUERY = '?'  # a key of the arguments holding the query string of the page
 PARAMETER = re.compile(r'<(?:\w+:)?(\w+)>')
 # Detail pages rendered for every record of the demo countries (their content differs: findings, ratings).
 EVERY_RECORD = frozenset({'countries:document', 'countries:assessment'})
-POSTED = ('_add', '_edit', 'action_status', 'actor_import', 'document_upload', 'paragraph_review', 'password_change')
+POSTED = (
+    '_add',
+    '_edit',
+    'action_status',
+    'actor_import',
+    'threew_import',
+    'document_upload',
+    'paragraph_review',
+    'password_change',
+)
 
 
 @pytest.fixture(scope='module')

@@ -52,7 +52,7 @@ def test_json_lists_candidates(table):
     Organisation.objects.create(name='Liberian National Police', acronym='LNPS')
     result = json.loads(run('import', str(table), '--dry-run', '--format', 'json'))
     police = next(item for item in result['organisations'] if item['value'] == 'Liberia National Police')
-    assert police['known'] is None and police['candidates'][0]['label'] == 'LNPS'
+    assert police['known'] is None and police['candidates'][0]['label'] == 'Liberian National Police (LNPS)'
     assert police['candidates'][0]['score'] > 90
     assert result['rows'] == {'read': 4, 'accepted': 2, 'refused': 1, 'duplicates': 1}
     assert {item['value']: item['known'] for item in result['sectors']} == {

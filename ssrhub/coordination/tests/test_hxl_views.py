@@ -53,7 +53,7 @@ def test_preview_writes_nothing_and_confirm_applies_the_decisions(editor):
     assert 'Hashtag row: row 2. Nothing has been written yet.' in page
     assert '<code>#org+type</code>' in page
     assert 'Row 6: no administrative area (admin 1 or admin 2).' in page
-    assert 'Liberia National Police</span> → LNP' in page  # known by its name
+    assert 'Liberia National Police</span> → Liberia National Police (LNP)' in page  # known by its name
     assert Organisation.objects.count() == 1
     # Liberian National Police Service is proposed as the known police; Search for Common Ground is new.
     token = re.search(r'name="token" value="([^"]+)"', page)[1]
