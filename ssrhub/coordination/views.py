@@ -16,6 +16,7 @@ from ssrhub.core.access import can
 from ssrhub.core.views.generic import CountryScopedView
 
 from .forms import ThreeWConfirmForm, ThreeWImportForm
+from .hxl3w import matrix
 from .hxl3w.errors import HxlError
 from .hxl3w.preview import MAX_ISSUES, preview
 from .hxl3w.reading import open_table
@@ -28,6 +29,7 @@ __all__ = ['ThreeWImportView']
 IMPORT_SALT = 'ssrhub.coordination.hxl_import'
 IMPORT_TOKEN_MAX_AGE = 60 * 60
 SHOWN_ISSUES = 50
+MATRIX_ORGANISATIONS = 15  # the preview's heat table shows the organisations with the most rows
 NEW, LATER = 'new', ''
 
 
@@ -84,6 +86,7 @@ class ThreeWImportView(CountryScopedView):
             known=[match for match in result.organisations if match.known],
             confirm_form=ThreeWConfirmForm(initial={'token': token}) if unknown else None,
             max_issues=MAX_ISSUES,
+            heat=heat_table(result.rows),
         )
 
     def read(self, form):
@@ -107,6 +110,7 @@ class ThreeWImportView(CountryScopedView):
                 organisation_matcher(visible),
                 sector_matcher(),
                 default_period=form.cleaned_data['period'],
+                keep_rows=True,
             )
 
     def confirm(self, request):
@@ -142,3 +146,28 @@ class ThreeWImportView(CountryScopedView):
             % {'file': payload['file'], 'aliases': confirmed, 'created': len(created)},
         )
         return redirect('coordination:threew_import', iso3=self.country.iso3)
+
+
+def heat_table(rows) -> dict:
+    """The 3W matrix of the previewed rows, organisation x sector, for a heat table: the organisations with the most
+    rows, each cell's count and shade (0 empty to 4 largest), with totals."""
+    counted = matrix.build(rows, 'organisation', 'sector')
+    shown = counted.rows[:MATRIX_ORGANISATIONS]
+    return {
+        'columns': counted.columns,
+        'rows': [
+            (
+                label,
+                [(counted.count(label, column), _shade(counted.heat(label, column))) for column in counted.columns],
+                counted.row_totals[label],
+            )
+            for label in shown
+        ],
+        'column_totals': [counted.column_totals[column] for column in counted.columns],
+        'total': counted.total,
+        'hidden': len(counted.rows) - len(shown),
+    }
+
+
+def _shade(share: float) -> int:
+    return 0 if share == 0 else min(4, 1 + int(share * 4))

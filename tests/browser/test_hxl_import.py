@@ -41,6 +41,8 @@ def test_upload_preview_confirm(page, live_server, log_in, screenshot, axe_viola
     expect(page.locator('#hxl-issues')).to_contain_text(refused)
     expect(page.locator('#hxl-summary')).to_contain_text('4')
     expect(page.locator('#hxl-confirm-form fieldset')).to_have_count(2)
+    expect(page.locator('#hxl-matrix tbody tr')).to_have_count(2)
+    expect(page.locator('#hxl-matrix tfoot')).to_contain_text('2')
     page.locator(f'#org-0-{police.pk}').check()
     page.locator('#org-1-new').check()
     screenshot(page, f'hxl-import-preview-{language}', full_page=True)

@@ -55,6 +55,14 @@ def test_preview_writes_nothing_and_confirm_applies_the_decisions(editor):
     assert 'Row 6: no administrative area (admin 1 or admin 2).' in page
     assert 'Liberia National Police</span> → Liberia National Police (LNP)' in page  # known by its name
     assert Organisation.objects.count() == 1
+    matrix = re.search(r'<table[^>]*id="hxl-matrix".*?</table>', page, re.S)[0]
+    cells = [re.sub(r'<[^>]+>', '', cell).strip() for cell in re.findall(r'<t[hd][^>]*>.*?</t[hd]>', matrix, re.S)]
+    assert cells == [
+        'Organisation', 'Police', 'Justice', 'Total',
+        'LNP', '2', '·', '2',
+        'SFCG', '·', '1', '1',
+        'Total', '2', '1', '3',
+    ]  # fmt: skip
     # Liberian National Police Service is proposed as the known police; Search for Common Ground is new.
     token = re.search(r'name="token" value="([^"]+)"', page)[1]
     unknown = re.findall(r'<legend[^>]*><span lang="">([^<]+)</span>', page)
