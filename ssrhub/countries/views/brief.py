@@ -25,6 +25,7 @@ from ..models import (
     NationalDocument,
     TimelineEvent,
 )
+from ..overdue import overdue_sections
 from ..plan_messages import CHECK_LABELS, DOCUMENT_CHECKS
 from ..plan_queries import country_findings
 from ..plans import IMPLEMENTED_KINDS
@@ -35,6 +36,7 @@ from .workspace import lifecycle
 __all__ = ['BriefPdfView', 'BriefView', 'brief_context']
 
 LANGUAGES = ('en', 'fr')
+OVERDUE_SHOWN = 3  # per registered source: the brief must still hold on one A4 page
 
 
 def _language(request) -> str:
@@ -109,6 +111,11 @@ def brief_context(user, country, today: date) -> dict:
         'other_documents': sorted(others.items()),
         'assessment': _assessment_summary(assessment),
         'axis': axis,
+        'overdue': [
+            {**section, 'shown': section['items'][:OVERDUE_SHOWN], 'more': len(section['items']) - OVERDUE_SHOWN}
+            for section in overdue_sections(user, [country], today)
+            if section['items']
+        ],
     }
 
 
