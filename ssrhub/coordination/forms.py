@@ -148,7 +148,10 @@ class MeetingForm(PartialDateFormMixin, ChangeLoggedModelForm):
             'types': ', '.join(kind.lstrip('.').upper() for kind in MINUTES_TYPES),
             'mb': MINUTES_MAX_MB,
         }
-        self.fields['minutes_document'].queryset = Document.objects.restrict(user, 'view').order_by('-date', 'key')
+        # Minutes are not Council resolutions: offering the corpus of resolutions would bury the few that fit.
+        self.fields['minutes_document'].queryset = (
+            Document.objects.restrict(user, 'view').exclude(doc_type='resolution').order_by('-date', 'key')
+        )
         self.fields['minutes_document'].help_text = _('Or a document already stored in ssrhub.')
 
     def clean_minutes(self):
