@@ -18,6 +18,7 @@ from ssrhub.countries.demo.writing import _acting_as
 from ssrhub.countries.models import Action
 from ssrhub.framework.models import FrameworkItem, UNEntity
 
+from .forms import covered_items
 from .models import (
     Decision,
     DecisionStatus,
@@ -101,6 +102,13 @@ class _Loader:
             return None
         return self.organisations.get(key) or self.fail(where, f'unknown organisation "{key}"')
 
+    def items(self, codes: list[str], where: str) -> list[FrameworkItem]:
+        """The framework items of these codes in the current version of the UN SSR framework."""
+        found = {item.code: item for item in covered_items().filter(code__in=codes)}
+        if missing := set(codes) - set(found):
+            self.fail(where, f'unknown framework components: {", ".join(sorted(missing))}')
+        return [found[code] for code in codes]
+
     def load(self, data: dict) -> None:
         if not isinstance(data, dict) or not isinstance(data.get('countries'), dict):
             self.fail('file', 'expected "organisations" and "countries"')
@@ -134,12 +142,9 @@ class _Loader:
         }
         forum = self.put(Forum, {'country': country, 'name': spec['name']}, values, spec.get('cite'), where)
         keys[spec['key']] = forum
-        items = FrameworkItem.objects.filter(code__in=spec.get('components', []), version__framework__code='un-ssr')
-        codes = {item.code: item for item in items.order_by('-version__released')[::-1]}
-        if missing := set(spec.get('components', [])) - set(codes):
-            self.fail(where, f'unknown framework components: {", ".join(sorted(missing))}')
-        if set(forum.components.values_list('code', flat=True)) != set(codes):
-            forum.components.set(codes.values())
+        items = self.items(spec.get('components', []), where)
+        if set(forum.components.values_list('pk', flat=True)) != {item.pk for item in items}:
+            forum.components.set(items)
         for number, member in enumerate(spec.get('members', []), 1):
             self.member(forum, member, f'{where} member {number}')
         for number, meeting in enumerate(spec.get('meetings', []), 1):
@@ -192,6 +197,9 @@ class _Loader:
             'status': max(history, key=lambda entry: entry[0])[1],
         }
         decision = self.put(Decision, {'meeting': meeting, 'ref': spec.get('ref', '')}, values, spec.get('cite'), where)
+        items = self.items(spec.get('components', []), where)
+        if set(decision.components.values_list('pk', flat=True)) != {item.pk for item in items}:
+            decision.components.set(items)
         actions = []
         for link in spec.get('actions', []):
             action = Action.objects.filter(
