@@ -211,7 +211,7 @@ def test_the_brief_with_overdue_decisions_still_holds_on_one_a4_page(viewer, pol
         Decision.objects.create(meeting=meeting, text=f'Overdue decision {number}', due=datetime.date(2018, 1, 1))
     response = viewer.get(f'{CAF}brief.pdf', {'lang': language})
     reader = PdfReader(io.BytesIO(response.content))
-    text = reader.pages[0].extract_text()
+    text = ' '.join(reader.pages[0].extract_text().split())
     assert len(reader.pages) == 1
     assert ('Overdue forum decisions' if language == 'en' else 'Décisions d’instances en retard') in text
     assert ('4 more on the dashboard' if language == 'en' else '4 de plus au tableau de bord') in text
