@@ -52,4 +52,6 @@ OVERDUE_DECISIONS = OverdueSource(
     heading=_('Overdue forum decisions'),
     empty=_('No forum decision is overdue.'),
     items=_items,
+    list_url_name='coordination:decision_list',
+    list_label=_('All open decisions'),
 )

@@ -38,12 +38,15 @@ class OverdueSource:
         empty: what the dashboard says when nothing is overdue.
         items: ``items(user, countries, today)``: the overdue items of ``countries`` that ``user`` may view on
             ``today``, longest overdue first.
+        list_url_name: a page of the country (taking ``iso3``) that lists all such records, and its link text.
     """
 
     key: str
     heading: object
     empty: object
     items: Callable[[object, Iterable, date], list[OverdueItem]]
+    list_url_name: str = ''
+    list_label: object = ''
 
 
 _SOURCES: dict[str, OverdueSource] = {}
