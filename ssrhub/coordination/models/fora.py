@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ssrhub.core.dates import PartialDate, period_end
 from ssrhub.core.fields import format_partial_date, precision_field, validate_not_in_future
@@ -85,7 +86,7 @@ class MemberRole(models.TextChoices):
 
 
 class DecisionStatus(models.TextChoices):
-    OPEN = 'open', _('Open')
+    OPEN = 'open', pgettext_lazy('decision status', 'Open')
     IN_PROGRESS = 'in-progress', _('In progress')
     DONE = 'done', _('Done')
     DROPPED = 'dropped', _('Dropped')

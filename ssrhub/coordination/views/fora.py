@@ -324,7 +324,9 @@ def _status_context(view, request, decision, form=None, recorded=None) -> dict:
             .prefetch_related('citations')
             .order_by('-date', '-pk')
         ),
-        'status_form': (form or DecisionStatusForm(initial={'date': today})) if may else None,
+        'status_form': (form or DecisionStatusForm(initial={'date': today, 'status': decision.status}))
+        if may
+        else None,
         'days_overdue': days_overdue(decision.due, decision.due_precision, decision.status, today),
         'recorded': recorded or [],
         'today': today,
