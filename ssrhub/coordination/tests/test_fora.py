@@ -249,7 +249,7 @@ def test_an_editor_adds_a_meeting_with_minutes_and_a_decision_due_last_month(edi
     )
     meeting = Meeting.objects.get(forum=committee, place='Bangui')
     assert response.status_code == 302 and meeting.date_precision == 'month'
-    download = editor.get(f'{FORA}meetings/{meeting.pk}/minutes/')
+    download = editor.get(f'{FORA}meetings/{meeting.pk}/minutes/original/')
     assert b''.join(download.streaming_content).startswith(b'%PDF') and 'minutes.pdf' in download['Content-Disposition']
     last_month = (TODAY.replace(day=1) - datetime.timedelta(days=1)).strftime('%Y-%m')
     response = editor.post(
@@ -305,3 +305,11 @@ def test_the_api_writes_a_status_and_the_decision_follows(client, make_user, pol
 def test_organisations_of_the_demo_are_not_duplicated(demo):
     assert Organisation.objects.filter(acronym='MINUSCA').count() == 1
     assert Country.objects.get(iso3='CAF').fora.filter(chair__acronym='MINUSCA').count() == 2
+
+
+def test_the_schema_documents_the_fora_endpoints_and_their_filters(viewer):
+    schema = viewer.get('/api/schema/', {'format': 'json'}).json()
+    for path in ('fora', 'forum-members', 'meetings', 'decisions', 'decision-status-updates'):
+        assert f'/api/coordination/{path}/' in schema['paths'], path
+    parameters = {p['name'] for p in schema['paths']['/api/coordination/decisions/']['get']['parameters']}
+    assert {'country', 'forum', 'owner', 'status', 'overdue', 'date'} <= parameters
