@@ -52,6 +52,7 @@ OVERDUE_DECISIONS = OverdueSource(
     heading=_('Overdue forum decisions'),
     empty=_('No forum decision is overdue.'),
     items=_items,
+    column=_('Decision'),
     list_url_name='coordination:decision_list',
     list_label=_('All open decisions'),
 )

@@ -38,6 +38,7 @@ class OverdueSource:
         empty: what the dashboard says when nothing is overdue.
         items: ``items(user, countries, today)``: the overdue items of ``countries`` that ``user`` may view on
             ``today``, longest overdue first.
+        column: the heading of the items' column (e.g. "Decision").
         list_url_name: a page of the country (taking ``iso3``) that lists all such records, and its link text.
     """
 
@@ -45,6 +46,7 @@ class OverdueSource:
     heading: object
     empty: object
     items: Callable[[object, Iterable, date], list[OverdueItem]]
+    column: object = ''
     list_url_name: str = ''
     list_label: object = ''
 

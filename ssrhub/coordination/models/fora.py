@@ -24,7 +24,7 @@ from ssrhub.core.i18n import translated
 from ssrhub.core.models import ChangeLoggedModel
 from ssrhub.countries.models import truncate_partial_dates
 
-from ..followup import CLOSED, is_overdue, latest_status
+from ..followup import is_overdue, latest_status
 
 __all__ = [
     'Decision',
@@ -403,10 +403,6 @@ class Decision(ChangeLoggedModel):
     def overdue_on(self, today) -> bool:
         """Whether the decision is overdue on ``today`` (``followup.is_overdue()``)."""
         return is_overdue(self.due, self.due_precision, self.status, today)
-
-    @property
-    def closed(self) -> bool:
-        return self.status in CLOSED
 
     def start_history(self, user=None) -> None:
         """Open the status history of a new decision: its status as of the day of its meeting."""

@@ -5,7 +5,7 @@ history (recorded in place with htmx), the decisions list with its downloads, an
 from datetime import date
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +23,7 @@ from ssrhub.core.views.generic import (
     CountryScopedView,
     FormSaveMixin,
 )
+from ssrhub.countries.models import Action
 from ssrhub.countries.tables import export_columns
 
 from ..filtersets import DecisionFilterSet, overdue_q
@@ -167,7 +168,6 @@ class ForumEditView(_FormPage, CountryObjectEditView):
 
     queryset = Forum.objects.all()
     form = ForumForm
-    heading = ''
 
     def get_form(self, request, obj, data=None):
         return ForumForm(data=data, instance=obj, country=self.country, user=request.user)
@@ -265,7 +265,6 @@ class MeetingEditView(_FormPage, CountryObjectEditView):
     """Add a meeting to a forum (``forum_pk``) or change one (``pk``), with its minutes."""
 
     queryset = Meeting.objects.select_related('forum__country')
-    multipart = True
 
     def new_object(self, request, forum_pk):
         return Meeting(forum=_forum(self, request, forum_pk))
@@ -337,18 +336,14 @@ class DecisionView(CountryObjectView):
     """A decision with its owner, due date, the plan actions and components it concerns and its status history."""
 
     queryset = Decision.objects.select_related('meeting__forum__country', 'owner').prefetch_related(
-        'citations', 'components', Prefetch('actions', to_attr='linked_actions')
+        'citations', 'components'
     )
     tab = TAB
     template_name = 'coordination/decision.html'
 
     def get_extra_context(self, request, obj) -> dict:
-        actions = [a for a in obj.linked_actions if a.document.country_id == self.country.pk]
-        return {**_status_context(self, request, obj), 'actions': actions}
-
-    def get_queryset(self, request, action=None):
-        queryset = super().get_queryset(request, action)
-        return queryset.prefetch_related('actions__document')
+        actions = Action.objects.restrict(request.user).filter(forum_decisions=obj).select_related('document')
+        return {**_status_context(self, request, obj), 'actions': list(actions)}
 
 
 class DecisionEditView(_FormPage, CountryObjectEditView):
