@@ -13,6 +13,7 @@ api_urlpatterns = [
     path('coding/', include('ssrhub.coding.api.urls', namespace='coding-api')),
     path('mandates/', include('ssrhub.mandates.api.urls', namespace='mandates-api')),
     path('countries/', include('ssrhub.countries.api.urls', namespace='countries-api')),
+    path('coordination/', include('ssrhub.coordination.api.urls', namespace='coordination-api')),
 ]
 
 urlpatterns = [

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from ssrhub.core.history import recent_changes
 from ssrhub.core.models import Country
 from ssrhub.countries.models import Action, ActionStatus, Actor, NationalDocument
+from ssrhub.countries.overdue import overdue_sections
 from ssrhub.countries.plan_queries import country_findings, key_of
 from ssrhub.framework.models import Framework, Mission, MissionTypeChoices, UNEntity
 
@@ -112,6 +113,11 @@ def home(request):
             'assigned': any(country.assigned for country in countries),
             'overdue': overdue,
             'overdue_count': overdue_count,
+            # Overdue items other apps register (forum decisions), beside the overdue actions.
+            'overdue_sections': [
+                {**section, 'shown': section['items'][:OVERDUE_SHOWN]}
+                for section in overdue_sections(user, mine, today)
+            ],
             'own_changes': bool(own_changes),
             'changes': own_changes or recent_changes(user, limit=CHANGES_SHOWN),
         }

@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ssrhub.coding.models import CodeAssignment, ParagraphReview
+from ssrhub.coordination.forms import DecisionForm, ForumForm, ForumMemberForm, MeetingForm
+from ssrhub.coordination.models import Decision, DecisionStatusUpdate, Forum, ForumMember, Meeting, Organisation
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
 from ssrhub.core.testing.access import HOME, AccessEntry, Endpoint, form_data
@@ -215,6 +217,40 @@ def rating(iso3: str = 'LBR') -> AssessmentRating:
 def event_date(iso3: str = 'LBR') -> EventDate:
     return EventDate.objects.get_or_create(
         event=timeline_event(iso3), date=datetime.date(2003, 8, 18), defaults={'source': 'Accra agreement'}
+    )[0]
+
+
+def partner() -> Organisation:
+    return Organisation.objects.get_or_create(name='Access suite partner', defaults={'type': '40'})[0]
+
+
+def forum(iso3: str = 'LBR') -> Forum:
+    return Forum.objects.get_or_create(
+        country=country(iso3), name=f'National security council {iso3}', defaults={'level': 'strategic'}
+    )[0]
+
+
+def forum_member(iso3: str = 'LBR') -> ForumMember:
+    return ForumMember.objects.get_or_create(forum=forum(iso3), organisation=partner(), role='member', start=None)[0]
+
+
+def forum_meeting(iso3: str = 'LBR') -> Meeting:
+    """A meeting with its minutes on file."""
+    record = Meeting.objects.get_or_create(forum=forum(iso3), date=datetime.date(2020, 3, 1))[0]
+    if not record.minutes:
+        record.minutes.save('minutes.txt', ContentFile(b'Minutes of the meeting.'))
+    return record
+
+
+def forum_decision(iso3: str = 'LBR') -> Decision:
+    return Decision.objects.get_or_create(
+        meeting=forum_meeting(iso3), ref='D1', defaults={'text': 'Vet the police', 'due': datetime.date(2021, 1, 1)}
+    )[0]
+
+
+def decision_update(iso3: str = 'LBR') -> DecisionStatusUpdate:
+    return DecisionStatusUpdate.objects.get_or_create(
+        decision=forum_decision(iso3), date=datetime.date(2020, 3, 1), defaults={'status': 'open'}
     )[0]
 
 
@@ -777,6 +813,149 @@ ENTRIES = [
                 kwargs=guessed(lambda d: {'pk': d.event.pk}),
                 data=lambda d: {'date': '2003-08-19', 'precision': DatePrecision.DAY, 'source': CHECKED},
             ),
+        ),
+    ),
+    # Section: coordination fora
+    workspace_record(
+        Forum,
+        forum,
+        pages=(
+            Endpoint('coordination:forum_list', 'list', kwargs=home),
+            Endpoint('coordination:forum', kwargs=at(own_country, by_pk)),
+            Endpoint(
+                'coordination:forum_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda f: {
+                    'name': 'Donor coordination group',
+                    'level': 'technical',
+                    'kind': 'donor-group',
+                    'layer': 'bilateral',
+                },
+            ),
+            Endpoint(
+                'coordination:forum_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda f: form_data(ForumForm, f, {'country': f.country, 'user': ANYONE}, mandate=CHECKED),
+            ),
+            Endpoint('coordination:forum_delete', 'delete', kwargs=guessed(by_pk), data=lambda f: {}),
+        ),
+        api=api(
+            'coordination',
+            'forum',
+            create=lambda f: {'country': f.country.iso3, 'name': 'Police technical group', 'level': 'technical'},
+            change=lambda f: {'country': f.country.iso3, 'name': f.name, 'level': f.level, 'mandate': CHECKED},
+        ),
+    ),
+    workspace_record(
+        ForumMember,
+        forum_member,
+        pages=(
+            Endpoint(
+                'coordination:member_add',
+                'add',
+                kwargs=at(lambda m: m.forum.country.iso3, lambda m: {'forum_pk': m.forum.pk}),
+                data=lambda m: {'organisation': m.organisation.pk, 'role': 'observer'},
+            ),
+            Endpoint(
+                'coordination:member_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda m: form_data(ForumMemberForm, m, {'forum': m.forum, 'user': ANYONE}, note=CHECKED),
+            ),
+            Endpoint('coordination:member_delete', 'delete', kwargs=guessed(by_pk), data=lambda m: {}),
+        ),
+        api=api(
+            'coordination',
+            'forummember',
+            create=lambda m: {'forum': m.forum.pk, 'organisation': m.organisation.pk, 'role': 'observer'},
+            change=lambda m: {'forum': m.forum.pk, 'organisation': m.organisation.pk, 'role': m.role, 'note': CHECKED},
+        ),
+    ),
+    workspace_record(
+        Meeting,
+        forum_meeting,
+        pages=(
+            Endpoint('coordination:meeting', kwargs=at(lambda m: m.forum.country.iso3, by_pk)),
+            Endpoint('coordination:meeting_minutes', kwargs=at(lambda m: m.forum.country.iso3, by_pk)),
+            Endpoint(
+                'coordination:meeting_add',
+                'add',
+                kwargs=at(lambda m: m.forum.country.iso3, lambda m: {'forum_pk': m.forum.pk}),
+                data=lambda m: {'date': '2021-05', 'place': 'Monrovia'},
+            ),
+            Endpoint(
+                'coordination:meeting_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda m: {
+                    **form_data(MeetingForm, m, {'forum': m.forum, 'user': ANYONE}, summary=CHECKED),
+                    'minutes': '',
+                },
+            ),
+            Endpoint('coordination:meeting_delete', 'delete', kwargs=guessed(by_pk), data=lambda m: {}),
+        ),
+        api=api(
+            'coordination',
+            'meeting',
+            create=lambda m: {'forum': m.forum.pk, 'date': '2021-05'},
+            change=lambda m: {'forum': m.forum.pk, 'date': m.date.isoformat(), 'summary': CHECKED},
+        ),
+    ),
+    workspace_record(
+        Decision,
+        forum_decision,
+        pages=(
+            Endpoint('coordination:decision_list', 'list', kwargs=home),
+            Endpoint('coordination:decision', kwargs=at(lambda d: d.meeting.forum.country.iso3, by_pk)),
+            Endpoint(
+                'coordination:decision_export',
+                kwargs=at(lambda d: d.meeting.forum.country.iso3, lambda d: {'fmt': 'csv'}),
+            ),
+            Endpoint(
+                'coordination:decision_add',
+                'add',
+                kwargs=at(lambda d: d.meeting.forum.country.iso3, lambda d: {'meeting_pk': d.meeting.pk}),
+                data=lambda d: {'text': 'Draft the police act', 'due': '2022'},
+            ),
+            Endpoint(
+                'coordination:decision_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda d: form_data(DecisionForm, d, {'meeting': d.meeting, 'user': ANYONE}, source=CHECKED),
+            ),
+            Endpoint('coordination:decision_delete', 'delete', kwargs=guessed(by_pk), data=lambda d: {}),
+        ),
+        api=api(
+            'coordination',
+            'decision',
+            create=lambda d: {'meeting': d.meeting.pk, 'text': 'Draft the police act', 'due': '2022'},
+            change=lambda d: {'meeting': d.meeting.pk, 'text': d.text, 'source': CHECKED},
+        ),
+        marker=row('decision'),
+    ),
+    workspace_record(
+        DecisionStatusUpdate,
+        decision_update,
+        pages=(
+            Endpoint(
+                'coordination:decision_status',
+                'post',
+                kwargs=guessed(lambda u: {'pk': u.decision.pk}),
+                data=lambda u: {'date': '2021-02-01', 'status': 'in-progress', 'note': CHECKED},
+            ),
+        ),
+        api=api(
+            'coordination',
+            'decisionstatusupdate',
+            create=lambda u: {'decision': u.decision.pk, 'date': '2021-02-01', 'status': 'in-progress'},
+            change=lambda u: {
+                'decision': u.decision.pk,
+                'date': u.date.isoformat(),
+                'status': u.status,
+                'note': CHECKED,
+            },
         ),
     ),
     # Section: coding's lists and API (the review and agreement pages are in the entries above)

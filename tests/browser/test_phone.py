@@ -70,6 +70,7 @@ def on(model, country) -> dict:
 def page_arguments():
     """URL name -> the keyword arguments that open it on a demo object, or (arguments, query string)."""
     from ssrhub.coding.models import CodeAssignment
+    from ssrhub.coordination.models import Decision, Forum, ForumMember, Meeting
     from ssrhub.core.models import Country
     from ssrhub.countries.models import (
         Action,
@@ -99,6 +100,7 @@ def page_arguments():
         for title, date in (('Baseline', '2019-06-01'), ('Review', '2023-06-01'))
     )
     framework_args = {'framework': framework.code, 'version': version.version}
+    forum, meeting = on(Forum, 'country'), on(Meeting, 'forum__country')
     return {
         'countries:assessment_compare': ({'iso3': 'CAF'}, f'a={earlier.pk}&b={later.pk}'),
         'mandates:matrix_paragraphs': ({'acronym': 'ONUMOZ'}, f'code={TOTAL}&side={MANDATED}'),
@@ -127,6 +129,19 @@ def page_arguments():
         'countries:assessment_edit': on(Assessment, 'country'),
         'countries:event_edit': on(TimelineEvent, 'country'),
         'countries:event_date_add': on(TimelineEvent, 'country'),
+        **{f'coordination:{name}': on(Forum, 'country') for name in ('forum', 'forum_edit', 'forum_delete')},
+        'coordination:member_add': {'iso3': forum['iso3'], 'forum_pk': forum['pk']},
+        'coordination:meeting_add': {'iso3': forum['iso3'], 'forum_pk': forum['pk']},
+        **{f'coordination:{name}': on(ForumMember, 'forum__country') for name in ('member_edit', 'member_delete')},
+        **{
+            f'coordination:{name}': on(Meeting, 'forum__country')
+            for name in ('meeting', 'meeting_edit', 'meeting_delete')
+        },
+        'coordination:decision_add': {'iso3': meeting['iso3'], 'meeting_pk': meeting['pk']},
+        **{
+            f'coordination:{name}': on(Decision, 'meeting__forum__country')
+            for name in ('decision', 'decision_edit', 'decision_delete')
+        },
     }
 
 

@@ -19,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from ssrhub.coding.models import CodeAssignment
+from ssrhub.coordination.models import Forum, Meeting
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
 from ssrhub.documents.models import Document, Paragraph
@@ -37,6 +38,7 @@ SKIPPED = {
     'set_language': 'POST only: redirects to the page the language was switched on',
     'logout': 'POST only: logs the client out',
     'documents:document_original': 'the stored original file, as uploaded',
+    'coordination:meeting_minutes': 'the minutes of a meeting, as uploaded',
 }
 # Downloads keep English column identifiers in every language (``countries/sector.py``): their labels are checked
 # on the pages that show them.
@@ -112,6 +114,10 @@ def _reset_token():
     return {'uidb64': urlsafe_base64_encode(force_bytes(user.pk)), 'token': default_token_generator.make_token(user)}
 
 
+def _fora(iso3):
+    return Forum.objects.filter(country__iso3=iso3).order_by('pk').values_list('pk', flat=True)[:1]
+
+
 def _country_records(model, field='country__iso3', every=False):
     def make(iso3):
         records = model.objects.filter(**{field: iso3}).order_by('pk')
@@ -150,6 +156,14 @@ ARGUMENTS = {
     'countries:part_edit': _countries(lambda iso3: list(_parts(iso3))),
     'countries:action_status': _country_records(Action, 'document__country__iso3'),
     'password_reset_confirm': lambda: [_reset_token()],
+    'coordination:member_add': _countries(lambda iso3: [{'iso3': iso3, 'forum_pk': pk} for pk in _fora(iso3)]),
+    'coordination:meeting_add': _countries(lambda iso3: [{'iso3': iso3, 'forum_pk': pk} for pk in _fora(iso3)]),
+    'coordination:decision_add': _countries(
+        lambda iso3: [
+            {'iso3': iso3, 'meeting_pk': pk}
+            for pk in Meeting.objects.filter(forum__country__iso3=iso3).order_by('pk').values_list('pk', flat=True)[:1]
+        ]
+    ),
 }
 
 

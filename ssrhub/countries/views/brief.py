@@ -25,6 +25,7 @@ from ..models import (
     NationalDocument,
     TimelineEvent,
 )
+from ..overdue import overdue_sections
 from ..plan_messages import CHECK_LABELS, DOCUMENT_CHECKS
 from ..plan_queries import country_findings
 from ..plans import IMPLEMENTED_KINDS
@@ -35,6 +36,11 @@ from .workspace import lifecycle
 __all__ = ['BriefPdfView', 'BriefView', 'brief_context']
 
 LANGUAGES = ('en', 'fr')
+# The brief holds on one A4 page (measured on the Central African Republic's, the fullest demo brief): overdue items
+# of the registered sources take one paragraph, at most OVERDUE_SHOWN items each, and the timeline then lists
+# EVENTS_WITH_OVERDUE events instead of 10 to make room.
+OVERDUE_SHOWN = 2
+EVENTS_WITH_OVERDUE = 6
 
 
 def _language(request) -> str:
@@ -95,8 +101,13 @@ def brief_context(user, country, today: date) -> dict:
                 'uncovered': sum(1 for f in findings.get(document.pk, []) if f.check == 'alignment'),
             }
         )
+    overdue = [
+        {**section, 'shown': section['items'][:OVERDUE_SHOWN], 'more': len(section['items']) - OVERDUE_SHOWN}
+        for section in overdue_sections(user, [country], today)
+        if section['items']
+    ]
     events = read(TimelineEvent).filter(country=country).prefetch_related('dates')
-    axis = event_axis(_mark(event) for event in events)
+    axis = event_axis((_mark(event) for event in events), **({'latest': EVENTS_WITH_OVERDUE} if overdue else {}))
     assessment = read(Assessment).filter(country=country).order_by('-date').first()
     return {
         'country': country,
@@ -109,6 +120,7 @@ def brief_context(user, country, today: date) -> dict:
         'other_documents': sorted(others.items()),
         'assessment': _assessment_summary(assessment),
         'axis': axis,
+        'overdue': overdue,
     }
 
 

@@ -39,6 +39,7 @@ from ..models import (
     Stage,
     Threat,
 )
+from ..overdue import overdue_sections
 from ..plan_messages import (
     CHECK_LABELS,
     DOCUMENT_CHECKS,
@@ -124,6 +125,7 @@ class DashboardView(CountryScopedView):
             documents=findings,
             flags=flags,
             actor_count=Actor.objects.restrict(request.user).filter(country=self.country).count(),
+            overdue_sections=overdue_sections(request.user, [self.country], today),  # registered by higher apps
             today=today,
         )
         return render(request, 'countries/dashboard.html', context)

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
+from ssrhub.coordination.models import Decision, Forum, Meeting
 from ssrhub.core.models import Country
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Assessment, NationalDocument
@@ -73,6 +74,14 @@ PAGES = {
     'countries:assessment': lambda: {'iso3': 'CAF', 'pk': Assessment.objects.filter(country__iso3='CAF')[0].pk},
     'countries:assessment_compare': {'iso3': 'CAF'},
     'countries:timeline': {'iso3': 'CAF'},
+    'coordination:forum_list': {'iso3': 'CAF'},
+    'coordination:forum': lambda: {'iso3': 'CAF', 'pk': Forum.objects.filter(country__iso3='CAF')[0].pk},
+    'coordination:meeting': lambda: {'iso3': 'CAF', 'pk': Meeting.objects.filter(forum__country__iso3='CAF')[0].pk},
+    'coordination:decision': lambda: {
+        'iso3': 'CAF',
+        'pk': Decision.objects.filter(meeting__forum__country__iso3='CAF')[0].pk,
+    },
+    'coordination:decision_list': {'iso3': 'CAF'},
     'password_change': {},
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
@@ -94,6 +103,8 @@ NOT_PAGES = {
     'matrix_paragraphs': 'an htmx fragment of the matrix',
     'paragraph_review': 'POST only: the review panel of a paragraph',
     'action_status': 'POST only: a status update',
+    'decision_status': 'POST only: a status update',
+    'meeting_minutes': 'a download',
     'document_upload': 'a form, in the Documents menu',
     'login': 'linked from every page',
     'password_reset': 'linked from the login page',

@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from ssrhub.coordination.demo import load_fora_demo
+from ssrhub.core.datafiles import DataFileError
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
 from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
@@ -100,6 +102,13 @@ class Command(BaseCommand):
                 self.stdout.write(f'Demo country workspace {iso3}: {summary(report)}')
             if options['verbosity'] > 1:
                 self.stdout.write('\n'.join(f'  {line}' for line in report.lines()))
+        # Coordination fora of the same countries; their decisions name the workspaces' plan actions.
+        try:
+            fora = load_fora_demo(user=User.objects.get(username='editor'))
+        except DataFileError as error:
+            raise CommandError(f'Demo coordination fora refused: {error}') from error
+        if options['verbosity']:
+            self.stdout.write(f'Demo coordination fora: {summary(fora)}')
 
 
 def add_corpus_years(parser) -> None:

@@ -1,3 +1,5 @@
+"""The form of the 3W import page: the table to upload and its options, then the decisions on unknown organisations."""
+
 from pathlib import Path
 
 from django import forms
@@ -5,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.forms import AccessibleFormMixin, style_widgets
 
-from .hxl3w.rows import parse_period
+from ..hxl3w.rows import parse_period
 
 __all__ = ['MAX_UPLOAD_BYTES', 'ThreeWConfirmForm', 'ThreeWImportForm']
 

@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from ssrhub.core.access import can
 from ssrhub.core.views.generic import CountryScopedView
 
-from .forms import ThreeWConfirmForm, ThreeWImportForm
-from .hxl3w import matrix
-from .hxl3w.errors import HxlError
-from .hxl3w.preview import MAX_ISSUES, preview
-from .hxl3w.reading import open_table
-from .hxl3w.rows import map_columns
-from .hxl_import import add_alias, create_unknown_values, organisation_matcher, sector_matcher
-from .models import Organisation
+from ..forms.threew import ThreeWConfirmForm, ThreeWImportForm
+from ..hxl3w import matrix
+from ..hxl3w.errors import HxlError
+from ..hxl3w.preview import MAX_ISSUES, preview
+from ..hxl3w.reading import open_table
+from ..hxl3w.rows import map_columns
+from ..hxl_import import add_alias, create_unknown_values, organisation_matcher, sector_matcher
+from ..models import Organisation
 
 __all__ = ['ThreeWImportView']
 

@@ -1,0 +1,13 @@
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register('fora', views.ForumViewSet)
+router.register('forum-members', views.ForumMemberViewSet)
+router.register('meetings', views.MeetingViewSet)
+router.register('decisions', views.DecisionViewSet)
+router.register('decision-status-updates', views.DecisionStatusUpdateViewSet)
+
+app_name = 'coordination-api'
+urlpatterns = router.urls

@@ -1,0 +1,147 @@
+"""API of the coordination fora: fora, members, meetings, decisions and their status updates.
+
+Like the workspace pages, it needs an account and a role that reads workspace records; rows go through
+``restrict()``. Every list filters by ``country`` (ISO alpha-3); decisions also by forum, owner, status and
+``overdue`` (on ``?date=``, default today). Records are written by those who may write them on the pages.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+
+from ssrhub.core.api.permissions import RestrictedModelPermissions
+from ssrhub.core.api.viewsets import RestrictedModelViewSet
+from ssrhub.core.params import InvalidParameter, date_param
+from ssrhub.countries.api.views import CanViewWorkspace
+
+from ..filtersets import (
+    DecisionFilterSet,
+    DecisionStatusUpdateFilterSet,
+    ForumFilterSet,
+    ForumMemberFilterSet,
+    MeetingFilterSet,
+)
+from ..models import Decision, DecisionStatusUpdate, Forum, ForumMember, Meeting
+from .serializers import (
+    DecisionSerializer,
+    DecisionStatusUpdateSerializer,
+    ForumMemberSerializer,
+    ForumSerializer,
+    MeetingSerializer,
+)
+
+__all__ = ['DecisionStatusUpdateViewSet', 'DecisionViewSet', 'ForumMemberViewSet', 'ForumViewSet', 'MeetingViewSet']
+
+
+class CoordinationViewSet(RestrictedModelViewSet):
+    permission_classes = [IsAuthenticated, CanViewWorkspace, RestrictedModelPermissions]
+
+
+@extend_schema_view(
+    list=extend_schema(description='Coordination fora of countries: level, coordination layer, chair, mandate, dates.'),
+    retrieve=extend_schema(description='One forum.'),
+)
+class ForumViewSet(CoordinationViewSet):
+    queryset = Forum.objects.all()
+    serializer_class = ForumSerializer
+    filterset_class = ForumFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related('country').prefetch_related('citations', 'components')
+
+
+@extend_schema_view(
+    list=extend_schema(description="Fora's members: an organisation, its role and the period it held it."),
+    retrieve=extend_schema(description='One seat in a forum.'),
+)
+class ForumMemberViewSet(CoordinationViewSet):
+    queryset = ForumMember.objects.all()
+    serializer_class = ForumMemberSerializer
+    filterset_class = ForumMemberFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related('forum__country').prefetch_related('citations')
+
+
+@extend_schema_view(
+    list=extend_schema(description='Meetings of fora: date, place, attendees, agenda, summary, minutes.'),
+    retrieve=extend_schema(description='One meeting.'),
+)
+class MeetingViewSet(CoordinationViewSet):
+    queryset = Meeting.objects.all()
+    serializer_class = MeetingSerializer
+    filterset_class = MeetingFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related('forum__country').prefetch_related('citations', 'attendees')
+
+
+DATE = OpenApiParameter(
+    'date', OpenApiTypes.DATE, description='YYYY-MM-DD: the day `overdue` is judged on; default today.'
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[DATE],
+        description='Decisions taken at meetings, each with its owner, due date (as precise as known), status, '
+        'overdue flag and dated status history. The status is written through status updates.',
+    ),
+    retrieve=extend_schema(parameters=[DATE], description='One decision.'),
+)
+class DecisionViewSet(CoordinationViewSet):
+    queryset = Decision.objects.all()
+    serializer_class = DecisionSerializer
+    filterset_class = DecisionFilterSet
+
+    def get_queryset(self):
+        updates = DecisionStatusUpdate.objects.restrict(self.request.user).order_by('date', 'pk')
+        return (
+            super()
+            .get_queryset()
+            .select_related('meeting__forum__country', 'owner')
+            .prefetch_related('citations', 'actions', 'components', Prefetch('status_updates', updates))
+        )
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            super().perform_create(serializer)
+            serializer.instance.start_history(self.request.user)
+
+    def get_serializer_context(self):
+        try:
+            today = date_param(self.request, default=date.today())
+        except InvalidParameter as error:
+            raise ValidationError({'date': [str(error)]}) from error
+        return {**super().get_serializer_context(), 'today': today}
+
+
+@extend_schema_view(
+    list=extend_schema(description="Decisions' status updates; writing one sets the decision's status to its latest."),
+    retrieve=extend_schema(description='One status update.'),
+)
+class DecisionStatusUpdateViewSet(CoordinationViewSet):
+    queryset = DecisionStatusUpdate.objects.all()
+    serializer_class = DecisionStatusUpdateSerializer
+    filterset_class = DecisionStatusUpdateFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related('decision__meeting__forum__country').prefetch_related('citations')
+
+    def _save(self, serializer):
+        if serializer.instance is None:
+            serializer.validated_data['recorded_by'] = self.request.user
+        with transaction.atomic():
+            super()._save(serializer)
+            serializer.instance.decision.refresh_status()
+
+    def perform_destroy(self, instance):
+        decision = instance.decision
+        with transaction.atomic():
+            instance.delete()
+            decision.refresh_status()

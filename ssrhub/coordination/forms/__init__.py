@@ -1,0 +1,1 @@
+"""Every form of the coordination app, one module per part."""
