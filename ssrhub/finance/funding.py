@@ -303,7 +303,9 @@ def compute_funding(
         internal_out = receiver and receiver != transaction.activity_id and receiver in activities
         internal_in = transaction.type in INCOMING_TYPES and provider in activities
         if internal_out or internal_in:
-            source, target = (transaction.activity_id, receiver) if internal_out else (provider, transaction.activity_id)
+            source, target = (
+                (transaction.activity_id, receiver) if internal_out else (provider, transaction.activity_id)
+            )
             money_between.add(frozenset((source, target)))
             result.transfers.append(
                 Transfer(transaction.id, source, target, transaction.type, value, transaction.currency.upper())
