@@ -23,10 +23,15 @@ __all__ = [
 
 class ExchangeRateForm(PartialDateFormMixin, ChangeLoggedModelForm):
     partial_dates = {'period': 'period_precision'}
+    url = forms.URLField(label=_('source address'), assume_scheme='https', required=False)
 
     class Meta:
         model = ExchangeRate
         fields = ['currency', 'period', 'rate', 'source', 'url']
+
+    def _get_validation_exclusions(self):
+        # The precision is set from the period field: the one-rate-per-period constraint must see it.
+        return super()._get_validation_exclusions() - {'period_precision'}
 
     def clean_currency(self):
         currency = self.cleaned_data['currency'].upper()
