@@ -74,7 +74,9 @@ class RateImportConfirmForm(forms.Form):
 class DuplicationReviewForm(AccessibleFormMixin, forms.Form):
     action = forms.IntegerField(widget=forms.HiddenInput)
     activities = forms.CharField(widget=forms.HiddenInput, max_length=300)
-    decision = forms.ChoiceField(label=_('Decision'), choices=DuplicationReview._meta.get_field('decision').choices)
+    decision = forms.ChoiceField(
+        label=_('Decision'), choices=[('', '—'), *DuplicationReview._meta.get_field('decision').choices]
+    )
     note = forms.CharField(label=_('Note'), widget=forms.Textarea(attrs={'rows': 2}), required=False)
 
 

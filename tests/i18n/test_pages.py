@@ -7,6 +7,7 @@ joins by itself; a URL whose arguments cannot be guessed from the demo fails wit
 ``ARGUMENTS`` (or to ``SKIPPED`` with the reason).
 """
 
+import datetime
 import re
 
 import pytest
@@ -22,6 +23,7 @@ from ssrhub.coding.models import CodeAssignment
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
 from ssrhub.documents.models import Document, Paragraph
+from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import FrameworkVersion, UNEntity
 
 from .english import english_in, sentences
@@ -93,6 +95,17 @@ def _documents():
     return [{'pk': pk} for pk in {*chosen.values(), coded.first().pk}]
 
 
+def _rate() -> list[dict]:
+    """The demo has no exchange rate (the book gives none): one for the rate pages."""
+    rate = ExchangeRate.objects.get_or_create(
+        currency='XOF',
+        period=datetime.date(2024, 1, 1),
+        period_precision='year',
+        defaults={'rate': 606.3, 'source': 'BCEAO'},
+    )[0]
+    return [{'pk': rate.pk}]
+
+
 def _version():
     version = _first(FrameworkVersion.objects.select_related('framework'))
     return {'framework': version.framework.code, 'version': version.version}
@@ -141,6 +154,7 @@ ARGUMENTS = {
     'countries:part_edit': _countries(lambda iso3: list(_parts(iso3))),
     'countries:action_status': _country_records(Action, 'document__country__iso3'),
     'password_reset_confirm': lambda: [_reset_token()],
+    **{name: _rate for name in ('finance:rate', 'finance:rate_edit', 'finance:rate_delete', 'finance:rate_history')},
 }
 
 
