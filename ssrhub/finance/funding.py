@@ -16,8 +16,8 @@ How the money is counted:
   outside the set enters through the commitments and disbursements of the activities of the set.
 * An activity linked to an action with a share (a percentage) gives that share of its money to the action; the
   links of an activity without shares split what the shared ones leave equally (all of it when none has a share), and
-  the result says so. Shares above 100 % in all are scaled down to 100 % and said; a share under 100 % in all leaves
-  the rest to work outside the plan (``outside_plan``).
+  the result says so. Shares above 100 % in all are scaled down to 100 % and said; a share under 100 % in all, or
+  a link to an action of another plan, leaves that part to work outside the plan (``outside_plan``).
 * A transaction or a cost in a currency without a rate on its value date (a cost's date is the action's start, or
   the plan's date) is left out of every total and listed in ``missing_rates`` or ``costs_without_rate``.
 * The gap of an action is its cost less its commitments, never negative; commitments above the cost are
@@ -265,11 +265,11 @@ def compute_funding(
     actions = sorted(actions, key=lambda action: action.id)
     activities = {activity.id: activity for activity in activities}
     action_ids = {action.id for action in actions}
+    # Every link of the activities counts for their shares, those to actions of other plans too.
     links = sorted(
-        {(link.action_id, link.activity_id): link for link in links if link.action_id in action_ids}.values(),
+        {(link.action_id, link.activity_id): link for link in links if link.activity_id in activities}.values(),
         key=lambda link: (link.action_id, link.activity_id),
     )
-    links = [link for link in links if link.activity_id in activities]
     transactions = sorted(transactions, key=lambda transaction: (transaction.activity_id, transaction.id))
     result = FundingResult(currency=currency.upper())
     used_rates: set[Rate] = set()
@@ -336,7 +336,8 @@ def compute_funding(
     shares = _shares(links, result)
     by_activity: dict[str, list[tuple[str, Fraction]]] = defaultdict(list)
     for (action_id, activity_id), share in sorted(shares.items()):
-        by_activity[activity_id].append((action_id, share))
+        if action_id in action_ids:
+            by_activity[activity_id].append((action_id, share))
     pillar_of = {action.id: action.pillar for action in actions}
     for transaction, value in counted:
         activity = activities[transaction.activity_id]
@@ -374,7 +375,7 @@ def compute_funding(
     # Actions without a funded activity
     linked: dict[str, list[str]] = defaultdict(list)
     for link in links:
-        if shares.get((link.action_id, link.activity_id), Fraction(0)) > 0:
+        if link.action_id in action_ids and shares.get((link.action_id, link.activity_id), Fraction(0)) > 0:
             linked[link.action_id].append(link.activity_id)
     result.unfunded = [
         action.id for action in actions if not any(activity in funded_raw for activity in linked[action.id])

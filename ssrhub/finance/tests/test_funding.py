@@ -109,6 +109,13 @@ def test_equal_split_and_remaining_share_are_said():
     assert funding.outside_plan == Fraction(800000 - 50000) / 4  # the 25 % of Y no action takes
 
 
+def test_a_link_to_another_plans_action_takes_its_part_outside():
+    links = [Link('a3', 'Z'), Link('other-plan-action', 'Z')]
+    funding = compute_funding(ACTIONS, ACTIVITIES[2:], TRANSACTIONS, links, RATES)
+    assert funding.actions['a3'].spent == 125000 and funding.outside_plan == 125000
+    assert funding.equal_splits == {'Z': ('a3', 'other-plan-action')}
+
+
 def test_duplication_needs_two_partners_and_an_overlap():
     funding = result()
     [flag] = funding.duplications
