@@ -73,7 +73,7 @@ class RateImportConfirmForm(forms.Form):
 
 class DuplicationReviewForm(AccessibleFormMixin, forms.Form):
     action = forms.IntegerField(widget=forms.HiddenInput)
-    activities = forms.CharField(widget=forms.HiddenInput, max_length=300)
+    activities = forms.CharField(widget=forms.HiddenInput, max_length=450)
     decision = forms.ChoiceField(
         label=_('Decision'), choices=[('', '—'), *DuplicationReview._meta.get_field('decision').choices]
     )

@@ -25,7 +25,7 @@ class DuplicationReview(ChangeLoggedModel):
     action = models.ForeignKey(
         to='countries.Action', on_delete=models.CASCADE, related_name='duplication_reviews', verbose_name=_('action')
     )
-    activities = models.CharField(verbose_name=_('activities'), max_length=300)
+    activities = models.CharField(verbose_name=_('activities'), max_length=450)  # two IATI identifiers
     fingerprint = models.CharField(verbose_name=_('state of the activities reviewed'), max_length=64)
     decision = models.CharField(verbose_name=_('decision'), max_length=10, choices=ReviewDecision)
     note = models.TextField(verbose_name=_('note'), blank=True)
