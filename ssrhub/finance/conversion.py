@@ -9,19 +9,16 @@ Plain Python: amounts are exact fractions here; pages and exports round them.
 """
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ssrhub.core.dates import DAY, MONTH, YEAR, iso_text, period_end
+from ssrhub.core.dates import DAY, MONTH, YEAR, iso_text, period_end, truncate
 
 __all__ = ['PIVOT', 'Conversion', 'Rate', 'RateTable', 'to_fraction']
 
 PIVOT = 'USD'
-# The most specific period first.
-SPECIFICITY = {DAY: 0, MONTH: 1, YEAR: 2}
 
 
 def to_fraction(value) -> Fraction:
@@ -80,18 +77,20 @@ class Conversion:
 
 
 class RateTable:
-    """The rates known, indexed by currency; ``find()`` and ``convert()`` answer for one value date."""
+    """The rates known, indexed by currency and period; ``find()`` and ``convert()`` answer for one value date."""
 
     def __init__(self, rates: Iterable[Rate]):
-        self._rates: dict[str, list[Rate]] = defaultdict(list)
+        self._rates: dict[tuple[str, str, datetime.date], Rate] = {}
         for rate in rates:
-            self._rates[rate.currency.upper()].append(rate)
-        for found in self._rates.values():
-            found.sort(key=lambda rate: (SPECIFICITY[rate.precision], rate.start))
+            self._rates[(rate.currency.upper(), rate.precision, truncate(rate.start, rate.precision))] = rate
 
     def find(self, currency: str, day: datetime.date) -> Rate | None:
         """The most specific rate of ``currency`` whose period holds ``day``, or None."""
-        return next((rate for rate in self._rates.get(currency.upper(), ()) if rate.covers(day)), None)
+        currency = currency.upper()
+        for precision in (DAY, MONTH, YEAR):
+            if rate := self._rates.get((currency, precision, truncate(day, precision))):
+                return rate
+        return None
 
     def convert(self, value, currency: str, day: datetime.date, target: str = PIVOT) -> Conversion:
         """``value`` in ``currency`` on ``day``, in ``target``, through the US dollar."""

@@ -3,7 +3,8 @@ one currency, with the financing gap, unfunded actions, possible duplication, on
 by year.
 
 Plain Python: the Django layer (``finance/queries.py``) turns records into the dataclasses below, and the pages turn
-the codes of ``notes`` into sentences. Amounts are exact fractions; nothing is rounded here.
+the codes of ``notes`` into sentences. Amounts are exact fractions; a converted amount is kept to a millionth of a
+unit of the target currency, and nothing else is rounded here.
 
 How the money is counted:
 
@@ -60,6 +61,12 @@ COMMITMENT, DISBURSEMENT, EXPENDITURE = '2', '3', '4'
 COUNTED_TYPES = {COMMITMENT: 'committed', DISBURSEMENT: 'disbursed', EXPENDITURE: 'spent'}
 INCOMING_TYPES = frozenset({'1', '11'})  # incoming funds, incoming commitment
 HUNDRED = Fraction(100)
+# Converted amounts are kept in whole millionths of a unit: sums stay exact and fast.
+MICRO = 10**6
+
+
+def _micro(value: Fraction) -> Fraction:
+    return Fraction(round(value * MICRO), MICRO)
 
 
 # Section: input
@@ -289,10 +296,12 @@ def compute_funding(
                 result.costs_without_rate.append(action.id)
             continue
         used_rates.update(conversion.rates)
-        amounts.cost = conversion.value
+        amounts.cost = _micro(conversion.value)
 
     # Transactions: internal transfers out, rates in
-    counted: list[tuple[Transaction, Fraction]] = []
+    # activity -> (kind, year, partner, budget) -> whole millionths of the target currency
+    sums: dict[str, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
+    counted = 0
     money_between: set[frozenset[str]] = set()
     funded_raw: set[str] = set()
     for transaction in transactions:
@@ -329,8 +338,14 @@ def compute_funding(
             )
             continue
         used_rates.update(conversion.rates)
-        counted.append((transaction, conversion.value))
-        result.counted += conversion.value
+        activity = activities[transaction.activity_id]
+        partner = transaction.provider_org or (activity.partners[0] if activity.partners else '')
+        budget = {True: 'on', False: 'off'}.get(activity.on_budget, 'unknown')
+        key = (COUNTED_TYPES[transaction.type], transaction.value_date.year, partner, budget)
+        micros = round(conversion.value * MICRO)
+        sums[activity.id][key] += micros
+        counted += micros
+    result.counted = Fraction(counted, MICRO)
 
     # Attribution to actions, pillars, partners, budget, years
     shares = _shares(links, result)
@@ -338,26 +353,34 @@ def compute_funding(
     for (action_id, activity_id), share in sorted(shares.items()):
         if action_id in action_ids:
             by_activity[activity_id].append((action_id, share))
-    pillar_of = {action.id: action.pillar for action in actions}
-    for transaction, value in counted:
-        activity = activities[transaction.activity_id]
-        kind = COUNTED_TYPES[transaction.type]
-        partner = transaction.provider_org or (activity.partners[0] if activity.partners else '')
-        budget = {True: 'on', False: 'off'}.get(activity.on_budget, 'unknown')
-        attributed = Fraction(0)
-        for action_id, share in by_activity.get(activity.id, ()):
-            part = value * share
-            attributed += part
+    # An activity's money goes to each action by its share; its breakdown by partner, budget and year by the sum of
+    # its shares in this plan.
+    for activity_id, breakdown in sorted(sums.items()):
+        by_kind: dict[str, int] = defaultdict(int)
+        for (kind, _year, _partner, _budget), micros in breakdown.items():
+            by_kind[kind] += micros
+        weight = Fraction(0)
+        for action_id, share in by_activity.get(activity_id, ()):
+            weight += share
+            bucket = result.actions[action_id]
+            for kind, micros in by_kind.items():
+                setattr(bucket, kind, getattr(bucket, kind) + Fraction(micros, MICRO) * share)
+        result.outside_plan += Fraction(sum(by_kind.values()), MICRO) * (1 - weight)
+        if not weight:
+            continue
+        for (kind, year, partner, budget), micros in breakdown.items():
+            part = Fraction(micros, MICRO) * weight
             for bucket in (
-                result.actions[action_id],
-                result.pillars.setdefault(pillar_of[action_id], Amounts()),
                 result.partners.setdefault(partner, Amounts()),
                 result.budget.setdefault(budget, Amounts()),
-                result.years.setdefault(transaction.value_date.year, Amounts()),
-                result.total,
+                result.years.setdefault(year, Amounts()),
             ):
                 setattr(bucket, kind, getattr(bucket, kind) + part)
-        result.outside_plan += value - attributed
+    for action in actions:
+        amounts = result.actions[action.id]
+        for bucket in (result.pillars.setdefault(action.pillar, Amounts()), result.total):
+            for kind in COUNTED_TYPES.values():
+                setattr(bucket, kind, getattr(bucket, kind) + getattr(amounts, kind))
 
     # Gaps, summed from the actions up
     for action in actions:
@@ -381,15 +404,23 @@ def compute_funding(
         action.id for action in actions if not any(activity in funded_raw for activity in linked[action.id])
     ]
 
-    # Possible duplication
+    # Possible duplication: pairs across groups of activities with no partner in common
     for action in actions:
-        for first, second in combinations(sorted(set(linked[action.id])), 2):
+        groups: dict[frozenset, list[str]] = defaultdict(list)
+        for key in sorted(set(linked[action.id])):
+            activity = activities[key]
+            if activity.partners and activity.start is not None and activity.end is not None:
+                groups[frozenset(activity.partners)].append(key)
+        pairs = (
+            tuple(sorted((first, second)))
+            for one, other in combinations(sorted(groups, key=sorted), 2)
+            if not one & other
+            for first in groups[one]
+            for second in groups[other]
+        )
+        for first, second in sorted(pairs):
             a, b = activities[first], activities[second]
-            if not a.partners or not b.partners or set(a.partners) & set(b.partners):
-                continue
-            if frozenset((first, second)) in money_between:
-                continue
-            if overlap := _overlap(a, b):
+            if (overlap := _overlap(a, b)) and frozenset((first, second)) not in money_between:
                 result.duplications.append(
                     Duplication(action.id, (first, second), (a.partners, b.partners), *overlap, pair_fingerprint(a, b))
                 )
