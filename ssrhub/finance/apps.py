@@ -6,3 +6,6 @@ class FinanceConfig(AppConfig):
     name = 'ssrhub.finance'
     label = 'finance'
     verbose_name = _('financing')
+
+    def ready(self):
+        from . import search  # noqa: F401

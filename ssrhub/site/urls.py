@@ -14,6 +14,7 @@ api_urlpatterns = [
     path('mandates/', include('ssrhub.mandates.api.urls', namespace='mandates-api')),
     path('countries/', include('ssrhub.countries.api.urls', namespace='countries-api')),
     path('coordination/', include('ssrhub.coordination.api.urls', namespace='coordination-api')),
+    path('finance/', include('ssrhub.finance.api.urls', namespace='finance-api')),
 ]
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path('', include('ssrhub.mandates.urls')),
     path('', include('ssrhub.countries.urls')),
     path('', include('ssrhub.coordination.urls')),
+    path('', include('ssrhub.finance.urls')),
     path('accounts/', include('ssrhub.site.accounts')),
     path('i18n/', include('django.conf.urls.i18n')),
     path('admin/', admin.site.urls),

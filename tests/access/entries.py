@@ -60,6 +60,8 @@ from ssrhub.countries.models import (
 from ssrhub.countries.views.assessments import framework_items, latest_framework_version
 from ssrhub.documents.forms import DocumentMetadataForm
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
+from ssrhub.finance.forms import ExchangeRateForm
+from ssrhub.finance.models import DuplicationReview, ExchangeRate, ReviewDecision
 from ssrhub.framework.forms import MissionForm
 from ssrhub.framework.models import Framework, FrameworkItem, FrameworkVersion, Mission, MissionTypeChoices, UNEntity
 
@@ -199,6 +201,19 @@ def pillar(iso3: str = 'LBR') -> Pillar:
 def plan_action(iso3: str = 'LBR') -> Action:
     return Action.objects.get_or_create(
         document=national_document(iso3), ref='A1', defaults={'title': 'Vet the police'}
+    )[0]
+
+
+def exchange_rate() -> ExchangeRate:
+    return ExchangeRate.objects.get_or_create(
+        currency='EUR', period=datetime.date(2024, 1, 1), period_precision='year',
+        defaults={'rate': '0.9243', 'source': 'IMF annual average'},
+    )[0]  # fmt: skip
+
+
+def duplication_review(iso3: str = 'LBR') -> DuplicationReview:
+    return DuplicationReview.objects.get_or_create(
+        action=plan_action(iso3), activities='X1 X2', defaults={'fingerprint': 'f', 'decision': 'dismissed'}
     )[0]
 
 
@@ -720,6 +735,7 @@ ENTRIES = [
         pages=(
             Endpoint('countries:documents', 'list', kwargs=home),
             Endpoint('countries:document', kwargs=at(own_country, by_pk)),
+            Endpoint('finance:plan_funding', kwargs=at(own_country, by_pk)),
             Endpoint('countries:document_checks', kwargs=at(own_country, lambda d: {'pk': d.pk, 'fmt': 'csv'})),
             Endpoint(
                 'countries:document_add',
@@ -973,5 +989,61 @@ ENTRIES = [
         pages=(Endpoint('coding:paragraph_review_list', 'list'),),
         api=api('coding', 'paragraphreview'),
         reader=Role.ANALYST,
+    ),
+    # Section: finance
+    AccessEntry(
+        model=ExchangeRate,
+        record=exchange_rate,
+        pages=(
+            Endpoint('finance:rate_list', 'list', query='currency=EUR'),
+            Endpoint('finance:rate', kwargs=pk),
+            Endpoint('finance:rate_history', kwargs=pk),
+            Endpoint(
+                'finance:rate_edit', 'edit', kwargs=pk, data=lambda r: form_data(ExchangeRateForm, r, source=CHECKED)
+            ),
+            Endpoint(
+                'finance:rate_add',
+                'add',
+                data=lambda r: {'currency': 'GBP', 'period': '2023', 'rate': '0.8043', 'source': CHECKED},
+            ),
+            Endpoint(
+                'finance:rate_import',
+                'add',
+                data=lambda r: {
+                    'file': SimpleUploadedFile('rates.csv', b'date,currency,rate,source\n2022,CHF,0.9550,IMF\n')
+                },
+                saves=False,  # a preview: nothing is written until the confirmation
+            ),
+        ),
+        api=api(
+            'finance',
+            'exchangerate',
+            create=lambda r: {'currency': 'JPY', 'period': '2024-03', 'rate': '149.7', 'source': CHECKED},
+            change=lambda r: {'currency': r.currency, 'period': r.period_text, 'rate': '0.9250', 'source': CHECKED},
+        ),
+        marker=lambda r: f'/finance/rates/{r.pk}/',
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    workspace_record(
+        DuplicationReview,
+        duplication_review,
+        api=api(
+            'finance',
+            'duplicationreview',
+            create=lambda r: {
+                'action': r.action.pk,
+                'activities': 'X3 X4',
+                'fingerprint': 'f',
+                'decision': 'confirmed',
+            },
+            change=lambda r: {
+                'action': r.action.pk,
+                'activities': r.activities,
+                'fingerprint': r.fingerprint,
+                'decision': ReviewDecision.CONFIRMED,
+                'note': CHECKED,
+            },
+        ),
+        marker=lambda r: r.activities,
     ),
 ]

@@ -82,6 +82,7 @@ def page_arguments():
         TimelineEvent,
     )
     from ssrhub.documents.models import Document
+    from ssrhub.finance.models import ExchangeRate
     from ssrhub.framework.models import Framework, FrameworkItem, UNEntity
     from ssrhub.mandates.matrix import MANDATED, TOTAL
 
@@ -101,7 +102,16 @@ def page_arguments():
     )
     framework_args = {'framework': framework.code, 'version': version.version}
     forum, meeting = on(Forum, 'country'), on(Meeting, 'forum__country')
+    # Nor an exchange rate (the book gives none).
+    rate = ExchangeRate.objects.create(
+        currency='XOF', period='2024-01-01', period_precision='year', rate='606.3', source='BCEAO'
+    )
     return {
+        **{
+            name: {'pk': rate.pk}
+            for name in ('finance:rate', 'finance:rate_edit', 'finance:rate_delete', 'finance:rate_history')
+        },
+        'finance:plan_funding': {'iso3': 'LBR', 'pk': plan.pk},
         'countries:assessment_compare': ({'iso3': 'CAF'}, f'a={earlier.pk}&b={later.pk}'),
         'mandates:matrix_paragraphs': ({'acronym': 'ONUMOZ'}, f'code={TOTAL}&side={MANDATED}'),
         'framework:version': framework_args,

@@ -7,6 +7,7 @@ joins by itself; a URL whose arguments cannot be guessed from the demo fails wit
 ``ARGUMENTS`` (or to ``SKIPPED`` with the reason).
 """
 
+import datetime
 import re
 
 import pytest
@@ -23,6 +24,7 @@ from ssrhub.coordination.models import Forum, Meeting
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
 from ssrhub.documents.models import Document, Paragraph
+from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import FrameworkVersion, UNEntity
 
 from .english import english_in, sentences
@@ -104,6 +106,17 @@ def _documents():
     return [{'pk': pk} for pk in {*chosen.values(), coded.first().pk}]
 
 
+def _rate() -> list[dict]:
+    """The demo has no exchange rate (the book gives none): one for the rate pages."""
+    rate = ExchangeRate.objects.get_or_create(
+        currency='XOF',
+        period=datetime.date(2024, 1, 1),
+        period_precision='year',
+        defaults={'rate': 606.3, 'source': 'BCEAO'},
+    )[0]
+    return [{'pk': rate.pk}]
+
+
 def _version():
     version = _first(FrameworkVersion.objects.select_related('framework'))
     return {'framework': version.framework.code, 'version': version.version}
@@ -164,6 +177,7 @@ ARGUMENTS = {
             for pk in Meeting.objects.filter(forum__country__iso3=iso3).order_by('pk').values_list('pk', flat=True)[:1]
         ]
     ),
+    **{name: _rate for name in ('finance:rate', 'finance:rate_edit', 'finance:rate_delete', 'finance:rate_history')},
 }
 
 

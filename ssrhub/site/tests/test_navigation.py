@@ -21,6 +21,7 @@ from ssrhub.core.models import Country
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
+from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,8 @@ PAGES = {
     },
     'coordination:decision_list': {'iso3': 'CAF'},
     'password_change': {},
+    'finance:rate_list': {},
+    'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
 NOT_PAGES = {
@@ -105,6 +108,8 @@ NOT_PAGES = {
     'action_status': 'POST only: a status update',
     'decision_status': 'POST only: a status update',
     'meeting_minutes': 'a download',
+    'plan_funding': "a view of a plan, linked from the plan's page",
+    'duplication_review': 'POST only: a review on the funding page',
     'document_upload': 'a form, in the Documents menu',
     'login': 'linked from every page',
     'password_reset': 'linked from the login page',
@@ -137,6 +142,10 @@ def demo(module_demo, django_db_blocker):
             title='Joint sector review',
             date=datetime.date(2024, 6, 30),
             framework_version=Framework.objects.get().current_version,
+        )
+        # Nor exchange rates (the book gives none); one gives the rate page an example.
+        ExchangeRate.objects.create(
+            currency='EUR', period=datetime.date(2024, 1, 1), period_precision='year', rate='0.9243', source='test'
         )
         examples = {}
         for name, kwargs in PAGES.items():

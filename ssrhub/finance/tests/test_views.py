@@ -1,0 +1,221 @@
+"""Exchange-rate pages and import, the funding page of a plan and its duplication reviews, the commands."""
+
+import datetime
+import json
+import re
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from ssrhub.core.models import Country
+from ssrhub.core.roles import Role
+from ssrhub.countries.models import Action, DocumentKind, DocumentStatus, NationalDocument, Pillar
+from ssrhub.finance import queries
+from ssrhub.finance.funding import Activity, Link
+from ssrhub.finance.models import DuplicationReview, ExchangeRate
+
+pytestmark = pytest.mark.django_db
+
+RATES = '/finance/rates/'
+IMPORT = f'{RATES}import/'
+BAD = b'date,currency,rate,source\n2024,EUR,0.9243,IMF\n2024-03,XOF,-606,BCEAO\n2024-03,EUX,1,x\n'
+FIXED = b'date,currency,rate,source\n2024,EUR,0.9243,IMF\n2024-03,XOF,606.30,BCEAO\n2024,LRD,190.45,CBL\n'
+
+
+@pytest.fixture
+def editor(client, make_user):
+    client.force_login(make_user('comfort', Role.COUNTRY_EDITOR, countries=('LBR',)))
+    return client
+
+
+def token(response) -> str:
+    match = re.search(r'name="token" value="([^"]+)"', response.content.decode())
+    assert match, 'no confirmation form'
+    return match.group(1)
+
+
+def upload(client, data, name='rates.csv'):
+    return client.post(IMPORT, {'file': SimpleUploadedFile(name, data, content_type='text/csv')})
+
+
+# Section: rates
+
+
+def test_viewers_read_rates_and_only_editors_write_them(client, make_user):
+    ExchangeRate.objects.create(
+        currency='EUR', period=datetime.date(2024, 1, 1), period_precision='year', rate='0.9243', source='IMF'
+    )
+    client.force_login(make_user('viewer', Role.VIEWER))
+    page = client.get(RATES)
+    assert page.status_code == 200 and 'units of the currency for one US dollar' in page.content.decode()
+    assert client.get(f'{RATES}add/').status_code == 403
+    assert client.get(IMPORT).status_code == 403
+
+
+def test_a_rate_is_entered_for_a_month_and_said_in_words(editor):
+    response = editor.post(
+        f'{RATES}add/', {'currency': 'eur', 'period': 'March 2024', 'rate': '0.9240', 'source': 'ECB'}
+    )
+    rate = ExchangeRate.objects.get()
+    assert response.status_code == 302 and (rate.currency, rate.period_text, rate.period_precision) == (
+        'EUR',
+        '2024-03',
+        'month',
+    )
+    page = editor.get(rate.get_absolute_url()).content.decode()
+    assert '1 EUR = 1.0823 USD' in page and 'rate of 2024-03' in page
+    again = editor.post(f'{RATES}add/', {'currency': 'EUR', 'period': '2024-03', 'rate': '0.93', 'source': 'x'})
+    assert again.status_code == 400 and 'already has a rate for this period' in again.content.decode()
+    dollar = editor.post(f'{RATES}add/', {'currency': 'USD', 'period': '2024', 'rate': '1', 'source': 'x'})
+    assert dollar.status_code == 400 and 'always 1' in dollar.content.decode()
+    zero = editor.post(f'{RATES}add/', {'currency': 'GBP', 'period': '2024', 'rate': '0', 'source': 'x'})
+    assert zero.status_code == 400 and ExchangeRate.objects.count() == 1
+
+
+def test_an_import_with_errors_writes_nothing_then_the_fixed_file_applies(editor):
+    refused = upload(editor, BAD)
+    text = refused.content.decode()
+    assert refused.status_code == 400 and 'name="token"' not in text
+    assert 'The rate must be more than zero, not -606.' in text and 'Unknown currency “EUX”' in text
+    assert ExchangeRate.objects.count() == 0
+    preview = upload(editor, FIXED)
+    assert preview.status_code == 200 and ExchangeRate.objects.count() == 0
+    applied = editor.post(IMPORT, {'token': token(preview)}, follow=True)
+    assert 'Imported rates.csv: 3 rates added, 0 changed, 0 unchanged.' in applied.content.decode()
+    assert sorted(ExchangeRate.objects.values_list('currency', 'period_precision')) == [
+        ('EUR', 'year'), ('LRD', 'year'), ('XOF', 'month')
+    ]  # fmt: skip
+    # The same preview confirmed twice: the stored rates changed, so a new preview is shown and nothing is written.
+    again = editor.post(IMPORT, {'token': token(preview)})
+    assert again.status_code == 200 and 'changed since the preview' in again.content.decode()
+    assert ExchangeRate.objects.count() == 3
+
+
+def test_a_tampered_token_is_refused(editor):
+    response = editor.post(IMPORT, {'token': 'forged'})
+    assert response.status_code == 400 and 'expired or is not valid' in response.content.decode()
+
+
+def test_rates_command_checks_then_imports(tmp_path):
+    bad, good = tmp_path / 'bad.csv', tmp_path / 'rates.csv'
+    bad.write_bytes(BAD)
+    good.write_bytes(FIXED)
+    with pytest.raises(CommandError, match=r'bad.csv: Row 3: The rate must be more than zero'):
+        call_command('rates', 'import', str(bad))
+    out = StringIO()
+    call_command('rates', 'import', str(good), '--dry-run', stdout=out)
+    assert '3 to add' in out.getvalue() and ExchangeRate.objects.count() == 0
+    call_command('rates', 'import', str(good), stdout=out)
+    assert ExchangeRate.objects.count() == 3
+
+
+# Section: funding
+
+
+@pytest.fixture
+def plan():
+    liberia = Country.objects.get(iso3='LBR')
+    document = NationalDocument.objects.create(
+        country=liberia,
+        kind=DocumentKind.PLAN,
+        title='Security sector implementation plan',
+        status=DocumentStatus.ADOPTED,
+        adopted=datetime.date(2024, 1, 15),
+    )
+    police = Pillar.objects.create(document=document, title='Police')
+    Action.objects.create(
+        document=document, pillar=police, ref='1', title='Vetting', cost=Decimal('1000000'), currency='USD'
+    )
+    Action.objects.create(
+        document=document, ref='2', title='Defence law', cost=Decimal('500000'), currency='EUR',
+        start=datetime.date(2024, 3, 15),
+    )  # fmt: skip
+    Action.objects.create(document=document, ref='3', title='Oversight committee')
+    return document
+
+
+def funding_url(document) -> str:
+    return f'/countries/LBR/workspace/documents/{document.pk}/funding/'
+
+
+def test_the_funding_page_says_what_it_cannot_convert(editor, plan):
+    page = editor.get(funding_url(plan))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert 'No rate for the cost of these actions' in text and '2 Defence law' in text
+    assert 'id="funding-gap">1,000,000<' in text
+    assert 'Funding against the plan' in editor.get(plan.get_absolute_url()).content.decode()
+
+
+def test_the_funding_page_converts_with_the_most_specific_rate(editor, plan):
+    ExchangeRate.objects.create(
+        currency='EUR', period=datetime.date(2024, 1, 1), period_precision='year', rate='0.9243', source='IMF'
+    )
+    ExchangeRate.objects.create(
+        currency='EUR', period=datetime.date(2024, 3, 1), period_precision='month', rate='0.9240', source='ECB'
+    )
+    text = editor.get(funding_url(plan)).content.decode()
+    # 500,000 EUR at 0.9240 per dollar (March 2024) = 541,126 USD; with the 1,000,000 of action 1.
+    assert 'id="funding-gap">1,541,126<' in text and '1 EUR = 1.0823 USD' in text and 'rate of 2024-03' in text
+    euros = editor.get(funding_url(plan), {'currency': 'EUR'}).content.decode()
+    # 1,000,000 USD at 0.9243 (2024, the plan's adoption) + 500,000 EUR.
+    assert 'id="funding-gap">1,424,300<' in euros
+
+
+def test_funding_command(plan):
+    out = StringIO()
+    call_command('funding', 'gap', '--country', 'LBR', '--document', str(plan.pk), '--format', 'json', stdout=out)
+    [document] = json.loads(out.getvalue())['documents']
+    assert document['total']['cost'] == '1000000.00' and document['unfunded_actions'] == [
+        a.pk for a in plan.actions.order_by('pk')
+    ]
+    assert [row['costed'] for row in document['actions']] == [True, True, False]
+    assert 'counted once' in document['boundary']
+    with pytest.raises(CommandError, match='not an ISO 4217'):
+        call_command('funding', 'gap', '--country', 'LBR', '--currency', 'EURO')
+
+
+def test_a_dismissed_duplication_stays_dismissed_until_an_activity_changes(editor, plan, monkeypatch):
+    action = plan.actions.get(ref='1')
+    versions = {'X': 'v1', 'Y': 'v1'}
+
+    def inputs(user, document):
+        actions, _activities, transactions, _links, records = original(user, document)
+        activities = [
+            Activity(
+                'X',
+                reporting_org='SE-0',
+                start=datetime.date(2024, 1, 1),
+                end=datetime.date(2025, 6, 30),
+                version=versions['X'],
+            ),
+            Activity(
+                'Y',
+                reporting_org='US-GOV-1',
+                start=datetime.date(2024, 6, 1),
+                end=datetime.date(2026, 6, 30),
+                version=versions['Y'],
+            ),
+        ]
+        return actions, activities, transactions, [Link(str(action.pk), 'X'), Link(str(action.pk), 'Y')], records
+
+    original = queries.plan_inputs
+    monkeypatch.setattr(queries, 'plan_inputs', inputs)
+    page = editor.get(funding_url(plan)).content.decode()
+    assert 'data-state="open"' in page and 'overlapping from 2024-06-01 to 2025-06-30' in page
+    review = {'action': action.pk, 'activities': 'X Y', 'decision': 'dismissed', 'note': 'Two phases of one programme.'}
+    editor.post(f'{funding_url(plan)}reviews/', review)
+    assert DuplicationReview.objects.get().decision == 'dismissed'
+    assert 'data-state="dismissed"' in editor.get(funding_url(plan)).content.decode()
+    versions['Y'] = 'v2'
+    page = editor.get(funding_url(plan)).content.decode()
+    assert 'data-state="open"' in page and 'changed since the last review' in page
+
+
+def test_only_the_plan_countrys_editors_review(client, make_user, plan):
+    client.force_login(make_user('amara', Role.COUNTRY_EDITOR, countries=('CAF',)))
+    review = {'action': plan.actions.first().pk, 'activities': 'X Y', 'decision': 'dismissed'}
+    assert client.post(f'{funding_url(plan)}reviews/', review).status_code == 403
