@@ -13,8 +13,8 @@ from .forms import expertise_queryset
 from .models import (
     Availability,
     Deployment,
-    ExpertProfile,
     Expertise,
+    ExpertProfile,
     LanguageSkill,
     RegionExperience,
     RequestStep,

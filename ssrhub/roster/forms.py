@@ -145,7 +145,6 @@ class SupportRequestForm(ChangeLoggedModelForm):
     class Meta:
         model = SupportRequest
         fields = [
-            'country',
             'mission',
             'requested_by',
             'addressees',
@@ -160,10 +159,8 @@ class SupportRequestForm(ChangeLoggedModelForm):
         ]
         widgets = {'start': DATE, 'end': DATE, 'terms_of_reference': forms.Textarea(attrs={'rows': 5})}
 
-    def __init__(self, *args, countries=None, user=None, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if countries is not None:
-            self.fields['country'].queryset = countries
         self.fields['mission'].queryset = Mission.objects.restrict(user) if user else Mission.objects.all()
         self.fields['addressees'].queryset = UNEntity.objects.restrict(user) if user else UNEntity.objects.all()
         self.fields['skills'].queryset = expertise_queryset(user)

@@ -9,12 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ssrhub.core.access import ALL, can, may_attempt, reach
+from ssrhub.core.access import can, can_in_country, may_attempt
 from ssrhub.core.exports import export_response
 from ssrhub.core.models import Country
 from ssrhub.core.params import InvalidParameter
@@ -57,8 +57,9 @@ class ExpertProfileListView(generic.ObjectListView):
     template_name = 'roster/profile_list.html'
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.deny(request)
+        # The whole roster is for roster managers; a person reaches their own profile from the user menu.
+        if refusal := self.refuse_reader(request, ExpertProfile):
+            return refusal
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, **kwargs):
@@ -85,8 +86,8 @@ class ExpertProfileExportView(generic.RestrictedViewMixin, View):
     queryset = PROFILES.prefetch_related('regions__country', 'availability')
 
     def get(self, request, fmt):
-        if not request.user.is_authenticated:
-            return self.deny(request)
+        if refusal := self.refuse_reader(request, ExpertProfile):
+            return refusal
         if fmt not in ('csv', 'xlsx'):
             raise InvalidParameter(_('There is no “%(format)s” download: choose CSV or XLSX.') % {'format': fmt})
         contacts = request.GET.get('contacts') == '1'
@@ -224,7 +225,11 @@ class SupportRequestListView(generic.ObjectListView):
         context = self.get_table_context(request)
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
-        context['can_add'] = may_attempt(request.user, SupportRequest, 'add')
+        context['add_countries'] = [
+            country
+            for country in Country.objects.filter(assignments__user=request.user).order_by('name_en')
+            if can_in_country(request.user, 'add', SupportRequest, country)
+        ]
         return render(request, self.template_name, context)
 
 
@@ -290,34 +295,24 @@ class SupportRequestView(generic.ObjectView):
 
 
 class SupportRequestEditView(generic.ObjectEditView):
-    """Add (no ``pk``) or change a request in a country the user edits; the first step ("requested") is recorded
-    with a new request."""
+    """Add (``iso3``, no ``pk``) or change a request in a country the user edits; the first step ("requested") is
+    recorded with a new request."""
 
     queryset = SupportRequest.objects.all()
     form = SupportRequestForm
     template_name = 'roster/form.html'
 
     def get_object(self, request, **kwargs):
-        if not kwargs:
+        if 'iso3' in kwargs:
             self.action = 'add'
-            if not may_attempt(request.user, SupportRequest, 'add'):
+            country = get_object_or_404(Country, iso3__iexact=kwargs['iso3'])
+            if not can_in_country(request.user, 'add', SupportRequest, country):
                 raise PermissionDenied
-            return SupportRequest(requested_by='')
+            return SupportRequest(country=country)
         return super().get_object(request, **kwargs)
 
     def get_form(self, request, obj, data=None):
-        countries = Country.objects.all()
-        reached = reach(request.user, SupportRequest, self.action)
-        if reached is not ALL:
-            countries = countries.filter(pk__in=reached)
-        return self.form(data=data, instance=obj, countries=countries, user=request.user)
-
-    def get_context(self, request, form) -> dict:
-        return {
-            **super().get_context(request, form),
-            'add_title': _('New support request'),
-            'cancel_url': reverse('roster:request_list'),
-        }
+        return self.form(data=data, instance=obj, user=request.user)
 
     def save(self, form):
         adding = form.instance._state.adding
@@ -325,6 +320,13 @@ class SupportRequestEditView(generic.ObjectEditView):
         if adding:
             record_step(saved, Status.REQUESTED, datetime.date.today())
         return saved
+
+    def get_context(self, request, form) -> dict:
+        return {
+            **super().get_context(request, form),
+            'add_title': _('New support request for %(country)s') % {'country': form.instance.country},
+            'cancel_url': reverse('roster:request_list'),
+        }
 
 
 class SupportRequestHistoryView(generic.ObjectHistoryView):

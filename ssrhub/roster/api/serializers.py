@@ -3,6 +3,7 @@ support requests (workspace records), their steps and candidates, and the export
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -213,6 +214,13 @@ class SupportRequestSerializer(WorkspaceSerializer):
             'citations',
         ]
         read_only_fields = ['status', 'status_date']
+
+    def validate(self, data):
+        # Many-to-many values cannot be set on an unsaved record: checked apart, then saved by the serializer.
+        related = {name: data.pop(name) for name in ('addressees', 'skills') if name in data}
+        if not self.partial and not related.get('addressees'):
+            raise serializers.ValidationError({'addressees': [_('Name at least one addressee.')]})
+        return {**super().validate(data), **related}
 
     @extend_schema_field(StepSerializer(many=True))
     def get_steps(self, obj):

@@ -21,10 +21,11 @@ from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.framework.models import Framework
+from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ['admin', 'analyst', 'viewer', 'editor', 'hrdd', None]
+ROLES = ['admin', 'analyst', 'viewer', 'editor', 'hrdd', 'roster', None]
 CLICKS = 2
 
 
@@ -73,6 +74,11 @@ PAGES = {
     'countries:assessment': lambda: {'iso3': 'CAF', 'pk': Assessment.objects.filter(country__iso3='CAF')[0].pk},
     'countries:assessment_compare': {'iso3': 'CAF'},
     'countries:timeline': {'iso3': 'CAF'},
+    'roster:profile_list': {},
+    'roster:profile': lambda: {'pk': ExpertProfile.objects.get(name='Demo Expert 1').pk},
+    'roster:request_list': {},
+    'roster:request': lambda: {'pk': SupportRequest.objects.get(country__iso3='CAF').pk},
+    'roster:export_list': {},
     'password_change': {},
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
@@ -102,6 +108,9 @@ NOT_PAGES = {
     'password_reset_complete': 'a step of the password reset',
     'logout': 'POST only',
     'favicon': 'a redirect to the icon file',
+    'my_profile': "a redirect to the user's own roster profile, in the user menu",
+    'request_step': 'POST only: a step of a support request',
+    'request_candidates': 'POST only: proposing or selecting a candidate',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')
