@@ -23,6 +23,7 @@ from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
 from ssrhub.documents.models import Document, Paragraph
 from ssrhub.framework.models import FrameworkVersion, UNEntity
+from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 from .english import english_in, sentences
 
@@ -37,6 +38,7 @@ SKIPPED = {
     'set_language': 'POST only: redirects to the page the language was switched on',
     'logout': 'POST only: logs the client out',
     'documents:document_original': 'the stored original file, as uploaded',
+    'roster:my_profile': "a redirect to the signed-in person's own profile (profile pages are checked)",
 }
 # Downloads keep English column identifiers in every language (``countries/sector.py``): their labels are checked
 # on the pages that show them.
@@ -141,6 +143,14 @@ ARGUMENTS = {
     'countries:part_edit': _countries(lambda iso3: list(_parts(iso3))),
     'countries:action_status': _country_records(Action, 'document__country__iso3'),
     'password_reset_confirm': lambda: [_reset_token()],
+    **{
+        f'roster:profile{page}': lambda: [{'pk': _first(ExpertProfile.objects).pk}]
+        for page in ('', '_edit', '_delete', '_history')
+    },
+    **{
+        f'roster:request{page}': lambda: [{'pk': pk} for pk in SupportRequest.objects.values_list('pk', flat=True)]
+        for page in ('', '_edit', '_history', '_step', '_candidates')
+    },
 }
 
 
