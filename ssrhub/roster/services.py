@@ -4,9 +4,9 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ssrhub.core.roles import permission_name
 
@@ -98,8 +98,13 @@ def criterion_sentence(criterion: matching.Criterion, labels: dict[str, str], la
     if not criterion.matched:
         return _('Never rated: half the points.')
     average = sum(criterion.matched) / len(criterion.matched)
-    return _('Average rating %(average)s from %(count)s deployments.') % {
-        'average': f'{average:.1f}',
+    sentence = ngettext(
+        'Average rating %(average)s from %(count)s deployment.',
+        'Average rating %(average)s from %(count)s deployments.',
+        len(criterion.matched),
+    )
+    return sentence % {
+        'average': number_format(average, 1),
         'count': len(criterion.matched),
     }
 
