@@ -17,6 +17,7 @@ class RosterConfig(AppConfig):
         # A profile's history shows the changes of its parts; a request's, its steps and candidates.
         from ssrhub.core import history
 
+        from . import search  # noqa: F401
         from .models import (
             Availability,
             Deployment,

@@ -172,3 +172,15 @@ def test_candidate_names_are_for_roster_managers_only(client, people):
     client.force_login(people['manager'])
     page = client.get(request.get_absolute_url()).content.decode()
     assert 'Other Expert' in page and 'Own Expert' in page
+
+
+def test_the_global_search_finds_profiles_for_managers_and_the_person_only(people):
+    from ssrhub.core.searching import global_search
+
+    def names(user):
+        page = global_search(user, 'Expert', kind='expert-profiles').page
+        return sorted(''.join(part for part, _marked in hit['title']) for hit in page) if page else []
+
+    assert names(people['manager']) == ['Other Expert', 'Own Expert']
+    assert names(people['person']) == ['Own Expert']
+    assert names(people['viewer']) == []
