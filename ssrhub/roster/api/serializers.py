@@ -13,6 +13,7 @@ from ssrhub.countries.api.serializers import (
     ReachablePrimaryKeyRelatedField,
     ReachableSlugRelatedField,
     WorkspaceSerializer,
+    choice_text,
     country_field,
 )
 from ssrhub.framework.models import Mission, UNEntity
@@ -27,6 +28,7 @@ from ssrhub.roster.models import (
     RegionExperience,
     RequestStep,
     RosterExport,
+    Status,
     SupportRequest,
     language_choices,
 )
@@ -60,6 +62,8 @@ class ExpertiseSerializer(serializers.ModelSerializer):
 
 
 class LanguageSkillSerializer(serializers.ModelSerializer):
+    language = choice_text(language_choices(), 'ISO 639-1 code of the language')
+
     class Meta:
         model = LanguageSkill
         fields = ['language', 'proficiency']
@@ -166,7 +170,12 @@ class ExpertProfileSerializer(serializers.ModelSerializer):
         return profile
 
 
+STATUS_HELP = 'Status of a support request'
+
+
 class StepSerializer(serializers.ModelSerializer):
+    status = choice_text(Status.choices, STATUS_HELP, read_only=True)
+
     class Meta:
         model = RequestStep
         fields = ['id', 'status', 'date', 'note']
@@ -183,8 +192,9 @@ class SupportRequestSerializer(WorkspaceSerializer):
     addressees = ReachableSlugRelatedField(slug_field='code', many=True, queryset=UNEntity.objects.all())
     skills = ItemCodeField(many=True, required=False)
     languages = serializers.ListField(
-        child=serializers.ChoiceField(choices=language_choices()), required=False, help_text='ISO 639-1 codes.'
+        child=serializers.CharField(), required=False, help_text='ISO 639-1 codes of the languages asked for.'
     )
+    status = choice_text(Status.choices, STATUS_HELP, read_only=True)
     steps = serializers.SerializerMethodField()
     candidate_count = serializers.SerializerMethodField()
     candidates = serializers.SerializerMethodField()
@@ -213,7 +223,7 @@ class SupportRequestSerializer(WorkspaceSerializer):
             'source',
             'citations',
         ]
-        read_only_fields = ['status', 'status_date']
+        read_only_fields = ['status_date']
 
     def validate(self, data):
         # Many-to-many values cannot be set on an unsaved record: checked apart, then saved by the serializer.
@@ -249,10 +259,16 @@ class RequestStepSerializer(serializers.ModelSerializer):
     """A step of a request, recorded after the latest one (``workflow.py``)."""
 
     serializer_related_field = ReachablePrimaryKeyRelatedField
+    status = choice_text(Status.choices, STATUS_HELP)
 
     class Meta:
         model = RequestStep
         fields = ['id', 'request', 'status', 'date', 'note']
+
+    def validate_status(self, value):
+        if value not in Status.values:
+            raise serializers.ValidationError(_('Unknown status.'))
+        return value
 
     def create(self, validated_data):
         try:

@@ -183,3 +183,20 @@ def test_a_viewer_may_not_record_steps_nor_propose(client, make_user, request_, 
         == 403
     )
     assert request_.steps.count() == 1 and not Candidate.objects.exists()
+
+
+def test_the_api_records_the_next_step_and_refuses_a_wrong_one(client, setting, request_):
+    client.force_login(setting['manager'])
+    url = reverse('roster-api:requeststep-list')
+    wrong = client.post(url, {'request': request_.pk, 'status': 'arrived', 'date': '2026-04-01'}, 'application/json')
+    assert wrong.status_code == 400 and 'status' in wrong.json()
+    early = client.post(
+        url, {'request': request_.pk, 'status': 'acknowledged', 'date': '2026-02-01'}, 'application/json'
+    )
+    assert early.status_code == 400 and 'cannot be dated before' in early.json()['status'][0]
+    good = client.post(
+        url, {'request': request_.pk, 'status': 'acknowledged', 'date': '2026-04-01'}, 'application/json'
+    )
+    assert good.status_code == 201, good.content
+    detail = client.get(reverse('roster-api:supportrequest-detail', args=[request_.pk])).json()
+    assert (detail['status'], [s['status'] for s in detail['steps']]) == ('acknowledged', ['requested', 'acknowledged'])
