@@ -8,13 +8,29 @@ administrator. Sensitive models (``access_kind = 'sensitive'``) scope viewing to
 country never sees another country's cases; ``checks.py`` refuses a sensitive model without
 ``country_scope``. Reads of sensitive records are to be logged (issue 14) where one record is
 fetched for a user: ``get_object()`` of ``api/viewsets.py`` and of ``views/generic.py``.
+
+The owner rule: a model that declares ``owner_scope`` (a lookup path to a user, e.g. ``'user'`` or
+``'profile__user'``) lets that user perform the actions in ``owner_actions`` on the records it leads to,
+whatever their role (an expert sees and edits their own roster profile). It widens ``restrict()``, and
+so ``can()``; ``may_attempt()`` tells the API which writes to let through to ``restrict()``.
 """
 
 from django.db import models
+from django.db.models import Q
 
 from .roles import Role, permission_name
 
-__all__ = ['SENSITIVE', 'RestrictedQuerySet', 'can', 'can_in_country', 'is_administrator', 'reach', 'scoped_actions']
+__all__ = [
+    'SENSITIVE',
+    'RestrictedQuerySet',
+    'can',
+    'can_in_country',
+    'is_administrator',
+    'may_attempt',
+    'owned',
+    'reach',
+    'scoped_actions',
+]
 
 SENSITIVE = 'sensitive'
 
@@ -47,15 +63,34 @@ def reach(user, model, action: str):
     return ALL
 
 
+def owned(user, model, action: str) -> Q | None:
+    """The owner rule: a filter on the records of ``model`` that ``user`` owns, when their owner may perform
+    ``action`` on them (None when the model has no owner or the action is not an owner's)."""
+    scope = getattr(model, 'owner_scope', None)
+    if not scope or not user.is_authenticated or action not in getattr(model, 'owner_actions', ()):
+        return None
+    return Q(**{scope: user})
+
+
+def may_attempt(user, model, action: str) -> bool:
+    """Whether ``user`` may try ``action`` on some ``model`` record: the role's permission or the owner rule
+    (``restrict()`` then decides which records)."""
+    return user.is_authenticated and (
+        user.has_perm(permission_name(model, action)) or owned(user, model, action) is not None
+    )
+
+
 class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user, action: str = 'view'):
-        """Return only the rows ``user`` may perform ``action`` on."""
+        """Return only the rows ``user`` may perform ``action`` on (the role's reach, widened by the owner rule)."""
         countries = reach(user, self.model, action)
         if countries is ALL:
             return self.all()
+        own = owned(user, self.model, action)
         if countries is NONE:
-            return self.none()
-        return self.filter(**{f'{self.model.country_scope}__in': countries}).distinct()
+            return self.filter(own) if own is not None else self.none()
+        within = Q(**{f'{self.model.country_scope}__in': countries})
+        return self.filter(within | own if own is not None else within).distinct()
 
 
 def can(user, action: str, obj) -> bool:

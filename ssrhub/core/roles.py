@@ -1,4 +1,4 @@
-"""The five ssrhub roles and the model permissions each one grants.
+"""The ssrhub roles and the model permissions each one grants.
 
 Roles are Django groups (so the admin can see and assign them); ``sync_roles()`` rebuilds their
 permissions from the table below after every migration. Object-level limits (which countries a
@@ -18,31 +18,48 @@ class Role(models.TextChoices):
     COUNTRY_EDITOR = 'country-editor', _('Country editor')
     DUE_DILIGENCE_OFFICER = 'due-diligence-officer', _('Due-diligence officer')
     ADMINISTRATOR = 'administrator', _('Administrator')
+    ROSTER_MANAGER = 'roster-manager', _('Roster manager')
 
 
 # Which actions each role has, by kind of model. "workspace" models are country records
 # (engagements, plans...); "analysis" models hold coding and analytics; "sensitive" models hold
-# due-diligence cases, incidents and individuals. Reference data is edited by administrators only.
+# due-diligence cases, incidents and individuals. "personal" models hold the personal data of the
+# expert roster (profiles, candidacies): roster managers and administrators only, besides the person
+# themself (an owner rule, ``access.py``). "roster" models record the roster's work on support
+# requests (status steps): everyone with a role reads them, roster managers write them. "audit" models
+# (the log of exports with contact details) are read by administrators. Reference data is edited by
+# administrators only.
 ROLE_ACTIONS = {
-    Role.VIEWER: {'reference': {'view'}, 'workspace': {'view'}, 'analysis': {'view'}},
+    Role.VIEWER: {'reference': {'view'}, 'workspace': {'view'}, 'analysis': {'view'}, 'roster': {'view'}},
     Role.ANALYST: {
         'reference': {'view'},
         'workspace': {'view'},
         'analysis': {'view', 'add', 'change', 'delete'},
+        'roster': {'view'},
     },
     Role.COUNTRY_EDITOR: {
         'reference': {'view'},
         'workspace': {'view', 'add', 'change', 'delete'},
         'analysis': {'view'},
+        'roster': {'view'},
     },
     Role.DUE_DILIGENCE_OFFICER: {
         'reference': {'view'},
         'workspace': {'view'},
         'analysis': {'view'},
         'sensitive': {'view', 'add', 'change', 'delete'},
+        'roster': {'view'},
+    },
+    Role.ROSTER_MANAGER: {
+        'reference': {'view'},
+        'workspace': {'view'},
+        'analysis': {'view'},
+        'personal': {'view', 'add', 'change', 'delete'},
+        'roster': {'view', 'add', 'change', 'delete'},
     },
     Role.ADMINISTRATOR: {
-        kind: {'view', 'add', 'change', 'delete'} for kind in ('reference', 'workspace', 'analysis', 'sensitive')
+        kind: {'view', 'add', 'change', 'delete'}
+        for kind in ('reference', 'workspace', 'analysis', 'sensitive', 'personal', 'roster', 'audit')
     },
 }
 

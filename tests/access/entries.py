@@ -64,6 +64,9 @@ from ssrhub.finance.forms import ExchangeRateForm
 from ssrhub.finance.models import DuplicationReview, ExchangeRate, ReviewDecision
 from ssrhub.framework.forms import MissionForm
 from ssrhub.framework.models import Framework, FrameworkItem, FrameworkVersion, Mission, MissionTypeChoices, UNEntity
+from ssrhub.roster.forms import PARTS as PROFILE_PARTS
+from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
+from ssrhub.roster.models import Candidate, ExpertProfile, RequestStep, RosterExport, SupportRequest
 
 __all__ = ['ENTRIES']
 
@@ -267,6 +270,40 @@ def decision_update(iso3: str = 'LBR') -> DecisionStatusUpdate:
     return DecisionStatusUpdate.objects.get_or_create(
         decision=forum_decision(iso3), date=datetime.date(2020, 3, 1), defaults={'status': 'open'}
     )[0]
+def expert(name: str = 'Access Suite Expert') -> ExpertProfile:
+    return ExpertProfile.objects.get_or_create(name=name, defaults={'email': 'expert@example.org', 'demo': True})[0]
+
+
+def support_request(iso3: str = 'LBR') -> SupportRequest:
+    record, created = SupportRequest.objects.get_or_create(
+        country=country(iso3), title=f'Police adviser {iso3}', defaults={'requested_by': 'Ministry of Justice'}
+    )
+    if created:
+        record.addressees.set([UNEntity.objects.get(code='IASSRTF')])
+        RequestStep.objects.create(request=record, status='requested', date=datetime.date(2020, 1, 1))
+    return record
+
+
+def request_step() -> RequestStep:
+    return RequestStep.objects.get(request=support_request(), status='requested')
+
+
+def candidate() -> Candidate:
+    return Candidate.objects.get_or_create(
+        request=support_request(), profile=expert(), defaults={'proposed': datetime.date(2020, 2, 1)}
+    )[0]
+
+
+def roster_export() -> RosterExport:
+    return RosterExport.objects.get_or_create(user=reviewer(), format='csv', defaults={'rows': 3, 'contacts': True})[0]
+
+
+def profile_form_data(record, **changes) -> dict:
+    """A valid edit of a profile: its own fields and every part's empty formset (the parts stay as they are)."""
+    data = form_data(ExpertProfileForm, record, **changes)
+    for prefix, *_rest in PROFILE_PARTS:
+        data.update({f'{prefix}-TOTAL_FORMS': 0, f'{prefix}-INITIAL_FORMS': 0})
+    return data
 
 
 # Section: payloads
@@ -1045,5 +1082,129 @@ ENTRIES = [
             },
         ),
         marker=lambda r: r.activities,
+    ),
+    # Section: the roster (personal data for roster managers and the person themself; support requests)
+    AccessEntry(
+        model=ExpertProfile,
+        record=expert,
+        pages=(
+            Endpoint('roster:profile_list', 'list'),
+            Endpoint('roster:profile', kwargs=by_pk),
+            Endpoint('roster:profile_history', kwargs=by_pk),
+            Endpoint('roster:profile_export', kwargs=lambda p: {'fmt': 'csv'}, query='contacts=1'),
+            Endpoint('roster:profile_add', 'add', data=lambda p: profile_form_data(ExpertProfile(), name='Added')),
+            Endpoint('roster:profile_edit', 'edit', kwargs=by_pk, data=lambda p: profile_form_data(p, summary=CHECKED)),
+            Endpoint('roster:profile_delete', 'delete', kwargs=by_pk),
+        ),
+        api=api(
+            'roster',
+            'expertprofile',
+            create=lambda p: {
+                'name': 'Created by the access suite',
+                'languages': [{'language': 'fr', 'proficiency': 3}],
+            },
+            change=lambda p: {'name': p.name, 'summary': CHECKED},
+        ),
+        reader=Role.ROSTER_MANAGER,
+        writer=Role.ROSTER_MANAGER,
+        marker=row('profile'),
+    ),
+    workspace_record(
+        SupportRequest,
+        support_request,
+        pages=(
+            Endpoint('roster:request_list', 'list'),
+            Endpoint('roster:request', kwargs=by_pk),
+            Endpoint('roster:request_history', kwargs=by_pk),
+            Endpoint(
+                'roster:request_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda r: form_data(
+                    SupportRequestForm,
+                    SupportRequest(country=r.country),
+                    title='Added',
+                    requested_by='Ministry',
+                    addressees=list(r.addressees.all()),
+                ),
+            ),
+            Endpoint(
+                'roster:request_edit',
+                'edit',
+                kwargs=by_pk,
+                data=lambda r: form_data(SupportRequestForm, r, terms_of_reference=CHECKED),
+            ),
+        ),
+        api=api(
+            'roster',
+            'supportrequest',
+            create=lambda r: {
+                'country': r.country.iso3,
+                'requested_by': 'Ministry of Defence',
+                'addressees': ['IASSRTF'],
+                'title': 'Defence adviser',
+                'languages': ['fr'],
+            },
+            change=lambda r: {
+                'country': r.country.iso3,
+                'requested_by': r.requested_by,
+                'addressees': ['IASSRTF'],
+                'title': r.title,
+                'terms_of_reference': CHECKED,
+            },
+        ),
+        marker=row('request'),
+    ),
+    AccessEntry(
+        model=RequestStep,
+        record=request_step,
+        pages=(
+            Endpoint(
+                'roster:request_step',
+                'post',
+                kwargs=lambda s: {'pk': s.request_id},
+                data=lambda s: {'status': 'acknowledged', 'date': '2020-02-01', 'note': CHECKED},
+            ),
+        ),
+        api=api(
+            'roster',
+            'requeststep',
+            create=lambda s: {'request': s.request_id, 'status': 'candidates-proposed', 'date': '2020-03-01'},
+        ),
+        writer=Role.ROSTER_MANAGER,
+    ),
+    AccessEntry(
+        model=Candidate,
+        record=candidate,
+        pages=(
+            Endpoint(
+                'roster:request_candidates',
+                'post',
+                kwargs=lambda c: {'pk': c.request_id},
+                data=lambda c: {'action': 'propose', 'profile': expert('Another Expert').pk},
+            ),
+        ),
+        api=api(
+            'roster',
+            'candidate',
+            create=lambda c: {'request': c.request_id, 'profile': expert('Third Expert').pk, 'proposed': '2020-02-02'},
+            change=lambda c: {
+                'request': c.request_id,
+                'profile': c.profile_id,
+                'proposed': '2020-02-01',
+                'selected': True,
+                'note': CHECKED,
+            },
+        ),
+        reader=Role.ROSTER_MANAGER,
+        writer=Role.ROSTER_MANAGER,
+    ),
+    AccessEntry(
+        model=RosterExport,
+        record=roster_export,
+        pages=(Endpoint('roster:export_list', 'list'),),
+        api=api('roster', 'rosterexport'),
+        reader=Role.ADMINISTRATOR,
+        marker=row('export'),
     ),
 ]

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 PHONE = {'width': 390, 'height': 844}
 LAPTOP = {'width': 1366, 'height': 768}
 # Not pages: downloads, JSON, the admin and the API (their own layouts), actions that need a POST or a token.
-NOT_PAGES = ('admin:', 'schema', 'logout', 'set_language', 'password_reset_confirm')
+NOT_PAGES = ('admin:', 'schema', 'logout', 'set_language', 'password_reset_confirm', 'roster:my_profile')
 NOT_PAGE_ROUTES = ('.<str:fmt>', '.json', '.pdf', '/original/')
 # Pages to look at on a phone (name of the screenshot -> URL).
 KEY_PAGES = {
@@ -85,6 +85,7 @@ def page_arguments():
     from ssrhub.finance.models import ExchangeRate
     from ssrhub.framework.models import Framework, FrameworkItem, UNEntity
     from ssrhub.mandates.matrix import MANDATED, TOTAL
+    from ssrhub.roster.models import ExpertProfile, SupportRequest
 
     framework = Framework.objects.first()
     version = framework.versions.order_by('-released').first()
@@ -94,6 +95,8 @@ def page_arguments():
     paragraph = CodeAssignment.objects.order_by('pk').first().paragraph
     plan = NationalDocument.objects.filter(country__iso3='LBR', actions__isnull=False).first()
     action = Action.objects.filter(document=plan).first()
+    profile = ExpertProfile.objects.order_by('name').first()
+    request = SupportRequest.objects.get(country__iso3='CAF')
     # The demo holds no assessment: two, empty, for their pages and their comparison.
     caf = Country.objects.get(iso3='CAF')
     earlier, later = (
@@ -152,6 +155,8 @@ def page_arguments():
             f'coordination:{name}': on(Decision, 'meeting__forum__country')
             for name in ('decision', 'decision_edit', 'decision_delete')
         },
+        **{f'roster:profile{page}': {'pk': profile.pk} for page in ('', '_edit', '_delete', '_history')},
+        **{f'roster:request{page}': {'pk': request.pk} for page in ('', '_edit', '_history')},
     }
 
 

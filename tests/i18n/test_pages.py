@@ -26,6 +26,7 @@ from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar,
 from ssrhub.documents.models import Document, Paragraph
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import FrameworkVersion, UNEntity
+from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 from .english import english_in, sentences
 
@@ -41,6 +42,7 @@ SKIPPED = {
     'logout': 'POST only: logs the client out',
     'documents:document_original': 'the stored original file, as uploaded',
     'coordination:meeting_minutes': 'the minutes of a meeting, as uploaded',
+    'roster:my_profile': "a redirect to the signed-in person's own profile (profile pages are checked)",
 }
 # Downloads keep English column identifiers in every language (``countries/sector.py``): their labels are checked
 # on the pages that show them.
@@ -178,6 +180,14 @@ ARGUMENTS = {
         ]
     ),
     **{name: _rate for name in ('finance:rate', 'finance:rate_edit', 'finance:rate_delete', 'finance:rate_history')},
+    **{
+        f'roster:profile{page}': lambda: [{'pk': _first(ExpertProfile.objects).pk}]
+        for page in ('', '_edit', '_delete', '_history')
+    },
+    **{
+        f'roster:request{page}': lambda: [{'pk': pk} for pk in SupportRequest.objects.values_list('pk', flat=True)]
+        for page in ('', '_edit', '_history', '_step', '_candidates')
+    },
 }
 
 

@@ -23,10 +23,11 @@ from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
+from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ['admin', 'analyst', 'viewer', 'editor', 'hrdd', None]
+ROLES = ['admin', 'analyst', 'viewer', 'editor', 'hrdd', 'roster', None]
 CLICKS = 2
 
 
@@ -83,6 +84,11 @@ PAGES = {
         'pk': Decision.objects.filter(meeting__forum__country__iso3='CAF')[0].pk,
     },
     'coordination:decision_list': {'iso3': 'CAF'},
+    'roster:profile_list': {},
+    'roster:profile': lambda: {'pk': ExpertProfile.objects.get(name='Demo Expert 1').pk},
+    'roster:request_list': {},
+    'roster:request': lambda: {'pk': SupportRequest.objects.get(country__iso3='CAF').pk},
+    'roster:export_list': {},
     'password_change': {},
     'finance:rate_list': {},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
@@ -118,6 +124,9 @@ NOT_PAGES = {
     'password_reset_complete': 'a step of the password reset',
     'logout': 'POST only',
     'favicon': 'a redirect to the icon file',
+    'my_profile': "a redirect to the user's own roster profile, in the user menu",
+    'request_step': 'POST only: a step of a support request',
+    'request_candidates': 'POST only: proposing or selecting a candidate',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')

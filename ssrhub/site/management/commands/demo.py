@@ -15,6 +15,7 @@ from ssrhub.core.roles import Role
 from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
+from ssrhub.roster.demo import load_roster_demo
 
 DATA = Path(__file__).resolve().parents[3] / 'documents' / 'data'
 # The Security Council's resolutions 1-902 (1946-1994) and a few later ones (corpus/README.md), so that every
@@ -32,6 +33,7 @@ DEMO_USERS = [
     ('viewer', Role.VIEWER, []),
     ('editor', Role.COUNTRY_EDITOR, ['CAF', 'CIV', 'LBR']),
     ('hrdd', Role.DUE_DILIGENCE_OFFICER, ['CAF']),
+    ('roster', Role.ROSTER_MANAGER, []),
 ]
 
 
@@ -109,6 +111,10 @@ class Command(BaseCommand):
             raise CommandError(f'Demo coordination fora refused: {error}') from error
         if options['verbosity']:
             self.stdout.write(f'Demo coordination fora: {summary(fora)}')
+        # The expert roster: fictitious demo experts and the support requests the book states.
+        profiles, requests = load_roster_demo()
+        if options['verbosity']:
+            self.stdout.write(f'Demo roster: {profiles} fictitious expert profiles, {requests} support requests')
 
 
 def add_corpus_years(parser) -> None:
