@@ -270,6 +270,8 @@ def decision_update(iso3: str = 'LBR') -> DecisionStatusUpdate:
     return DecisionStatusUpdate.objects.get_or_create(
         decision=forum_decision(iso3), date=datetime.date(2020, 3, 1), defaults={'status': 'open'}
     )[0]
+
+
 def expert(name: str = 'Access Suite Expert') -> ExpertProfile:
     return ExpertProfile.objects.get_or_create(name=name, defaults={'email': 'expert@example.org', 'demo': True})[0]
 
