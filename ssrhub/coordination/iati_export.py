@@ -128,9 +128,10 @@ def activity_record(activity: Activity) -> ActivityRecord:
     )
 
 
-def activity_records(queryset) -> Iterator[ActivityRecord]:
-    """The records of ``queryset``'s activities, read ``BATCH`` at a time with their parts."""
-    ids = list(queryset.order_by('iati_identifier').values_list('pk', flat=True))
+def activity_records(queryset, limit: int | None = None) -> Iterator[ActivityRecord]:
+    """The records of ``queryset``'s activities (the first ``limit`` by identifier), read ``BATCH`` at a time with
+    their parts."""
+    ids = list(queryset.order_by('iati_identifier').values_list('pk', flat=True).distinct()[:limit])
     for start in range(0, len(ids), BATCH):
         batch = (
             Activity.objects.filter(pk__in=ids[start : start + BATCH])
@@ -156,7 +157,7 @@ def activity_records(queryset) -> Iterator[ActivityRecord]:
         yield from (activity_record(activity) for activity in batch)
 
 
-def export_activities(queryset, output) -> int:
+def export_activities(queryset, output, limit: int | None = None) -> int:
     """Write ``queryset``'s activities to the binary file ``output`` as IATI 2.03; return how many."""
-    records: Iterable[ActivityRecord] = activity_records(queryset)
+    records: Iterable[ActivityRecord] = activity_records(queryset, limit)
     return write_activities(records, output)

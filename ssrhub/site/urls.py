@@ -13,6 +13,7 @@ api_urlpatterns = [
     path('coding/', include('ssrhub.coding.api.urls', namespace='coding-api')),
     path('mandates/', include('ssrhub.mandates.api.urls', namespace='mandates-api')),
     path('countries/', include('ssrhub.countries.api.urls', namespace='countries-api')),
+    path('coordination/', include('ssrhub.coordination.api.urls', namespace='coordination-api')),
 ]
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path('', include('ssrhub.coding.urls')),
     path('', include('ssrhub.mandates.urls')),
     path('', include('ssrhub.countries.urls')),
+    path('coordination/', include('ssrhub.coordination.urls')),
     path('accounts/', include('ssrhub.site.accounts')),
     path('i18n/', include('django.conf.urls.i18n')),
     path('admin/', admin.site.urls),

@@ -215,7 +215,9 @@ def _decimal(value: str | None, element, line_of) -> Decimal | None:
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
-        raise _Refused(Finding('bad_number', {'line': line_of.sourceline, 'value': value, 'element': element}))
+        raise _Refused(
+            Finding('bad_number', {'line': line_of.sourceline, 'value': value, 'element': element})
+        ) from None
     if not number.is_finite():
         raise _Refused(Finding('bad_number', {'line': line_of.sourceline, 'value': value, 'element': element}))
     return number
@@ -227,7 +229,7 @@ def _date(value: str | None, element, line_of) -> date | None:
     try:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise _Refused(Finding('bad_date', {'line': line_of.sourceline, 'value': value, 'element': element}))
+        raise _Refused(Finding('bad_date', {'line': line_of.sourceline, 'value': value, 'element': element})) from None
 
 
 def _datetime(value: str | None) -> datetime | None:
