@@ -4,7 +4,7 @@ from django import forms
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.access import ALL, NONE, reach
+from ssrhub.core.access import ALL, reach
 from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm, style_widgets
 from ssrhub.core.models import Country
 
@@ -95,12 +95,10 @@ class ActivityForm(ChangeLoggedModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = reach(user, Activity, 'change' if self.instance.pk else 'add')
-        queryset = Country.objects.order_by('name_en')
-        if countries is not ALL:
-            queryset = queryset.none() if countries is NONE else queryset.filter(pk__in=countries)
-            self.fields['country'].required = True
-        self.fields['country'].queryset = queryset
+        # Every country is offered; saving in one the user may not edit is refused with a 403 (FormSaveMixin), as a
+        # regional activity without a country is for anyone but an administrator.
+        self.fields['country'].queryset = Country.objects.order_by('name_en')
+        self.fields['country'].required = reach(user, Activity, 'change' if self.instance.pk else 'add') is not ALL
         self.fields['status'].required = True
         self.fields['planned_start'].required = True
         self.fields['default_currency'].required = True

@@ -20,7 +20,7 @@ from ssrhub.core.params import InvalidParameter
 from ssrhub.core.views import generic
 from ssrhub.countries.models import Action
 from ssrhub.documents.models import Paragraph
-from ssrhub.framework.models import FrameworkItem, Mission
+from ssrhub.framework.models import Framework, FrameworkItem, Mission
 from ssrhub.mandates.queries import mission_history
 
 from .filtersets import ActivityFilterSet, IatiImportFilterSet, OrganisationFilterSet
@@ -310,6 +310,13 @@ def _tasks_in_force(activity: Activity, user) -> dict[str, list]:
         if history:
             found[mission.acronym] = history[-1][1]
     return found
+
+
+def _current_items(user):
+    """The items of the current version of the UN SSR framework that ``user`` may view."""
+    framework = Framework.objects.restrict(user).filter(code='un-ssr').first()
+    version = framework.current_version if framework else None
+    return FrameworkItem.objects.restrict(user).filter(version=version)
 
 
 def _paragraph(symbol: str, refs) -> Paragraph | None:
