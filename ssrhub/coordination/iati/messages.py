@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ['ERRORS', 'FILE_ERRORS', 'NOTES', 'OUTCOMES', 'Finding', 'IatiFileError', 'gettext_noop']
+__all__ = ['ERRORS', 'FILE_ERRORS', 'NOTES', 'Finding', 'IatiFileError', 'gettext_noop']
 
 
 def gettext_noop(message: str) -> str:
@@ -73,14 +73,8 @@ NOTES = {
     'unknown_country': gettext_noop('The recipient country code %(code)s is not an ISO 3166 country: left out.'),
 }
 
-# What happened to an activity that was read without errors.
-OUTCOMES = {
-    'imported': gettext_noop('imported'),
-    'updated': gettext_noop('updated'),
-    'unchanged': gettext_noop('unchanged: the stored activity is as recent (last updated %(stored)s)'),
-}
 
-_ALL = {**FILE_ERRORS, **ERRORS, **NOTES, **OUTCOMES}
+_ALL = {**FILE_ERRORS, **ERRORS, **NOTES}
 
 
 def _untranslated(message: str) -> str:

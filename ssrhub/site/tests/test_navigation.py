@@ -18,6 +18,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from ssrhub.core.models import Country
 from ssrhub.core.testing.urls import url_views
+from ssrhub.coordination.models import Activity, IatiImport, Organisation
 from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.framework.models import Framework
@@ -73,6 +74,12 @@ PAGES = {
     'countries:assessment': lambda: {'iso3': 'CAF', 'pk': Assessment.objects.filter(country__iso3='CAF')[0].pk},
     'countries:assessment_compare': {'iso3': 'CAF'},
     'countries:timeline': {'iso3': 'CAF'},
+    'coordination:activity_list': {},
+    'coordination:activity': lambda: {'pk': Activity.objects.get(iati_identifier='XM-NAV-1-CAF').pk},
+    'coordination:organisation_list': {},
+    'coordination:organisation': lambda: {'pk': Organisation.objects.get(iati_ref='XM-NAV-1').pk},
+    'coordination:iatiimport_list': {},
+    'coordination:iatiimport': lambda: {'pk': IatiImport.objects.get(name='navigation.xml').pk},
     'password_change': {},
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
@@ -95,6 +102,7 @@ NOT_PAGES = {
     'paragraph_review': 'POST only: the review panel of a paragraph',
     'action_status': 'POST only: a status update',
     'document_upload': 'a form, in the Documents menu',
+    'iati_upload': 'a form, in the Coordination menu',
     'login': 'linked from every page',
     'password_reset': 'linked from the login page',
     '_done': 'a step of the password forms',
@@ -127,6 +135,13 @@ def demo(module_demo, django_db_blocker):
             date=datetime.date(2024, 6, 30),
             framework_version=Framework.objects.get().current_version,
         )
+        # The demo has no activity yet: one organisation, one activity and one IATI import give their pages examples.
+        partner = Organisation.objects.create(name='Navigation partner', iati_ref='XM-NAV-1', type='40')
+        Activity.objects.create(
+            iati_identifier='XM-NAV-1-CAF', reporting_organisation=partner, country=Country.objects.get(iso3='CAF'),
+            title='Police training', status='2', planned_start=datetime.date(2024, 1, 1), default_currency='USD',
+        )  # fmt: skip
+        IatiImport.objects.create(name='navigation.xml', file='iati/navigation.xml', status='done')
         examples = {}
         for name, kwargs in PAGES.items():
             examples[name] = reverse(name, kwargs=kwargs() if callable(kwargs) else kwargs)
