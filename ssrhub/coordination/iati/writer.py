@@ -64,7 +64,12 @@ def activity_element(record: ActivityRecord):
     attributes['humanitarian'] = '1' if record.humanitarian else '0'
     activity = etree.Element('iati-activity', attributes)
     etree.SubElement(activity, 'iati-identifier').text = record.identifier
-    _org(activity, 'reporting-org', record.reporting_org)
+    # IATI requires the reporting organisation's identifier and type: an organisation without them is written with an
+    # empty identifier and the type "90 Other".
+    reporting = record.reporting_org
+    node = _org(activity, 'reporting-org', reporting)
+    node.set('ref', reporting.ref)
+    node.set('type', reporting.type or '90')
     _text_element(activity, 'title', record.title, record.title_fr)
     _text_element(
         activity,
@@ -76,6 +81,9 @@ def activity_element(record: ActivityRecord):
     )
     for participant in record.participants:
         _org(activity, 'participating-org', participant.org, role=participant.role, activity_id=participant.activity_id)
+    if not record.participants:
+        # IATI requires a participant: the reporting organisation, accountable for an activity recorded without one.
+        _org(activity, 'participating-org', reporting, role='2')
     etree.SubElement(activity, 'activity-status', code=record.status or '2')
     for code, attribute in DATE_TYPES:
         if (when := getattr(record, attribute)) is not None:
