@@ -1,6 +1,7 @@
 """Forms of the coordination pages: organisations, an activity with its parts, a link, an IATI upload."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -134,6 +135,11 @@ class TransactionForm(forms.ModelForm):
             'note',
         )
         widgets = {'date': DATE, 'value_date': DATE}
+        help_texts = {'value_date': _('The date of the exchange rate; empty: the date of the transaction.')}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields['value_date'].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -258,6 +264,14 @@ class ActivityLinkForm(AccessibleFormMixin, forms.ModelForm):
                 cleaned[name] = '' if name == 'code' else None
                 setattr(self.instance, name, cleaned[name])
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The activity is not a field of the form, so Django leaves out the constraints on it: check them all here.
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            self._update_errors(error)
 
 
 class IatiUploadForm(AccessibleFormMixin, forms.Form):

@@ -361,7 +361,7 @@ class ActivityLinkAddView(generic.ObjectEditView):
             instance=obj,
             initial=initial,
             actions=actions.order_by('document__title', 'ref'),
-            framework_items=FrameworkItem.objects.restrict(request.user).order_by('order'),
+            framework_items=_current_items(request.user).order_by('order'),
             missions=missions,
         )
 
@@ -371,16 +371,7 @@ class ActivityLinkAddView(generic.ObjectEditView):
     def get_context(self, request, form) -> dict:
         sectors = [s.code for s in self.activity.sectors.all()]
         framework = framework_suggestions(sectors)
-        items = (
-            {
-                item.code: item
-                for item in FrameworkItem.objects.restrict(request.user).filter(
-                    code__in=framework, version__is_current=True
-                )
-            }
-            if framework
-            else {}
-        )
+        items = {item.code: item for item in _current_items(request.user).filter(code__in=framework)}
         tasks = task_suggestions(sectors, _tasks_in_force(self.activity, request.user))
         missions = {m.acronym: m for m in Mission.objects.filter(acronym__in=[t.mission for t in tasks])}
         task_rows = []
