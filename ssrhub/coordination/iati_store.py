@@ -203,8 +203,9 @@ def import_iati(
     try:
         with transaction.atomic():
             matcher = OrganisationMatcher()
+            stored = dict(Activity.objects.values_list('iati_identifier', 'last_updated_datetime'))
             for outcome in read_activities(path, report.file):
-                report.lines.append(_store_one(outcome, report.file, countries, matcher, user, may_store))
+                report.lines.append(_store_one(outcome, report.file, countries, matcher, user, may_store, stored))
                 if progress and report.read % 25 == 0:
                     progress(report.read)
             report.organisations_created = matcher.created
@@ -222,7 +223,8 @@ def import_iati(
     return report
 
 
-def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMatcher, user, may_store):
+def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMatcher, user, may_store, stored: dict):
+    """Store one activity of the file; ``stored`` maps the identifiers already stored to their last-updated date."""
     if not outcome.valid:
         return ActivityLine(outcome.identifier, outcome.line, 'refused', outcome.errors)
     record: ActivityRecord = outcome.record
@@ -238,10 +240,12 @@ def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMa
         label = main_country.name if main_country else '—'
         error = Finding('outside_reach', {'line': outcome.line, 'country': label})
         return ActivityLine(outcome.identifier, outcome.line, 'refused', [error])
-    existing = Activity.objects.filter(iati_identifier=record.identifier).first()
-    if existing is not None and not _newer(record, existing):
-        stored = existing.last_updated_datetime.isoformat() if existing.last_updated_datetime else ''
-        return ActivityLine(outcome.identifier, outcome.line, 'unchanged', notes=notes, stored=stored)
+    if record.identifier in stored and not _newer(record, stored[record.identifier]):
+        when = stored[record.identifier].isoformat() if stored[record.identifier] else ''
+        return ActivityLine(outcome.identifier, outcome.line, 'unchanged', notes=notes, stored=when)
+    existing = (
+        Activity.objects.filter(iati_identifier=record.identifier).first() if record.identifier in stored else None
+    )
     activity = existing or Activity(iati_identifier=record.identifier)
     activity.reporting_organisation = matcher.reporting(record.reporting_org)
     activity.country = main_country
@@ -271,11 +275,12 @@ def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMa
     if record.on_budget == OnBudget.YES or existing is None:
         activity.on_budget = record.on_budget
     activity.origin = Origin.IATI
-    activity.source = f'{file_name}, line {outcome.line}'[:300]
+    activity.source = f'{file_name}:{outcome.line}'[:300]  # file:line, the same in every language
     activity.notes = [note.as_dict() for note in notes]
     if user is not None:
         activity._history_user = user
     activity.save()
+    stored[record.identifier] = activity.last_updated_datetime
     if existing is not None:
         for part in REPLACED_PARTS:
             getattr(activity, part).all().delete()
@@ -291,11 +296,11 @@ def _main_country(recipients) -> Country | None:
     return whole[0] if len(whole) == 1 else None
 
 
-def _newer(record: ActivityRecord, existing: Activity) -> bool:
+def _newer(record: ActivityRecord, stored_date) -> bool:
     """A file that does not say when the activity was last updated is not newer than the stored activity."""
     if record.last_updated is None:
         return False
-    return existing.last_updated_datetime is None or record.last_updated > existing.last_updated_datetime
+    return stored_date is None or record.last_updated > stored_date
 
 
 def _store_parts(activity: Activity, record: ActivityRecord, recipients, matcher: OrganisationMatcher) -> None:

@@ -111,7 +111,7 @@ class IndicatorMeasure(models.TextChoices):
 class OnBudget(models.TextChoices):
     YES = 'yes', _('On budget')
     NO = 'no', _('Off budget')
-    UNKNOWN = 'unknown', _('Unknown')
+    UNKNOWN = 'unknown', _('Budget status unknown')
 
 
 class Origin(models.TextChoices):
