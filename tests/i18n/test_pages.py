@@ -47,7 +47,10 @@ QUERY = '?'  # a key of the arguments holding the query string of the page
 PARAMETER = re.compile(r'<(?:\w+:)?(\w+)>')
 # Detail pages rendered for every record of the demo countries (their content differs: findings, ratings).
 EVERY_RECORD = frozenset({'countries:document', 'countries:assessment'})
-POSTED = ('_add', '_edit', 'action_status', 'actor_import', 'document_upload', 'iati_upload', 'paragraph_review', 'password_change')
+POSTED = (
+    '_add', '_edit', 'action_status', 'actor_import', 'document_upload', 'iati_upload', 'paragraph_review',
+    'password_change',
+)  # fmt: skip
 
 
 @pytest.fixture(scope='module')
@@ -120,8 +123,13 @@ def _coordination():
     activity, created = Activity.objects.get_or_create(
         iati_identifier='XM-I18N-1-LBR',
         defaults={
-            'reporting_organisation': partner, 'country': Country.objects.get(iso3='LBR'), 'title': 'Police support',
-            'status': '2', 'planned_start': '2020-01-01', 'default_currency': 'USD', 'origin': 'iati',
+            'reporting_organisation': partner,
+            'country': Country.objects.get(iso3='LBR'),
+            'title': 'Police support',
+            'status': '2',
+            'planned_start': '2020-01-01',
+            'default_currency': 'USD',
+            'origin': 'iati',
             'notes': [{'code': 'sector_rounding', 'params': {'vocabulary': '1', 'total': '99.99'}}],
         },
     )
@@ -131,15 +139,39 @@ def _coordination():
         )
         ActivityLink.objects.create(activity=activity, kind=LinkKind.ACTION, action=_first(Action.objects))
     report = {
-        'summary': {'read': 2, 'imported': 1, 'updated': 0, 'unchanged': 0, 'refused': 1, 'errors': 1, 'notes': 1,
-                    'organisations_created': 1},
+        'summary': {
+            'read': 2,
+            'imported': 1,
+            'updated': 0,
+            'unchanged': 0,
+            'refused': 1,
+            'errors': 1,
+            'notes': 1,
+            'organisations_created': 1,
+        },
         'file_error': {'code': 'strict', 'params': {'file': 'i18n.xml', 'count': 1}},
         'activities': [
-            {'identifier': 'XM-I18N-1-X', 'line': 3, 'outcome': 'refused', 'notes': [], 'stored': '',
-             'errors': [{'code': 'sector_sum', 'params': {'line': 9, 'vocabulary': '1', 'total': '80'}}]},
-            {'identifier': activity.iati_identifier, 'line': 20, 'outcome': 'imported', 'errors': [], 'stored': '',
-             'notes': [{'code': 'negative_value', 'params': {'line': 30, 'type': '3', 'value': '-100',
-                                                              'currency': 'USD', 'date': '2019-12-01'}}]},
+            {
+                'identifier': 'XM-I18N-1-X',
+                'line': 3,
+                'outcome': 'refused',
+                'notes': [],
+                'stored': '',
+                'errors': [{'code': 'sector_sum', 'params': {'line': 9, 'vocabulary': '1', 'total': '80'}}],
+            },
+            {
+                'identifier': activity.iati_identifier,
+                'line': 20,
+                'outcome': 'imported',
+                'errors': [],
+                'stored': '',
+                'notes': [
+                    {
+                        'code': 'negative_value',
+                        'params': {'line': 30, 'type': '3', 'value': '-100', 'currency': 'USD', 'date': '2019-12-01'},
+                    }
+                ],
+            },
         ],
     }
     upload, _created = IatiImport.objects.get_or_create(

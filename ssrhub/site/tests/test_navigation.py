@@ -16,9 +16,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
+from ssrhub.coordination.models import Activity, IatiImport, Organisation
 from ssrhub.core.models import Country
 from ssrhub.core.testing.urls import url_views
-from ssrhub.coordination.models import Activity, IatiImport, Organisation
 from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.framework.models import Framework
