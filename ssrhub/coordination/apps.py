@@ -6,3 +6,6 @@ class CoordinationConfig(AppConfig):
     name = 'ssrhub.coordination'
     label = 'coordination'
     verbose_name = _('coordination')
+
+    def ready(self):
+        from . import search  # noqa: F401
