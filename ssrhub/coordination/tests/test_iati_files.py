@@ -120,3 +120,27 @@ def test_an_uploaded_file_is_imported_by_the_task_for_its_user(tmp_path, db, mak
     assert upload.status == 'done'
     assert upload.report['summary']['imported'] == 1
     assert Activity.objects.get().history.first().history_user == editor
+
+
+def test_the_command_imports_reports_and_exports(tmp_path, db, capsys):
+    import subprocess
+    import sys
+
+    from django.core.management import CommandError, call_command
+
+    text = iati_file(activity(), activity('XM-TEST-1-BAD', currency='XYZ'))
+    call_command('iati', 'import', str(write(tmp_path, text)), report=str(tmp_path / 'report.csv'))
+    out = capsys.readouterr().out
+    assert '2 activities read, 1 imported, 0 updated, 0 unchanged, 1 refused (1 errors)' in out
+    assert 'refused XM-TEST-1-BAD (line ' in out
+    assert 'XYZ in <iati-activity> is not an ISO 4217 currency code' in (tmp_path / 'report.csv').read_text()
+    old = write(tmp_path, iati_file(activity()).replace('version="2.03"', 'version="1.03"'), 'old.xml')
+    with pytest.raises(CommandError, match='old.xml is an IATI 1.03 file'):
+        call_command('iati', 'import', str(old))
+    # The export writes to standard output, as a process: an invalid filter is refused before anything is read.
+    result = subprocess.run(
+        [sys.executable, '-m', 'ssrhub.cli', 'iati', 'export', '--country', 'XXX', '--status', '9'],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert 'status' in result.stderr
