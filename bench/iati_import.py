@@ -37,13 +37,15 @@ def larger(source: Path, copies: int, target: Path) -> int:
     return len(activities) * copies
 
 
-def run(command, env) -> tuple[float, float, float, int]:
-    """(wall seconds, CPU seconds, peak resident MiB, exit status) of one child process."""
+def run(command, env, log: Path) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak resident MiB, exit status) of one child process; its output goes to ``log``
+    (a pipe would fill up with the report of a large file while the child is waited for)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    _pid, status, usage = os.wait4(process.pid, 0)
+    with log.open('wb') as output:
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    print(process.stdout.read().decode().splitlines()[0])
+    print(log.read_text(encoding='utf-8').splitlines()[0])
     cpu = usage.ru_utime + usage.ru_stime
     return elapsed, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
@@ -69,7 +71,7 @@ def main() -> None:
     subprocess.run([*ssrhub, 'migrate', '--verbosity', '0'], env=env, check=True, cwd=ROOT)
     load = 'from ssrhub.core.loading import LoadReport, load_countries; load_countries(LoadReport())'
     subprocess.run([*ssrhub, 'shell', '--no-imports', '-c', load], env=env, check=True, cwd=ROOT)
-    elapsed, cpu, peak, status = run([*ssrhub, 'iati', 'import', str(source)], env)
+    elapsed, cpu, peak, status = run([*ssrhub, 'iati', 'import', str(source)], env, workdir / 'import.log')
     print(f'import: {elapsed:.1f} s wall, {cpu:.1f} s CPU, peak resident memory {peak:.0f} MiB, exit status {status}')
 
 
