@@ -1,12 +1,15 @@
-"""Coordination pages. The fora of a country are workspace pages, under /countries/<iso3>/workspace/fora/."""
+"""Coordination pages: organisations, activities and IATI under /coordination/; a country's fora and its 3W import are
+workspace pages, under /countries/<iso3>/workspace/."""
 
 from django.urls import path
 
-from .views import fora, threew
+from .views import activities, fora, threew
 
 app_name = 'coordination'
 
 FORA = 'countries/<str:iso3>/workspace/fora/'
+ORG = 'coordination/organisations/'
+ACT = 'coordination/activities/'
 
 urlpatterns = [
     # Section: who does what where
@@ -32,4 +35,24 @@ urlpatterns = [
     path(f'{FORA}decisions/<int:pk>/edit/', fora.DecisionEditView.as_view(), name='decision_edit'),
     path(f'{FORA}decisions/<int:pk>/delete/', fora.DecisionDeleteView.as_view(), name='decision_delete'),
     path(f'{FORA}decisions/<int:pk>/status/', fora.DecisionStatusView.as_view(), name='decision_status'),
+    # Section: organisations, activities and IATI
+    path(ORG, activities.OrganisationListView.as_view(), name='organisation_list'),
+    path(f'{ORG}add/', activities.OrganisationEditView.as_view(), name='organisation_add'),
+    path(f'{ORG}<int:pk>/', activities.OrganisationView.as_view(), name='organisation'),
+    path(f'{ORG}<int:pk>/edit/', activities.OrganisationEditView.as_view(), name='organisation_edit'),
+    path(f'{ORG}<int:pk>/history/', activities.OrganisationHistoryView.as_view(), name='organisation_history'),
+    path(ACT, activities.ActivityListView.as_view(), name='activity_list'),
+    path('coordination/activities.<str:fmt>', activities.ActivityExportView.as_view(), name='activity_export'),
+    path(f'{ACT}add/', activities.ActivityEditView.as_view(), name='activity_add'),
+    path(f'{ACT}<int:pk>/', activities.ActivityView.as_view(), name='activity'),
+    path(f'{ACT}<int:pk>/edit/', activities.ActivityEditView.as_view(), name='activity_edit'),
+    path(f'{ACT}<int:pk>/delete/', activities.ActivityDeleteView.as_view(), name='activity_delete'),
+    path(f'{ACT}<int:pk>/history/', activities.ActivityHistoryView.as_view(), name='activity_history'),
+    path(f'{ACT}<int:pk>/links/add/', activities.ActivityLinkAddView.as_view(), name='activitylink_add'),
+    path(
+        'coordination/links/<int:pk>/delete/', activities.ActivityLinkDeleteView.as_view(), name='activitylink_delete'
+    ),
+    path('coordination/iati/imports/', activities.IatiImportListView.as_view(), name='iatiimport_list'),
+    path('coordination/iati/upload/', activities.IatiUploadView.as_view(), name='iati_upload'),
+    path('coordination/iati/imports/<int:pk>/', activities.IatiImportView.as_view(), name='iatiimport'),
 ]

@@ -13,8 +13,21 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ssrhub.coding.models import CodeAssignment, ParagraphReview
-from ssrhub.coordination.forms import DecisionForm, ForumForm, ForumMemberForm, MeetingForm
-from ssrhub.coordination.models import Decision, DecisionStatusUpdate, Forum, ForumMember, Meeting, Organisation
+from ssrhub.coordination.forms.activities import PARTS as ACTIVITY_PARTS
+from ssrhub.coordination.forms.activities import ActivityForm, OrganisationForm
+from ssrhub.coordination.forms.fora import DecisionForm, ForumForm, ForumMemberForm, MeetingForm
+from ssrhub.coordination.models import (
+    Activity,
+    ActivityLink,
+    Decision,
+    DecisionStatusUpdate,
+    Forum,
+    ForumMember,
+    IatiImport,
+    LinkKind,
+    Meeting,
+    Organisation,
+)
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
 from ssrhub.core.testing.access import HOME, AccessEntry, Endpoint, form_data
@@ -418,6 +431,63 @@ def workspace_entry(model, basename, make, create, change, pages=(), marker=None
     return workspace_record(
         model, make, pages, api=api('countries', basename, create=create, change=change, creates=creates), marker=marker
     )
+
+
+# Section: coordination
+
+
+def organisation() -> Organisation:
+    return Organisation.objects.get_or_create(
+        iati_ref='XM-ACCESS-1', defaults={'name': 'Access suite partner', 'type': '40'}
+    )[0]
+
+
+def activity(iso3: str = 'LBR') -> Activity:
+    return Activity.objects.get_or_create(
+        iati_identifier=f'XM-ACCESS-1-{iso3}',
+        defaults={
+            'reporting_organisation': organisation(),
+            'country': country(iso3),
+            'title': f'Police support {iso3}',
+            'status': '2',
+            'planned_start': datetime.date(2020, 1, 1),
+            'default_currency': 'USD',
+        },
+    )[0]
+
+
+def activity_form_data(record: Activity, **changes) -> dict:
+    """The activity form with empty parts (each formset's management form)."""
+    data = form_data(ActivityForm, record, {'user': AnonymousUser()}, **changes)
+    for name, *_rest in ACTIVITY_PARTS:
+        data.update({f'{name}-TOTAL_FORMS': 0, f'{name}-INITIAL_FORMS': 0})
+    return data
+
+
+def activity_link(iso3: str = 'LBR') -> ActivityLink:
+    item = FrameworkItem.objects.get(code='component.police')
+    return ActivityLink.objects.get_or_create(activity=activity(iso3), kind=LinkKind.FRAMEWORK, framework_item=item)[0]
+
+
+IATI_SAMPLE = (
+    b'<iati-activities version="2.03"><iati-activity default-currency="USD">'
+    b'<iati-identifier>XM-ACCESS-1-UPLOAD</iati-identifier>'
+    b'<reporting-org ref="XM-ACCESS-1" type="40"><narrative>Access suite partner</narrative></reporting-org>'
+    b'<title><narrative>Upload check</narrative></title><description><narrative>Upload</narrative></description>'
+    b'<participating-org ref="XM-ACCESS-1" role="4"/><activity-status code="2"/>'
+    b'<activity-date iso-date="2020-01-01" type="1"/><recipient-country code="LR"/>'
+    b'</iati-activity></iati-activities>'
+)
+
+
+def iati_import() -> IatiImport:
+    found = IatiImport.objects.filter(name='access.xml').first()
+    if found:
+        return found
+    record = IatiImport(name='access.xml')
+    record.file.save('access.xml', ContentFile(IATI_SAMPLE), save=False)
+    record.save()
+    return record
 
 
 # Section: entries
@@ -1208,5 +1278,117 @@ ENTRIES = [
         api=api('roster', 'rosterexport'),
         reader=Role.ADMINISTRATOR,
         marker=row('export'),
+    ),
+    # Section: coordination
+    AccessEntry(
+        model=Organisation,
+        record=organisation,
+        pages=(
+            Endpoint('coordination:organisation_list', 'list', query='q=Access'),
+            Endpoint('coordination:organisation', kwargs=pk),
+            Endpoint('coordination:organisation_history', kwargs=pk),
+            Endpoint(
+                'coordination:organisation_edit',
+                'edit',
+                kwargs=pk,
+                data=lambda o: form_data(OrganisationForm, o, acronym='ASP'),
+            ),
+            Endpoint(
+                'coordination:organisation_add',
+                'add',
+                data=lambda o: form_data(OrganisationForm, Organisation(), name='Added partner', type='21'),
+            ),
+        ),
+        api=api(
+            'coordination',
+            'organisation',
+            create=lambda o: {'name': 'Partner added through the API', 'type': '22'},
+            change=lambda o: {'name': o.name, 'acronym': 'ASP2', 'iati_ref': o.iati_ref},
+        ),
+        writer=Role.COUNTRY_EDITOR,
+    ),
+    workspace_record(
+        Activity,
+        activity,
+        pages=(
+            Endpoint('coordination:activity_list', 'list', query='country=LBR'),
+            Endpoint('coordination:activity', kwargs=pk),
+            Endpoint('coordination:activity_history', kwargs=pk),
+            Endpoint('coordination:activity_export', 'list', kwargs=lambda a: {'fmt': 'csv'}),
+            Endpoint(
+                'coordination:activity_edit',
+                'edit',
+                kwargs=pk,
+                data=lambda a: activity_form_data(a, title=f'{a.title} ({CHECKED})'),
+            ),
+            # The add page is not a country's (the form picks the country): only its POST is refused elsewhere.
+            Endpoint(
+                'coordination:activity_add',
+                'post',
+                data=lambda a: activity_form_data(
+                    Activity(),
+                    iati_identifier=f'XM-ACCESS-1-ADDED-{a.country.iso3}',
+                    reporting_organisation=a.reporting_organisation_id,
+                    country=a.country_id,
+                    title='Added',
+                    status='1',
+                    planned_start='2021-01-01',
+                    default_currency='EUR',
+                    on_budget='unknown',
+                ),
+            ),
+            Endpoint('coordination:activity_delete', 'delete', kwargs=pk),
+        ),
+        api=api(
+            'coordination',
+            'activity',
+            create=lambda a: {
+                'iati_identifier': f'XM-ACCESS-1-API-{a.country.iso3}',
+                'reporting_organisation': a.reporting_organisation_id,
+                'country': a.country.iso3,
+                'title': 'Added through the API',
+                'status': '1',
+                'default_currency': 'USD',
+            },
+            change=lambda a: {
+                'iati_identifier': a.iati_identifier,
+                'reporting_organisation': a.reporting_organisation_id,
+                'country': a.country.iso3,
+                'title': f'{a.title} ({CHECKED})',
+                'status': '3',
+                'default_currency': 'USD',
+            },
+        ),
+        marker=lambda a: a.title,
+    ),
+    workspace_record(
+        ActivityLink,
+        activity_link,
+        pages=(
+            Endpoint(
+                'coordination:activitylink_add',
+                'add',
+                kwargs=lambda link: {'pk': link.activity_id},
+                data=lambda link: {
+                    'kind': 'framework',
+                    'framework_item': FrameworkItem.objects.get(code='component.justice').pk,
+                },
+            ),
+            Endpoint('coordination:activitylink_delete', 'delete', kwargs=pk),
+        ),
+    ),
+    AccessEntry(
+        model=IatiImport,
+        record=iati_import,
+        pages=(
+            Endpoint('coordination:iatiimport_list', 'list'),
+            Endpoint('coordination:iatiimport', kwargs=pk),
+            Endpoint(
+                'coordination:iati_upload',
+                'add',
+                data=lambda i: {'file': SimpleUploadedFile('upload.xml', IATI_SAMPLE, 'application/xml')},
+            ),
+        ),
+        writer=Role.COUNTRY_EDITOR,
     ),
 ]

@@ -67,6 +67,42 @@ def on(model, country) -> dict:
     return {'iso3': record[f'{country}__iso3'], 'pk': record['pk']}
 
 
+def coordination_records():
+    """An organisation, a Liberian activity with a transaction and a link, and an IATI import with its report (the
+    demo holds none yet)."""
+    from ssrhub.coordination.models import Activity, ActivityLink, IatiImport, Organisation
+    from ssrhub.core.models import Country
+    from ssrhub.framework.models import FrameworkItem
+
+    partner = Organisation.objects.create(name='Phone partner', iati_ref='XM-PHONE-1', type='40')
+    activity = Activity.objects.create(
+        iati_identifier='XM-PHONE-1-A-LONG-IDENTIFIER-OF-A-PROJECT-0001', reporting_organisation=partner,
+        country=Country.objects.get(iso3='LBR'), title='Support to the reform of the Liberia National Police',
+        status='2', planned_start='2020-01-01', default_currency='USD',
+    )  # fmt: skip
+    activity.transactions.create(
+        type='3', date='2020-02-01', value=-1250000, currency='USD', value_date='2020-02-01', note='Correction',
+        provider_name='A provider with a long published name', provider_activity_identifier='XM-PHONE-1-FUND-0001',
+    )  # fmt: skip
+    link = ActivityLink.objects.create(
+        activity=activity, kind='framework', framework_item=FrameworkItem.objects.order_by('pk').first()
+    )
+    report = {
+        'summary': {'read': 1, 'imported': 0, 'updated': 0, 'unchanged': 0, 'refused': 1, 'errors': 1, 'notes': 0,
+                    'organisations_created': 0},
+        'file_error': None,
+        'activities': [{
+            'identifier': 'XM-PHONE-1-A-LONG-IDENTIFIER-OF-A-PROJECT-0002', 'line': 12, 'outcome': 'refused',
+            'stored': '', 'notes': [],
+            'errors': [{'code': 'schema', 'params': {'line': 40, 'detail': "Element 'budget-item', attribute "
+                                                                          "'vocabulary': The attribute 'vocabulary' "
+                                                                          'is not allowed.'}}],
+        }],
+    }  # fmt: skip
+    upload = IatiImport.objects.create(name='phone.xml', file='iati/phone.xml', status='done', report=report)
+    return partner, activity, link, upload
+
+
 def page_arguments():
     """URL name -> the keyword arguments that open it on a demo object, or (arguments, query string)."""
     from ssrhub.coding.models import CodeAssignment
@@ -109,12 +145,23 @@ def page_arguments():
     rate = ExchangeRate.objects.create(
         currency='XOF', period='2024-01-01', period_precision='year', rate='606.3', source='BCEAO'
     )
+    partner, activity, link, upload = coordination_records()
     return {
         **{
             name: {'pk': rate.pk}
             for name in ('finance:rate', 'finance:rate_edit', 'finance:rate_delete', 'finance:rate_history')
         },
         'finance:plan_funding': {'iso3': 'LBR', 'pk': plan.pk},
+        'coordination:organisation': {'pk': partner.pk},
+        'coordination:organisation_edit': {'pk': partner.pk},
+        'coordination:organisation_history': {'pk': partner.pk},
+        'coordination:activity': {'pk': activity.pk},
+        'coordination:activity_edit': {'pk': activity.pk},
+        'coordination:activity_delete': {'pk': activity.pk},
+        'coordination:activity_history': {'pk': activity.pk},
+        'coordination:activitylink_add': {'pk': activity.pk},
+        'coordination:activitylink_delete': {'pk': link.pk},
+        'coordination:iatiimport': {'pk': upload.pk},
         'countries:assessment_compare': ({'iso3': 'CAF'}, f'a={earlier.pk}&b={later.pk}'),
         'mandates:matrix_paragraphs': ({'acronym': 'ONUMOZ'}, f'code={TOTAL}&side={MANDATED}'),
         'framework:version': framework_args,

@@ -20,7 +20,17 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from ssrhub.coding.models import CodeAssignment
-from ssrhub.coordination.models import Forum, Meeting
+from ssrhub.coordination.models import (
+    Activity,
+    ActivityLink,
+    Forum,
+    IatiImport,
+    LinkKind,
+    Meeting,
+    Organisation,
+    Transaction,
+)
+from ssrhub.core.models import Country
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
 from ssrhub.documents.models import Document, Paragraph
@@ -58,6 +68,7 @@ POSTED = (
     'actor_import',
     'threew_import',
     'document_upload',
+    'iati_upload',
     'paragraph_review',
     'password_change',
 )
@@ -141,8 +152,86 @@ def _country_records(model, field='country__iso3', every=False):
     return _countries(make)
 
 
+def _coordination():
+    """An organisation, a Liberian activity with a negative transaction, a link and import notes, and an IATI import
+    whose report has a refused activity, a file error and notes (the demo has none yet)."""
+    partner, _created = Organisation.objects.get_or_create(iati_ref='XM-I18N-1', defaults={'name': 'I18n partner'})
+    activity, created = Activity.objects.get_or_create(
+        iati_identifier='XM-I18N-1-LBR',
+        defaults={
+            'reporting_organisation': partner,
+            'country': Country.objects.get(iso3='LBR'),
+            'title': 'Police support',
+            'status': '2',
+            'planned_start': '2020-01-01',
+            'default_currency': 'USD',
+            'origin': 'iati',
+            'notes': [{'code': 'sector_rounding', 'params': {'vocabulary': '1', 'total': '99.99'}}],
+        },
+    )
+    if created:
+        Transaction.objects.create(
+            activity=activity, type='3', date='2019-12-01', value=-100, currency='USD', value_date='2019-12-01'
+        )
+        ActivityLink.objects.create(activity=activity, kind=LinkKind.ACTION, action=_first(Action.objects))
+    report = {
+        'summary': {
+            'read': 2,
+            'imported': 1,
+            'updated': 0,
+            'unchanged': 0,
+            'refused': 1,
+            'errors': 1,
+            'notes': 1,
+            'organisations_created': 1,
+        },
+        'file_error': {'code': 'strict', 'params': {'file': 'i18n.xml', 'count': 1}},
+        'activities': [
+            {
+                'identifier': 'XM-I18N-1-X',
+                'line': 3,
+                'outcome': 'refused',
+                'notes': [],
+                'stored': '',
+                'errors': [{'code': 'sector_sum', 'params': {'line': 9, 'vocabulary': '1', 'total': '80'}}],
+            },
+            {
+                'identifier': activity.iati_identifier,
+                'line': 20,
+                'outcome': 'imported',
+                'errors': [],
+                'stored': '',
+                'notes': [
+                    {
+                        'code': 'negative_value',
+                        'params': {'line': 30, 'type': '3', 'value': '-100', 'currency': 'USD', 'date': '2019-12-01'},
+                    }
+                ],
+            },
+        ],
+    }
+    upload, _created = IatiImport.objects.get_or_create(
+        name='i18n.xml', defaults={'file': 'iati/i18n.xml', 'status': 'refused', 'report': report}
+    )
+    return partner, activity, upload
+
+
+def _coordination_pk(index):
+    return lambda: [{'pk': _coordination()[index].pk}]
+
+
 # URL name -> a function returning the keyword arguments of each page to render.
 ARGUMENTS = {
+    'coordination:organisation': _coordination_pk(0),
+    'coordination:organisation_edit': _coordination_pk(0),
+    'coordination:organisation_history': _coordination_pk(0),
+    'coordination:activity': _coordination_pk(1),
+    'coordination:activity_edit': _coordination_pk(1),
+    'coordination:activity_delete': _coordination_pk(1),
+    'coordination:activity_history': _coordination_pk(1),
+    'coordination:activitylink_add': _coordination_pk(1),
+    'coordination:activitylink_delete': lambda: [{'pk': _coordination()[1].links.first().pk}],
+    'coordination:iatiimport': _coordination_pk(2),
     'country': lambda: [{'iso3': iso3} for iso3 in (*DEMO_COUNTRIES, 'FRA')],
     'country_history': lambda: [{'iso3': 'CAF'}],
     'framework:version': lambda: [_version()],

@@ -8,6 +8,8 @@ router.register('forum-members', views.ForumMemberViewSet)
 router.register('meetings', views.MeetingViewSet)
 router.register('decisions', views.DecisionViewSet)
 router.register('decision-status-updates', views.DecisionStatusUpdateViewSet)
+router.register('organisations', views.OrganisationViewSet)
+router.register('activities', views.ActivityViewSet)
 
 app_name = 'coordination-api'
 urlpatterns = router.urls

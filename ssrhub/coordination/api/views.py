@@ -20,22 +20,44 @@ from ssrhub.core.params import InvalidParameter, date_param
 from ssrhub.countries.api.views import CanViewWorkspace
 
 from ..filtersets import (
+    ActivityFilterSet,
     DecisionFilterSet,
     DecisionStatusUpdateFilterSet,
     ForumFilterSet,
     ForumMemberFilterSet,
     MeetingFilterSet,
+    OrganisationFilterSet,
 )
-from ..models import Decision, DecisionStatusUpdate, Forum, ForumMember, Meeting
+from ..models import (
+    Activity,
+    Decision,
+    DecisionStatusUpdate,
+    Forum,
+    ForumMember,
+    Meeting,
+    Organisation,
+    Result,
+    ResultIndicator,
+)
 from .serializers import (
+    ActivitySerializer,
     DecisionSerializer,
     DecisionStatusUpdateSerializer,
     ForumMemberSerializer,
     ForumSerializer,
     MeetingSerializer,
+    OrganisationSerializer,
 )
 
-__all__ = ['DecisionStatusUpdateViewSet', 'DecisionViewSet', 'ForumMemberViewSet', 'ForumViewSet', 'MeetingViewSet']
+__all__ = [
+    'ActivityViewSet',
+    'DecisionStatusUpdateViewSet',
+    'DecisionViewSet',
+    'ForumMemberViewSet',
+    'ForumViewSet',
+    'MeetingViewSet',
+    'OrganisationViewSet',
+]
 
 
 class CoordinationViewSet(RestrictedModelViewSet):
@@ -145,3 +167,54 @@ class DecisionStatusUpdateViewSet(CoordinationViewSet):
         with transaction.atomic():
             instance.delete()
             decision.refresh_status()
+
+
+class CoordinationViewSet(RestrictedModelViewSet):
+    permission_classes = [IsAuthenticated, CanViewWorkspace, RestrictedModelPermissions]
+
+
+@extend_schema_view(
+    list=extend_schema(description='Organisations that fund, implement or coordinate support, with IATI identifiers.'),
+    retrieve=extend_schema(description='One organisation.'),
+)
+class OrganisationViewSet(CoordinationViewSet):
+    queryset = Organisation.objects.all()
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related('country').prefetch_related('citations')
+
+
+@extend_schema_view(
+    list=extend_schema(description='Activities (IATI, 3W or recorded by hand) with their parts; filter by country.'),
+    retrieve=extend_schema(description='One activity with its organisations, sectors, money, results and links.'),
+)
+class ActivityViewSet(CoordinationViewSet):
+    queryset = Activity.objects.all()
+    serializer_class = ActivitySerializer
+    filterset_class = ActivityFilterSet
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related('country')
+            .prefetch_related(
+                'citations',
+                'recipient_countries__country',
+                'participants',
+                'sectors',
+                'policy_markers',
+                'locations__admin_area',
+                'budgets',
+                'transactions',
+                'links',
+                Prefetch(
+                    'results',
+                    Result.objects.prefetch_related(
+                        Prefetch('indicators', ResultIndicator.objects.prefetch_related('periods'))
+                    ),
+                ),
+            )
+        )

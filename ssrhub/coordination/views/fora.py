@@ -56,10 +56,10 @@ TAB = 'fora'
 
 
 class _FormPage:
-    """An edit page on ``coordination/form.html``: a heading, where Cancel goes, and a multipart form when it
+    """An edit page on ``coordination/workspace_form.html``: a heading, where Cancel goes, and a multipart form when it
     uploads."""
 
-    template_name = 'coordination/form.html'
+    template_name = 'coordination/workspace_form.html'
     tab = TAB
     heading = ''
 

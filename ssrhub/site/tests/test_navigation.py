@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
-from ssrhub.coordination.models import Decision, Forum, Meeting
+from ssrhub.coordination.models import Activity, Decision, Forum, IatiImport, Meeting, Organisation
 from ssrhub.core.models import Country
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Assessment, NationalDocument
@@ -89,6 +89,12 @@ PAGES = {
     'roster:request_list': {},
     'roster:request': lambda: {'pk': SupportRequest.objects.get(country__iso3='CAF').pk},
     'roster:export_list': {},
+    'coordination:activity_list': {},
+    'coordination:activity': lambda: {'pk': Activity.objects.get(iati_identifier='XM-NAV-1-CAF').pk},
+    'coordination:organisation_list': {},
+    'coordination:organisation': lambda: {'pk': Organisation.objects.get(iati_ref='XM-NAV-1').pk},
+    'coordination:iatiimport_list': {},
+    'coordination:iatiimport': lambda: {'pk': IatiImport.objects.get(name='navigation.xml').pk},
     'password_change': {},
     'finance:rate_list': {},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
@@ -117,6 +123,7 @@ NOT_PAGES = {
     'plan_funding': "a view of a plan, linked from the plan's page",
     'duplication_review': 'POST only: a review on the funding page',
     'document_upload': 'a form, in the Documents menu',
+    'iati_upload': 'a form, in the Coordination menu',
     'login': 'linked from every page',
     'password_reset': 'linked from the login page',
     '_done': 'a step of the password forms',
@@ -156,6 +163,13 @@ def demo(module_demo, django_db_blocker):
         ExchangeRate.objects.create(
             currency='EUR', period=datetime.date(2024, 1, 1), period_precision='year', rate='0.9243', source='test'
         )
+        # The demo has no activity yet: one organisation, one activity and one IATI import give their pages examples.
+        partner = Organisation.objects.create(name='Navigation partner', iati_ref='XM-NAV-1', type='40')
+        Activity.objects.create(
+            iati_identifier='XM-NAV-1-CAF', reporting_organisation=partner, country=Country.objects.get(iso3='CAF'),
+            title='Police training', status='2', planned_start=datetime.date(2024, 1, 1), default_currency='USD',
+        )  # fmt: skip
+        IatiImport.objects.create(name='navigation.xml', file='iati/navigation.xml', status='done')
         examples = {}
         for name, kwargs in PAGES.items():
             examples[name] = reverse(name, kwargs=kwargs() if callable(kwargs) else kwargs)

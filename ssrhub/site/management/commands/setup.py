@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from ssrhub.coordination.loading import load_codelists
 from ssrhub.core.loading import LoadReport, load_countries
 from ssrhub.core.roles import sync_roles
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         sync_roles()
         report = LoadReport()
         load_countries(report)
+        load_codelists(report)
         if verbosity:
             self.stdout.write('\n'.join(report.lines()))
         call_command('framework', 'load', stdout=self.stdout, verbosity=verbosity)

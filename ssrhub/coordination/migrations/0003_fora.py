@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0001_organisations'),
+        ('coordination', '0002_activities'),
         ('core', '0002_unaccent'),
         ('countries', '0003_partial_dates_currency_and_past_status_dates'),
         ('documents', '0004_folded_fulltext'),

@@ -1,0 +1,447 @@
+"""Store an IATI activity file: one transaction per file, so a file refused as a whole (malformed, an XML bomb, the
+wrong version, ``strict`` with an invalid activity) leaves nothing behind.
+
+An activity is keyed by its iati-identifier: re-importing it replaces its IATI parts when the file's
+``last-updated-datetime`` is newer than the stored one (the older values stay in the audit history), and changes
+nothing otherwise. Links a person made (``ActivityLink``) are kept. Organisations are matched by IATI identifier
+(and created from identifier and name when new: a published identifier is not a guess); a participant without one
+is matched by exact name or confirmed alias only, and otherwise keeps its published name without a record.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models.functions import Lower
+
+from ssrhub.core.models import Country
+
+from .iati import Finding, IatiFileError, read_activities
+from .iati.records import ActivityRecord, OrgRef
+from .models import (
+    Activity,
+    ActivityLocation,
+    ActivityPolicyMarker,
+    ActivitySector,
+    AdminArea,
+    Budget,
+    OnBudget,
+    Organisation,
+    OrganisationType,
+    Origin,
+    ParticipatingOrganisation,
+    RecipientCountry,
+    Result,
+    ResultIndicator,
+    ResultPeriod,
+    Transaction,
+)
+
+__all__ = ['ActivityLine', 'ImportReport', 'OrganisationMatcher', 'import_iati', 'write_report']
+
+# The parts an import replaces; links made by hand are not among them.
+REPLACED_PARTS = (
+    'recipient_countries',
+    'participants',
+    'sectors',
+    'policy_markers',
+    'locations',
+    'budgets',
+    'transactions',
+    'results',
+)
+
+
+@dataclass
+class ActivityLine:
+    """What happened to one activity of the file."""
+
+    identifier: str
+    line: int | None
+    outcome: str  # imported, updated, unchanged or refused
+    errors: list[Finding] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+    stored: str = ''  # the stored activity's last-updated date, when unchanged
+
+    def as_dict(self) -> dict:
+        return {
+            'identifier': self.identifier,
+            'line': self.line,
+            'outcome': self.outcome,
+            'errors': [f.as_dict() for f in self.errors],
+            'notes': [f.as_dict() for f in self.notes],
+            'stored': self.stored,
+        }
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one file: counts, and one line per activity (refused ones with their errors)."""
+
+    file: str
+    strict: bool = False
+    file_error: Finding | None = None
+    lines: list[ActivityLine] = field(default_factory=list)
+    organisations_created: int = 0
+
+    def count(self, outcome: str) -> int:
+        return sum(line.outcome == outcome for line in self.lines)
+
+    @property
+    def read(self) -> int:
+        return len(self.lines)
+
+    @property
+    def refused(self) -> list[ActivityLine]:
+        return [line for line in self.lines if line.outcome == 'refused']
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(line.errors) for line in self.lines)
+
+    def summary(self) -> dict:
+        return {
+            'read': self.read,
+            'imported': self.count('imported'),
+            'updated': self.count('updated'),
+            'unchanged': self.count('unchanged'),
+            'refused': self.count('refused'),
+            'errors': self.error_count,
+            'notes': sum(len(line.notes) for line in self.lines),
+            'organisations_created': self.organisations_created,
+        }
+
+    def as_dict(self) -> dict:
+        return {
+            'file': self.file,
+            'strict': self.strict,
+            'file_error': self.file_error.as_dict() if self.file_error else None,
+            'summary': self.summary(),
+            'activities': [line.as_dict() for line in self.lines],
+        }
+
+
+class _Rollback(Exception):
+    pass
+
+
+class OrganisationMatcher:
+    """Finds (or, for an IATI identifier, creates) the organisation an IATI element names; loads every organisation
+    once, so an import asks the database only to create."""
+
+    def __init__(self):
+        self.by_ref: dict[str, Organisation] = {}
+        self.by_name: dict[str, Organisation] = {}
+        self.created = 0
+        for organisation in Organisation.objects.all():
+            if organisation.iati_ref:
+                self.by_ref[organisation.iati_ref.upper()] = organisation
+            for name in (organisation.name, organisation.name_fr, organisation.acronym, *organisation.aliases):
+                if name:
+                    self.by_name.setdefault(name.casefold(), organisation)
+
+    def find(self, org: OrgRef | None) -> Organisation | None:
+        """The organisation named by ``org``: by identifier, then by exact name or alias."""
+        if org is None:
+            return None
+        if org.ref and (found := self.by_ref.get(org.ref.upper())):
+            return found
+        if org.ref:
+            return self._create(org)
+        return self.by_name.get(org.name.casefold()) if org.name else None
+
+    def reporting(self, org: OrgRef) -> Organisation:
+        """The reporting organisation, created from its name when IATI gives no identifier and no name matches."""
+        return self.find(org) or self._create(org)
+
+    def _create(self, org: OrgRef) -> Organisation:
+        name = org.name or org.ref
+        by_same_name = self.by_name.get(name.casefold())
+        if by_same_name is not None and not by_same_name.iati_ref and org.ref:
+            by_same_name.iati_ref = org.ref
+            by_same_name.save(update_fields=['iati_ref', 'last_updated'])
+            self.by_ref[org.ref.upper()] = by_same_name
+            return by_same_name
+        if (
+            by_same_name is not None
+            or Organisation.objects.annotate(lower=Lower('name')).filter(lower=name.casefold()).exists()
+        ):
+            name = f'{name} ({org.ref})' if org.ref else name
+        organisation = Organisation.objects.create(
+            name=name[:250],
+            iati_ref=org.ref[:100],
+            type=org.type if org.type in OrganisationType.values else '',
+            source='IATI',
+        )
+        self.created += 1
+        if org.ref:
+            self.by_ref[org.ref.upper()] = organisation
+        self.by_name.setdefault(organisation.name.casefold(), organisation)
+        return organisation
+
+
+def import_iati(
+    path,
+    *,
+    name: str | None = None,
+    strict: bool = False,
+    user=None,
+    may_store: Callable[[Country | None], bool] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import the IATI file at ``path`` in one transaction and return its report (``file_error`` set when the whole
+    file was refused). ``may_store(country)`` says whether the user may add an activity for that recipient country
+    (None: every country, as on the command line)."""
+    path = Path(path)
+    report = ImportReport(file=name or path.name, strict=strict)
+    countries = {country.iso2: country for country in Country.objects.all()}
+    try:
+        with transaction.atomic():
+            matcher = OrganisationMatcher()
+            stored = dict(Activity.objects.values_list('iati_identifier', 'last_updated_datetime'))
+            for outcome in read_activities(path, report.file):
+                report.lines.append(_store_one(outcome, report.file, countries, matcher, user, may_store, stored))
+                if progress and report.read % 25 == 0:
+                    progress(report.read)
+            report.organisations_created = matcher.created
+            if strict and report.refused:
+                raise _Rollback
+    except IatiFileError as error:
+        report.file_error = error.finding
+        report.lines = [line for line in report.lines if line.outcome == 'refused']
+    except _Rollback:
+        report.file_error = Finding('strict', {'file': report.file, 'count': len(report.refused)})
+        report.lines = report.refused
+        report.organisations_created = 0
+    if progress:
+        progress(report.read)
+    return report
+
+
+def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMatcher, user, may_store, stored: dict):
+    """Store one activity of the file; ``stored`` maps the identifiers already stored to their last-updated date."""
+    if not outcome.valid:
+        return ActivityLine(outcome.identifier, outcome.line, 'refused', outcome.errors)
+    record: ActivityRecord = outcome.record
+    notes = list(outcome.notes)
+    recipients = []
+    for recipient in record.recipient_countries:
+        if (country := countries.get(recipient.code)) is None:
+            notes.append(Finding('unknown_country', {'code': recipient.code}))
+        else:
+            recipients.append((country, recipient.percentage))
+    main_country = _main_country(recipients)
+    if may_store is not None and not may_store(main_country):
+        label = main_country.name if main_country else '—'
+        error = Finding('outside_reach', {'line': outcome.line, 'country': label})
+        return ActivityLine(outcome.identifier, outcome.line, 'refused', [error])
+    if record.identifier in stored and not _newer(record, stored[record.identifier]):
+        when = stored[record.identifier].isoformat() if stored[record.identifier] else ''
+        return ActivityLine(outcome.identifier, outcome.line, 'unchanged', notes=notes, stored=when)
+    existing = (
+        Activity.objects.filter(iati_identifier=record.identifier).first() if record.identifier in stored else None
+    )
+    activity = existing or Activity(iati_identifier=record.identifier)
+    activity.reporting_organisation = matcher.reporting(record.reporting_org)
+    activity.country = main_country
+    for name in (
+        'title',
+        'title_fr',
+        'description',
+        'description_fr',
+        'language',
+        'description_language',
+        'status',
+        'planned_start',
+        'actual_start',
+        'planned_end',
+        'actual_end',
+        'humanitarian',
+        'default_currency',
+        'default_flow_type',
+        'default_finance_type',
+        'default_aid_type',
+        'default_tied_status',
+    ):
+        setattr(activity, name, getattr(record, name))
+    activity.title = activity.title[:500] or record.identifier
+    activity.title_fr = activity.title_fr[:500]
+    activity.last_updated_datetime = record.last_updated
+    if record.on_budget == OnBudget.YES or existing is None:
+        activity.on_budget = record.on_budget
+    activity.origin = Origin.IATI
+    activity.source = f'{file_name}:{outcome.line}'[:300]  # file:line, the same in every language
+    activity.notes = [note.as_dict() for note in notes]
+    if user is not None:
+        activity._history_user = user
+    activity.save()
+    stored[record.identifier] = activity.last_updated_datetime
+    if existing is not None:
+        for part in REPLACED_PARTS:
+            getattr(activity, part).all().delete()
+    _store_parts(activity, record, recipients, matcher)
+    return ActivityLine(outcome.identifier, outcome.line, 'updated' if existing else 'imported', notes=notes)
+
+
+def _main_country(recipients) -> Country | None:
+    """The recipient country of a single-country activity (one country, or one with 100%)."""
+    if len(recipients) == 1:
+        return recipients[0][0]
+    whole = [country for country, percentage in recipients if percentage == 100]
+    return whole[0] if len(whole) == 1 else None
+
+
+def _newer(record: ActivityRecord, stored_date) -> bool:
+    """A file that does not say when the activity was last updated is not newer than the stored activity."""
+    if record.last_updated is None:
+        return False
+    return stored_date is None or record.last_updated > stored_date
+
+
+def _store_parts(activity: Activity, record: ActivityRecord, recipients, matcher: OrganisationMatcher) -> None:
+    RecipientCountry.objects.bulk_create(
+        RecipientCountry(activity=activity, country=country, percentage=percentage)
+        for country, percentage in recipients
+    )
+    ParticipatingOrganisation.objects.bulk_create(
+        ParticipatingOrganisation(
+            activity=activity,
+            organisation=matcher.find(participant.org),
+            name=participant.org.name[:300] or participant.org.ref[:300],
+            role=participant.role,
+            type=participant.org.type[:2],
+            activity_identifier=participant.activity_id[:200],
+        )
+        for participant in record.participants
+    )
+    ActivitySector.objects.bulk_create(
+        ActivitySector(
+            activity=activity,
+            vocabulary=sector.vocabulary[:3],
+            code=sector.code[:100],
+            name=sector.name[:300],
+            percentage=sector.percentage,
+        )
+        for sector in record.sectors
+    )
+    ActivityPolicyMarker.objects.bulk_create(
+        ActivityPolicyMarker(
+            activity=activity,
+            vocabulary=marker.vocabulary[:3],
+            code=marker.code[:20],
+            significance=marker.significance[:2],
+            name=marker.name[:300],
+        )
+        for marker in record.policy_markers
+    )
+    areas = {
+        area.pcode: area
+        for area in AdminArea.objects.filter(
+            pcode__in=[location.pcode for location in record.locations if location.pcode]
+        )
+    }
+    ActivityLocation.objects.bulk_create(
+        ActivityLocation(
+            activity=activity,
+            admin_area=areas.get(location.pcode),
+            name=location.name[:300],
+            latitude=location.latitude,
+            longitude=location.longitude,
+        )
+        for location in record.locations
+        if location.name or location.pcode in areas
+    )
+    Budget.objects.bulk_create(
+        Budget(
+            activity=activity,
+            type=budget.type,
+            status=budget.status,
+            period_start=budget.period_start,
+            period_end=budget.period_end,
+            value=budget.value,
+            currency=budget.currency,
+            value_date=budget.value_date,
+        )
+        for budget in record.budgets
+    )
+    Transaction.objects.bulk_create(
+        Transaction(
+            activity=activity,
+            ref=transaction.ref[:200],
+            type=transaction.type,
+            date=transaction.date,
+            value=transaction.value,
+            currency=transaction.currency,
+            value_date=transaction.value_date,
+            description=transaction.description,
+            provider_organisation=matcher.find(transaction.provider),
+            provider_name=transaction.provider.name[:300] if transaction.provider else '',
+            provider_activity_identifier=transaction.provider_activity_id[:200],
+            receiver_organisation=matcher.find(transaction.receiver),
+            receiver_name=transaction.receiver.name[:300] if transaction.receiver else '',
+            receiver_activity_identifier=transaction.receiver_activity_id[:200],
+        )
+        for transaction in record.transactions
+    )
+    for result_record in record.results:
+        result = Result.objects.create(
+            activity=activity,
+            type=result_record.type,
+            title=result_record.title[:500],
+            description=result_record.description,
+        )
+        for indicator_record in result_record.indicators:
+            indicator = ResultIndicator.objects.create(
+                result=result,
+                measure=indicator_record.measure,
+                ascending=indicator_record.ascending,
+                title=indicator_record.title[:500],
+                baseline_year=indicator_record.baseline_year,
+                baseline_value=indicator_record.baseline_value[:100],
+                baseline_comment=indicator_record.baseline_comment,
+            )
+            ResultPeriod.objects.bulk_create(
+                ResultPeriod(
+                    indicator=indicator,
+                    period_start=period.period_start,
+                    period_end=period.period_end,
+                    target=period.target[:100],
+                    actual=period.actual[:100],
+                    comment=period.comment,
+                )
+                for period in indicator_record.periods
+            )
+
+
+def write_report(report: ImportReport, path, gettext=None) -> None:
+    """Write ``report`` as JSON (``.json``) or CSV (any other name: one row per error or note)."""
+    path = Path(path)
+    translate = gettext or (lambda message: message)
+    if path.suffix.lower() == '.json':
+        data = report.as_dict()
+        for line, item in zip(report.lines, data['activities'], strict=True):
+            for kind in ('errors', 'notes'):
+                for finding, entry in zip(getattr(line, kind), item[kind], strict=True):
+                    entry['message'] = finding.message(translate)
+        if report.file_error:
+            data['file_error']['message'] = report.file_error.message(translate)
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding='utf-8')
+        return
+    with open(path, 'w', newline='', encoding='utf-8') as handle:
+        writer = csv.writer(handle)
+        writer.writerow(['identifier', 'line', 'outcome', 'kind', 'code', 'message'])
+        if report.file_error:
+            writer.writerow(['', '', 'refused', 'file', report.file_error.code, report.file_error.message(translate)])
+        for line in report.lines:
+            findings = [('error', f) for f in line.errors] + [('note', f) for f in line.notes]
+            if not findings:
+                writer.writerow([line.identifier, line.line, line.outcome, '', '', ''])
+            for kind, finding in findings:
+                writer.writerow(
+                    [line.identifier, line.line, line.outcome, kind, finding.code, finding.message(translate)]
+                )
