@@ -2,14 +2,15 @@
 their transactions, and the exchange rates; turn them into ``funding.py``'s dataclasses.
 
 Activities, their transactions and their links to plan actions are coordination's records (``Activity``,
-``Transaction``, ``ActivityLink``, issue 12 item 1). They were built on a parallel branch: until it is merged,
-``_activity_models()`` finds none and the activity set is empty (every costed action then shows its whole cost as a
-gap). Activities are known to the calculation by their IATI identifier, which transactions use to name the provider
-and receiver activities.
+``Transaction``, ``ActivityLink``). Activities are known to the calculation by their IATI identifier, which
+transactions use to name the provider and receiver activities.
 """
 
 from django.db.models import Max, Prefetch
 
+from ssrhub.coordination.models import Activity as ActivityRecord
+from ssrhub.coordination.models import ActivityLink, ParticipatingOrganisation
+from ssrhub.coordination.models import Transaction as TransactionRecord
 from ssrhub.countries.models import Action, NationalDocument
 
 from .conversion import RateTable
@@ -33,18 +34,6 @@ def plan_actions(user, document: NationalDocument) -> list[Action]:
     return list(_readable(Action, user).filter(document=document).select_related('pillar').order_by('pk'))
 
 
-def _activity_models():
-    """Coordination's activity models, or None on a branch that does not have them yet (see the module's docstring;
-    the lead removes this guard when the branches are merged)."""
-    try:
-        from ssrhub.coordination.models import Activity as ActivityRecord
-        from ssrhub.coordination.models import ActivityLink, ParticipatingOrganisation
-        from ssrhub.coordination.models import Transaction as TransactionRecord
-    except ImportError:
-        return None
-    return ActivityRecord, ActivityLink, ParticipatingOrganisation, TransactionRecord
-
-
 ON_BUDGET = {'yes': True, 'no': False}
 FUNDING_ROLE = '1'  # IATI OrganisationRole: funding
 
@@ -52,10 +41,8 @@ FUNDING_ROLE = '1'  # IATI OrganisationRole: funding
 def activity_inputs(user, actions: list[Action]) -> tuple[list[Activity], list[Transaction], list[Link]]:
     """The activities linked to ``actions`` that ``user`` may view, their transactions, and every link of these
     activities to a plan action (those of other plans count for the shares)."""
-    models = _activity_models()
-    if models is None or not actions:
+    if not actions:
         return [], [], []
-    ActivityRecord, ActivityLink, ParticipatingOrganisation, TransactionRecord = models
     serving = _readable(ActivityLink, user).filter(kind='action', action__in=actions).values('activity')
     funders = _readable(ParticipatingOrganisation, user).filter(role=FUNDING_ROLE).select_related('organisation')
     money = _readable(TransactionRecord, user).select_related('provider_organisation')

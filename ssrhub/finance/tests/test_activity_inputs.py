@@ -1,8 +1,4 @@
-"""The adapter from coordination's activity records to the funding calculation (``queries.activity_inputs()``).
-
-Coordination's activities were built on a parallel branch of issue 12 (h-iati): until the branches are merged this
-module is skipped with its reason shown; after the merge it runs (and the lead removes the ``skipif``).
-"""
+"""The adapter from coordination's activity records to the funding calculation (``queries.activity_inputs()``)."""
 
 import datetime
 from decimal import Decimal
@@ -13,12 +9,9 @@ from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
 from ssrhub.countries.models import Action, DocumentKind, DocumentStatus, NationalDocument
 from ssrhub.finance.models import ExchangeRate
-from ssrhub.finance.queries import _activity_models, plan_funding
+from ssrhub.finance.queries import plan_funding
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(_activity_models() is None, reason='coordination activities are on branch h-iati (issue 12)'),
-]
+pytestmark = pytest.mark.django_db
 
 
 def test_activities_transactions_and_links_feed_the_calculation(make_user):
