@@ -51,7 +51,7 @@ class ForumKind(models.TextChoices):
     STRATEGIC_COMMITTEE = 'strategic-committee', _('Strategic or steering committee')
     CONSULTATIVE_GROUP = 'consultative-group', _('Consultative group')
     DONOR_GROUP = 'donor-group', _('Donor or partner coordination group')
-    MISSION_WORKING_GROUP = 'mission-working-group', _('UN SSR working group')
+    MISSION_WORKING_GROUP = 'mission-working-group', _("The mission's SSR working group")
     TECHNICAL_GROUP = 'technical-group', _('Technical or thematic working group')
     LOCAL_COUNCIL = 'local-council', _('Local or regional security council')
     OTHER = 'other', _('Other')

@@ -20,7 +20,7 @@ __all__ = ['Organisation', 'OrganisationType']
 class OrganisationType(models.TextChoices):
     """IATI's OrganisationType codelist (its codes, so that imports and exports keep them as they are)."""
 
-    GOVERNMENT = '10', _('Government')
+    GOVERNMENT = '10', _('National government')
     LOCAL_GOVERNMENT = '11', _('Local government')
     OTHER_PUBLIC = '15', _('Other public sector')
     INTERNATIONAL_NGO = '21', _('International NGO')
