@@ -33,12 +33,14 @@ __all__ = [
 
 @dataclass(frozen=True)
 class MissionNames:
-    """How a mission is named: its acronym, full names, other acronyms; ``start`` orders a series."""
+    """How a mission is named: its acronym, full names, other acronyms; ``start`` orders a series;
+    ``established_by`` is the symbol of the resolution that set it up, as the reference data records it."""
 
     acronym: str
     names: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     start: date | None = None
+    established_by: str = ''
 
 
 class Relation(StrEnum):
@@ -94,6 +96,9 @@ ADDING = (
 PARTS = rf'(?:{PART}|additional|reinforcement|supplémentaire|renfort)'
 # Missions of a series (UNOSOM I, UNOSOM II): texts of the time name the first without its numeral.
 SERIES = re.compile(r'^(?P<base>.+?)\s+(?P<numeral>I{1,3}|IV|V)$')
+# "Second United Nations Emergency Force": the texts of its time call it "the United Nations Emergency Force".
+ORDINAL = re.compile(r'^(?:First|Second|Third|Premi[eè]re?|Deuxi[eè]me|Seconde?|Troisi[eè]me)\s+(?P<base>.+)$')
+ESTABLISHING = re.compile(r'\b(?:establish|set(?:s|ting)? up|dispatch|créer|crée|créé|établi)', re.IGNORECASE)
 NOT_NUMBERED = r'(?!\s+(?:I{1,3}|IV|V)\b)(?![\w-])'
 
 
@@ -151,6 +156,12 @@ def _mission_pattern(mission: MissionNames) -> re.Pattern:
     return re.compile('|'.join(names + acronyms))
 
 
+def _unnumbered(name: str) -> str:
+    """``name`` without its numeral ("UNOSOM II") or ordinal ("Second ... Force"), '' when it has neither."""
+    match = SERIES.match(name) or ORDINAL.match(name)
+    return match['base'] if match else ''
+
+
 def with_unnumbered_names(missions, on: date | None) -> list[MissionNames]:
     """``missions`` where the member of each series current ``on`` that date (the latest started by then,
     else the first) also answers to the series' names without numeral (``UNOSOM``)."""
@@ -168,7 +179,7 @@ def with_unnumbered_names(missions, on: date | None) -> list[MissionNames]:
     for mission in missions:
         base = chosen.get(mission.acronym)
         if base:
-            bare = tuple(SERIES.match(name)['base'] for name in mission.names if name and SERIES.match(name))
+            bare = tuple(filter(None, (_unnumbered(name) for name in mission.names)))
             mission = replace(mission, names=mission.names + bare, aliases=(*mission.aliases, base))
         result.append(mission)
     return result
@@ -242,15 +253,46 @@ def mission_relations(
     *,
     on: date | None = None,
     is_report: bool = False,
+    symbol: str = '',
 ) -> list[MissionRelation]:
-    """The relation of a document to each mission it names, strongest first.
+    """The relation of a document to each mission it names, or that it set up, strongest first.
 
     ``operative`` holds ``(ref, text)`` of its operative paragraphs, ``full_text`` its whole text
-    (for counting mentions), ``missions`` the candidate ``MissionNames``, ``on`` the document's date.
+    (for counting mentions), ``missions`` the candidate ``MissionNames``, ``on`` the document's date and
+    ``symbol`` its symbol: a mission ``established_by`` that symbol is established by it even where the text
+    does not name it ("Decides to dispatch urgently an observation group to proceed to Lebanon").
     """
     missions = with_unnumbered_names(missions, on)
     counts = mission_mentions(full_text, missions)
     named = [mission for mission in missions if mission.acronym in counts]
+    set_up = [mission.acronym for mission in missions if symbol and mission.established_by == symbol]
+    return _with_established(_named_relations(operative, named, counts, is_report), set_up, operative)
+
+
+def _with_established(
+    relations: list[MissionRelation], acronyms: list[str], operative: list[tuple[str, str]]
+) -> list[MissionRelation]:
+    """``relations`` where each mission of ``acronyms`` is established, in the first paragraph that sets something
+    up (else the first that decides)."""
+    if not acronyms:
+        return relations
+    ref = next((ref for ref, text in operative if ESTABLISHING.search(text)), '') or next(
+        (ref for ref, text in operative if DECIDING.search(text)), ''
+    )
+    by_acronym = {relation.acronym: relation for relation in relations}
+    for acronym in acronyms:
+        found = by_acronym.get(acronym)
+        if found is None or found.relation is not Relation.ESTABLISHES:
+            by_acronym[acronym] = MissionRelation(
+                acronym, Relation.ESTABLISHES, (found and found.paragraph_ref) or ref, found.mentions if found else 0
+            )
+    return sorted(by_acronym.values(), key=lambda r: (-r.relation.strength, -r.mentions, r.acronym))
+
+
+def _named_relations(
+    operative: list[tuple[str, str]], named: list[MissionNames], counts: dict[str, int], is_report: bool
+) -> list[MissionRelation]:
+    """The relation of a document to each mission of ``named`` (``counts`` its mentions), strongest first."""
     if not named:
         return []
     acts = [(ref, relation, index) for ref, text in operative for relation, index in _actions(text, named)]

@@ -15,7 +15,10 @@ __all__ = ['link_document', 'mission_documents_section', 'mission_names', 'set_m
 def mission_names(missions=None) -> tuple[list, list[MissionNames]]:
     """The missions (default all) and how each is named, for :func:`link_document`."""
     missions = list(Mission.objects.all()) if missions is None else list(missions)
-    return missions, [MissionNames(m.acronym, (m.name_en, m.name_fr), start=m.start) for m in missions]
+    return missions, [
+        MissionNames(m.acronym, (m.name_en, m.name_fr), start=m.start, established_by=m.established_by)
+        for m in missions
+    ]
 
 
 @transaction.atomic
@@ -29,7 +32,12 @@ def link_document(document, version, paragraphs, names=None) -> bool:
     by_acronym = {mission.acronym: mission for mission in missions}
     operative = [(p.ref, p.text) for p in paragraphs if p.kind == 'operative']
     found = mission_relations(
-        operative, version.text, names, on=document.date, is_report=document.doc_type == DocType.SG_REPORT
+        operative,
+        version.text,
+        names,
+        on=document.date,
+        is_report=document.doc_type == DocType.SG_REPORT,
+        symbol=document.symbol,
     )
     existing = {link.mission_id: link for link in document.mission_links.all()}
     changed = False

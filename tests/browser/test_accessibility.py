@@ -2,6 +2,8 @@
 
 import pytest
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 PAGES = [
@@ -21,8 +23,7 @@ PAGES = [
 def test_main_pages_have_no_serious_accessibility_violations(page, language, axe_violations):
     found = {}
     page.goto('/')
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
+    switch_language(page, language)
     for url in PAGES:
         page.goto(url)
         violations = axe_violations(page)

@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from ssrhub.core.models import Country
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 # Every role once, the languages alternating so that each language meets a reviewer, a reader and an editor (the
@@ -63,9 +65,7 @@ def is_a_page(page):
 @pytest.mark.parametrize(('role', 'language'), WALKS)
 def test_first_hour(page, log_in, screenshot, role, language):
     log_in(page, role)
-    if language == 'fr':
-        page.locator('#language-form').get_by_role('button', name='FR').click()
-    expect(page.locator('html')).to_have_attribute('lang', language)
+    switch_language(page, language)
     expect(page.get_by_test_id('home-workspaces').locator('article')).to_have_count(3)
     screenshot(page, f'first-hour-home-{role}-{language}')
 

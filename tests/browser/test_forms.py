@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from ssrhub.countries.models import Action, NationalDocument
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 TEXT = {
@@ -42,8 +44,7 @@ TEXT = {
 def in_language(page, language):
     if language == 'fr':
         page.goto('/')
-        page.get_by_role('button', name='FR').click()
-        page.wait_for_load_state()
+        switch_language(page, language)
 
 
 @pytest.mark.parametrize('language', ['en', 'fr'])

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 
@@ -13,8 +15,7 @@ def test_login_french_framework_tree_and_search(page, log_in, screenshot):
     expect(page.get_by_role('button', name='analyst')).to_be_visible()
     screenshot(page, 'home-en', full_page=True)
 
-    page.get_by_role('button', name='FR').click()
-    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    switch_language(page, 'fr')
     page.get_by_role('navigation').get_by_role('link', name='Cadre de référence', exact=True).click()
     expect(page.get_by_role('heading', level=1)).to_contain_text('Approche des Nations Unies')
     expect(page.locator('.framework-tree')).to_contain_text('Principes')
@@ -49,8 +50,7 @@ def test_phone_layout_and_wrong_login_message(page, screenshot):
 @pytest.mark.parametrize('width', [1280, 1024])
 def test_french_menu_fits_the_screen_when_logged_in(page, log_in, width):
     log_in(page, 'analyst')
-    page.get_by_role('button', name='FR').click()
-    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    switch_language(page, 'fr')
     page.set_viewport_size({'width': width, 'height': 800})
     assert page.evaluate('document.documentElement.scrollWidth') <= width
     expect(page.get_by_role('button', name='analyst')).to_be_in_viewport()

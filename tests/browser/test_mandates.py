@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 
 from ssrhub.framework.models import Mission
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 TRACK = '/mandates/missions/ONUMOZ/'
@@ -123,8 +125,7 @@ def test_viewer_sees_the_track_but_cannot_correct_links(page, log_in):
 
 def test_matrix_in_french(page, log_in, screenshot):
     log_in(page, 'analyst')
-    page.get_by_role('button', name='FR').click()
-    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    switch_language(page, 'fr')
     page.goto(MATRIX)
     expect(page.locator('html')).to_have_attribute('lang', 'fr')
     expect(page.locator('#main-nav').get_by_role('button', name='Mandats', exact=True)).to_be_visible()
@@ -185,12 +186,6 @@ def test_matrix_form_and_total_counts_agree_with_the_table(page, log_in):
 # the mission record leads to its track and documents, the heat map has a colour scale, metadata can be corrected.
 
 
-def _in_language(page, language):
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        expect(page.locator('html')).to_have_attribute('lang', 'fr')
-
-
 def _translated(language, text):
     with translation.override(language):
         return translation.gettext(text)
@@ -206,7 +201,7 @@ def _show_in_force(page, on):
 def test_mission_list_to_tracks_with_tasks_in_force(page, log_in, screenshot, language):
     page.emulate_media(reduced_motion='reduce')
     log_in(page, 'analyst')
-    _in_language(page, language)
+    switch_language(page, language)
     page.goto('/mandates/')
     # The operations of the early 1990s all have a track now that the demo holds the corpus.
     index = page.locator('table tbody')
@@ -252,7 +247,7 @@ def test_mission_list_to_tracks_with_tasks_in_force(page, log_in, screenshot, la
 @pytest.mark.parametrize('language', ['en', 'fr'])
 def test_mission_record_links_to_its_track_and_documents(page, log_in, screenshot, language):
     log_in(page, 'viewer')
-    _in_language(page, language)
+    switch_language(page, language)
     page.goto('/missions/ONUMOZ/')
     documents = page.locator('#mission-documents')
     adjusts = documents.locator('tbody tr', has=page.get_by_role('rowheader', name='S/RES/898 (1994)'))
@@ -272,7 +267,7 @@ def test_mission_record_links_to_its_track_and_documents(page, log_in, screensho
 @pytest.mark.parametrize('language', ['en', 'fr'])
 def test_heat_map_has_a_colour_scale(page, log_in, screenshot, language):
     log_in(page, 'analyst')
-    _in_language(page, language)
+    switch_language(page, language)
     page.goto(MATRIX)
     legend = page.locator('#heat-legend')
     expect(legend).to_be_visible()
@@ -295,7 +290,7 @@ def test_heat_map_has_a_colour_scale(page, log_in, screenshot, language):
 @pytest.mark.parametrize('language', ['en', 'fr'])
 def test_report_metadata_correction(page, log_in, screenshot, language):
     log_in(page, 'analyst')
-    _in_language(page, language)
+    switch_language(page, language)
     page.goto(TRACK)
     page.locator('#track-table').get_by_role('link', name=REPORT_TITLE).click()
     page.wait_for_url(re.compile(r'/documents/\d+/$'))
@@ -328,7 +323,7 @@ def test_report_metadata_correction(page, log_in, screenshot, language):
 def test_trend_charts_count_in_whole_numbers_and_keep_every_series_visible(page, log_in, screenshot, language):
     page.emulate_media(reduced_motion='reduce')
     log_in(page, 'analyst')
-    _in_language(page, language)
+    switch_language(page, language)
     page.goto('/mandates/trends/')
     charts = page.locator('canvas[data-chart="line"]')
     expect(charts.first).to_have_attribute('data-chart-state', 'ready')

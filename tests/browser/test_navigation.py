@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from ssrhub.core.models import Country
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ['en', 'fr']
@@ -20,17 +22,6 @@ PHONE = {'width': 390, 'height': 844}
 def _(language: str, text: str) -> str:
     with translation.override(language):
         return translation.gettext(text)
-
-
-def choose(page, language: str):
-    """Switch the interface language with the buttons of the menu (opening the collapsed menu at phone width)."""
-    if language == 'en':
-        return
-    toggler = page.locator('.navbar-toggler')
-    if toggler.is_visible():
-        toggler.click()
-    page.locator('#language-form').get_by_role('button', name='FR').click()
-    expect(page.locator('html')).to_have_attribute('lang', 'fr')
 
 
 def open_menu(page):
@@ -49,7 +40,7 @@ def no_horizontal_scroll(page) -> bool:
 def test_editor_home_and_menus_at_phone_width(page, log_in, screenshot, language):
     page.set_viewport_size(PHONE)
     log_in(page, 'editor')
-    choose(page, language)
+    switch_language(page, language)
     workspaces = page.get_by_test_id('home-workspaces')
     expect(workspaces.get_by_role('heading', level=2)).to_have_text(_(language, "Your countries' SSR workspaces"))
     with translation.override(language):
@@ -84,7 +75,7 @@ def test_editor_home_and_menus_at_phone_width(page, log_in, screenshot, language
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_anonymous_home_login_and_password_reset(page, screenshot, language):
     page.goto('/')
-    choose(page, language)
+    switch_language(page, language)
     intro = page.get_by_test_id('home-introduction')
     expect(intro.get_by_role('link', name=_(language, 'Log in'))).to_be_visible()
     expect(page.get_by_test_id('home-workspaces')).to_have_count(0)
@@ -111,7 +102,7 @@ def test_anonymous_home_login_and_password_reset(page, screenshot, language):
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_error_pages_keep_the_layout_and_say_what_to_do(page, log_in, screenshot, language):
     log_in(page, 'viewer')
-    choose(page, language)
+    switch_language(page, language)
     response = page.goto('/missions/ONUMOZ/edit/')
     assert response.status == 403
     error = page.get_by_test_id('error-403')

@@ -15,6 +15,8 @@ from pypdf import PdfReader
 
 from ssrhub.core.testing.urls import url_views
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 PHONE = {'width': 390, 'height': 844}
@@ -279,8 +281,7 @@ def test_key_pages_on_a_phone(browser, live_server, demo, log_in, screenshot, la
     log_in(page, 'editor')
     if language == 'fr':
         page.goto('/')
-        page.locator('.navbar-toggler').click()
-        page.get_by_role('button', name='FR').click()
+        switch_language(page, language)
     try:
         for name, url in KEY_PAGES.items():
             page.goto(special.get(url, url))

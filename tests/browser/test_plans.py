@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 from ssrhub.countries.models import NationalDocument
 from ssrhub.countries.tests.test_assessments import make_car_assessments
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 THREATS = (
@@ -52,12 +54,6 @@ WORDS = {
 ENGLISH = ('No action', 'Not recorded', 'Answered only', 'Overdue by', 'Missing', 'years ago', 'days')
 
 
-def in_language(page, language: str):
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        expect(page.locator('html')).to_have_attribute('lang', 'fr')
-
-
 def finding_lines(group):
     return group.locator('li.finding .finding-text')
 
@@ -67,7 +63,7 @@ def test_liberia_schedule_findings_grouped_by_record(page, log_in, screenshot, a
     words = WORDS[language]
     schedule = NationalDocument.objects.get(country__iso3='LBR', kind='plan')
     log_in(page, 'editor')
-    in_language(page, language)
+    switch_language(page, language)
     page.goto(schedule.get_absolute_url())
 
     groups = page.locator('#findings .finding-group')
@@ -103,7 +99,7 @@ def test_car_recovery_plan_gantt_milestones_arrows_today(page, log_in, screensho
     for ref in ('SO1.2-c', 'SO1.2-d', 'SO1.2-e'):
         steps[ref].depends_on.add(steps['SO1.2-b'])
     log_in(page, 'editor')
-    in_language(page, language)
+    switch_language(page, language)
     page.goto(rcpca.get_absolute_url())
 
     gantt = page.locator('#gantt')
@@ -140,7 +136,7 @@ def test_assessment_comparison_colours_follow_the_direction_of_improvement(page,
     words = WORDS[language]
     baseline, review = make_car_assessments()
     log_in(page, 'editor')
-    in_language(page, language)
+    switch_language(page, language)
     page.goto(f'/countries/CAF/workspace/assessments/compare/?a={baseline.pk}&b={review.pk}')
     not_met = page.locator('#deltas-table tr[data-compliance="not-met"] [data-trend]')
     expect(not_met).to_have_attribute('data-trend', 'better')

@@ -10,6 +10,8 @@ from ssrhub.coding.models import CodeAssignment, ParagraphReview
 from ssrhub.coding.review import record_decision
 from ssrhub.documents.models import Document, Paragraph
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 SYMBOL = 'S/RES/2151 (2014)'
@@ -65,9 +67,7 @@ TEXT = {
 
 def _log_in(page, log_in, username, language):
     log_in(page, username)
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    switch_language(page, language)
 
 
 def _reviewed(page, action):

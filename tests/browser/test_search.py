@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 TEXT = {
@@ -46,19 +48,13 @@ TEXT = {
 }
 
 
-def _switch(page, language):
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        expect(page.locator('html')).to_have_attribute('lang', 'fr')
-
-
 @pytest.mark.parametrize('language', ['en', 'fr'])
 def test_paragraph_search_no_result_suggestions_sort_and_download(
     page, log_in, screenshot, axe_violations, language, tmp_path
 ):
     text = TEXT[language]
     log_in(page, 'viewer')
-    _switch(page, language)
+    switch_language(page, language)
 
     # Every French word, an English word the index lacks, a year without documents: "no result", with suggestions.
     page.goto('/paragraphs/?q=réforme du secteur de la sécurité')
@@ -113,7 +109,7 @@ def test_paragraph_search_no_result_suggestions_sort_and_download(
 def test_global_search_folds_accents_and_counts_kinds(page, log_in, screenshot, axe_violations, language):
     text = TEXT[language]
     log_in(page, 'viewer')
-    _switch(page, language)
+    switch_language(page, language)
 
     page.goto("/search/?q=cote d'ivoire")
     facets = page.locator('.search-facets')

@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 
 from ssrhub.documents.models import Document
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 MESSAGE = {
@@ -19,9 +21,7 @@ MESSAGE = {
 def test_a_symbol_without_its_number_is_explained_in_the_page_language(page, log_in, screenshot, language):
     document = Document.objects.filter(symbol__startswith='S/RES/').order_by('pk').first()
     log_in(page, 'analyst')
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        page.wait_for_load_state()
+    switch_language(page, language)
     page.goto(f'/documents/{document.pk}/edit/')
     page.locator('#id_symbol').fill('S/RES/')
     page.locator('#id_symbol').press('Enter')

@@ -6,26 +6,37 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ssrhub.core.symbols import normalise_symbol
 from ssrhub.documents.linking import MissionNames, Relation, mission_relations
 from ssrhub.documents.metadata import detect_metadata
 from ssrhub.documents.structure import segment
 
 TEXTS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
+CORPUS = Path(__file__).resolve().parents[1] / 'data' / 'corpus' / 'unsc-1946-1994'
 MISSIONS_YAML = Path(__file__).resolve().parents[2] / 'framework' / 'data' / 'institutions' / 'missions.yaml'
 
 
 @pytest.fixture(scope='module')
 def missions():
     data = yaml.safe_load(MISSIONS_YAML.read_text(encoding='utf-8'))
-    return [MissionNames(m['acronym'], (m['en'], m['fr']), start=m['start']) for m in data['missions']]
+    return [
+        MissionNames(
+            m['acronym'],
+            (m['en'], m['fr']),
+            start=m['start'],
+            established_by=normalise_symbol(m['established_by']) if m.get('established_by') else '',
+        )
+        for m in data['missions']
+    ]
 
 
-def relations(number: int, missions):
-    path = next(TEXTS.glob(f'S_RES_{number:04d}_*'))
+def relations(number: int, missions, texts: Path = TEXTS):
+    path = next(texts.glob(f'S_RES_{number:04d}_*'))
     text = path.read_text(encoding='utf-8')
     structured = segment(text, 'en')
     operative = [(p.ref, p.text) for p in structured.paragraphs if p.kind == 'operative']
-    found = mission_relations(operative, text, missions, on=detect_metadata(text, path.name).date)
+    metadata = detect_metadata(text, path.name)
+    found = mission_relations(operative, text, missions, on=metadata.date, symbol=metadata.symbol)
     return {r.acronym: (r.relation.value, r.paragraph_ref) for r in found}
 
 
@@ -94,6 +105,25 @@ def test_a_part_of_a_mission_is_not_the_mission(missions):
     assert relations(898, missions)['ONUMOZ'][0] != 'establishes'
     # 880 extends "the period of withdrawal" of units of UNTAC, not its mandate.
     assert relations(880, missions)['UNTAC'][0] == 'concerns'
+
+
+@pytest.mark.parametrize(
+    ('number', 'acronym', 'paragraph'),
+    [
+        (128, 'UNOGIL', '1'),  # "Decides to dispatch urgently an observation group to proceed to Lebanon"
+        (143, 'ONUC', '2'),  # "Decides to authorize the Secretary-General ... to provide ... military assistance"
+        (179, 'UNYOM', '1'),  # "Requests the Secretary-General to establish the observation operation"
+        (340, 'UNEF II', '3'),  # "a United Nations Emergency Force", in 1973 the second of that name
+    ],
+)
+def test_a_resolution_establishes_the_mission_the_reference_data_says_it_set_up(missions, number, acronym, paragraph):
+    assert relations(number, missions, CORPUS)[acronym] == ('establishes', paragraph)
+
+
+def test_a_numbered_force_answers_to_its_name_without_ordinal_in_its_time(missions):
+    # S/RES/346 (1974) renews "the mandate of the United Nations Emergency Force": UNEF II, not UNEF I (1956-1967).
+    assert relations(346, missions, CORPUS)['UNEF II'][0] == 'extends'
+    assert 'UNEF I' not in relations(346, missions, CORPUS)
 
 
 def test_other_missions_named_in_passing_are_mentions(missions):
