@@ -15,6 +15,8 @@ from ssrhub.finance import queries
 from ssrhub.finance.funding import Activity, Link, Transaction
 from ssrhub.finance.models import DuplicationReview, ExchangeRate
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 BAD = 'date,currency,rate,source\n2024,EUR,0.9243,IMF IFS\n2024-03,XOF,-606.3,BCEAO\n2024,SEK,10.5,Riksbank\n'
@@ -30,12 +32,6 @@ WORDS = {
 }
 
 
-def in_language(page, language: str):
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        expect(page.locator('html')).to_have_attribute('lang', 'fr')
-
-
 def choose(page, text: str):
     page.locator('#id_file').set_input_files(
         files=[{'name': 'rates.csv', 'mimeType': 'text/csv', 'buffer': text.encode()}]
@@ -47,7 +43,7 @@ def choose(page, text: str):
 def test_editor_imports_rates_fixes_the_error_row_and_applies(page, log_in, screenshot, axe_violations, language):
     words = WORDS[language]
     log_in(page, 'editor')
-    in_language(page, language)
+    switch_language(page, language)
     page.locator('a.nav-link[href="/finance/rates/"]').click()
     page.locator('a[href="/finance/rates/import/"]').click()
     choose(page, BAD)
@@ -120,7 +116,7 @@ def test_funding_page_of_a_plan(page, log_in, screenshot, axe_violations, monkey
     original = queries.plan_inputs
     monkeypatch.setattr(queries, 'plan_inputs', inputs)
     log_in(page, 'editor')
-    in_language(page, language)
+    switch_language(page, language)
     page.goto(document.get_absolute_url())
     page.locator('#plan-funding-link').click()
     expect(page.locator('#funding-summary')).to_contain_text(WORDS[language]['gap'])

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 WORDS = {
@@ -20,17 +22,11 @@ WORDS = {
 }
 
 
-def in_language(page, language: str):
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        expect(page.locator('html')).to_have_attribute('lang', 'fr')
-
-
 @pytest.mark.parametrize('language', ['en', 'fr'])
 def test_a_decision_due_last_month_is_flagged_until_it_is_done(page, log_in, screenshot, language):
     words = WORDS[language]
     log_in(page, 'editor')
-    in_language(page, language)
+    switch_language(page, language)
     page.goto('/countries/LBR/workspace/')
     page.locator('#workspace-tabs a[href$="/fora/"]').click()
     expect(page.get_by_role('heading', name=words['heading'], exact=True)).to_be_visible()

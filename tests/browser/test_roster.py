@@ -6,6 +6,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from .language import switch_language
+
 pytestmark = pytest.mark.browser
 
 PHONE = {'width': 390, 'height': 844}
@@ -33,16 +35,10 @@ WORDS = {
 }
 
 
-def in_language(page, language: str):
-    if language == 'fr':
-        page.get_by_role('button', name='FR').click()
-        expect(page.locator('html')).to_have_attribute('lang', 'fr')
-
-
 def switch_user(page, log_in, username, language):
     page.context.clear_cookies()
     log_in(page, username)
-    in_language(page, language)
+    switch_language(page, language)
 
 
 @pytest.mark.parametrize('language', ['en', 'fr'])
