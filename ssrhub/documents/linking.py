@@ -269,6 +269,10 @@ def mission_relations(
     return _with_established(_named_relations(operative, named, counts, is_report), set_up, operative)
 
 
+def _strongest_first(relation: MissionRelation) -> tuple:
+    return -relation.relation.strength, -relation.mentions, relation.acronym
+
+
 def _with_established(
     relations: list[MissionRelation], acronyms: list[str], operative: list[tuple[str, str]]
 ) -> list[MissionRelation]:
@@ -281,12 +285,9 @@ def _with_established(
     )
     by_acronym = {relation.acronym: relation for relation in relations}
     for acronym in acronyms:
-        found = by_acronym.get(acronym)
-        if found is None or found.relation is not Relation.ESTABLISHES:
-            by_acronym[acronym] = MissionRelation(
-                acronym, Relation.ESTABLISHES, (found and found.paragraph_ref) or ref, found.mentions if found else 0
-            )
-    return sorted(by_acronym.values(), key=lambda r: (-r.relation.strength, -r.mentions, r.acronym))
+        found = by_acronym.get(acronym, MissionRelation(acronym, Relation.ESTABLISHES, '', 0))
+        by_acronym[acronym] = replace(found, relation=Relation.ESTABLISHES, paragraph_ref=found.paragraph_ref or ref)
+    return sorted(by_acronym.values(), key=_strongest_first)
 
 
 def _named_relations(
@@ -321,4 +322,4 @@ def _named_relations(
         )
         for mission in named
     ]
-    return sorted(relations, key=lambda r: (-r.relation.strength, -r.mentions, r.acronym))
+    return sorted(relations, key=_strongest_first)
