@@ -48,9 +48,13 @@ def test_phone_layout_and_wrong_login_message(page, screenshot):
 
 
 @pytest.mark.parametrize('width', [1280, 1024])
-def test_french_menu_fits_the_screen_when_logged_in(page, log_in, width):
+def test_french_menu_fits_the_screen_when_logged_in(page, log_in, screenshot, width):
     log_in(page, 'analyst')
     switch_language(page, 'fr')
     page.set_viewport_size({'width': width, 'height': 800})
     assert page.evaluate('document.documentElement.scrollWidth') <= width
     expect(page.get_by_role('button', name='analyst')).to_be_in_viewport()
+    coordination = page.get_by_test_id('menu-coordination')
+    coordination.locator('.dropdown-toggle').click()
+    expect(coordination.get_by_role('link', name='Taux de change')).to_be_in_viewport()
+    screenshot(page, f'menu-coordination-fr-{width}')
