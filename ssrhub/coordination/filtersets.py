@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.filtersets import AnyYesNoWidget, SearchFilterSet
 from ssrhub.core.params import date_param
+from ssrhub.countries.filtersets import country_filter
 
 from .followup import OPEN
 from .models import (
     Activity,
     ActivityStatus,
+    AdminArea,
     Decision,
     DecisionStatus,
     DecisionStatusUpdate,
@@ -31,6 +33,7 @@ from .models import (
 
 __all__ = [
     'ActivityFilterSet',
+    'AdminAreaFilterSet',
     'DecisionFilterSet',
     'DecisionStatusUpdateFilterSet',
     'ForumFilterSet',
@@ -38,14 +41,9 @@ __all__ = [
     'IatiImportFilterSet',
     'MeetingFilterSet',
     'OrganisationFilterSet',
+    'activity_part_filterset',
     'overdue_q',
 ]
-
-
-def country_filter(scope: str) -> django_filters.CharFilter:
-    return django_filters.CharFilter(
-        field_name=f'{scope}__iso3', lookup_expr='iexact', label=_('Country (ISO alpha-3), e.g. LBR')
-    )
 
 
 def overdue_q(today: date) -> Q:
@@ -220,6 +218,25 @@ class ActivityFilterSet(SearchFilterSet):
             | Q(actual_start__isnull=True, planned_start__lte=value)
             | Q(actual_start__isnull=True, planned_start__isnull=True)
         )
+
+
+def activity_part_filterset(part_model, *extra: str) -> type[django_filters.FilterSet]:
+    """The filters of one kind of an activity's parts in the API: its activity's country, the activity, ``extra``."""
+    meta = type('Meta', (), {'model': part_model, 'fields': ['country', 'activity', *extra]})
+    return type(
+        f'{part_model.__name__}FilterSet',
+        (django_filters.FilterSet,),
+        {'country': country_filter('activity__country'), 'Meta': meta},
+    )
+
+
+class AdminAreaFilterSet(SearchFilterSet):
+    search_fields = ('pcode', 'name')
+    country = country_filter('country')
+
+    class Meta:
+        model = AdminArea
+        fields = ['q', 'country', 'level', 'parent']
 
 
 class IatiImportFilterSet(django_filters.FilterSet):

@@ -19,6 +19,11 @@ from ssrhub.coordination.forms.fora import DecisionForm, ForumForm, ForumMemberF
 from ssrhub.coordination.models import (
     Activity,
     ActivityLink,
+    ActivityLocation,
+    ActivityPolicyMarker,
+    ActivitySector,
+    AdminArea,
+    Budget,
     Decision,
     DecisionStatusUpdate,
     Forum,
@@ -27,6 +32,8 @@ from ssrhub.coordination.models import (
     LinkKind,
     Meeting,
     Organisation,
+    ParticipatingOrganisation,
+    Transaction,
 )
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
@@ -478,6 +485,53 @@ IATI_SAMPLE = (
     b'<activity-date iso-date="2020-01-01" type="1"/><recipient-country code="LR"/>'
     b'</iati-activity></iati-activities>'
 )
+
+
+def admin_area(iso3: str = 'LBR') -> AdminArea:
+    return AdminArea.objects.get_or_create(
+        pcode=f'{iso3}-ACCESS', defaults={'country': country(iso3), 'level': 1, 'name': f'Access province {iso3}'}
+    )[0]
+
+
+# An activity's parts, each: (model, API basename, values of a record, a change of it as the API writes it).
+ACTIVITY_PART_RECORDS = (
+    (ParticipatingOrganisation, {'role': '1', 'name': 'Access funder'}, {'role': '4', 'name': 'Access implementer'}),
+    (ActivitySector, {'code': '15210', 'percentage': 100}, {'code': '15130', 'percentage': 100}),
+    (ActivityPolicyMarker, {'code': '1', 'significance': '1'}, {'code': '1', 'significance': '2'}),
+    (ActivityLocation, {'name': 'Access town'}, {'name': 'Another access town'}),
+    (
+        Budget,
+        {'period_start': '2020-01-01', 'period_end': '2020-12-31', 'value': '1000.00', 'currency': 'USD',
+         'value_date': '2020-01-01'},
+        {'period_start': '2020-01-01', 'period_end': '2020-12-31', 'value': '1500.00', 'currency': 'USD',
+         'value_date': '2020-01-01'},
+    ),
+    (
+        Transaction,
+        {'type': '2', 'date': '2020-02-01', 'value': '1000.00', 'currency': 'USD', 'value_date': '2020-02-01'},
+        {'type': '3', 'date': '2020-03-01', 'value': '400.00', 'currency': 'USD', 'value_date': '2020-03-01'},
+    ),
+)  # fmt: skip
+
+
+def activity_part_entry(model, values: dict, change: dict) -> AccessEntry:
+    """An activity's part, written through the API only (its page is the activity's)."""
+
+    def make(iso3: str = 'LBR'):
+        found = model.objects.filter(activity=activity(iso3), **values).order_by('pk').first()
+        return found or model.objects.create(activity=activity(iso3), **values)
+
+    return workspace_record(
+        model,
+        make,
+        api=api(
+            'coordination',
+            model._meta.model_name,
+            create=lambda part: {'activity': part.activity_id, **values},
+            change=lambda part: {'activity': part.activity_id, **change},
+        ),
+        marker=lambda part: part.activity.title,
+    )
 
 
 def iati_import() -> IatiImport:
@@ -1376,6 +1430,43 @@ ENTRIES = [
             ),
             Endpoint('coordination:activitylink_delete', 'delete', kwargs=pk),
         ),
+        api=api(
+            'coordination',
+            'activitylink',
+            create=lambda link: {
+                'activity': link.activity_id,
+                'kind': 'framework',
+                'framework_item': FrameworkItem.objects.get(code='component.defence').pk,
+            },
+            change=lambda link: {
+                'activity': link.activity_id,
+                'kind': 'framework',
+                'framework_item': link.framework_item_id,
+                'note': CHECKED,
+            },
+        ),
+    ),
+    *(activity_part_entry(model, values, change) for model, values, change in ACTIVITY_PART_RECORDS),
+    workspace_record(
+        AdminArea,
+        admin_area,
+        api=api(
+            'coordination',
+            'adminarea',
+            create=lambda area: {
+                'country': area.country.iso3,
+                'level': 1,
+                'pcode': f'{area.pcode}-2',
+                'name': 'Another province',
+            },
+            change=lambda area: {
+                'country': area.country.iso3,
+                'level': 1,
+                'pcode': area.pcode,
+                'name': f'{area.name} ({CHECKED})',
+            },
+        ),
+        marker=lambda area: area.pcode,
     ),
     AccessEntry(
         model=IatiImport,

@@ -20,7 +20,10 @@ from ..models import (
     ActivityLocation,
     ActivityPolicyMarker,
     ActivitySector,
+    AdminArea,
     Budget,
+    BudgetStatus,
+    BudgetType,
     Decision,
     DecisionStatus,
     DecisionStatusUpdate,
@@ -29,25 +32,36 @@ from ..models import (
     ForumLayer,
     ForumLevel,
     ForumMember,
+    LinkKind,
     Meeting,
     MemberRole,
     Organisation,
+    OrganisationRole,
     ParticipatingOrganisation,
     RecipientCountry,
     Result,
     ResultIndicator,
     ResultPeriod,
     Transaction,
+    TransactionType,
 )
 
 __all__ = [
+    'ActivityLinkRecordSerializer',
     'ActivitySerializer',
+    'AdminAreaSerializer',
+    'BudgetRecordSerializer',
+    'LocationRecordSerializer',
     'DecisionSerializer',
     'DecisionStatusUpdateSerializer',
     'ForumMemberSerializer',
     'ForumSerializer',
     'MeetingSerializer',
     'OrganisationSerializer',
+    'ParticipantRecordSerializer',
+    'PolicyMarkerRecordSerializer',
+    'SectorRecordSerializer',
+    'TransactionRecordSerializer',
 ]
 
 
@@ -397,3 +411,75 @@ class ActivitySerializer(WorkspaceSerializer):
             'links',
         ]
         read_only_fields = ['notes', 'last_updated_datetime']
+
+
+# Section: an activity's parts, written one by one (as its page's forms write them)
+
+PART_FIELDS = ['id', 'country', 'activity']
+
+
+class PartSerializer(WorkspaceSerializer):
+    """A part of an activity: saved only in a country where the user may change the activity's country records."""
+
+    country = country_field('activity.country.iso3')
+
+
+class ParticipantRecordSerializer(PartSerializer):
+    role = choice_text(OrganisationRole.choices, 'Role in the activity (IATI OrganisationRole)')
+
+    class Meta:
+        model = ParticipatingOrganisation
+        fields = PART_FIELDS + ParticipantSerializer.Meta.fields
+
+
+class SectorRecordSerializer(PartSerializer):
+    class Meta:
+        model = ActivitySector
+        fields = PART_FIELDS + SectorSerializer.Meta.fields
+
+
+class PolicyMarkerRecordSerializer(PartSerializer):
+    class Meta:
+        model = ActivityPolicyMarker
+        fields = PART_FIELDS + PolicyMarkerSerializer.Meta.fields
+
+
+class BudgetRecordSerializer(PartSerializer):
+    type = choice_text(BudgetType.choices, 'Budget type (IATI BudgetType)', required=False)
+    status = choice_text(BudgetStatus.choices, 'Budget status (IATI BudgetStatus)', required=False)
+
+    class Meta:
+        model = Budget
+        fields = PART_FIELDS + BudgetSerializer.Meta.fields
+
+
+class TransactionRecordSerializer(PartSerializer):
+    type = choice_text(TransactionType.choices, 'Transaction type (IATI TransactionType)')
+
+    class Meta:
+        model = Transaction
+        fields = PART_FIELDS + TransactionSerializer.Meta.fields[1:]
+
+
+class ActivityLinkRecordSerializer(PartSerializer):
+    kind = choice_text(LinkKind.choices, 'What the activity serves')
+
+    class Meta:
+        model = ActivityLink
+        fields = PART_FIELDS + LinkSerializer.Meta.fields[1:]
+        # The uniqueness constraints name every target; a link has one of them (the model checks which).
+        extra_kwargs = {name: {'required': False} for name in ('action', 'framework_item', 'mission', 'code')}
+
+
+class LocationRecordSerializer(PartSerializer):
+    class Meta:
+        model = ActivityLocation
+        fields = PART_FIELDS + ['admin_area', 'name', 'latitude', 'longitude']
+
+
+class AdminAreaSerializer(WorkspaceSerializer):
+    country = country_field()
+
+    class Meta:
+        model = AdminArea
+        fields = ['id', 'country', 'level', 'pcode', 'name', 'parent', 'source']

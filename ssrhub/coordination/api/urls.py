@@ -10,6 +10,9 @@ router.register('decisions', views.DecisionViewSet)
 router.register('decision-status-updates', views.DecisionStatusUpdateViewSet)
 router.register('organisations', views.OrganisationViewSet)
 router.register('activities', views.ActivityViewSet)
+for prefix, viewset in views.PART_VIEWSETS.items():
+    router.register(prefix, viewset)
+router.register('admin-areas', views.AdminAreaViewSet)
 
 app_name = 'coordination-api'
 urlpatterns = router.urls

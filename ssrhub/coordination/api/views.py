@@ -1,4 +1,6 @@
-"""API of the coordination fora: fora, members, meetings, decisions and their status updates.
+"""API of coordination: fora, members, meetings, decisions and their status updates; organisations, activities, the
+parts of activities one by one (participants, sectors, policy markers, locations, budgets, transactions, links to
+what they serve) and administrative areas.
 
 Like the workspace pages, it needs an account and a role that reads workspace records; rows go through
 ``restrict()``. Every list filters by ``country`` (ISO alpha-3); decisions also by forum, owner, status and
@@ -21,36 +23,56 @@ from ssrhub.countries.api.views import CanViewWorkspace
 
 from ..filtersets import (
     ActivityFilterSet,
+    AdminAreaFilterSet,
     DecisionFilterSet,
     DecisionStatusUpdateFilterSet,
     ForumFilterSet,
     ForumMemberFilterSet,
     MeetingFilterSet,
     OrganisationFilterSet,
+    activity_part_filterset,
 )
 from ..models import (
     Activity,
+    ActivityLink,
+    ActivityLocation,
+    ActivityPolicyMarker,
+    ActivitySector,
+    AdminArea,
+    Budget,
     Decision,
     DecisionStatusUpdate,
     Forum,
     ForumMember,
     Meeting,
     Organisation,
+    ParticipatingOrganisation,
     Result,
     ResultIndicator,
+    Transaction,
 )
 from .serializers import (
+    ActivityLinkRecordSerializer,
     ActivitySerializer,
+    AdminAreaSerializer,
+    BudgetRecordSerializer,
     DecisionSerializer,
     DecisionStatusUpdateSerializer,
     ForumMemberSerializer,
     ForumSerializer,
+    LocationRecordSerializer,
     MeetingSerializer,
     OrganisationSerializer,
+    ParticipantRecordSerializer,
+    PolicyMarkerRecordSerializer,
+    SectorRecordSerializer,
+    TransactionRecordSerializer,
 )
 
 __all__ = [
     'ActivityViewSet',
+    'AdminAreaViewSet',
+    'PART_VIEWSETS',
     'DecisionStatusUpdateViewSet',
     'DecisionViewSet',
     'ForumMemberViewSet',
@@ -218,3 +240,69 @@ class ActivityViewSet(CoordinationViewSet):
                 ),
             )
         )
+
+
+def _part_viewset(model, serializer, description: str, *filters: str) -> type[CoordinationViewSet]:
+    """The endpoint of one kind of an activity's parts: read in the activities the user may see, written where the
+    user may change the activity's country records (as on the activity's page)."""
+    viewset = type(
+        f'{model.__name__}ViewSet',
+        (CoordinationViewSet,),
+        {
+            'queryset': model.objects.select_related('activity__country'),
+            'serializer_class': serializer,
+            'filterset_class': activity_part_filterset(model, *filters),
+        },
+    )
+    return extend_schema_view(
+        list=extend_schema(description=description), retrieve=extend_schema(description=description)
+    )(viewset)
+
+
+# URL prefix -> viewset of each kind of part.
+PART_VIEWSETS = {
+    'activity-participants': _part_viewset(
+        ParticipatingOrganisation,
+        ParticipantRecordSerializer,
+        'Organisations taking part in activities, with their role (funding, accountable, extending, implementing).',
+        'organisation',
+        'role',
+    ),
+    'activity-sectors': _part_viewset(
+        ActivitySector, SectorRecordSerializer, 'Sectors of activities (DAC 5-digit codes...) with percentages.', 'code'
+    ),
+    'activity-policy-markers': _part_viewset(
+        ActivityPolicyMarker,
+        PolicyMarkerRecordSerializer,
+        'Policy markers of activities (1: gender equality...) with their significance.',
+        'code',
+        'significance',
+    ),
+    'activity-locations': _part_viewset(
+        ActivityLocation, LocationRecordSerializer, 'Where activities work: administrative areas or named places.'
+    ),
+    'budgets': _part_viewset(Budget, BudgetRecordSerializer, "Activities' budgets by period, with currency.", 'type'),
+    'transactions': _part_viewset(
+        Transaction,
+        TransactionRecordSerializer,
+        'Commitments, disbursements and expenditure of activities, with currency and value date.',
+        'type',
+    ),
+    'activity-links': _part_viewset(
+        ActivityLink,
+        ActivityLinkRecordSerializer,
+        'What activities serve: national plan actions (with a share), framework items, mission mandate tasks.',
+        'kind',
+        'action',
+    ),
+}
+
+
+@extend_schema_view(
+    list=extend_schema(description='Administrative areas (admin-1, admin-2) by P-code.'),
+    retrieve=extend_schema(description='One administrative area.'),
+)
+class AdminAreaViewSet(CoordinationViewSet):
+    queryset = AdminArea.objects.select_related('country')
+    serializer_class = AdminAreaSerializer
+    filterset_class = AdminAreaFilterSet
