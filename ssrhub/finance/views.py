@@ -237,7 +237,7 @@ class PlanFundingView(CountryObjectView):
         reviews = reviews_by_pair(request.user, obj)
         may_review = self.may('add', DuplicationReview) and self.may('change', DuplicationReview)
         flagged = [partners for flag in result.duplications for partners in flag.partners]
-        names = partner_names(result.partners, *flagged)
+        names = partner_names(request.user, result.partners, *flagged)
         flags = []
         for number, flag in enumerate(result.duplications):
             key = ' '.join(flag.activities)
@@ -297,14 +297,18 @@ class PlanFundingView(CountryObjectView):
         }
 
 
-def partner_names(*groups) -> dict[str, str]:
+def partner_names(user, *groups) -> dict[str, str]:
     """A partner as the calculation names it (an organisation's acronym, IATI identifier or name) -> its name in the
-    page's language, for the partners that are organisations on record."""
+    page's language, for the partners that are organisations ``user`` may view."""
     keys = {key for group in groups for key in group if key}
     if not keys:
         return {}
     names = {}
-    found = Organisation.objects.filter(Q(acronym__in=keys) | Q(iati_ref__in=keys) | Q(name__in=keys)).order_by('pk')
+    found = (
+        Organisation.objects.restrict(user)
+        .filter(Q(acronym__in=keys) | Q(iati_ref__in=keys) | Q(name__in=keys))
+        .order_by('pk')
+    )
     for organisation in found:
         for key in (organisation.name, organisation.iati_ref, organisation.acronym):
             if key in keys:
