@@ -45,7 +45,9 @@ def test_editor_imports_rates_fixes_the_error_row_and_applies(page, log_in, scre
     words = WORDS[language]
     log_in(page, 'editor')
     switch_language(page, language)
-    page.locator('a.nav-link[href="/finance/rates/"]').click()
+    menu = page.get_by_test_id('menu-coordination')
+    menu.locator('.dropdown-toggle').click()
+    menu.locator('a[href="/finance/rates/"]').click()
     page.locator('a[href="/finance/rates/import/"]').click()
     choose(page, BAD)
     errors = page.locator('#import-errors tbody tr')
