@@ -46,7 +46,7 @@ def amount(number: int) -> re.Pattern:
     return re.compile(rf'^{text}$')
 
 
-def fill_activity(page, donor: dict):
+def fill_activity(page, donor: dict, screenshot=None):
     """The workspace's add form: the activity, its funder, its sector and its commitment in US dollars."""
     page.locator('#id_iati_identifier').fill(donor['identifier'])
     page.locator('#id_reporting_organisation').select_option(label=donor['organisation'])
@@ -63,6 +63,8 @@ def fill_activity(page, donor: dict):
     page.locator('#id_transactions-0-date').fill(donor['start'])
     page.locator('#id_transactions-0-value').fill(donor['committed'])
     page.locator('#id_transactions-0-currency').fill('USD')
+    if screenshot:
+        screenshot(page, 'acceptance-add-activity', full_page=True)
     page.locator('form.edit-form button[type=submit]').click()
     expect(page.get_by_role('heading', level=1)).to_have_text(donor['title'])
 
@@ -115,7 +117,7 @@ def test_import_then_record_two_donors_and_see_the_gap_and_the_duplication(
     page.goto('/countries/LBR/workspace/')
     page.locator('#workspace-tabs').get_by_role('link', name='Activities').click()
     page.locator('#add-activity').click()
-    fill_activity(page, DONORS[0])
+    fill_activity(page, DONORS[0], screenshot)
     page.locator('#links').get_by_role('link', name='Add a link').click()
     suggestions = page.locator('#action-suggestions')
     expect(suggestions).to_contain_text('Prepare a security sector budget')
