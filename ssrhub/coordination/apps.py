@@ -9,10 +9,13 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from ssrhub.countries.overdue import register_overdue
+        from ssrhub.countries.panels import register_action_panel
         from ssrhub.countries.tabs import WorkspaceTab, register_tab
 
         from . import search  # noqa: F401
-        from .queries import OVERDUE_DECISIONS
+        from .queries import ACTION_ACTIVITIES, OVERDUE_DECISIONS
 
         register_overdue(OVERDUE_DECISIONS)
+        register_action_panel(ACTION_ACTIVITIES)
+        register_tab(WorkspaceTab('activities', _('Activities'), 'coordination:workspace_activity_list'))
         register_tab(WorkspaceTab('fora', _('Coordination'), 'coordination:forum_list'))

@@ -14,6 +14,7 @@ from ssrhub.countries.filtersets import country_filter
 from .followup import OPEN
 from .models import (
     Activity,
+    ActivityLink,
     ActivityStatus,
     AdminArea,
     Decision,
@@ -24,6 +25,7 @@ from .models import (
     ForumLevel,
     ForumMember,
     IatiImport,
+    LinkKind,
     Meeting,
     Organisation,
     OrganisationRole,
@@ -34,6 +36,7 @@ from .models import (
 __all__ = [
     'ActivityFilterSet',
     'AdminAreaFilterSet',
+    'WorkspaceActivityFilterSet',
     'DecisionFilterSet',
     'DecisionStatusUpdateFilterSet',
     'ForumFilterSet',
@@ -164,10 +167,23 @@ class ActivityFilterSet(SearchFilterSet):
     admin_area = django_filters.CharFilter(
         field_name='locations__admin_area__pcode', lookup_expr='iexact', distinct=True, label=_('P-code')
     )
+    linked = django_filters.BooleanFilter(
+        method='filter_linked', label=_('Linked to a plan action'), widget=AnyYesNoWidget
+    )
 
     class Meta:
         model = Activity
-        fields = ['country', 'organisation', 'role', 'sector', 'status', 'origin', 'active_from', 'active_to']
+        fields = [
+            'country',
+            'organisation',
+            'role',
+            'sector',
+            'status',
+            'origin',
+            'active_from',
+            'active_to',
+            'linked',
+        ]
 
     def _organisation_q(self) -> Q:
         value = (self.data.get('organisation') or '').strip()
@@ -204,6 +220,12 @@ class ActivityFilterSet(SearchFilterSet):
         if not value:
             return queryset
         return queryset.filter(pk__in=Activity.objects.filter(sectors__code__iexact=value).values('pk'))
+
+    def filter_linked(self, queryset, name, value):
+        if value is None:
+            return queryset
+        serving = ActivityLink.objects.filter(kind=LinkKind.ACTION).values('activity')
+        return queryset.filter(pk__in=serving) if value else queryset.exclude(pk__in=serving)
 
     def filter_active_from(self, queryset, name, value):
         return queryset.filter(
@@ -243,3 +265,35 @@ class IatiImportFilterSet(django_filters.FilterSet):
     class Meta:
         model = IatiImport
         fields = ['status']
+
+
+class WorkspaceActivityFilterSet(ActivityFilterSet):
+    """The activities of a country workspace: the partner is chosen among the organisations taking part in (or
+    reporting) the country's activities; the country comes from the page."""
+
+    partner = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.none(), method='filter_partner', label=_('Partner')
+    )
+
+    class Meta:
+        model = Activity
+        fields = ['q', 'partner', 'role', 'sector', 'status', 'origin', 'linked', 'active_from', 'active_to']
+
+    def __init__(self, *args, partners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ('country', 'organisation', 'admin_area'):
+            self.filters.pop(name, None)
+        self.filters['partner'].queryset = partners if partners is not None else Organisation.objects.none()
+
+    def filter_partner(self, queryset, name, value):
+        if value is None:
+            return queryset
+        role = self.data.get('role')
+        taking_part = Q(participants__organisation=value) & (Q(participants__role=role) if role else Q())
+        condition = taking_part if role else taking_part | Q(reporting_organisation=value)
+        return queryset.filter(pk__in=Activity.objects.filter(condition).values('pk'))
+
+    def filter_role(self, queryset, name, value):
+        if not value or self.data.get('partner'):
+            return queryset  # with a partner, the role is applied to it
+        return queryset.filter(pk__in=Activity.objects.filter(participants__role=value).values('pk'))

@@ -1,18 +1,23 @@
-"""Reading forum decisions for the follow-up: the overdue decisions of some countries, as a user may see them."""
+"""Reading coordination records for countries' pages: the overdue decisions of some countries, and the activities
+linked to plan actions (the panel under each action of a plan's page), as a user may see them."""
 
 from datetime import date
 
+from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ssrhub.core.access import can_in_country
 from ssrhub.core.dates import PartialDate
 from ssrhub.core.fields import format_partial_date
 from ssrhub.countries.overdue import OverdueItem, OverdueSource
+from ssrhub.countries.panels import ActionPanel
 
 from .filtersets import overdue_q
 from .followup import deadline
-from .models import Decision
+from .models import Activity, ActivityLink, Decision, LinkKind, OrganisationRole, ParticipatingOrganisation
 
-__all__ = ['OVERDUE_DECISIONS', 'overdue_decisions']
+__all__ = ['ACTION_ACTIVITIES', 'OVERDUE_DECISIONS', 'action_activities', 'overdue_decisions']
 
 
 def overdue_decisions(user, countries, today: date, queryset=None) -> list[Decision]:
@@ -55,4 +60,33 @@ OVERDUE_DECISIONS = OverdueSource(
     column=_('Decision'),
     list_url_name='coordination:decision_list',
     list_label=_('All open decisions'),
+)
+
+
+def action_activities(user, country, actions) -> dict:
+    """Action pk -> ``{'links', 'add_url'}``: the activities linked to each action that ``user`` may view, each with
+    its funders, and where to add one already linked (when the user may add activities in ``country``)."""
+    funders = ParticipatingOrganisation.objects.filter(role=OrganisationRole.FUNDING).select_related('organisation')
+    links = (
+        ActivityLink.objects.restrict(user)
+        .filter(kind=LinkKind.ACTION, action__in=actions, activity__in=Activity.objects.restrict(user))
+        .select_related('activity__reporting_organisation')
+        .prefetch_related(Prefetch('activity__participants', funders, 'funders'))
+        .order_by('activity__planned_start', 'pk')
+    )
+    found = {action.pk: {'links': [], 'add_url': ''} for action in actions}
+    for link in links:
+        link.funder_names = [
+            part.organisation.display_name if part.organisation_id else part.name for part in link.activity.funders
+        ]
+        found[link.action_id]['links'].append(link)
+    if can_in_country(user, 'add', Activity, country):
+        add = reverse('coordination:workspace_activity_add', args=[country.iso3])
+        for pk, item in found.items():
+            item['add_url'] = f'{add}?action={pk}'
+    return found
+
+
+ACTION_ACTIVITIES = ActionPanel(
+    key='action-activities', template='coordination/includes/action_activities.html', items=action_activities
 )

@@ -1,7 +1,8 @@
 """Suggested links for an activity (plain Python): from its DAC sectors to the framework items it likely serves
 (``data/dac-sector-links.yaml``, a reviewed table with citations), and from the codebook codes of those sectors to
-the tasks in force of the missions in the activity's country. A person confirms each suggestion; nothing here
-links anything by itself."""
+the tasks in force of the missions in the activity's country and to the national plan actions whose wording carries
+those codes (the codebook's own English and French patterns). A person confirms each suggestion; nothing here links
+anything by itself."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ from ssrhub.core.datafiles import DataFileError, read_citations, read_yaml
 
 __all__ = [
     'SECTOR_LINKS_PATH',
+    'ActionSuggestion',
     'SectorLink',
     'TaskSuggestion',
+    'action_suggestions',
     'framework_suggestions',
     'read_sector_links',
     'sector_links',
     'task_suggestions',
+    'text_codes',
 ]
 
 SECTOR_LINKS_PATH = Path(__file__).resolve().parent / 'data' / 'dac-sector-links.yaml'
@@ -44,6 +48,15 @@ class TaskSuggestion:
     symbol: str
     refs: tuple[str, ...]
     sector: str
+
+
+@dataclass(frozen=True)
+class ActionSuggestion:
+    """A plan action whose wording carries a codebook code one of the activity's sectors points to."""
+
+    action: str
+    codes: tuple[str, ...]
+    sectors: tuple[str, ...]
 
 
 def read_sector_links(path: Path = SECTOR_LINKS_PATH) -> dict[str, SectorLink]:
@@ -107,3 +120,31 @@ def task_suggestions(
                 seen.add(task.code)
                 suggestions.append(TaskSuggestion(mission, task.code, task.symbol, tuple(task.refs), wanted[task.code]))
     return suggestions
+
+
+def text_codes(text: str, codebook) -> tuple[str, ...]:
+    """The codes of ``codebook`` (a ``coding.codebook.Codebook``) whose English or French patterns match ``text``, in
+    the codebook's order."""
+    return tuple(code for code, spec in codebook.codes.items() if spec.find(text, 'en') or spec.find(text, 'fr'))
+
+
+def action_suggestions(
+    sectors: Iterable[str],
+    action_codes: dict[str, Iterable[str]],
+    links: dict[str, SectorLink] | None = None,
+) -> list[ActionSuggestion]:
+    """The plan actions (``key -> codebook codes of its wording``) sharing a code with what the activity's sectors
+    point to, those sharing the most codes first, then in the given order."""
+    links = sector_links() if links is None else links
+    wanted: dict[str, list[str]] = {}
+    for sector in sectors:
+        for code in links[sector].codebook if sector in links else ():
+            if sector not in wanted.setdefault(code, []):
+                wanted[code].append(sector)
+    found = []
+    for key, codes in action_codes.items():
+        common = tuple(dict.fromkeys(code for code in codes if code in wanted))
+        if common:
+            by = tuple(dict.fromkeys(sector for code in common for sector in wanted[code]))
+            found.append(ActionSuggestion(key, common, by))
+    return sorted(found, key=lambda suggestion: -len(suggestion.codes))

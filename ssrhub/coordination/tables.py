@@ -8,7 +8,7 @@ from ssrhub.core.dates import PartialDate, iso_text
 from ssrhub.core.fields import format_partial_date
 from ssrhub.core.tables import BaseTable
 
-from .models import Activity, Decision, IatiImport, Organisation
+from .models import Activity, Decision, IatiImport, Organisation, OrganisationRole
 
 __all__ = [
     'ACTIVITY_EXPORT_COLUMNS',
@@ -17,6 +17,7 @@ __all__ = [
     'DecisionTable',
     'IatiImportTable',
     'OrganisationTable',
+    'WorkspaceActivityTable',
     'decision_row',
 ]
 
@@ -119,6 +120,35 @@ class ActivityTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = Activity
         fields = ('title', 'reporting_organisation', 'country', 'status', 'start', 'end', 'origin')
+
+
+class WorkspaceActivityTable(BaseTable):
+    """A country's activities with their funders and how many of the country's plan actions each serves."""
+
+    title = tables.Column(accessor='display_title', order_by=('title',), linkify=True, verbose_name=_('Title'))
+    funders = tables.Column(verbose_name=_('Funded by'), accessor='pk', orderable=False)
+    reporting_organisation = tables.Column(verbose_name=_('Reported by'), order_by=('reporting_organisation__name',))
+    status = tables.Column(verbose_name=_('Status'))
+    start = tables.Column(verbose_name=_('Start'), order_by=('actual_start', 'planned_start'))
+    end = tables.Column(verbose_name=_('End'), order_by=('actual_end', 'planned_end'))
+    origin = tables.Column(verbose_name=_('Origin'))
+    action_count = tables.Column(verbose_name=_('Plan actions'), attrs={'td': {'class': 'text-end'}})
+
+    class Meta(BaseTable.Meta):
+        model = Activity
+        fields = ('title', 'funders', 'reporting_organisation', 'status', 'start', 'end', 'origin', 'action_count')
+        row_attrs = {'id': lambda record: f'activity-{record.pk}'}
+
+    def render_funders(self, value, record):
+        names = [
+            part.organisation.display_name if part.organisation_id else part.name
+            for part in record.participants.all()
+            if part.role == OrganisationRole.FUNDING
+        ]
+        return ', '.join(names) or '—'
+
+    def render_action_count(self, value, record):
+        return value or format_html('<span class="badge text-bg-light border">{}</span>', _('not linked'))
 
 
 class IatiImportTable(BaseTable):

@@ -3,17 +3,26 @@ workspace pages, under /countries/<iso3>/workspace/."""
 
 from django.urls import path
 
-from .views import activities, fora, threew
+from .views import activities, fora, threew, workspace
 
 app_name = 'coordination'
 
 FORA = 'countries/<str:iso3>/workspace/fora/'
 ORG = 'coordination/organisations/'
 ACT = 'coordination/activities/'
+WACT = 'countries/<str:iso3>/workspace/activities/'
 
 urlpatterns = [
     # Section: who does what where
     path('countries/<str:iso3>/workspace/3w/import/', threew.ThreeWImportView.as_view(), name='threew_import'),
+    # Section: the workspace's activities
+    path(WACT, workspace.WorkspaceActivityListView.as_view(), name='workspace_activity_list'),
+    path(
+        'countries/<str:iso3>/workspace/activities.<str:fmt>',
+        workspace.WorkspaceActivityExportView.as_view(),
+        name='workspace_activity_export',
+    ),
+    path(f'{WACT}add/', workspace.WorkspaceActivityAddView.as_view(), name='workspace_activity_add'),
     # Section: fora, meetings and decisions
     path(FORA, fora.ForumListView.as_view(), name='forum_list'),
     path(f'{FORA}add/', fora.ForumEditView.as_view(), name='forum_add'),

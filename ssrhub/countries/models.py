@@ -710,6 +710,9 @@ class Action(WorkspaceModel):
     def __str__(self):
         return f'{self.ref} {self.title}'.strip()
 
+    def get_absolute_url(self):
+        return f'{self.document.get_absolute_url()}#action-{self.pk}'
+
     def clean(self):
         errors = {}
         truncate_partial_dates(self, start='start_precision', end='end_precision')

@@ -61,6 +61,13 @@ def money(value: Fraction | Decimal | None, places: int = 0) -> str:
     return number_format(rounded, places, use_l10n=True, force_grouping=True)
 
 
+def _decimal(value) -> str:
+    """A decimal as stored, with every significant place and none more, grouped in the page's language."""
+    exact = Decimal(value).normalize()
+    places = max(0, -exact.as_tuple().exponent)
+    return number_format(exact, places, use_l10n=True, force_grouping=True)
+
+
 def rate_text(rate) -> str:
     """1 EUR = 1.0823 USD (rate of 2024-03, source ...)."""
     return _(
@@ -68,7 +75,7 @@ def rate_text(rate) -> str:
     ) % {
         'currency': rate.currency,
         'usd': money(rate.usd_per_unit, 4),
-        'per_usd': f'{Decimal(rate.per_usd).normalize():f}',
+        'per_usd': _decimal(rate.per_usd),
         'period': rate.period,
         'source': rate.source or _('no source given'),
     }

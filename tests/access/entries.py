@@ -1392,6 +1392,23 @@ ENTRIES = [
                 ),
             ),
             Endpoint('coordination:activity_delete', 'delete', kwargs=pk),
+            Endpoint('coordination:workspace_activity_list', 'list', kwargs=home),
+            Endpoint('coordination:workspace_activity_export', 'list', kwargs=guessed(lambda a: {'fmt': 'csv'})),
+            Endpoint(
+                'coordination:workspace_activity_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda a: activity_form_data(
+                    Activity(),
+                    iati_identifier=f'XM-ACCESS-1-WORKSPACE-{a.country.iso3}',
+                    reporting_organisation=a.reporting_organisation_id,
+                    title='Added in the workspace',
+                    status='2',
+                    planned_start='2021-01-01',
+                    default_currency='USD',
+                    on_budget='unknown',
+                ),
+            ),
         ),
         api=api(
             'coordination',

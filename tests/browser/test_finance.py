@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
+from ssrhub.coordination.models import Organisation
 from ssrhub.core.models import Country
 from ssrhub.countries.models import Action, DocumentKind, DocumentStatus, NationalDocument, Pillar
 from ssrhub.finance import queries
@@ -86,6 +87,7 @@ def liberian_plan():
         document=document, ref='2.1', title='Draft the defence law', cost=Decimal('400000'), currency='EUR',
         start=datetime.date(2024, 3, 1),
     )  # fmt: skip
+    Organisation.objects.create(name='Sweden', iati_ref='SE-0', type='10')
     for currency, rate in (('EUR', '0.9243'), ('SEK', '10.6')):
         ExchangeRate.objects.create(
             currency=currency, period=datetime.date(2024, 1, 1), period_precision='year', rate=rate, source='IMF IFS'
@@ -127,6 +129,12 @@ def test_funding_page_of_a_plan(page, log_in, screenshot, axe_violations, monkey
     expect(page.locator('#funding-gap')).to_have_text(re.compile(r'^561\D?062$'))
     expect(page.locator(f'#funding-action-{vetting.pk} [data-gap]')).to_have_text(re.compile(r'^128\D?302$'))
     expect(page.locator('#funding-rates')).to_contain_text('SEK')
+    # The rate in parentheses is written as the amounts beside it are: 10.6 in English, 10,6 in French.
+    expect(page.locator('#funding-rates')).to_contain_text({'en': '(10.6 SEK', 'fr': '(10,6 SEK'}[language])
+    # A partner on record shows by its name, not by its IATI identifier.
+    expect(page.locator('#funding-partners')).to_contain_text('Sweden')
+    expect(page.locator('#funding-partners')).not_to_contain_text('SE-0')
+    expect(page.locator('#funding-duplications')).to_contain_text('(Sweden / US-GOV-1)')
     expect(page.locator('#years-chart rect.year-bar')).to_have_count(4)
     expect(page.locator('#funding-years tbody tr')).to_have_count(2)
     expect(page.locator('#funding-duplications li[data-state="open"]')).to_have_count(1)

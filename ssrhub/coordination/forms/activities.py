@@ -94,12 +94,17 @@ class ActivityForm(ChangeLoggedModelForm):
             ),
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, country=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Every country is offered; saving in one the user may not edit is refused with a 403 (FormSaveMixin), as a
-        # regional activity without a country is for anyone but an administrator.
-        self.fields['country'].queryset = Country.objects.order_by('name_en')
-        self.fields['country'].required = reach(user, Activity, 'change' if self.instance.pk else 'add') is not ALL
+        if country is not None:
+            # Added from a country workspace: the country is the page's.
+            del self.fields['country']
+            self.instance.country = country
+        else:
+            # Every country is offered; saving in one the user may not edit is refused with a 403 (FormSaveMixin), as
+            # a regional activity without a country is for anyone but an administrator.
+            self.fields['country'].queryset = Country.objects.order_by('name_en')
+            self.fields['country'].required = reach(user, Activity, 'change' if self.instance.pk else 'add') is not ALL
         self.fields['status'].required = True
         self.fields['planned_start'].required = True
         self.fields['default_currency'].required = True

@@ -6,7 +6,14 @@ import pytest
 
 from ssrhub.coding.codebook import load_codebook
 from ssrhub.coordination.iati.codelists import read_codelist
-from ssrhub.coordination.suggestions import framework_suggestions, read_sector_links, sector_links, task_suggestions
+from ssrhub.coordination.suggestions import (
+    action_suggestions,
+    framework_suggestions,
+    read_sector_links,
+    sector_links,
+    task_suggestions,
+    text_codes,
+)
 from ssrhub.core.datafiles import DataFileError
 
 
@@ -64,3 +71,17 @@ def test_a_broken_table_is_refused_naming_the_entry(tmp_path):
     path.write_text("sectors:\n  - {sector: '15210', framework: [], codebook: [], citations: []}\n")
     with pytest.raises(DataFileError, match='at least one citation'):
         read_sector_links(path)
+
+
+def test_plan_actions_are_suggested_by_the_codebook_codes_of_their_wording():
+    codebook = load_codebook()
+    wording = {
+        'budget': text_codes('Prepare a security sector budget', codebook),
+        'courts': text_codes('Rehabilitate the courts and train magistrates', codebook),
+        'roads': text_codes('Repair the roads', codebook),
+    }
+    assert 'ssr.generic' in wording['budget'] and wording['roads'] == ()
+    found = action_suggestions(['15210', '15130'], wording)
+    assert [suggestion.action for suggestion in found] == ['budget', 'courts']
+    assert found[0].sectors == ('15210',) and found[1].sectors == ('15130',)
+    assert action_suggestions(['11110'], wording) == []

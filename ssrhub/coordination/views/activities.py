@@ -14,6 +14,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
 
+from ssrhub.coding.codebook import load_codebook
+from ssrhub.coding.labels import code_label
 from ssrhub.core.access import can
 from ssrhub.core.exports import export_response
 from ssrhub.core.params import InvalidParameter
@@ -39,7 +41,7 @@ from ..models import (
     Result,
     ResultIndicator,
 )
-from ..suggestions import framework_suggestions, task_suggestions
+from ..suggestions import action_suggestions, framework_suggestions, task_suggestions, text_codes
 from ..tables import ACTIVITY_EXPORT_COLUMNS, ActivityTable, IatiImportTable, OrganisationTable
 from ..tasks import import_iati_task
 
@@ -347,29 +349,64 @@ class ActivityLinkAddView(generic.ObjectEditView):
 
     def get_form(self, request, obj, data=None):
         country = self.activity.country
-        actions = Action.objects.restrict(request.user).select_related('document')
-        actions = actions.filter(document__country=country) if country else actions.none()
+        actions, suggested = self._suggested_actions(request)
         missions = Mission.objects.restrict(request.user)
         missions = missions.filter(countries=country) if country else missions.none()
         initial = {
             key: request.GET[key]
-            for key in ('kind', 'framework_item', 'mission', 'code', 'paragraph')
+            for key in ('kind', 'action', 'framework_item', 'mission', 'code', 'paragraph')
             if key in request.GET
         }
-        return ActivityLinkForm(
+        form = ActivityLinkForm(
             data=data,
             instance=obj,
             initial=initial,
-            actions=actions.order_by('document__title', 'ref'),
+            actions=Action.objects.filter(pk__in=[action.pk for action in actions.values()]),
             framework_items=_current_items(request.user).order_by('order'),
             missions=missions,
         )
+        # The suggested actions come first in the choice, then the others in the plans' order.
+        first = [actions[row['suggestion'].action] for row in suggested]
+        others = [action for action in actions.values() if action not in first]
+
+        def options(group):
+            return [(action.pk, f'{action} ({action.document})') for action in group]
+
+        form.fields['action'].choices = [
+            ('', '---------'),
+            *([(_('Suggested from the sectors'), options(first))] if first else []),
+            (_('Other plan actions') if first else _('Plan actions'), options(others)),
+        ]
+        return form
+
+    def _suggested_actions(self, request):
+        """The plan actions of the activity's country the user may view (key -> action), and those its sectors
+        suggest, each with the codebook codes in common and their labels."""
+        if hasattr(self, '_suggested'):
+            return self._suggested
+        country = self.activity.country
+        records = Action.objects.restrict(request.user).select_related('document', 'pillar')
+        records = records.filter(document__country=country) if country else records.none()
+        actions = {str(action.pk): action for action in records.order_by('document__title', 'ref', 'pk')}
+        codebook = load_codebook()
+        wording = {
+            key: text_codes(f'{action.title} {action.pillar.title if action.pillar else ""}', codebook)
+            for key, action in actions.items()
+        }
+        sectors = [sector.code for sector in self.activity.sectors.all()]
+        rows = [
+            {'action': actions[found.action], 'suggestion': found, 'labels': [code_label(c) for c in found.codes]}
+            for found in action_suggestions(sectors, wording)
+        ]
+        self._suggested = actions, rows
+        return self._suggested
 
     def get_success_url(self, saved) -> str:
         return self.activity.get_absolute_url() + '#links'
 
     def get_context(self, request, form) -> dict:
         sectors = [s.code for s in self.activity.sectors.all()]
+        action_rows = self._suggested_actions(request)[1]
         framework = framework_suggestions(sectors)
         items = {item.code: item for item in _current_items(request.user).filter(code__in=framework)}
         tasks = task_suggestions(sectors, _tasks_in_force(self.activity, request.user))
@@ -381,6 +418,7 @@ class ActivityLinkAddView(generic.ObjectEditView):
         return {
             **super().get_context(request, form),
             'activity': self.activity,
+            'action_suggestions': action_rows,
             'framework_suggestions': [(items[code], sources) for code, sources in framework.items() if code in items],
             'task_suggestions': task_rows,
         }

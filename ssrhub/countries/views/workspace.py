@@ -40,6 +40,7 @@ from ..models import (
     Threat,
 )
 from ..overdue import overdue_sections
+from ..panels import action_panels
 from ..plan_messages import (
     CHECK_LABELS,
     DOCUMENT_CHECKS,
@@ -265,6 +266,7 @@ class DocumentView(CountryObjectView):
             anchor=obj.adopted,
             today=today,
         )
+        action_panels(user, self.country, actions)
         groups = document_groups(obj, today, user)
         findings = [finding for group in groups for finding in group.findings]
         uncovered = {finding.subject_key for finding in findings if finding.check == 'alignment'}

@@ -219,3 +219,36 @@ def test_only_the_plan_countrys_editors_review(client, make_user, plan):
     client.force_login(make_user('amara', Role.COUNTRY_EDITOR, countries=('CAF',)))
     review = {'action': plan.actions.first().pk, 'activities': 'X Y', 'decision': 'dismissed'}
     assert client.post(f'{funding_url(plan)}reviews/', review).status_code == 403
+
+
+def test_a_rate_is_written_as_the_amounts_beside_it_in_each_language():
+    from django.utils import translation
+
+    from ssrhub.finance.conversion import Rate
+    from ssrhub.finance.funding_messages import rate_text
+
+    rate = Rate('SEK', datetime.date(2024, 1, 1), 'year', Decimal('10.6000'), 'IMF IFS')
+    with translation.override('en'):
+        assert '(10.6 SEK per US dollar' in rate_text(rate)
+    with translation.override('fr'):
+        assert '(10,6 SEK pour un dollar' in rate_text(rate) and '0,0943 USD' in rate_text(rate)
+    xof = Rate('XOF', datetime.date(2024, 1, 1), 'year', Decimal('606.30'), 'BCEAO')
+    with translation.override('fr'):
+        assert '(606,3 XOF' in rate_text(xof)
+
+
+@pytest.mark.django_db
+def test_partners_on_record_are_named_by_their_name(make_user):
+    from django.utils import translation
+
+    from ssrhub.coordination.models import Organisation
+    from ssrhub.finance.views import partner_names
+
+    Organisation.objects.create(name='Sweden', name_fr='Suède', iati_ref='SE-0', type='10')
+    Organisation.objects.create(name='Government of the United States', acronym='USG', type='10')
+    user = make_user('reader', Role.VIEWER)
+    with translation.override('fr'):
+        assert partner_names(user, ['SE-0', 'USG'], ['Unknown donor']) == {
+            'SE-0': 'Suède',
+            'USG': 'Government of the United States',
+        }

@@ -84,6 +84,7 @@ PAGES = {
         'pk': Decision.objects.filter(meeting__forum__country__iso3='CAF')[0].pk,
     },
     'coordination:decision_list': {'iso3': 'CAF'},
+    'coordination:workspace_activity_list': {'iso3': 'CAF'},
     'roster:profile_list': {},
     'roster:profile': lambda: {'pk': ExpertProfile.objects.get(name='Demo Expert 1').pk},
     'roster:request_list': {},
