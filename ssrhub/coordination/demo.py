@@ -295,7 +295,7 @@ class _ActivityLoader(_Loader):
             'origin': Origin.MANUAL,
             'source': f'{self.path.name} (demo, from the source book)',
         }
-        activity = self.put(Activity, {'iati_identifier': identifier}, values, spec.get('cite'), where)
+        activity = self.put(Activity, {'iati_identifier': identifier}, values, spec.get('cite', []), where)
         for number, participant in enumerate(spec.get('participants') or [], 1):
             here = f'{where} participant {number}'
             organisation = self.org(participant.get('organisation'), here) or self.fail(
