@@ -8,11 +8,22 @@ class CoordinationConfig(AppConfig):
     verbose_name = _('coordination')
 
     def ready(self):
+        from ssrhub.core import history
         from ssrhub.countries.overdue import register_overdue
         from ssrhub.countries.tabs import WorkspaceTab, register_tab
 
         from . import search  # noqa: F401
+        from .models import Decision, DecisionStatusUpdate, Forum, ForumMember, Meeting
         from .queries import OVERDUE_DECISIONS
 
         register_overdue(OVERDUE_DECISIONS)
         register_tab(WorkspaceTab('fora', _('Coordination'), 'coordination:forum_list'))
+        # A forum's history shows its members' changes; a meeting's, its decisions'; a decision's, its status updates.
+        for owner, model, lookup in (
+            (Forum, ForumMember, 'forum'),
+            (Meeting, Decision, 'meeting'),
+            (Decision, DecisionStatusUpdate, 'decision'),
+        ):
+            history.register_source(
+                history.HistorySource(owner=owner, model=model, lookup=lookup, describe=history.describe_part)
+            )
