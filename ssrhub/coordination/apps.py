@@ -13,17 +13,14 @@ class CoordinationConfig(AppConfig):
         from ssrhub.countries.tabs import WorkspaceTab, register_tab
 
         from . import search  # noqa: F401
-        from .models import Decision, DecisionStatusUpdate, Forum, ForumMember, Meeting
+        from .models import Decision, DecisionStatusUpdate, Forum, ForumMember
         from .queries import OVERDUE_DECISIONS
 
         register_overdue(OVERDUE_DECISIONS)
         register_tab(WorkspaceTab('fora', _('Coordination'), 'coordination:forum_list'))
-        # A forum's history shows its members' changes; a meeting's, its decisions'; a decision's, its status updates.
-        for owner, model, lookup in (
-            (Forum, ForumMember, 'forum'),
-            (Meeting, Decision, 'meeting'),
-            (Decision, DecisionStatusUpdate, 'decision'),
-        ):
+        # A forum's history shows its members' changes, a decision's its status updates (a decision has its own page,
+        # so a meeting's history is the meeting's alone).
+        for owner, model, lookup in ((Forum, ForumMember, 'forum'), (Decision, DecisionStatusUpdate, 'decision')):
             history.register_source(
                 history.HistorySource(owner=owner, model=model, lookup=lookup, describe=history.describe_part)
             )

@@ -30,6 +30,7 @@ from .models import (
     ActivityLink,
     ActivitySector,
     ActivityStatus,
+    Codelist,
     CodelistItem,
     Decision,
     DecisionStatus,
@@ -309,9 +310,9 @@ class _ActivityLoader(_Loader):
             self.put(ParticipatingOrganisation, lookup, {'type': organisation.type}, None, here)
         sectors = spec.get('sectors') or self.fail(where, 'at least one sector is required')
         known = set(
-            CodelistItem.objects.filter(codelist='Sector', code__in=[str(s.get('code')) for s in sectors]).values_list(
-                'code', flat=True
-            )
+            CodelistItem.objects.filter(
+                codelist=Codelist.SECTOR, code__in=[str(s.get('code')) for s in sectors]
+            ).values_list('code', flat=True)
         )
         for number, sector in enumerate(sectors, 1):
             here, code = f'{where} sector {number}', str(sector.get('code'))

@@ -322,7 +322,7 @@ def test_history_pages_show_the_changes_of_a_forum_a_meeting_and_a_decision_with
     forum = meeting.forum
     pages = {
         f'{FORA}{forum.pk}/history/': ('Forum member: ', 'created'),
-        f'{FORA}meetings/{meeting.pk}/history/': ('Decision: ', 'created'),
+        f'{FORA}meetings/{meeting.pk}/history/': ('first version', 'created'),
         f'{FORA}decisions/{police_target.pk}/history/': ('Decision status update: ', 'created'),
     }
     for url, words in pages.items():

@@ -509,7 +509,7 @@ class ForumHistoryView(CountryObjectHistoryView):
 
 
 class MeetingHistoryView(CountryObjectHistoryView):
-    """Every change of a meeting and of the decisions taken at it."""
+    """Every change of a meeting (its decisions have their own history)."""
 
     queryset = Meeting.objects.select_related('forum__country')
 
