@@ -191,7 +191,10 @@ def page_arguments():
         'countries:assessment_edit': on(Assessment, 'country'),
         'countries:event_edit': on(TimelineEvent, 'country'),
         'countries:event_date_add': on(TimelineEvent, 'country'),
-        **{f'coordination:{name}': on(Forum, 'country') for name in ('forum', 'forum_edit', 'forum_delete', 'forum_history')},
+        **{
+            f'coordination:{name}': on(Forum, 'country')
+            for name in ('forum', 'forum_edit', 'forum_delete', 'forum_history')
+        },
         'coordination:member_add': {'iso3': forum['iso3'], 'forum_pk': forum['pk']},
         'coordination:meeting_add': {'iso3': forum['iso3'], 'forum_pk': forum['pk']},
         **{f'coordination:{name}': on(ForumMember, 'forum__country') for name in ('member_edit', 'member_delete')},
