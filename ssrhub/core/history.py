@@ -10,8 +10,9 @@ from itertools import islice
 from operator import attrgetter
 
 from django.apps import apps
+from django.utils.translation import gettext as _
 
-__all__ = ['HistorySource', 'object_changes', 'recent_changes', 'register_source']
+__all__ = ['HistorySource', 'describe_part', 'object_changes', 'recent_changes', 'register_source']
 
 ACTIONS = {'+': 'created', '~': 'changed', '-': 'deleted'}
 
@@ -40,6 +41,12 @@ _SOURCES: list[HistorySource] = []
 
 def register_source(source: HistorySource) -> None:
     _SOURCES.append(source)
+
+
+def describe_part(record) -> str:
+    """A part's change, as its kind and its value, in the UI language (a ``describe`` for ``HistorySource``)."""
+    kind = str(record.instance_type._meta.verbose_name).capitalize()
+    return _('%(kind)s: %(record)s') % {'kind': kind, 'record': record.instance}
 
 
 def _describer(model):

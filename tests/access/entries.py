@@ -1001,6 +1001,7 @@ ENTRIES = [
         pages=(
             Endpoint('coordination:forum_list', 'list', kwargs=home),
             Endpoint('coordination:forum', kwargs=at(own_country, by_pk)),
+            Endpoint('coordination:forum_history', kwargs=at(own_country, by_pk)),
             Endpoint(
                 'coordination:forum_add',
                 'add',
@@ -1057,6 +1058,7 @@ ENTRIES = [
         forum_meeting,
         pages=(
             Endpoint('coordination:meeting', kwargs=at(lambda m: m.forum.country.iso3, by_pk)),
+            Endpoint('coordination:meeting_history', kwargs=at(lambda m: m.forum.country.iso3, by_pk)),
             Endpoint('coordination:meeting_minutes', kwargs=at(lambda m: m.forum.country.iso3, by_pk)),
             Endpoint(
                 'coordination:meeting_add',
@@ -1088,6 +1090,7 @@ ENTRIES = [
         pages=(
             Endpoint('coordination:decision_list', 'list', kwargs=home),
             Endpoint('coordination:decision', kwargs=at(lambda d: d.meeting.forum.country.iso3, by_pk)),
+            Endpoint('coordination:decision_history', kwargs=at(lambda d: d.meeting.forum.country.iso3, by_pk)),
             Endpoint(
                 'coordination:decision_export',
                 kwargs=at(lambda d: d.meeting.forum.country.iso3, lambda d: {'fmt': 'csv'}),

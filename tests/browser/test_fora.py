@@ -13,9 +13,17 @@ from .language import switch_language
 pytestmark = pytest.mark.browser
 
 WORDS = {
-    'en': {'done': 'Done', 'empty': 'No forum decision is overdue.', 'heading': 'Coordination fora'},
+    'en': {
+        'done': 'Done',
+        'empty': 'No forum decision is overdue.',
+        'heading': 'Coordination fora',
+        'history': 'History',
+        'update': 'Decision status update:',
+    },
     'fr': {
         'done': 'Terminée',
+        'history': 'Historique',
+        'update': 'Point sur l’état d’une décision',
         'empty': 'Aucune décision d’instance n’est en retard.',
         'heading': 'Instances de coordination',
     },
@@ -65,6 +73,11 @@ def test_a_decision_due_last_month_is_flagged_until_it_is_done(page, log_in, scr
     expect(page.locator('#decision-status')).to_have_text(re.compile(words['done']))
     assert page.url == decision_url
     screenshot(page, f'fora-decision-done-{language}', full_page=True)
+
+    page.locator('#decision-history').click()  # the decision's history: its creation and its status updates
+    expect(page.locator('.nav-tabs .active')).to_have_text(words['history'])
+    expect(page.locator('main table')).to_contain_text(words['update'])
+    screenshot(page, f'fora-decision-history-{language}', full_page=True)
 
     page.goto('/countries/LBR/workspace/')
     expect(page.locator('#overdue-decisions-table')).not_to_contain_text(text)

@@ -191,18 +191,21 @@ def page_arguments():
         'countries:assessment_edit': on(Assessment, 'country'),
         'countries:event_edit': on(TimelineEvent, 'country'),
         'countries:event_date_add': on(TimelineEvent, 'country'),
-        **{f'coordination:{name}': on(Forum, 'country') for name in ('forum', 'forum_edit', 'forum_delete')},
+        **{
+            f'coordination:{name}': on(Forum, 'country')
+            for name in ('forum', 'forum_edit', 'forum_delete', 'forum_history')
+        },
         'coordination:member_add': {'iso3': forum['iso3'], 'forum_pk': forum['pk']},
         'coordination:meeting_add': {'iso3': forum['iso3'], 'forum_pk': forum['pk']},
         **{f'coordination:{name}': on(ForumMember, 'forum__country') for name in ('member_edit', 'member_delete')},
         **{
             f'coordination:{name}': on(Meeting, 'forum__country')
-            for name in ('meeting', 'meeting_edit', 'meeting_delete')
+            for name in ('meeting', 'meeting_edit', 'meeting_delete', 'meeting_history')
         },
         'coordination:decision_add': {'iso3': meeting['iso3'], 'meeting_pk': meeting['pk']},
         **{
             f'coordination:{name}': on(Decision, 'meeting__forum__country')
-            for name in ('decision', 'decision_edit', 'decision_delete')
+            for name in ('decision', 'decision_edit', 'decision_delete', 'decision_history')
         },
         **{f'roster:profile{page}': {'pk': profile.pk} for page in ('', '_edit', '_delete', '_history')},
         **{f'roster:request{page}': {'pk': request.pk} for page in ('', '_edit', '_history')},

@@ -313,3 +313,27 @@ def test_the_schema_documents_the_fora_endpoints_and_their_filters(viewer):
         assert f'/api/coordination/{path}/' in schema['paths'], path
     parameters = {p['name'] for p in schema['paths']['/api/coordination/decisions/']['get']['parameters']}
     assert {'country', 'forum', 'owner', 'status', 'overdue', 'date'} <= parameters
+
+
+def test_history_pages_show_the_changes_of_a_forum_a_meeting_and_a_decision_with_their_parts(
+    viewer, client, make_user, police_target
+):
+    meeting = police_target.meeting
+    forum = meeting.forum
+    pages = {
+        f'{FORA}{forum.pk}/history/': ('Forum member: ', 'created'),
+        f'{FORA}meetings/{meeting.pk}/history/': ('first version', 'created'),
+        f'{FORA}decisions/{police_target.pk}/history/': ('Decision status update: ', 'created'),
+    }
+    for url, words in pages.items():
+        page = viewer.get(url).content.decode()
+        assert all(word in page for word in words), url
+    # Each record's page links to its history.
+    assert (
+        f'href="{FORA}decisions/{police_target.pk}/history/"'
+        in viewer.get(police_target.get_absolute_url()).content.decode()
+    )
+    # Another country's record is not found under this one.
+    assert viewer.get(f'/countries/LBR/workspace/fora/{forum.pk}/history/').status_code == 404
+    client.logout()
+    assert client.get(f'{FORA}{forum.pk}/history/').status_code == 302

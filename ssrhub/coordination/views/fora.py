@@ -18,6 +18,7 @@ from ssrhub.core.params import InvalidParameter
 from ssrhub.core.views.generic import (
     CountryObjectDeleteView,
     CountryObjectEditView,
+    CountryObjectHistoryView,
     CountryObjectListView,
     CountryObjectView,
     CountryScopedView,
@@ -35,6 +36,7 @@ from ..tables import DecisionExportTable, DecisionTable, decision_row
 
 __all__ = [
     'DecisionDeleteView',
+    'DecisionHistoryView',
     'DecisionEditView',
     'DecisionExportView',
     'DecisionListView',
@@ -42,10 +44,12 @@ __all__ = [
     'DecisionView',
     'ForumDeleteView',
     'ForumEditView',
+    'ForumHistoryView',
     'ForumListView',
     'ForumView',
     'MeetingDeleteView',
     'MeetingEditView',
+    'MeetingHistoryView',
     'MeetingMinutesView',
     'MeetingView',
     'MemberDeleteView',
@@ -493,3 +497,24 @@ class DecisionExportView(CountryScopedView):
         rows = [decision_row(decision, today, request) for decision in filterset.qs.order_by('due', 'pk')]
         filename = f'{self.country.iso3.lower()}-forum-decisions-{today.isoformat()}'
         return export_response(rows, export_columns(DecisionExportTable), fmt, filename)
+
+
+# Section: history
+
+
+class ForumHistoryView(CountryObjectHistoryView):
+    """Every change of a forum and of its members."""
+
+    queryset = Forum.objects.select_related('country')
+
+
+class MeetingHistoryView(CountryObjectHistoryView):
+    """Every change of a meeting (its decisions have their own history)."""
+
+    queryset = Meeting.objects.select_related('forum__country')
+
+
+class DecisionHistoryView(CountryObjectHistoryView):
+    """Every change of a decision and of its status updates."""
+
+    queryset = Decision.objects.select_related('meeting__forum__country')

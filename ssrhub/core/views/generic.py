@@ -348,6 +348,10 @@ class CountryObjectView(CountryScopedMixin, ObjectView):
         )
 
 
+class CountryObjectHistoryView(CountryScopedMixin, ObjectHistoryView):
+    """The audit history of one record of the country; another country's record is a 404."""
+
+
 class CountryObjectEditView(CountryScopedMixin, ObjectEditView):
     """Add (no ``pk`` in the URL) or change a record of the country.
 

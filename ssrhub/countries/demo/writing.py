@@ -31,11 +31,11 @@ from ..models import (
 )
 from .reading import DEMO_DIR, CountrySpec, DemoDataError, Record, read_country_file
 
-__all__ = ['load_country_demo', 'summary']
+__all__ = ['acting_as', 'load_country_demo', 'summary']
 
 
 @contextmanager
-def _acting_as(user):
+def acting_as(user):
     """Record ``user`` as the author of the history entries written inside (unless a request already does)."""
     if user is None or getattr(HistoricalRecords.context, 'request', None) is not None:
         yield
@@ -191,7 +191,7 @@ def load_country_demo(path_or_dir=DEMO_DIR, user=None) -> dict[str, LoadReport]:
     reports = {}
     for spec in specs:
         reports[spec.iso3] = report = LoadReport()
-        with transaction.atomic(), _acting_as(user):
+        with transaction.atomic(), acting_as(user):
             _Writer(spec, report).write()
     return reports
 

@@ -1,12 +1,14 @@
 """`ssrhub demo`: the demo accounts, the resolution corpus and the samples (a report on ONUMOZ to compare)."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from ssrhub.coding.models import CodeAssignment
+from ssrhub.coordination.models import Activity
 from ssrhub.core.models import CountryAssignment
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
@@ -31,6 +33,7 @@ def _counts() -> dict[str, int]:
             Paragraph,
             CodeAssignment,
             MissionLink,
+            Activity,
         )
     }
 
@@ -108,8 +111,16 @@ def test_demo_accounts_and_documents(demo):
 
 def test_running_demo_again_creates_nothing(demo):
     before = _counts()
-    call_command('demo', '--corpus-years', '1994', verbosity=0)
+    out = io.StringIO()
+    call_command('demo', '--corpus-years', '1994', stdout=out, stderr=io.StringIO())
     assert _counts() == before
+    lines = out.getvalue().splitlines()
+    # The partners' activities from the book, and the real IATI file found already imported.
+    assert any(line.startswith('Demo coordination activities: ') and '0 created, 0 updated' in line for line in lines)
+    assert (
+        'Demo IATI file dportal-covid-export-2.03.xml: 401 activities read, 0 imported, 0 updated, 282 unchanged, '
+        '119 refused; 0 organisations created'
+    ) in lines
 
 
 def test_onumoz_track_page_answers_the_demo_analyst(demo, client):

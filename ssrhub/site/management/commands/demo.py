@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ssrhub.coordination.demo import load_fora_demo
+from ssrhub.coordination.demo import import_demo_iati, load_activities_demo, load_fora_demo
 from ssrhub.core.datafiles import DataFileError
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
@@ -111,6 +111,22 @@ class Command(BaseCommand):
             raise CommandError(f'Demo coordination fora refused: {error}') from error
         if options['verbosity']:
             self.stdout.write(f'Demo coordination fora: {summary(fora)}')
+        # Partners' activities from the book, then a real IATI file for volume (not strict, as `ssrhub iati import`).
+        try:
+            activities = load_activities_demo(user=User.objects.get(username='editor'))
+        except DataFileError as error:
+            raise CommandError(f'Demo coordination activities refused: {error}') from error
+        iati = import_demo_iati()
+        if iati.file_error:
+            raise CommandError(f'Demo IATI file refused: {iati.file_error}')
+        if options['verbosity']:
+            self.stdout.write(f'Demo coordination activities: {summary(activities)}')
+            self.stdout.write(
+                'Demo IATI file {file}: {read} activities read, {imported} imported, {updated} updated, {unchanged} '
+                'unchanged, {refused} refused; {organisations_created} organisations created'.format(
+                    file=iati.file, **iati.summary()
+                )
+            )
         # The expert roster: fictitious demo experts and the support requests the book states.
         profiles, requests = load_roster_demo()
         if options['verbosity']:
