@@ -2,12 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def describe_part(record) -> str:
-    """A profile part's or a request step's change, as its kind and its value, in the UI language."""
-    meta = record.instance_type._meta
-    return f'{str(meta.verbose_name).capitalize()}: {record.instance}'
-
-
 class RosterConfig(AppConfig):
     name = 'ssrhub.roster'
     label = 'roster'
@@ -31,8 +25,12 @@ class RosterConfig(AppConfig):
 
         for model in (Expertise, LanguageSkill, RegionExperience, Availability, Deployment):
             history.register_source(
-                history.HistorySource(owner=ExpertProfile, model=model, lookup='profile', describe=describe_part)
+                history.HistorySource(
+                    owner=ExpertProfile, model=model, lookup='profile', describe=history.describe_part
+                )
             )
         history.register_source(
-            history.HistorySource(owner=SupportRequest, model=RequestStep, lookup='request', describe=describe_part)
+            history.HistorySource(
+                owner=SupportRequest, model=RequestStep, lookup='request', describe=history.describe_part
+            )
         )
