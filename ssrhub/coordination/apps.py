@@ -16,3 +16,4 @@ class CoordinationConfig(AppConfig):
 
         register_overdue(OVERDUE_DECISIONS)
         register_tab(WorkspaceTab('fora', _('Coordination'), 'coordination:forum_list'))
+        register_tab(WorkspaceTab('3w', _('3W'), 'coordination:threew_matrix'))

@@ -3,7 +3,7 @@ workspace pages, under /countries/<iso3>/workspace/."""
 
 from django.urls import path
 
-from .views import activities, fora, threew
+from .views import activities, fora, threew, threew_matrix
 
 app_name = 'coordination'
 
@@ -13,7 +13,14 @@ ACT = 'coordination/activities/'
 
 urlpatterns = [
     # Section: who does what where
+    path('countries/<str:iso3>/workspace/3w/', threew_matrix.ThreeWMatrixView.as_view(), name='threew_matrix'),
     path('countries/<str:iso3>/workspace/3w/import/', threew.ThreeWImportView.as_view(), name='threew_import'),
+    path(
+        'countries/<str:iso3>/workspace/3w/import/<int:pk>/',
+        threew.ThreeWImportStatusView.as_view(),
+        name='threew_import_status',
+    ),
+    path('coordination/3w/', threew_matrix.ThreeWMatrixAllView.as_view(), name='threew_matrix_all'),
     # Section: fora, meetings and decisions
     path(FORA, fora.ForumListView.as_view(), name='forum_list'),
     path(f'{FORA}add/', fora.ForumEditView.as_view(), name='forum_add'),
