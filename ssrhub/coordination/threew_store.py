@@ -38,10 +38,7 @@ from .models import (
     AdminArea,
     LinkKind,
     Organisation,
-    OrganisationRole,
     Origin,
-    ParticipatingOrganisation,
-    RecipientCountry,
     ThreeWImport,
     ThreeWStatus,
 )
@@ -49,7 +46,7 @@ from .models import (
 __all__ = ['SECTOR_VOCABULARY', 'StoreReport', 'apply_import', 'identifier', 'store_rows']
 
 SECTOR_VOCABULARY = '99'  # IATI SectorVocabulary 99: the publisher's own (a cluster's codes as the table gives them)
-BATCH = 500
+BATCH = 1000  # rows per INSERT: under SQLite's 32,766 parameters for the widest model (Activity)
 SHOWN_LEFT_OUT = 50  # organisations left out listed by name; the rest are counted
 # Status words of 3W tables (folded) -> IATI ActivityStatus; any other value leaves the status empty.
 STATUSES = {
@@ -319,26 +316,13 @@ class _Store:
                 ],
                 Activity,
             )
-            self._create_parts(list(zip(activities, chunk, strict=True)), with_country=True)
+            self._create_parts(list(zip(activities, chunk, strict=True)))
             self._tick(start + len(chunk), total)
 
-    def _create_parts(self, pairs: list[tuple[Activity, dict]], *, with_country: bool) -> None:
-        if with_country:
-            self._bulk_create(
-                [RecipientCountry(activity=activity, country=self.country, percentage=100) for activity, _ in pairs],
-                RecipientCountry,
-            )
-            self._bulk_create(
-                [
-                    ParticipatingOrganisation(
-                        activity=activity,
-                        organisation_id=state['reporting_organisation_id'],
-                        role=OrganisationRole.IMPLEMENTING,
-                    )
-                    for activity, state in pairs
-                ],
-                ParticipatingOrganisation,
-            )
+    def _create_parts(self, pairs: list[tuple[Activity, dict]]) -> None:
+        """The sector and the location of each activity, and the framework link its sector matches. The organisation
+        is the reporting organisation and the country the recipient country: no participant or recipient-country
+        rows, which would double the writes of a large table for nothing the matrix or the list need."""
         self._bulk_create(
             [
                 ActivitySector(
@@ -365,7 +349,7 @@ class _Store:
         )
 
     def _update(self, changed: list[tuple[dict, dict]], total: int) -> None:
-        """Update in place: the activity's fields (with history), its participant, sector and location replaced."""
+        """Update in place: the activity's fields (with history), its sector and location replaced."""
         if not changed:
             return
         pks = [current['pk'] for current, _state in changed]
@@ -384,23 +368,12 @@ class _Store:
             batch_size=BATCH,
             default_user=self.user,
         )
-        for model in (ParticipatingOrganisation, ActivitySector, ActivityLocation):
+        for model in (ActivitySector, ActivityLocation):
             for part in model.objects.filter(activity_id__in=pks):
                 if self.user is not None:
                     part._history_user = self.user
                 part.delete()
-        self._bulk_create(
-            [
-                ParticipatingOrganisation(
-                    activity=activity,
-                    organisation_id=state['reporting_organisation_id'],
-                    role=OrganisationRole.IMPLEMENTING,
-                )
-                for activity, state in pairs
-            ],
-            ParticipatingOrganisation,
-        )
-        self._create_parts(pairs, with_country=False)
+        self._create_parts(pairs)
         self._tick(total, total)
 
 

@@ -81,14 +81,11 @@ class MatrixMixin:
     with_country = True
 
     def matrix_response(self, request, activities, extra: dict, base_params: dict, filename: str):
-        form = MatrixForm(request.GET or None, with_country=self.with_country)
-        if request.GET and not form.is_valid():
-            raise InvalidParameter(
-                _('The matrix filters are not valid: %(errors)s') % {'errors': form.errors.as_text()}
-            )
-        if not request.GET:
-            form = MatrixForm({'rows': 'organisation', 'columns': 'sector'}, with_country=self.with_country)
-            form.is_valid()
+        data = {'rows': 'organisation', 'columns': 'sector', **request.GET.dict()}
+        form = MatrixForm(data, with_country=self.with_country)
+        if not form.is_valid():
+            message = _('The matrix filters are not valid: %(errors)s') % {'errors': form.errors.as_text()}
+            raise InvalidParameter(message)
         activities = form.filtered(activities)
         rows, columns = form.cleaned_data['rows'], form.cleaned_data['columns']
         download = request.GET.get('download', '')
