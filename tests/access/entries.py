@@ -27,6 +27,7 @@ from ssrhub.coordination.models import (
     LinkKind,
     Meeting,
     Organisation,
+    ThreeWImport,
 )
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
@@ -478,6 +479,16 @@ IATI_SAMPLE = (
     b'<activity-date iso-date="2020-01-01" type="1"/><recipient-country code="LR"/>'
     b'</iati-activity></iati-activities>'
 )
+
+
+def threew_import(iso3: str = 'LBR') -> ThreeWImport:
+    found = ThreeWImport.objects.filter(name=f'access-{iso3}.csv').first()
+    if found:
+        return found
+    record = ThreeWImport(name=f'access-{iso3}.csv', country=country(iso3), status='done', report={'created': 0})
+    record.file.save(f'access-{iso3}.csv', ContentFile(b'#org,#sector,#adm1\n'), save=False)
+    record.save()
+    return record
 
 
 def iati_import() -> IatiImport:
@@ -1315,6 +1326,7 @@ ENTRIES = [
             Endpoint('coordination:activity', kwargs=pk),
             Endpoint('coordination:activity_history', kwargs=pk),
             Endpoint('coordination:activity_export', 'list', kwargs=lambda a: {'fmt': 'csv'}),
+            Endpoint('coordination:threew_matrix', kwargs=at(own_country)),  # counts, not a list
             Endpoint(
                 'coordination:activity_edit',
                 'edit',
@@ -1376,6 +1388,11 @@ ENTRIES = [
             ),
             Endpoint('coordination:activitylink_delete', 'delete', kwargs=pk),
         ),
+    ),
+    workspace_record(
+        ThreeWImport,
+        threew_import,
+        pages=(Endpoint('coordination:threew_import_status', kwargs=at(own_country, by_pk)),),
     ),
     AccessEntry(
         model=IatiImport,

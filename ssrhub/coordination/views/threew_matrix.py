@@ -202,6 +202,8 @@ class ThreeWMatrixAllView(LoginRequiredMixin, MatrixMixin, RestrictedViewMixin, 
     template_name = 'coordination/threew_matrix_all.html'
 
     def get(self, request):
+        if refusal := self.refuse_reader(request, Activity):
+            return refusal
         return self.matrix_response(request, self.get_queryset(request), {'workspace': False}, {}, '3w-matrix')
 
 
