@@ -9,7 +9,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -105,11 +107,14 @@ class MatrixMixin:
             'rows', 'columns', 'admin_level')}}  # fmt: skip
         activity_list = reverse('coordination:activity_list')
 
+        base = f'{activity_list}?{urlencode(filters)}&' if filters else f'{activity_list}?'
+        row_params = {row: urlencode(threew_matrix.drill_params(rows, row)) for row in counted.rows[:SHOWN_ROWS]}
+        column_params = {column: urlencode(threew_matrix.drill_params(columns, column)) for column in counted.columns}
+
         def drill(row, column):
             if not row or not column:
                 return ''
-            params = {**filters, **threew_matrix.drill_params(rows, row), **threew_matrix.drill_params(columns, column)}
-            return f'{activity_list}?{urlencode(params)}'
+            return f'{base}{row_params[row]}&{column_params[column]}'
 
         shown = counted.rows[:SHOWN_ROWS]
         heat = {
@@ -117,10 +122,7 @@ class MatrixMixin:
             'rows': [
                 (
                     row_labels.get(row, row) or none,
-                    [
-                        (counted.count(row, column), _shade(counted.heat(row, column)), drill(row, column))
-                        for column in counted.columns
-                    ],
+                    _cells(counted, row, drill),
                     counted.row_totals.get(row, 0),
                 )
                 for row in shown
@@ -205,6 +207,22 @@ class ThreeWMatrixAllView(LoginRequiredMixin, MatrixMixin, RestrictedViewMixin, 
         if refusal := self.refuse_reader(request, Activity):
             return refusal
         return self.matrix_response(request, self.get_queryset(request), {'workspace': False}, {}, '3w-matrix')
+
+
+def _cells(counted, row: str, drill) -> str:
+    """The cells of one row of the heat table, as HTML: a template loop over a thousand cells is the page's
+    slowest part."""
+    largest = max(counted.cells.values(), default=0) or 1
+    parts = []
+    for column in counted.columns:
+        count = counted.count(row, column)
+        shade = _shade(count / largest)
+        link = drill(row, column) if count else ''
+        content = (
+            f'<a href="{escape(link)}" class="threew-cell">{count}</a>' if link else (str(count) if count else '·')
+        )
+        parts.append(f'<td class="text-end heat heat-{shade}">{content}</td>')
+    return mark_safe(''.join(parts))  # noqa: S308 (numbers and escaped links only)
 
 
 def _shade(share: float) -> int:
