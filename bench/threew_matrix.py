@@ -51,8 +51,8 @@ def main() -> None:
     client.force_login(get_user_model().objects.filter(is_superuser=True).first())
     url = reverse('coordination:threew_matrix', args=[options.country])
     for rows, columns in PAIRS:
-        counting = median_ms(lambda: threew_matrix.count_matrix(activities, rows, columns), options.repeat)
-        page = median_ms(lambda: client.get(url, {'rows': rows, 'columns': columns}), options.repeat)
+        counting = median_ms(lambda r=rows, c=columns: threew_matrix.count_matrix(activities, r, c), options.repeat)
+        page = median_ms(lambda r=rows, c=columns: client.get(url, {'rows': r, 'columns': c}), options.repeat)
         print(f'{rows} x {columns}: counting {counting:.0f} ms, page {page:.0f} ms (median of {options.repeat})')
 
 

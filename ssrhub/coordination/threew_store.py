@@ -15,8 +15,11 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import DateField, DateTimeField, DecimalField, JSONField, Max
+from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -304,49 +307,68 @@ class _Store:
     def _create(self, states: list[dict], total: int) -> None:
         for start in range(0, len(states), BATCH * 4):
             chunk = states[start : start + BATCH * 4]
-            activities = self._bulk_create(
-                [
-                    Activity(
-                        iati_identifier=state['identifier'],
-                        country=self.country,
-                        origin=Origin.THREE_W,
-                        **{name: state[name] for name in ACTIVITY_FIELDS},
-                    )
-                    for state in chunk
-                ],
+            rows = [
+                {
+                    'iati_identifier': state['identifier'],
+                    'country_id': self.country.pk,
+                    'origin': Origin.THREE_W,
+                    **{name: state[name] for name in ACTIVITY_FIELDS},
+                }
+                for state in chunk
+            ]
+            identifiers = [row['iati_identifier'] for row in rows]
+            pks = self._insert(
                 Activity,
+                rows,
+                lambda found, wanted=identifiers: found.filter(iati_identifier__in=wanted),
+                'iati_identifier',
             )
-            self._create_parts(list(zip(activities, chunk, strict=True)))
+            self._create_parts([(pks[state['identifier']], state) for state in chunk])
             self._tick(start + len(chunk), total)
 
-    def _create_parts(self, pairs: list[tuple[Activity, dict]]) -> None:
+    def _create_parts(self, pairs: list[tuple[int, dict]]) -> None:
         """The sector and the location of each activity, and the framework link its sector matches. The organisation
         is the reporting organisation and the country the recipient country: no participant or recipient-country
         rows, which would double the writes of a large table for nothing the matrix or the list need."""
-        self._bulk_create(
+        ids = [pk for pk, _state in pairs]
+        sectors = [
+            {'activity_id': pk, 'vocabulary': SECTOR_VOCABULARY, 'code': state['sector'][0], 'name': state['sector'][1]}
+            for pk, state in pairs
+        ]
+        locations = [
+            {'activity_id': pk, 'admin_area_id': state['location'][0], 'name': state['location'][1]}
+            for pk, state in pairs
+        ]
+        links = [
+            {'activity_id': pk, 'kind': LinkKind.FRAMEWORK, 'framework_item_id': state['link']}
+            for pk, state in pairs
+            if state['link'] and state['link'] not in state.get('links', ())
+        ]
+        for model, rows in ((ActivitySector, sectors), (ActivityLocation, locations), (ActivityLink, links)):
+            self._insert(model, rows, lambda found: found.filter(activity_id__in=ids), 'activity_id')
+
+    def _insert(self, model, rows: list[dict], written, key: str) -> dict:
+        """Insert ``rows`` (field attname -> value) with one ``executemany`` and their history ('+' records), faster
+        than ``bulk_create`` by an order of magnitude on a large table: Django prepares every value of a bulk insert
+        through its compiler, which is most of the time of a 10,000-row import. ``written(queryset)`` finds the rows
+        just inserted among those added since (their ids), keyed by ``key``, one row per key."""
+        if not rows:
+            return {}
+        before = model.objects.aggregate(last=Max('pk'))['last'] or 0
+        extra = {'created': self.now, 'last_updated': self.now}
+        _execute_insert(model, [{**extra, **row} for row in rows])
+        found = dict(written(model.objects.filter(pk__gt=before)).values_list(key, 'pk'))
+        history = model.history.model
+        user = self.user.pk if self.user is not None else None
+        _execute_insert(
+            history,
             [
-                ActivitySector(
-                    activity=activity, vocabulary=SECTOR_VOCABULARY, code=state['sector'][0], name=state['sector'][1]
-                )
-                for activity, state in pairs
+                {**extra, **row, 'id': found[row[key]], 'history_date': self.now, 'history_type': '+',
+                 'history_user_id': user, 'history_change_reason': None}
+                for row in rows
             ],
-            ActivitySector,
-        )
-        self._bulk_create(
-            [
-                ActivityLocation(activity=activity, admin_area_id=state['location'][0], name=state['location'][1])
-                for activity, state in pairs
-            ],
-            ActivityLocation,
-        )
-        self._bulk_create(
-            [
-                ActivityLink(activity=activity, kind=LinkKind.FRAMEWORK, framework_item_id=state['link'])
-                for activity, state in pairs
-                if state['link'] and state['link'] not in state.get('links', ())
-            ],
-            ActivityLink,
-        )
+        )  # fmt: skip
+        return found
 
     def _update(self, changed: list[tuple[dict, dict]], total: int) -> None:
         """Update in place: the activity's fields (with history), its sector and location replaced."""
@@ -373,8 +395,37 @@ class _Store:
                 if self.user is not None:
                     part._history_user = self.user
                 part.delete()
-        self._create_parts(pairs)
+        self._create_parts([(activity.pk, state) for activity, state in pairs])
         self._tick(total, total)
+
+
+def _execute_insert(model, rows: list[dict]) -> None:
+    """One INSERT ... executemany for ``rows`` (attname -> Python value); the other columns get their defaults."""
+    given = rows[0].keys()
+    readers = []
+    columns = []
+    for model_field in model._meta.concrete_fields:
+        if isinstance(model_field, AutoFieldMixin):
+            continue
+        name = model_field.attname
+        columns.append(connection.ops.quote_name(model_field.column))
+        if name not in given:
+            constant = model_field.get_db_prep_save(model_field.get_default(), connection)
+            readers.append(lambda row, constant=constant: constant)
+        elif isinstance(model_field, DateTimeField):
+            readers.append(lambda row, name=name: connection.ops.adapt_datetimefield_value(row[name]))
+        elif isinstance(model_field, DateField):
+            readers.append(lambda row, name=name: connection.ops.adapt_datefield_value(row[name]))
+        elif isinstance(model_field, JSONField | DecimalField):
+            readers.append(lambda row, name=name, kept=model_field: kept.get_db_prep_save(row[name], connection))
+        else:
+            readers.append(itemgetter(name))
+    table = connection.ops.quote_name(model._meta.db_table)
+    sql = f'INSERT INTO {table} ({", ".join(columns)}) VALUES ({", ".join(["%s"] * len(columns))})'
+    values = [[read(row) for read in readers] for row in rows]
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), BATCH * 5):
+            cursor.executemany(sql, values[start : start + BATCH * 5])
 
 
 def _differs(current: dict, state: dict) -> bool:
