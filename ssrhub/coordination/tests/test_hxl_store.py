@@ -155,3 +155,27 @@ def _key_of(activity):
         start=activity.planned_start.isoformat(),
         end=activity.planned_end.isoformat(),
     ).key
+
+
+def test_the_task_refuses_a_broken_file_and_writes_nothing(client, django_user_model):
+    from django.core.files.base import ContentFile
+
+    from ssrhub.coordination.models import ThreeWImport, ThreeWStatus
+    from ssrhub.coordination.tasks import import_threew_task
+    from ssrhub.core.models import Country
+
+    record = ThreeWImport(
+        country=Country.objects.get(iso3='AFG'),
+        name='broken.csv',
+        status=ThreeWStatus.QUEUED,
+        decisions={'aliases': [], 'new': [{'value': 'A new partner', 'acronym': 'ANP', 'type': 'NGO'}]},
+    )
+    record.file.save('broken.csv', ContentFile(EXTRACT.read_bytes()[:300] + b'\xff\xfe\n'), save=False)
+    record.save()
+    import_threew_task.delay(record.pk)
+    record.refresh_from_db()
+    assert record.status == ThreeWStatus.REFUSED and record.report['file_error']['code'] == 'encoding'
+    assert not Organisation.objects.exists() and not Activity.objects.exists()
+    client.force_login(django_user_model.objects.create_superuser('boss', password='x'))
+    page = client.get(record.get_absolute_url()).content.decode()
+    assert 'broken.csv: row 3 is not UTF-8 text.' in page and 'Nothing was written.' in page
