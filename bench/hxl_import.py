@@ -1,8 +1,11 @@
 """3W import: read, check and match the 10,902-row Afghanistan table, and show that memory stays flat when the
-table is ten times larger.
+table is ten times larger; with ``--store``, also store the rows as activities.
 
-Run by hand (no database needed):
-    .venv/bin/python bench/hxl_import.py [--data ../shared/data] [--scale 10]
+Run by hand (no database needed without ``--store``):
+    .venv/bin/python bench/hxl_import.py [--data ../shared/data] [--scale 10] [--store AFG]
+``--store ISO3`` reads and matches against the development database's organisations and framework, then stores the
+rows as activities of that country in a dry run (every write made, then rolled back: the database is left as it
+was); the organisations no known one matches are created first, as the demo does.
 ``--scale N`` writes a temporary copy of the table with its data rows repeated N times (each copy with other
 P-codes, so that no row is a duplicate) and reads that. Prints the rows read and accepted, the organisations and
 sectors found, the wall time of reading and matching, and the process's maximum resident set size (Linux):
@@ -55,7 +58,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--data', type=Path, default=DEFAULT_DATA)
     parser.add_argument('--scale', type=int, default=1)
+    parser.add_argument('--store', metavar='ISO3', help='Also store the rows as activities of this country (dry run).')
     options = parser.parse_args()
+    if options.store:
+        store(options)
+        return
     with tempfile.TemporaryDirectory() as folder:
         path = options.data / TABLE if options.scale == 1 else scaled_copy(options.data / TABLE, options.scale, folder)
         started = time.perf_counter()
@@ -69,6 +76,46 @@ def main() -> None:
         f'({len(result.unknown_organisations)} unknown), {len(result.sectors)} sectors'
     )
     print(f'read and matched in {elapsed:.2f} s; peak RSS {peak:.0f} MB')
+
+
+def store(options) -> None:
+    """Read, match and store (a dry run) against the development database."""
+    import os
+
+    import django
+
+    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ssrhub.settings')
+    django.setup()
+    from ssrhub.coordination.hxl3w.rows import parse_period
+    from ssrhub.coordination.hxl_import import create_unknown, organisation_matcher, sector_matcher
+    from ssrhub.coordination.threew_store import store_rows
+    from ssrhub.core.models import Country
+
+    country = Country.objects.get(iso3=options.store)
+    with tempfile.TemporaryDirectory() as folder:
+        path = options.data / TABLE if options.scale == 1 else scaled_copy(options.data / TABLE, options.scale, folder)
+        started = time.perf_counter()
+        table = open_table(path)
+        result = preview(
+            table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=parse_period('2024Q1'),
+            keep_rows=True,
+        )  # fmt: skip
+        read = time.perf_counter() - started
+
+        def decisions(report):
+            report.organisations_created = len(create_unknown(result, source=table.file))
+
+        report = store_rows(result, country, file_name=table.file, dry_run=True, before=decisions)
+        elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f'scale {options.scale}, {country.iso3}: {result.read} rows read, {result.accepted} accepted; '
+        f'{report.created} activities created, {report.updated} updated, {report.unchanged} unchanged, '
+        f'{report.organisations_created} organisations created, {report.areas_created} areas created (rolled back)'
+    )
+    print(
+        f'read and matched in {read:.2f} s, stored in {elapsed - read:.2f} s: {elapsed:.2f} s; peak RSS {peak:.0f} MB'
+    )
 
 
 if __name__ == '__main__':

@@ -27,3 +27,4 @@ class CoordinationConfig(AppConfig):
             history.register_source(
                 history.HistorySource(owner=owner, model=model, lookup=lookup, describe=history.describe_part)
             )
+        register_tab(WorkspaceTab('3w', _('3W'), 'coordination:threew_matrix'))

@@ -362,3 +362,32 @@ def import_demo_iati(path: Path = IATI_FILE, user=None) -> ImportReport:
             shutil.copyfileobj(packed, plain)
         plain.flush()
         return import_iati(plain.name, name=path.name.removesuffix('.gz'), user=user)
+
+
+THREEW_DEMO_FILE = Path(__file__).resolve().parent / 'data' / 'demo' / 'afghanistan-3w-2024q1.csv'
+
+
+def threew_demo(path: Path = THREEW_DEMO_FILE, user=None):
+    """Import OCHA's Afghanistan 3W of 2024Q1 into Afghanistan, if the file is in the repository: the demo is the
+    person who decides, so the organisations no known one matches exactly are created. Returns the store report
+    (``organisations_created`` says how many), or None without the file."""
+    from ssrhub.core.models import Country
+
+    from .hxl3w.preview import preview
+    from .hxl3w.reading import open_table
+    from .hxl3w.rows import map_columns, parse_period
+    from .hxl_import import create_unknown, organisation_matcher, sector_matcher
+    from .threew_store import store_rows
+
+    if not path.exists():
+        return None
+    table = open_table(path)
+    result = preview(
+        table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=parse_period('2024Q1'),
+        keep_rows=True,
+    )  # fmt: skip
+
+    def decisions(report):
+        report.organisations_created = len(create_unknown(result, source=table.file))
+
+    return store_rows(result, Country.objects.get(iso3='AFG'), file_name=table.file, user=user, before=decisions)

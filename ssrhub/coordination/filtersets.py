@@ -32,6 +32,7 @@ from .models import (
     OrganisationType,
     Origin,
 )
+from .threew_matrix import cell_q
 
 __all__ = [
     'ActivityFilterSet',
@@ -170,6 +171,12 @@ class ActivityFilterSet(SearchFilterSet):
     linked = django_filters.BooleanFilter(
         method='filter_linked', label=_('Linked to a plan action'), widget=AnyYesNoWidget
     )
+    # The 3W matrix's drill-down: the activities of one cell (threew_matrix.cell_q, the rule the matrix counts by).
+    reporting = django_filters.CharFilter(method='filter_cell', label=_('Reporting organisation (id)'))
+    org_type = django_filters.CharFilter(method='filter_cell', label=_('Organisation type (IATI code)'))
+    framework = django_filters.CharFilter(method='filter_cell', label=_('Framework area or component (code)'))
+    admin1 = django_filters.CharFilter(method='filter_cell', label=_('Admin 1 P-code'))
+    period = django_filters.CharFilter(method='filter_cell', label=_('Period (start/end)'))
 
     class Meta:
         model = Activity
@@ -214,6 +221,13 @@ class ActivityFilterSet(SearchFilterSet):
         if not value or (self.data.get('organisation') or '').strip():
             return queryset  # with an organisation, the role is applied to it
         return queryset.filter(pk__in=Activity.objects.filter(participants__role=value).values('pk'))
+
+    def filter_cell(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        dimension = {'reporting': 'organisation'}.get(name, name)
+        return queryset.filter(pk__in=Activity.objects.filter(cell_q(dimension, value)).values('pk'))
 
     def filter_sector(self, queryset, name, value):
         value = value.strip()

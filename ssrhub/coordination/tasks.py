@@ -1,13 +1,15 @@
-"""Background IATI import: a Celery task with Redis in production, inline (eager) in the embedded mode."""
+"""Background imports (an IATI file, a 3W table): Celery tasks with Redis in production, inline (eager) in the embedded
+mode."""
 
 from celery import shared_task
 
 from ssrhub.core.access import can_in_country
 
 from .iati_store import import_iati
-from .models import Activity, IatiImport, ImportStatus
+from .models import Activity, IatiImport, ImportStatus, ThreeWImport
+from .threew_store import apply_import
 
-__all__ = ['import_iati_task']
+__all__ = ['import_iati_task', 'import_threew_task']
 
 
 @shared_task(name='ssrhub.coordination.import_iati')
@@ -27,3 +29,11 @@ def import_iati_task(import_id: int) -> dict:
     record.report = report.as_dict()
     record.save(update_fields=['status', 'progress', 'report', 'last_updated'])
     return report.summary()
+
+
+@shared_task(name='ssrhub.coordination.import_threew')
+def import_threew_task(import_id: int) -> dict:
+    """Apply the previewed 3W import ``import_id``: the person's decisions on organisations and the rows stored as
+    activities of its country, in one transaction; the record follows the progress and keeps the report."""
+    report = apply_import(ThreeWImport.objects.select_related('country', 'uploaded_by').get(pk=import_id))
+    return report.as_dict() if report is not None else {}

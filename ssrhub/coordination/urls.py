@@ -3,7 +3,7 @@ workspace pages, under /countries/<iso3>/workspace/."""
 
 from django.urls import path
 
-from .views import activities, fora, threew, workspace
+from .views import activities, fora, threew, threew_matrix, workspace
 
 app_name = 'coordination'
 
@@ -14,6 +14,7 @@ WACT = 'countries/<str:iso3>/workspace/activities/'
 
 urlpatterns = [
     # Section: who does what where
+    path('countries/<str:iso3>/workspace/3w/', threew_matrix.ThreeWMatrixView.as_view(), name='threew_matrix'),
     path('countries/<str:iso3>/workspace/3w/import/', threew.ThreeWImportView.as_view(), name='threew_import'),
     # Section: the workspace's activities
     path(WACT, workspace.WorkspaceActivityListView.as_view(), name='workspace_activity_list'),
@@ -23,6 +24,12 @@ urlpatterns = [
         name='workspace_activity_export',
     ),
     path(f'{WACT}add/', workspace.WorkspaceActivityAddView.as_view(), name='workspace_activity_add'),
+    path(
+        'countries/<str:iso3>/workspace/3w/import/<int:pk>/',
+        threew.ThreeWImportStatusView.as_view(),
+        name='threew_import_status',
+    ),
+    path('coordination/3w/', threew_matrix.ThreeWMatrixAllView.as_view(), name='threew_matrix_all'),
     # Section: fora, meetings and decisions
     path(FORA, fora.ForumListView.as_view(), name='forum_list'),
     path(f'{FORA}add/', fora.ForumEditView.as_view(), name='forum_add'),

@@ -33,6 +33,7 @@ from ssrhub.coordination.models import (
     Meeting,
     Organisation,
     ParticipatingOrganisation,
+    ThreeWImport,
     Transaction,
 )
 from ssrhub.core.models import Country
@@ -532,6 +533,16 @@ def activity_part_entry(model, values: dict, change: dict) -> AccessEntry:
         ),
         marker=lambda part: part.activity.title,
     )
+
+
+def threew_import(iso3: str = 'LBR') -> ThreeWImport:
+    found = ThreeWImport.objects.filter(name=f'access-{iso3}.csv').first()
+    if found:
+        return found
+    record = ThreeWImport(name=f'access-{iso3}.csv', country=country(iso3), status='done', report={'created': 0})
+    record.file.save(f'access-{iso3}.csv', ContentFile(b'#org,#sector,#adm1\n'), save=False)
+    record.save()
+    return record
 
 
 def iati_import() -> IatiImport:
@@ -1372,6 +1383,7 @@ ENTRIES = [
             Endpoint('coordination:activity', kwargs=pk),
             Endpoint('coordination:activity_history', kwargs=pk),
             Endpoint('coordination:activity_export', 'list', kwargs=lambda a: {'fmt': 'csv'}),
+            Endpoint('coordination:threew_matrix', kwargs=at(own_country)),  # counts, not a list
             Endpoint(
                 'coordination:activity_edit',
                 'edit',
@@ -1487,6 +1499,11 @@ ENTRIES = [
             },
         ),
         marker=lambda area: area.pcode,
+    ),
+    workspace_record(
+        ThreeWImport,
+        threew_import,
+        pages=(Endpoint('coordination:threew_import_status', kwargs=at(own_country, by_pk)),),
     ),
     AccessEntry(
         model=IatiImport,

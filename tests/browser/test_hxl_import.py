@@ -1,10 +1,10 @@
 """The 3W import page in English and French: upload a table, read the preview, confirm one match and one new
-organisation."""
+organisation, apply (the rows stored as activities), then open the 3W matrix and drill down from a cell."""
 
 import pytest
 from playwright.sync_api import expect
 
-from ssrhub.coordination.models import Organisation
+from ssrhub.coordination.models import Activity, Organisation, Origin
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +18,9 @@ TABLE = (
     'Carter Center,,INGO,Justice,,,2024-02-30\n'
 )
 WORDS = {
-    'en': ('Hashtag row: row 2', 'organisation name', 'Row 6: no administrative area', 'other names confirmed'),
+    'en': ('Hashtag row: row 2', 'organisation name', 'Row 6: no administrative area', 'Activities created'),
     'fr': ('Ligne de hashtags\u00a0: ligne 2', 'nom de l’organisation', 'Ligne 6\u00a0: aucune zone administrative',
-           'autres noms confirmés'),
+           'Activités créées'),
 }  # fmt: skip
 
 
@@ -48,12 +48,27 @@ def test_upload_preview_confirm(page, live_server, log_in, screenshot, axe_viola
     screenshot(page, f'hxl-import-preview-{language}', full_page=True)
     assert not axe_violations(page)
     page.locator('#hxl-confirm-form button[type=submit]').click()
-    page.wait_for_url(f'**{URL}')
-    expect(page.locator('.alert-success')).to_contain_text(applied)
+    page.wait_for_url('**/3w/import/*/')
+    expect(page.locator('#threew-summary')).to_contain_text(applied)
+    expect(page.locator('#threew-created')).to_have_text('2')
+    screenshot(page, f'hxl-import-applied-{language}', full_page=True)
     police.refresh_from_db()
     assert police.aliases == ['Liberian National Police Service']
     assert Organisation.objects.filter(name='Search for Common Ground', acronym='SFCG').exists()
+    assert Activity.objects.filter(origin=Origin.THREE_W, country__iso3='LBR').count() == 2
+    page.locator('#threew-open-matrix').click()
+    page.wait_for_url('**/countries/LBR/workspace/3w/')
+    page.locator('#id_origin').select_option('3w')
+    page.locator('#threew-matrix-form button[type=submit]').click()
+    expect(page.locator('#threew-total')).to_have_text('2')
+    screenshot(page, f'threew-matrix-{language}', full_page=True)
+    assert not axe_violations(page)
+    page.locator('#threew-matrix a.threew-cell').first.click()
+    page.wait_for_url('**/coordination/activities/?*')
+    expect(page.locator('table tbody tr')).to_have_count(1)
+    screenshot(page, f'threew-drill-{language}', full_page=True)
     page.set_viewport_size({'width': 390, 'height': 844})
-    page.goto(URL)
-    assert page.evaluate('document.documentElement.scrollWidth') <= 390
-    screenshot(page, f'hxl-import-phone-{language}', full_page=True)
+    for url in (URL, '/countries/LBR/workspace/3w/', '/coordination/3w/'):
+        page.goto(url)
+        assert page.evaluate('document.documentElement.scrollWidth') <= 390, url
+    screenshot(page, f'threew-matrix-phone-{language}', full_page=True)

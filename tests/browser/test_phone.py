@@ -105,6 +105,23 @@ def coordination_records():
     return partner, activity, link, upload
 
 
+def threew_import():
+    """A 3W import of Afghanistan with a long list of organisations left out (the demo applies its table directly)."""
+    from ssrhub.coordination.models import ThreeWImport
+    from ssrhub.core.models import Country
+
+    left_out = [[f'An organisation with a long name of a national NGO number {n}', n] for n in range(1, 30)]
+    report = {
+        'read': 10902, 'refused': 0, 'duplicates': 0, 'created': 10000, 'updated': 2, 'unchanged': 800,
+        'areas_created': 435, 'organisations_created': 0, 'aliases_added': 0, 'left_out_rows': 435,
+        'left_out': left_out, 'left_out_organisations': 60, 'dry_run': False,
+    }  # fmt: skip
+    return ThreeWImport.objects.create(
+        country=Country.objects.get(iso3='AFG'), name='afghanistan-3w-2024q1.csv', file='threew/phone.csv',
+        status='done', report=report,
+    )  # fmt: skip
+
+
 def page_arguments():
     """URL name -> the keyword arguments that open it on a demo object, or (arguments, query string)."""
     from ssrhub.coding.models import CodeAssignment
@@ -164,6 +181,7 @@ def page_arguments():
         'coordination:activitylink_add': {'pk': activity.pk},
         'coordination:activitylink_delete': {'pk': link.pk},
         'coordination:iatiimport': {'pk': upload.pk},
+        'coordination:threew_import_status': {'iso3': 'AFG', 'pk': threew_import().pk},
         'countries:assessment_compare': ({'iso3': 'CAF'}, f'a={earlier.pk}&b={later.pk}'),
         'mandates:matrix_paragraphs': ({'acronym': 'ONUMOZ'}, f'code={TOTAL}&side={MANDATED}'),
         'framework:version': framework_args,

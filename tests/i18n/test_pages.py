@@ -216,6 +216,24 @@ def _coordination():
     return partner, activity, upload
 
 
+def _threew_import():
+    """A 3W import of Afghanistan with a report that names every part of the page (left out organisations too)."""
+    from ssrhub.coordination.models import ThreeWImport
+    from ssrhub.core.models import Country
+
+    report = {
+        'read': 12, 'refused': 1, 'duplicates': 1, 'created': 6, 'updated': 1, 'unchanged': 1, 'areas_created': 2,
+        'organisations_created': 1, 'aliases_added': 1, 'left_out_rows': 2, 'left_out': [['Unknown partner', 2]],
+        'left_out_organisations': 1, 'dry_run': False,
+    }  # fmt: skip
+    record, _created = ThreeWImport.objects.get_or_create(
+        name='i18n-3w.csv',
+        defaults={'country': Country.objects.get(iso3='AFG'), 'file': 'threew/i18n-3w.csv', 'status': 'done',
+                  'report': report, 'period_start': '2024-01-01', 'period_end': '2024-03-31'},
+    )  # fmt: skip
+    return [{'iso3': 'AFG', 'pk': record.pk}]
+
+
 def _coordination_pk(index):
     return lambda: [{'pk': _coordination()[index].pk}]
 
@@ -232,6 +250,8 @@ ARGUMENTS = {
     'coordination:activitylink_add': _coordination_pk(1),
     'coordination:activitylink_delete': lambda: [{'pk': _coordination()[1].links.first().pk}],
     'coordination:iatiimport': _coordination_pk(2),
+    'coordination:threew_import_status': _threew_import,
+    'coordination:threew_matrix': lambda: [{'iso3': 'AFG'}, {'iso3': 'LBR'}],
     'country': lambda: [{'iso3': iso3} for iso3 in (*DEMO_COUNTRIES, 'FRA')],
     'country_history': lambda: [{'iso3': 'CAF'}],
     'framework:version': lambda: [_version()],

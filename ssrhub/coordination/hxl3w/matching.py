@@ -74,6 +74,10 @@ class Matcher:
                 self._choices.append(folded)
                 self._owners.append(record)
 
+    def exact(self, value: str) -> Known | None:
+        """The record ``value`` names exactly (case, accents and punctuation aside), or None; no scoring."""
+        return self._exact.get(fold(value))
+
     def match(self, value: str, rows: int = 1, *, limit: int = LIMIT, cutoff: float = CUTOFF) -> Match:
         """The exact match of ``value`` if there is one, else its best ``limit`` candidates above ``cutoff``."""
         folded = fold(value)

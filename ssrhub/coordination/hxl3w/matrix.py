@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ['DIMENSIONS', 'Matrix', 'build', 'drill', 'filter_rows']
+__all__ = ['DIMENSIONS', 'Matrix', 'build', 'drill', 'filter_rows', 'from_counts']
 
 # What a row or column of the matrix can be, read from a ThreeWRow (or any record with the same attributes).
 DIMENSIONS: Mapping[str, Callable[[object], str]] = {
@@ -54,20 +54,34 @@ def filter_rows(rows: Iterable, **wanted: str) -> list:
 def build(rows: Iterable, row_dimension: str = 'organisation', column_dimension: str = 'sector') -> Matrix:
     """Count ``rows`` by two of ``DIMENSIONS``; a row without a value counts under ''."""
     read_row, read_column = DIMENSIONS[row_dimension], DIMENSIONS[column_dimension]
-    cells = Counter((read_row(row), read_column(row)) for row in rows)
-    row_totals, column_totals = Counter(), Counter()
+    return from_counts(row_dimension, column_dimension, Counter((read_row(row), read_column(row)) for row in rows))
+
+
+def from_counts(
+    row_dimension: str,
+    column_dimension: str,
+    cells: Mapping[tuple[str, str], int],
+    row_totals: Mapping[str, int] | None = None,
+    column_totals: Mapping[str, int] | None = None,
+    total: int | None = None,
+) -> Matrix:
+    """The matrix of counts already made (by a database); the totals are the sums of the cells unless given (a
+    record counted in two cells, an activity in two areas, is counted once in a total given by the database)."""
+    sums_row, sums_column = Counter(), Counter()
     for (row, column), count in cells.items():
-        row_totals[row] += count
-        column_totals[column] += count
+        sums_row[row] += count
+        sums_column[column] += count
+    row_totals = dict(row_totals) if row_totals is not None else dict(sums_row)
+    column_totals = dict(column_totals) if column_totals is not None else dict(sums_column)
     return Matrix(
         row_dimension,
         column_dimension,
-        sorted(row_totals, key=lambda label: (-row_totals[label], label)),
-        sorted(column_totals, key=lambda label: (-column_totals[label], label)),
+        sorted(sums_row, key=lambda label: (-row_totals.get(label, 0), label)),
+        sorted(sums_column, key=lambda label: (-column_totals.get(label, 0), label)),
         dict(cells),
-        dict(row_totals),
-        dict(column_totals),
-        sum(cells.values()),
+        row_totals,
+        column_totals,
+        sum(cells.values()) if total is None else total,
     )
 
 

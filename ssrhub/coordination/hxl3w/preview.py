@@ -14,7 +14,7 @@ from .matching import Match, Matcher, fold
 from .reading import Table
 from .rows import ColumnMapping, ThreeWRow, read_rows
 
-__all__ = ['MAX_ISSUES', 'Preview', 'preview']
+__all__ = ['MAX_ISSUES', 'Preview', 'known_organisation', 'preview']
 
 MAX_ISSUES = 200
 
@@ -91,6 +91,13 @@ def preview(
         for (code, name), count in sorted(sector_rows.items(), key=lambda pair: (-pair[1], pair[0]))
     ]
     return result
+
+
+def known_organisation(matcher: Matcher, name: str, acronym: str):
+    """The id of the organisation a row names, when it is known (the rule of ``_match_organisation`` without the
+    candidates): its name matches exactly, or the table gives no name and its acronym does. None otherwise."""
+    found = matcher.exact(name or acronym)
+    return found.id if found is not None else None
 
 
 def _match_organisation(matcher: Matcher, name: str, acronym: str, rows: int) -> Match:

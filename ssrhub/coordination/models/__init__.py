@@ -38,7 +38,7 @@ from .fora import (
     Meeting,
     MemberRole,
 )
-from .imports import IatiImport, ImportStatus
+from .imports import IatiImport, ImportStatus, ThreeWImport, ThreeWStatus
 from .organisations import Organisation, OrganisationType
 from .places import AdminArea
 
@@ -82,6 +82,8 @@ __all__ = [
     'ResultIndicator',
     'ResultPeriod',
     'ResultType',
+    'ThreeWImport',
+    'ThreeWStatus',
     'Transaction',
     'TransactionType',
 ]

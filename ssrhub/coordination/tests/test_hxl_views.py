@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from ssrhub.coordination.models import Organisation
+from ssrhub.coordination.models import Activity, Organisation, Origin
 from ssrhub.core.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -40,12 +40,14 @@ def test_who_may_use_it(client, make_user):
     assert client.get(url()).status_code == 302
     client.force_login(make_user('viewer', Role.VIEWER))
     assert client.get(url()).status_code == 403
+    assert client.post(url(), {'token': 'x'}).status_code == 403  # a viewer cannot apply
+    assert client.get(reverse('coordination:threew_matrix', args=['LBR'])).status_code == 200
     client.force_login(make_user('editor', Role.COUNTRY_EDITOR, ('LBR',)))
     assert client.get(url()).status_code == 200
     assert client.get(url('XXX')).status_code == 404
 
 
-def test_preview_writes_nothing_and_confirm_applies_the_decisions(editor):
+def test_preview_writes_nothing_and_confirm_applies_the_decisions(editor, django_capture_on_commit_callbacks):
     police = Organisation.objects.create(name='Liberia National Police', acronym='LNP')
     response = upload(editor)
     assert response.status_code == 200
@@ -68,8 +70,16 @@ def test_preview_writes_nothing_and_confirm_applies_the_decisions(editor):
     unknown = re.findall(r'<legend[^>]*><span lang="">([^<]+)</span>', page)
     assert unknown == ['Liberian National Police Service', 'Search for Common Ground']
     assert f'value="{police.pk}"' in page
-    response = editor.post(url(), {'token': token, 'org-0': str(police.pk), 'org-1': 'new'})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(url(), {'token': token, 'org-0': str(police.pk), 'org-1': 'new'})
     assert response.status_code == 302
+    status = editor.get(response['Location'])
+    assert status.status_code == 200
+    assert re.search(r'id="threew-created">3<', status.content.decode())
+    assert Activity.objects.filter(origin=Origin.THREE_W, country__iso3='LBR').count() == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        again = editor.post(url(), {'token': token})
+    assert again.status_code == 400  # a preview is applied once
     police.refresh_from_db()
     assert police.aliases == ['Liberian National Police Service']
     sfcg = Organisation.objects.get(name='Search for Common Ground')

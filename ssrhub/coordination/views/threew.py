@@ -1,18 +1,17 @@
 """The 3W (HXL) import page of a country: upload a table, read the preview (columns, counts, refused rows, the
 organisations and sectors it names with their candidates), then confirm which unknown organisation is an existing
-one (its spelling becomes another name of it) and which to create. ``hxl3w/`` reads and matches; nothing is
-written before the confirmation, which applies every decision in one transaction."""
+one (its spelling becomes another name of it) and which to create, and apply: a Celery task (inline in the embedded
+mode) applies every decision and stores the rows as activities in one transaction; the import's page follows it.
+``hxl3w/`` reads and matches, ``threew_store`` writes; nothing but the uploaded file is kept before the person
+applies."""
 
-import tempfile
-from pathlib import Path
-
-from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ssrhub.core.access import can
+from ssrhub.core.access import can, can_in_country
 from ssrhub.core.views.generic import CountryScopedView
 
 from ..forms.threew import ThreeWConfirmForm, ThreeWImportForm
@@ -21,10 +20,11 @@ from ..hxl3w.errors import HxlError
 from ..hxl3w.preview import MAX_ISSUES, preview
 from ..hxl3w.reading import open_table
 from ..hxl3w.rows import map_columns
-from ..hxl_import import add_alias, create_unknown_values, organisation_matcher, sector_matcher
-from ..models import Organisation
+from ..hxl_import import organisation_matcher, sector_matcher
+from ..models import Activity, Organisation, ThreeWImport, ThreeWStatus
+from ..tasks import import_threew_task
 
-__all__ = ['ThreeWImportView']
+__all__ = ['ThreeWImportStatusView', 'ThreeWImportView']
 
 IMPORT_SALT = 'ssrhub.coordination.hxl_import'
 IMPORT_TOKEN_MAX_AGE = 60 * 60
@@ -40,7 +40,7 @@ class ThreeWImportView(CountryScopedView):
     queryset = None
     model = Organisation
     action = 'add'
-    tab = 'overview'
+    tab = '3w'
     template_name = 'coordination/hxl_import.html'
 
     def render_page(self, form, status=200, **extra):
@@ -55,9 +55,12 @@ class ThreeWImportView(CountryScopedView):
         form = ThreeWImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_page(form, status=400)
+        record = self.keep(form)
         try:
-            result = self.read(form)
+            result = self.read(form, record)
         except HxlError as error:
+            record.file.delete(save=False)
+            record.delete()
             form.add_error('file', error.message(_))
             return self.render_page(form, status=400)
         unknown = [
@@ -71,7 +74,13 @@ class ThreeWImportView(CountryScopedView):
             for match in result.unknown_organisations
         ]
         token = signing.dumps(
-            {'country': self.country.pk, 'user': request.user.pk, 'file': form.filename, 'unknown': unknown},
+            {
+                'country': self.country.pk,
+                'user': request.user.pk,
+                'file': form.filename,
+                'import': record.pk,
+                'unknown': unknown,
+            },
             salt=IMPORT_SALT,
             compress=True,
         )
@@ -84,34 +93,46 @@ class ThreeWImportView(CountryScopedView):
             more_issues=max(result.read - result.accepted - SHOWN_ISSUES, 0),
             unknown=list(enumerate(unknown)),
             known=[match for match in result.organisations if match.known],
-            confirm_form=ThreeWConfirmForm(initial={'token': token}) if unknown else None,
+            confirm_form=ThreeWConfirmForm(initial={'token': token}),
+            may_store=can_in_country(request.user, 'add', Activity, self.country),
             max_issues=MAX_ISSUES,
             heat=heat_table(result.rows),
         )
 
-    def read(self, form):
-        """Preview the upload, written to a temporary file that is removed at once."""
+    def keep(self, form) -> ThreeWImport:
+        """The upload kept until the person applies it (a refused file is removed at once)."""
         upload = form.cleaned_data['file']
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / 'table'
-            with open(path, 'wb') as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            table = open_table(
-                path,
-                name=form.filename,
-                sheet=form.cleaned_data['sheet'] or None,
-                hashtags_from_titles=form.cleaned_data['hashtags_from_titles'],
-            )
-            visible = Organisation.objects.restrict(self.request.user, 'view')
-            return preview(
-                table,
-                map_columns(table),
-                organisation_matcher(visible),
-                sector_matcher(),
-                default_period=form.cleaned_data['period'],
-                keep_rows=True,
-            )
+        start, end = form.cleaned_data['period']
+        record = ThreeWImport(
+            country=self.country,
+            name=form.filename[:255],
+            uploaded_by=self.request.user,
+            sheet=form.cleaned_data['sheet'],
+            period_start=start,
+            period_end=end,
+            hashtags_from_titles=form.cleaned_data['hashtags_from_titles'],
+        )
+        record.file.save(form.filename, upload, save=False)
+        record.save()
+        return record
+
+    def read(self, form, record: ThreeWImport):
+        """Preview the kept upload."""
+        table = open_table(
+            record.file.path,
+            name=form.filename,
+            sheet=form.cleaned_data['sheet'] or None,
+            hashtags_from_titles=form.cleaned_data['hashtags_from_titles'],
+        )
+        visible = Organisation.objects.restrict(self.request.user, 'view')
+        return preview(
+            table,
+            map_columns(table),
+            organisation_matcher(visible),
+            sector_matcher(),
+            default_period=form.cleaned_data['period'],
+            keep_rows=True,
+        )
 
     def confirm(self, request):
         form = ThreeWConfirmForm(request.POST)
@@ -119,9 +140,18 @@ class ThreeWImportView(CountryScopedView):
             payload = signing.loads(form.data.get('token', ''), salt=IMPORT_SALT, max_age=IMPORT_TOKEN_MAX_AGE)
         except signing.BadSignature:
             payload = None
-        if not payload or payload['country'] != self.country.pk or payload['user'] != request.user.pk:
+        record = (
+            ThreeWImport.objects.filter(
+                pk=payload.get('import'), country=self.country, status=ThreeWStatus.PREVIEWED
+            ).first()
+            if payload
+            else None
+        )
+        if record is None or payload['country'] != self.country.pk or payload['user'] != request.user.pk:
             message = _('This preview has expired or is not valid. Upload the file again.')
             return self.render_page(ThreeWImportForm(), status=400, page_error=message)
+        if not can_in_country(request.user, 'add', Activity, self.country):
+            raise PermissionDenied
         changeable = Organisation.objects.restrict(request.user, 'change')
         aliases, new = [], []
         for index, item in enumerate(payload['unknown']):
@@ -136,16 +166,43 @@ class ThreeWImportView(CountryScopedView):
                         'value': item['value']
                     }
                     return self.render_page(ThreeWImportForm(), status=400, page_error=message)
-                aliases.append((organisation, item['value']))
+                aliases.append([organisation.pk, item['value']])
+        record.decisions = {
+            'aliases': aliases,
+            'new': [{key: item.get(key, '') for key in ('value', 'acronym', 'type')} for item in new],
+        }
+        record.status = ThreeWStatus.QUEUED
         with transaction.atomic():
-            confirmed = sum(add_alias(organisation, value) for organisation, value in aliases)
-            created = create_unknown_values(new, source=payload['file'])
-        messages.success(
+            record.save(update_fields=['decisions', 'status', 'last_updated'])
+        transaction.on_commit(lambda: import_threew_task.delay(record.pk))
+        return redirect(record.get_absolute_url())
+
+
+class ThreeWImportStatusView(CountryScopedView):
+    """A 3W import of the country: its progress while it runs, then what it did (activities created, updated,
+    unchanged; rows left out and why)."""
+
+    queryset = ThreeWImport.objects.select_related('uploaded_by', 'country')
+    model = ThreeWImport
+    action = 'view'
+    tab = '3w'
+    template_name = 'coordination/threew_import_status.html'
+
+    def get(self, request, pk):
+        record = get_object_or_404(self.queryset.restrict(request.user, 'view'), pk=pk, country=self.country)
+        report = record.report or {}
+        file_error = report.get('file_error')
+        return render(
             request,
-            _('%(file)s: %(aliases)s other names confirmed, %(created)s organisations created.')
-            % {'file': payload['file'], 'aliases': confirmed, 'created': len(created)},
+            self.template_name,
+            self.country_context(
+                object=record,
+                report=report,
+                running=record.status in (ThreeWStatus.QUEUED, ThreeWStatus.RUNNING),
+                file_error=HxlError(file_error['code'], **file_error['params']).message(_) if file_error else '',
+                percent=round(100 * record.progress / record.total) if record.total else 0,
+            ),
         )
-        return redirect('coordination:threew_import', iso3=self.country.iso3)
 
 
 def heat_table(rows) -> dict:

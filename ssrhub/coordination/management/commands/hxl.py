@@ -15,6 +15,7 @@ from ssrhub.coordination.hxl3w.preview import preview
 from ssrhub.coordination.hxl3w.reading import list_sheets, open_table
 from ssrhub.coordination.hxl3w.rows import map_columns, parse_period, read_rows
 from ssrhub.coordination.hxl_import import create_unknown, organisation_matcher, sector_matcher
+from ssrhub.coordination.threew_store import store_rows
 from ssrhub.core.models import Country
 
 SHOWN = 25  # unknown values and refused rows printed in full; the rest are counted
@@ -95,20 +96,30 @@ class Command(BaseCommand):
             organisation_matcher(),
             sector_matcher(),
             default_period=period,
-            keep_rows=bool(options['export']),
+            keep_rows=bool(options['export']) or country is not None,
         )
         if options['export']:
             with open(options['export'], 'w', encoding='utf-8', newline='') as stream:
                 write_hxl_csv(result.rows, stream)
-        created = []
-        if options['create_unknown'] and not options['dry_run']:
+        created, stored = [], None
+        if country is not None:
+
+            def decisions(report):
+                if options['create_unknown']:
+                    created.extend(create_unknown(result, source=table.file))
+                    report.organisations_created = len(created)
+
+            stored = store_rows(result, country, file_name=table.file, dry_run=options['dry_run'], before=decisions)
+            if options['dry_run']:
+                created.clear()
+        elif options['create_unknown'] and not options['dry_run']:
             created = create_unknown(result, source=table.file)
         if options['format'] == 'json':
-            self.stdout.write(
-                json.dumps(_as_json(result, created, country, options['dry_run']), ensure_ascii=False, indent=2)
-            )
+            data = _as_json(result, created, country, options['dry_run'])
+            data['stored'] = stored.as_dict() if stored else None
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            self._text(result, created, country, options['dry_run'])
+            self._text(result, created, country, options['dry_run'], stored)
 
     def _matrix(self, options):
         period = _period(options['period'])
@@ -129,7 +140,7 @@ class Command(BaseCommand):
             writer.writerow([label, *cells, counted.row_totals[label]])
         writer.writerow([_('Total'), *(counted.column_totals[column] for column in counted.columns), counted.total])
 
-    def _text(self, result, created, country, dry_run):
+    def _text(self, result, created, country, dry_run, stored=None):
         table = result.table
         write = self.stdout.write
         where = f'{table.file} [{table.sheet}]' if table.sheet else table.file
@@ -179,10 +190,55 @@ class Command(BaseCommand):
             )
             for organisation in created[:SHOWN]:
                 write(f'  {organisation.name} ({organisation.acronym or "-"})')
+        if stored is not None:
+            self._stored(stored)
         if dry_run:
             write(_('Dry run: nothing was written.'))
+        elif stored is None:
+            write(_('Without --country the rows are not stored as activities: only organisations were written.'))
+
+    def _stored(self, report):
+        write = self.stdout.write
+        if report.dry_run:
+            write(
+                _(
+                    'Activities that would be stored: %(created)s new, %(updated)s updated, %(unchanged)s unchanged; '
+                    '%(areas)s administrative areas would be created.'
+                )
+                % {
+                    'created': report.created,
+                    'updated': report.updated,
+                    'unchanged': report.unchanged,
+                    'areas': report.areas_created,
+                }
+            )
         else:
-            write(_('The rows themselves are not stored as activities yet: only organisations were written.'))
+            write(
+                _(
+                    'Activities stored: %(created)s created, %(updated)s updated, %(unchanged)s unchanged; '
+                    '%(areas)s administrative areas created.'
+                )
+                % {
+                    'created': report.created,
+                    'updated': report.updated,
+                    'unchanged': report.unchanged,
+                    'areas': report.areas_created,
+                }
+            )
+        if report.left_out:
+            write(
+                _(
+                    'Left out: %(rows)s rows of %(count)s organisations that are not known (confirm or create them: '
+                    '--create-unknown).'
+                )
+                % {'rows': report.left_out_rows, 'count': len(report.left_out)}
+            )
+            for name, rows in report.left_out.most_common(SHOWN):
+                write(
+                    '  '
+                    + ngettext('%(name)s: %(count)s row', '%(name)s: %(count)s rows', rows)
+                    % {'name': name, 'count': rows}
+                )
 
     def _matches(self, title, matches, unknown):
         write = self.stdout.write

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ssrhub.coordination.demo import import_demo_iati, load_activities_demo, load_fora_demo
+from ssrhub.coordination.demo import import_demo_iati, load_activities_demo, load_fora_demo, threew_demo
 from ssrhub.core.datafiles import DataFileError
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
@@ -131,6 +131,12 @@ class Command(BaseCommand):
         profiles, requests = load_roster_demo()
         if options['verbosity']:
             self.stdout.write(f'Demo roster: {profiles} fictitious expert profiles, {requests} support requests')
+        # Who does what where: OCHA's Afghanistan 3W of 2024Q1 stored as activities (its unknown organisations created).
+        if (threew := threew_demo()) is not None and options['verbosity']:
+            self.stdout.write(
+                f'Demo 3W (Afghanistan 2024Q1): {threew.created} activities created, {threew.updated} updated, '
+                f'{threew.unchanged} unchanged; {threew.organisations_created} organisations created'
+            )
 
 
 def add_corpus_years(parser) -> None:
