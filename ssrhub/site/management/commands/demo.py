@@ -61,7 +61,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        add_corpus_years(parser)
+        add_demo_options(parser)
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
@@ -111,36 +111,42 @@ class Command(BaseCommand):
             raise CommandError(f'Demo coordination fora refused: {error}') from error
         if options['verbosity']:
             self.stdout.write(f'Demo coordination fora: {summary(fora)}')
-        # Partners' activities from the book, then a real IATI file for volume (not strict, as `ssrhub iati import`).
+        # Partners' activities from the book.
         try:
             activities = load_activities_demo(user=User.objects.get(username='editor'))
         except DataFileError as error:
             raise CommandError(f'Demo coordination activities refused: {error}') from error
+        if options['verbosity']:
+            self.stdout.write(f'Demo coordination activities: {summary(activities)}')
+        if not options['without_volume']:
+            self.import_volume(options['verbosity'])
+        # The expert roster: fictitious demo experts and the support requests the book states.
+        profiles, requests = load_roster_demo()
+        if options['verbosity']:
+            self.stdout.write(f'Demo roster: {profiles} fictitious expert profiles, {requests} support requests')
+
+    def import_volume(self, verbosity: int) -> None:
+        """Real partner data for volume: a D-Portal IATI export, and OCHA's Afghanistan 3W of 2024Q1 stored as
+        activities (its unknown organisations created)."""
         iati = import_demo_iati()
         if iati.file_error:
             raise CommandError(f'Demo IATI file refused: {iati.file_error}')
-        if options['verbosity']:
-            self.stdout.write(f'Demo coordination activities: {summary(activities)}')
+        if verbosity:
             self.stdout.write(
                 'Demo IATI file {file}: {read} activities read, {imported} imported, {updated} updated, {unchanged} '
                 'unchanged, {refused} refused; {organisations_created} organisations created'.format(
                     file=iati.file, **iati.summary()
                 )
             )
-        # The expert roster: fictitious demo experts and the support requests the book states.
-        profiles, requests = load_roster_demo()
-        if options['verbosity']:
-            self.stdout.write(f'Demo roster: {profiles} fictitious expert profiles, {requests} support requests')
-        # Who does what where: OCHA's Afghanistan 3W of 2024Q1 stored as activities (its unknown organisations created).
-        if (threew := threew_demo()) is not None and options['verbosity']:
+        if (threew := threew_demo()) is not None and verbosity:
             self.stdout.write(
                 f'Demo 3W (Afghanistan 2024Q1): {threew.created} activities created, {threew.updated} updated, '
                 f'{threew.unchanged} unchanged; {threew.organisations_created} organisations created'
             )
 
 
-def add_corpus_years(parser) -> None:
-    """The ``--corpus-years`` option, shared with ``ssrhub setup --demo``."""
+def add_demo_options(parser) -> None:
+    """The ``--corpus-years`` and ``--without-volume`` options, shared with ``ssrhub setup --demo``."""
     parser.add_argument(
         '--corpus-years',
         type=_years_argument,
@@ -148,6 +154,17 @@ def add_corpus_years(parser) -> None:
         metavar='FIRST-LAST',
         help='Ingest only the corpus resolutions of these years (e.g. 1991-1994); by default all of 1946-1994.',
     )
+    parser.add_argument(
+        '--without-volume',
+        action='store_true',
+        help="Leave out the real IATI and 3W files imported for volume (about 11,000 activities): the tests' demo.",
+    )
+
+
+def demo_options(corpus_years: tuple[int, int] | None, without_volume: bool) -> list[str]:
+    """The command-line form of the demo options, for ``setup`` to pass on."""
+    years = ['--corpus-years', '-'.join(map(str, corpus_years))] if corpus_years else []
+    return years + (['--without-volume'] if without_volume else [])
 
 
 def _years_argument(value: str) -> tuple[int, int]:

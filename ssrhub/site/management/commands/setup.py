@@ -5,7 +5,7 @@ from ssrhub.coordination.loading import load_codelists
 from ssrhub.core.loading import LoadReport, load_countries
 from ssrhub.core.roles import sync_roles
 
-from .demo import add_corpus_years
+from .demo import add_demo_options, demo_options
 
 
 class Command(BaseCommand):
@@ -13,9 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument('--demo', action='store_true', help='Also create the demo accounts (never in production).')
-        add_corpus_years(parser)
+        add_demo_options(parser)
 
-    def handle(self, *args, demo, corpus_years, verbosity, **options):
+    def handle(self, *args, demo, corpus_years, without_volume, verbosity, **options):
         sync_roles()
         report = LoadReport()
         load_countries(report)
@@ -25,5 +25,4 @@ class Command(BaseCommand):
         call_command('framework', 'load', stdout=self.stdout, verbosity=verbosity)
         call_command('recode', stdout=self.stdout, verbosity=verbosity)
         if demo:
-            years = ['--corpus-years', '-'.join(map(str, corpus_years))] if corpus_years else []
-            call_command('demo', *years, stdout=self.stdout, verbosity=verbosity)
+            call_command('demo', *demo_options(corpus_years, without_volume), stdout=self.stdout, verbosity=verbosity)
