@@ -34,7 +34,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from hashlib import sha256
-from itertools import combinations
 
 from .conversion import Rate, RateTable, to_fraction
 
@@ -54,6 +53,7 @@ __all__ = [
     'Transaction',
     'Transfer',
     'compute_funding',
+    'overlapping_pairs',
     'pair_fingerprint',
 ]
 
@@ -253,11 +253,39 @@ def _shares(links: list[Link], result: FundingResult) -> dict[tuple[str, str], F
     return shares
 
 
-def _overlap(first: Activity, second: Activity) -> tuple[datetime.date, datetime.date] | None:
-    if None in (first.start, first.end, second.start, second.end):
-        return None
-    start, end = max(first.start, second.start), min(first.end, second.end)
-    return (start, end) if start <= end else None
+def overlapping_pairs(
+    activities: Iterable[Activity],
+) -> list[tuple[Activity, Activity, tuple[datetime.date, datetime.date]]]:
+    """The pairs of ``activities`` with no partner in common whose periods overlap, each as (first, second, (overlap
+    start, overlap end)) with the first's id before the second's, sorted by ids; activities without a partner or a
+    whole period are left out.
+
+    A sweep over the periods sorted by start: each activity is compared only with those still running on its first
+    day, so the work grows with the number of overlapping pairs, not with the square of the activities.
+    """
+    dated = sorted(
+        (
+            activity
+            for activity in activities
+            if activity.partners
+            and activity.start is not None
+            and activity.end is not None
+            and activity.start <= activity.end
+        ),
+        key=lambda activity: (activity.start, activity.id),
+    )
+    pairs = []
+    running: list[tuple[Activity, frozenset[str]]] = []
+    for activity in dated:
+        partners = frozenset(activity.partners)
+        running = [(other, funders) for other, funders in running if other.end >= activity.start]
+        for other, funders in running:
+            if not funders & partners:
+                first, second = sorted((other, activity), key=lambda item: item.id)
+                pairs.append((first, second, (activity.start, min(other.end, activity.end))))
+        running.append((activity, partners))
+    pairs.sort(key=lambda pair: (pair[0].id, pair[1].id))
+    return pairs
 
 
 def compute_funding(
@@ -404,25 +432,19 @@ def compute_funding(
         action.id for action in actions if not any(activity in funded_raw for activity in linked[action.id])
     ]
 
-    # Possible duplication: pairs across groups of activities with no partner in common
+    # Possible duplication
     for action in actions:
-        groups: dict[frozenset, list[str]] = defaultdict(list)
-        for key in sorted(set(linked[action.id])):
-            activity = activities[key]
-            if activity.partners and activity.start is not None and activity.end is not None:
-                groups[frozenset(activity.partners)].append(key)
-        pairs = (
-            tuple(sorted((first, second)))
-            for one, other in combinations(sorted(groups, key=sorted), 2)
-            if not one & other
-            for first in groups[one]
-            for second in groups[other]
-        )
-        for first, second in sorted(pairs):
-            a, b = activities[first], activities[second]
-            if (overlap := _overlap(a, b)) and frozenset((first, second)) not in money_between:
+        candidates = [activities[key] for key in sorted(set(linked[action.id]))]
+        for first, second, overlap in overlapping_pairs(candidates):
+            if frozenset((first.id, second.id)) not in money_between:
                 result.duplications.append(
-                    Duplication(action.id, (first, second), (a.partners, b.partners), *overlap, pair_fingerprint(a, b))
+                    Duplication(
+                        action.id,
+                        (first.id, second.id),
+                        (first.partners, second.partners),
+                        *overlap,
+                        pair_fingerprint(first, second),
+                    )
                 )
 
     result.pillars = dict(sorted(result.pillars.items()))
