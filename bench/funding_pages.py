@@ -70,10 +70,10 @@ def build(count: int):
     from django.contrib.auth.models import Group
     from django.db import transaction
 
-    from ssrhub.core.models import Country
-    from ssrhub.core.roles import Role
     from ssrhub.coordination.models import Activity, ActivityLink, Organisation, ParticipatingOrganisation
     from ssrhub.coordination.models import Transaction as Money
+    from ssrhub.core.models import Country
+    from ssrhub.core.roles import Role
     from ssrhub.countries.models import Action, DocumentKind, DocumentStatus, NationalDocument, Pillar
     from ssrhub.finance.models import ExchangeRate
 

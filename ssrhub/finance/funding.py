@@ -331,6 +331,7 @@ def compute_funding(
     sums: dict[str, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
     counted = 0
     money_between: set[frozenset[str]] = set()
+    first_partner = {key: next(iter(activity.partners), '') for key, activity in activities.items()}
     funded_raw: set[str] = set()
     for transaction in transactions:
         if transaction.activity_id not in activities:
@@ -367,7 +368,7 @@ def compute_funding(
             continue
         used_rates.update(conversion.rates)
         activity = activities[transaction.activity_id]
-        partner = transaction.provider_org or (activity.partners[0] if activity.partners else '')
+        partner = transaction.provider_org or first_partner[activity.id]
         budget = {True: 'on', False: 'off'}.get(activity.on_budget, 'unknown')
         key = (COUNTED_TYPES[transaction.type], transaction.value_date.year, partner, budget)
         micros = round(conversion.value * MICRO)
@@ -382,7 +383,10 @@ def compute_funding(
         if action_id in action_ids:
             by_activity[activity_id].append((action_id, share))
     # An activity's money goes to each action by its share; its breakdown by partner, budget and year by the sum of
-    # its shares in this plan.
+    # its shares in this plan. Whole millionths are added up per bucket and share, and multiplied once at the end:
+    # the same exact sums with a few fractions instead of one per activity.
+    shared: dict[tuple[int, str], dict[Fraction, int]] = defaultdict(lambda: defaultdict(int))
+    outside: dict[Fraction, int] = defaultdict(int)
     for activity_id, breakdown in sorted(sums.items()):
         by_kind: dict[str, int] = defaultdict(int)
         for (kind, _year, _partner, _budget), micros in breakdown.items():
@@ -392,18 +396,27 @@ def compute_funding(
             weight += share
             bucket = result.actions[action_id]
             for kind, micros in by_kind.items():
-                setattr(bucket, kind, getattr(bucket, kind) + Fraction(micros, MICRO) * share)
-        result.outside_plan += Fraction(sum(by_kind.values()), MICRO) * (1 - weight)
+                shared[(id(bucket), kind)][share] += micros
+        outside[1 - weight] += sum(by_kind.values())
         if not weight:
             continue
         for (kind, year, partner, budget), micros in breakdown.items():
-            part = Fraction(micros, MICRO) * weight
             for bucket in (
                 result.partners.setdefault(partner, Amounts()),
                 result.budget.setdefault(budget, Amounts()),
                 result.years.setdefault(year, Amounts()),
             ):
-                setattr(bucket, kind, getattr(bucket, kind) + part)
+                shared[(id(bucket), kind)][weight] += micros
+    buckets = {
+        id(bucket): bucket
+        for group in (result.actions, result.partners, result.budget, result.years)
+        for bucket in group.values()
+    }
+    for (key, kind), by_share in shared.items():
+        bucket = buckets[key]
+        total = sum((Fraction(micros, MICRO) * share for share, micros in by_share.items()), Fraction(0))
+        setattr(bucket, kind, getattr(bucket, kind) + total)
+    result.outside_plan = sum((Fraction(micros, MICRO) * share for share, micros in outside.items()), Fraction(0))
     for action in actions:
         amounts = result.actions[action.id]
         for bucket in (result.pillars.setdefault(action.pillar, Amounts()), result.total):
