@@ -13,12 +13,12 @@ The records (fixed random seed): Liberia's national SSR plan with 8 pillars and 
 5 million in USD, EUR or XOF, ten not costed); 48 organisations (donors, UN agencies, NGOs) reporting activities;
 every action has a lead partner that reports most of its activities, and one action in eight a second partner
 that reports about one activity in 25 of that action and funds one in 20 of the lead's (so possible duplications
-exist, as in a real plan, without every pair of partners meeting on every action). Each activity runs one to four years between 2014 and 2027
-(periods overlap), links to one action (one in three to a second action of the same lead partner too, half of
-them with shares of 60 and 40 %), has a funding and an implementing organisation, and 4 to 8 transactions: a commitment, disbursements and
-expenditure in its currency (USD, EUR, GBP, SEK, JPY or XOF, some transactions in another currency than the
-activity's), one activity in twenty passing a disbursement to another activity of the plan. Exchange rates:
-yearly and monthly for every currency but the dollar, 2013 to 2027.
+exist, as in a real plan, without every pair of partners meeting on every action). Each activity runs one to four
+years between 2014 and 2027 (periods overlap), links to one action (one in three to a second action of the same
+lead partner too, half of them with shares of 60 and 40 %), has a funding and an implementing organisation, and
+4 to 8 transactions: a commitment, disbursements and expenditure in its currency (USD, EUR, GBP, SEK, JPY or XOF,
+some transactions in another currency than the activity's), one activity in twenty passing a disbursement to
+another activity of the plan. Exchange rates: yearly and monthly for every currency but the dollar, 2013 to 2027.
 
 Measured numbers are in docs/finance.md (Performance).
 """

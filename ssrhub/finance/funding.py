@@ -385,8 +385,9 @@ def compute_funding(
     # An activity's money goes to each action by its share; its breakdown by partner, budget and year by the sum of
     # its shares in this plan. Whole millionths are added up per bucket and share, and multiplied once at the end:
     # the same exact sums with a few fractions instead of one per activity.
-    shared: dict[tuple[int, str], dict[Fraction, int]] = defaultdict(lambda: defaultdict(int))
-    outside: dict[Fraction, int] = defaultdict(int)
+    # Shares are keyed by (numerator, denominator): hashing a fraction costs more than the sum it keys.
+    shared: dict[tuple[int, str], dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
+    outside: dict[tuple[int, int], int] = defaultdict(int)
     for activity_id, breakdown in sorted(sums.items()):
         by_kind: dict[str, int] = defaultdict(int)
         for (kind, _year, _partner, _budget), micros in breakdown.items():
@@ -396,17 +397,18 @@ def compute_funding(
             weight += share
             bucket = result.actions[action_id]
             for kind, micros in by_kind.items():
-                shared[(id(bucket), kind)][share] += micros
-        outside[1 - weight] += sum(by_kind.values())
+                shared[(id(bucket), kind)][share.as_integer_ratio()] += micros
+        outside[(1 - weight).as_integer_ratio()] += sum(by_kind.values())
         if not weight:
             continue
+        weight_key = weight.as_integer_ratio()
         for (kind, year, partner, budget), micros in breakdown.items():
             for bucket in (
                 result.partners.setdefault(partner, Amounts()),
                 result.budget.setdefault(budget, Amounts()),
                 result.years.setdefault(year, Amounts()),
             ):
-                shared[(id(bucket), kind)][weight] += micros
+                shared[(id(bucket), kind)][weight_key] += micros
     buckets = {
         id(bucket): bucket
         for group in (result.actions, result.partners, result.budget, result.years)
@@ -414,9 +416,9 @@ def compute_funding(
     }
     for (key, kind), by_share in shared.items():
         bucket = buckets[key]
-        total = sum((Fraction(micros, MICRO) * share for share, micros in by_share.items()), Fraction(0))
+        total = sum((Fraction(micros * n, MICRO * d) for (n, d), micros in by_share.items()), Fraction(0))
         setattr(bucket, kind, getattr(bucket, kind) + total)
-    result.outside_plan = sum((Fraction(micros, MICRO) * share for share, micros in outside.items()), Fraction(0))
+    result.outside_plan = sum((Fraction(micros * n, MICRO * d) for (n, d), micros in outside.items()), Fraction(0))
     for action in actions:
         amounts = result.actions[action.id]
         for bucket in (result.pillars.setdefault(action.pillar, Amounts()), result.total):

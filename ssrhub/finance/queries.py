@@ -112,9 +112,9 @@ def activity_inputs(user, actions: list[Action]) -> tuple[list[Activity], list[T
             value_date=value_date,
             provider_org=organisations[provider] if provider else provider_name,
             provider_activity_id=provider_activity,
-            receiver_activity_id=receiver_activity,
+            receiver_activity_id=receiver,
         )
-        for pk, activity, kind, value, currency, value_date, provider, provider_name, provider_activity, receiver_activity in (
+        for pk, activity, kind, value, currency, value_date, provider, provider_name, provider_activity, receiver in (
             money
         )
     ]
