@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from hashlib import sha256
 
-from .conversion import Rate, RateTable, to_fraction
+from .conversion import Conversion, Rate, RateTable, to_fraction
 
 __all__ = [
     'COMMITMENT',
@@ -63,6 +63,14 @@ INCOMING_TYPES = frozenset({'1', '11'})  # incoming funds, incoming commitment
 HUNDRED = Fraction(100)
 # Converted amounts are kept in whole millionths of a unit: sums stay exact and fast.
 MICRO = 10**6
+
+
+def _rounded(numerator: int, denominator: int) -> int:
+    """``round(Fraction(numerator, denominator))`` (half to even) in integers: no fraction built per transaction."""
+    floor, remainder = divmod(numerator, denominator)
+    if 2 * remainder < denominator or (2 * remainder == denominator and floor % 2 == 0):
+        return floor
+    return floor + 1
 
 
 def _micro(value: Fraction) -> Fraction:
@@ -331,6 +339,7 @@ def compute_funding(
     sums: dict[str, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
     counted = 0
     money_between: set[frozenset[str]] = set()
+    factors: dict[tuple[str, datetime.date], Conversion] = {}
     first_partner = {key: next(iter(activity.partners), '') for key, activity in activities.items()}
     funded_raw: set[str] = set()
     for transaction in transactions:
@@ -353,7 +362,11 @@ def compute_funding(
             continue
         if transaction.type in (COMMITMENT, DISBURSEMENT) and value > 0:
             funded_raw.add(transaction.activity_id)
-        conversion = rates.convert(value, transaction.currency, transaction.value_date, currency)
+        # One conversion of a unit per currency and value date: the factor is exact, so the value times it is
+        # the value converted.
+        factor_key = (transaction.currency, transaction.value_date)
+        if (conversion := factors.get(factor_key)) is None:
+            conversion = factors[factor_key] = rates.convert(1, transaction.currency, transaction.value_date, currency)
         if not conversion.ok:
             result.missing_rates.append(
                 MissingRate(
@@ -371,7 +384,9 @@ def compute_funding(
         partner = transaction.provider_org or first_partner[activity.id]
         budget = {True: 'on', False: 'off'}.get(activity.on_budget, 'unknown')
         key = (COUNTED_TYPES[transaction.type], transaction.value_date.year, partner, budget)
-        micros = round(conversion.value * MICRO)
+        micros = _rounded(
+            value.numerator * conversion.value.numerator * MICRO, value.denominator * conversion.value.denominator
+        )
         sums[activity.id][key] += micros
         counted += micros
     result.counted = Fraction(counted, MICRO)

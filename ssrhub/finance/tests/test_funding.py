@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from ssrhub.core.dates import DAY, MONTH, YEAR
 from ssrhub.finance.conversion import Rate, RateTable
-from ssrhub.finance.funding import Activity, Link, PlanAction, Transaction, compute_funding, overlapping_pairs
+from ssrhub.finance.funding import (
+    Activity,
+    Link,
+    PlanAction,
+    Transaction,
+    _rounded,
+    compute_funding,
+    overlapping_pairs,
+)
 
 D = datetime.date
 
@@ -290,3 +298,9 @@ def test_the_sweep_is_not_quadratic_on_periods_that_do_not_overlap():
         ('A000000', 'B', (D(2000, 1, 1), D(2000, 1, 2))),
         ('A000001', 'B', (D(2000, 1, 3), D(2000, 1, 3))),
     ]
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15), st.integers(min_value=1, max_value=10**9))
+def test_money_is_rounded_to_millionths_as_a_fraction_rounds(numerator, denominator):
+    assert _rounded(numerator, denominator) == round(Fraction(numerator, denominator))
+    assert _rounded(5, 2) == 2 and _rounded(7, 2) == 4 and _rounded(-5, 2) == -2
