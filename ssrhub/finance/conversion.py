@@ -81,8 +81,15 @@ class RateTable:
 
     def __init__(self, rates: Iterable[Rate]):
         self._rates: dict[tuple[str, str, datetime.date], Rate] = {}
+        self._per_usd: dict[Rate, Fraction] = {}
         for rate in rates:
             self._rates[(rate.currency.upper(), rate.precision, truncate(rate.start, rate.precision))] = rate
+
+    def _fraction(self, rate: Rate) -> Fraction:
+        # Read once per rate: a plan's transactions use the same few rates thousands of times.
+        if (value := self._per_usd.get(rate)) is None:
+            value = self._per_usd[rate] = to_fraction(rate.per_usd)
+        return value
 
     def find(self, currency: str, day: datetime.date) -> Rate | None:
         """The most specific rate of ``currency`` whose period holds ``day``, or None."""
@@ -110,8 +117,8 @@ class RateTable:
             return Conversion(amount, currency, day, target, None, tuple(used), tuple(missing))
         in_usd = amount
         if currency != PIVOT:
-            in_usd = amount / to_fraction(used[0].per_usd)
+            in_usd = amount / self._fraction(used[0])
         converted = in_usd
         if target != PIVOT:
-            converted = in_usd * to_fraction(used[-1].per_usd)
+            converted = in_usd * self._fraction(used[-1])
         return Conversion(amount, currency, day, target, converted, tuple(used))

@@ -34,9 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from hashlib import sha256
-from itertools import combinations
 
-from .conversion import Rate, RateTable, to_fraction
+from .conversion import Conversion, Rate, RateTable, to_fraction
 
 __all__ = [
     'COMMITMENT',
@@ -54,6 +53,7 @@ __all__ = [
     'Transaction',
     'Transfer',
     'compute_funding',
+    'overlapping_pairs',
     'pair_fingerprint',
 ]
 
@@ -63,6 +63,14 @@ INCOMING_TYPES = frozenset({'1', '11'})  # incoming funds, incoming commitment
 HUNDRED = Fraction(100)
 # Converted amounts are kept in whole millionths of a unit: sums stay exact and fast.
 MICRO = 10**6
+
+
+def _rounded(numerator: int, denominator: int) -> int:
+    """``round(Fraction(numerator, denominator))`` (half to even) in integers: no fraction built per transaction."""
+    floor, remainder = divmod(numerator, denominator)
+    if 2 * remainder < denominator or (2 * remainder == denominator and floor % 2 == 0):
+        return floor
+    return floor + 1
 
 
 def _micro(value: Fraction) -> Fraction:
@@ -253,11 +261,39 @@ def _shares(links: list[Link], result: FundingResult) -> dict[tuple[str, str], F
     return shares
 
 
-def _overlap(first: Activity, second: Activity) -> tuple[datetime.date, datetime.date] | None:
-    if None in (first.start, first.end, second.start, second.end):
-        return None
-    start, end = max(first.start, second.start), min(first.end, second.end)
-    return (start, end) if start <= end else None
+def overlapping_pairs(
+    activities: Iterable[Activity],
+) -> list[tuple[Activity, Activity, tuple[datetime.date, datetime.date]]]:
+    """The pairs of ``activities`` with no partner in common whose periods overlap, each as (first, second, (overlap
+    start, overlap end)) with the first's id before the second's, sorted by ids; activities without a partner or a
+    whole period are left out.
+
+    A sweep over the periods sorted by start: each activity is compared only with those still running on its first
+    day, so the work grows with the number of overlapping pairs, not with the square of the activities.
+    """
+    dated = sorted(
+        (
+            activity
+            for activity in activities
+            if activity.partners
+            and activity.start is not None
+            and activity.end is not None
+            and activity.start <= activity.end
+        ),
+        key=lambda activity: (activity.start, activity.id),
+    )
+    pairs = []
+    running: list[tuple[Activity, frozenset[str]]] = []
+    for activity in dated:
+        partners = frozenset(activity.partners)
+        running = [(other, funders) for other, funders in running if other.end >= activity.start]
+        for other, funders in running:
+            if not funders & partners:
+                first, second = sorted((other, activity), key=lambda item: item.id)
+                pairs.append((first, second, (activity.start, min(other.end, activity.end))))
+        running.append((activity, partners))
+    pairs.sort(key=lambda pair: (pair[0].id, pair[1].id))
+    return pairs
 
 
 def compute_funding(
@@ -303,6 +339,8 @@ def compute_funding(
     sums: dict[str, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
     counted = 0
     money_between: set[frozenset[str]] = set()
+    factors: dict[tuple[str, datetime.date], Conversion] = {}
+    first_partner = {key: next(iter(activity.partners), '') for key, activity in activities.items()}
     funded_raw: set[str] = set()
     for transaction in transactions:
         if transaction.activity_id not in activities:
@@ -324,7 +362,11 @@ def compute_funding(
             continue
         if transaction.type in (COMMITMENT, DISBURSEMENT) and value > 0:
             funded_raw.add(transaction.activity_id)
-        conversion = rates.convert(value, transaction.currency, transaction.value_date, currency)
+        # One conversion of a unit per currency and value date: the factor is exact, so the value times it is
+        # the value converted.
+        factor_key = (transaction.currency, transaction.value_date)
+        if (conversion := factors.get(factor_key)) is None:
+            conversion = factors[factor_key] = rates.convert(1, transaction.currency, transaction.value_date, currency)
         if not conversion.ok:
             result.missing_rates.append(
                 MissingRate(
@@ -339,10 +381,12 @@ def compute_funding(
             continue
         used_rates.update(conversion.rates)
         activity = activities[transaction.activity_id]
-        partner = transaction.provider_org or (activity.partners[0] if activity.partners else '')
+        partner = transaction.provider_org or first_partner[activity.id]
         budget = {True: 'on', False: 'off'}.get(activity.on_budget, 'unknown')
         key = (COUNTED_TYPES[transaction.type], transaction.value_date.year, partner, budget)
-        micros = round(conversion.value * MICRO)
+        micros = _rounded(
+            value.numerator * conversion.value.numerator * MICRO, value.denominator * conversion.value.denominator
+        )
         sums[activity.id][key] += micros
         counted += micros
     result.counted = Fraction(counted, MICRO)
@@ -354,7 +398,11 @@ def compute_funding(
         if action_id in action_ids:
             by_activity[activity_id].append((action_id, share))
     # An activity's money goes to each action by its share; its breakdown by partner, budget and year by the sum of
-    # its shares in this plan.
+    # its shares in this plan. Whole millionths are added up per bucket and share, and multiplied once at the end:
+    # the same exact sums with a few fractions instead of one per activity.
+    # Shares are keyed by (numerator, denominator): hashing a fraction costs more than the sum it keys.
+    shared: dict[tuple[int, str], dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
+    outside: dict[tuple[int, int], int] = defaultdict(int)
     for activity_id, breakdown in sorted(sums.items()):
         by_kind: dict[str, int] = defaultdict(int)
         for (kind, _year, _partner, _budget), micros in breakdown.items():
@@ -364,18 +412,28 @@ def compute_funding(
             weight += share
             bucket = result.actions[action_id]
             for kind, micros in by_kind.items():
-                setattr(bucket, kind, getattr(bucket, kind) + Fraction(micros, MICRO) * share)
-        result.outside_plan += Fraction(sum(by_kind.values()), MICRO) * (1 - weight)
+                shared[(id(bucket), kind)][share.as_integer_ratio()] += micros
+        outside[(1 - weight).as_integer_ratio()] += sum(by_kind.values())
         if not weight:
             continue
+        weight_key = weight.as_integer_ratio()
         for (kind, year, partner, budget), micros in breakdown.items():
-            part = Fraction(micros, MICRO) * weight
             for bucket in (
                 result.partners.setdefault(partner, Amounts()),
                 result.budget.setdefault(budget, Amounts()),
                 result.years.setdefault(year, Amounts()),
             ):
-                setattr(bucket, kind, getattr(bucket, kind) + part)
+                shared[(id(bucket), kind)][weight_key] += micros
+    buckets = {
+        id(bucket): bucket
+        for group in (result.actions, result.partners, result.budget, result.years)
+        for bucket in group.values()
+    }
+    for (key, kind), by_share in shared.items():
+        bucket = buckets[key]
+        total = sum((Fraction(micros * n, MICRO * d) for (n, d), micros in by_share.items()), Fraction(0))
+        setattr(bucket, kind, getattr(bucket, kind) + total)
+    result.outside_plan = sum((Fraction(micros * n, MICRO * d) for (n, d), micros in outside.items()), Fraction(0))
     for action in actions:
         amounts = result.actions[action.id]
         for bucket in (result.pillars.setdefault(action.pillar, Amounts()), result.total):
@@ -404,25 +462,19 @@ def compute_funding(
         action.id for action in actions if not any(activity in funded_raw for activity in linked[action.id])
     ]
 
-    # Possible duplication: pairs across groups of activities with no partner in common
+    # Possible duplication
     for action in actions:
-        groups: dict[frozenset, list[str]] = defaultdict(list)
-        for key in sorted(set(linked[action.id])):
-            activity = activities[key]
-            if activity.partners and activity.start is not None and activity.end is not None:
-                groups[frozenset(activity.partners)].append(key)
-        pairs = (
-            tuple(sorted((first, second)))
-            for one, other in combinations(sorted(groups, key=sorted), 2)
-            if not one & other
-            for first in groups[one]
-            for second in groups[other]
-        )
-        for first, second in sorted(pairs):
-            a, b = activities[first], activities[second]
-            if (overlap := _overlap(a, b)) and frozenset((first, second)) not in money_between:
+        candidates = [activities[key] for key in sorted(set(linked[action.id]))]
+        for first, second, overlap in overlapping_pairs(candidates):
+            if frozenset((first.id, second.id)) not in money_between:
                 result.duplications.append(
-                    Duplication(action.id, (first, second), (a.partners, b.partners), *overlap, pair_fingerprint(a, b))
+                    Duplication(
+                        action.id,
+                        (first.id, second.id),
+                        (first.partners, second.partners),
+                        *overlap,
+                        pair_fingerprint(first, second),
+                    )
                 )
 
     result.pillars = dict(sorted(result.pillars.items()))

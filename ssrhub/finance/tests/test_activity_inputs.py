@@ -14,7 +14,7 @@ from ssrhub.finance.queries import plan_funding
 pytestmark = pytest.mark.django_db
 
 
-def test_activities_transactions_and_links_feed_the_calculation(make_user):
+def test_activities_transactions_and_links_feed_the_calculation(make_user, django_assert_max_num_queries):
     from ssrhub.coordination.models import Activity, ActivityLink, Organisation, ParticipatingOrganisation, Transaction
 
     liberia = Country.objects.get(iso3='LBR')
@@ -61,7 +61,10 @@ def test_activities_transactions_and_links_feed_the_calculation(make_user):
     ActivityLink.objects.create(activity=agency, kind='action', action=vetting)
     ActivityLink.objects.create(activity=american, kind='action', action=vetting)
 
-    result, actions = plan_funding(make_user('reader', Role.VIEWER), plan)
+    reader = make_user('reader', Role.VIEWER)
+    # A fixed number of queries whatever the number of activities, transactions and funders (no query per record).
+    with django_assert_max_num_queries(12):
+        result, actions = plan_funding(reader, plan)
     row = result.actions[str(vetting.pk)]
     assert row.committed == 300000 + 500000  # 75 % of 4,000,000 SEK at 10 per dollar, and the American commitment
     assert row.spent == 150000 and row.disbursed == 0  # the transfer to UNDP is counted where it is spent

@@ -1,15 +1,25 @@
 """The conversion and the funding calculation (plain Python, no database)."""
 
 import datetime
+import time
 from decimal import Decimal
 from fractions import Fraction
+from itertools import combinations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ssrhub.core.dates import DAY, MONTH, YEAR
 from ssrhub.finance.conversion import Rate, RateTable
-from ssrhub.finance.funding import Activity, Link, PlanAction, Transaction, compute_funding
+from ssrhub.finance.funding import (
+    Activity,
+    Link,
+    PlanAction,
+    Transaction,
+    _rounded,
+    compute_funding,
+    overlapping_pairs,
+)
 
 D = datetime.date
 
@@ -221,3 +231,76 @@ def test_a_flow_between_two_activities_of_the_set_is_counted_once(value, day):
     funding = compute_funding([PlanAction('a', cost=value)], activities, transactions, links, rates)
     assert funding.counted == value
     assert funding.actions['a'].spent == value and funding.actions['a'].disbursed == 0
+
+
+# Section: the duplication sweep
+
+
+def pairwise(activities):
+    """The duplication search as it was: every pair of activities compared (the reference for the sweep)."""
+    dated = sorted(
+        (a for a in activities if a.partners and a.start is not None and a.end is not None), key=lambda a: a.id
+    )
+    pairs = []
+    for first, second in combinations(dated, 2):
+        start, end = max(first.start, second.start), min(first.end, second.end)
+        if start <= end and not set(first.partners) & set(second.partners):
+            pairs.append((first.id, second.id, (start, end)))
+    return sorted(pairs)
+
+
+def swept(activities):
+    return [(first.id, second.id, overlap) for first, second, overlap in overlapping_pairs(activities)]
+
+
+days = st.integers(min_value=0, max_value=60).map(lambda n: D(2024, 1, 1) + datetime.timedelta(days=n))
+partner_sets = st.lists(st.sampled_from(['SE-0', 'US-GOV-1', 'GB-GOV-1', 'XM-DAC-41114']), max_size=3)
+random_activity = st.builds(
+    lambda number, reporter, funders, start, end: Activity(
+        f'A{number:03d}', reporting_org=reporter, funding_orgs=tuple(funders), start=start, end=end
+    ),
+    st.integers(min_value=0, max_value=999),
+    st.sampled_from(['', 'SE-0', 'US-GOV-1']),
+    partner_sets,
+    st.none() | days,
+    st.none() | days,
+)
+
+
+@given(st.lists(random_activity, max_size=25, unique_by=lambda activity: activity.id))
+def test_the_sweep_finds_exactly_the_pairs_of_the_pairwise_search(activities):
+    assert swept(activities) == pairwise(activities)
+
+
+def test_the_sweep_is_not_quadratic_on_periods_that_do_not_overlap():
+    def chain(count):
+        """``count`` activities of alternating partners, each starting the day after the previous one ends."""
+        return [
+            Activity(
+                f'A{n:06d}',
+                reporting_org=('SE-0', 'US-GOV-1')[n % 2],
+                start=D(2000, 1, 1) + datetime.timedelta(days=2 * n),
+                end=D(2000, 1, 1) + datetime.timedelta(days=2 * n + 1),
+            )
+            for n in range(count)
+        ]
+
+    def seconds(activities):
+        began = time.perf_counter()
+        assert overlapping_pairs(activities) == []
+        return time.perf_counter() - began
+
+    small, large = chain(2_000), chain(20_000)
+    seconds(small)
+    # Ten times the activities: about ten times the work for a sweep, a hundred times for a pairwise search.
+    assert min(seconds(large) for _ in range(3)) < 30 * min(seconds(small) for _ in range(3))
+    assert swept(chain(3)[:2] + [Activity('B', reporting_org='GB-GOV-1', start=D(2000, 1, 1), end=D(2000, 1, 3))]) == [
+        ('A000000', 'B', (D(2000, 1, 1), D(2000, 1, 2))),
+        ('A000001', 'B', (D(2000, 1, 3), D(2000, 1, 3))),
+    ]
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15), st.integers(min_value=1, max_value=10**9))
+def test_money_is_rounded_to_millionths_as_a_fraction_rounds(numerator, denominator):
+    assert _rounded(numerator, denominator) == round(Fraction(numerator, denominator))
+    assert _rounded(5, 2) == 2 and _rounded(7, 2) == 4 and _rounded(-5, 2) == -2
