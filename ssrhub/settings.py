@@ -189,6 +189,13 @@ CELERY_BROKER_URL = env.str('SSRHUB_REDIS_URL', default='')
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
+# Results kept until their data changes (a plan's funding, the search vocabulary): in Redis where it runs, so that
+# every web process shares them; in the process's memory in the embedded mode.
+CACHES = {
+    'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': CELERY_BROKER_URL}
+    if CELERY_BROKER_URL
+    else {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}
+}
 
 # Section: audit history
 

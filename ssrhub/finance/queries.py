@@ -9,19 +9,39 @@ transactions use to name the provider and receiver activities.
 from collections import Counter, defaultdict
 from types import SimpleNamespace
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Max
+from django.utils.translation import get_language
 
 from ssrhub.coordination.models import Activity as ActivityRecord
 from ssrhub.coordination.models import ActivityLink, Organisation, ParticipatingOrganisation
 from ssrhub.coordination.models import Transaction as TransactionRecord
 from ssrhub.core.i18n import translated
-from ssrhub.countries.models import Action, NationalDocument
+from ssrhub.core.models import CountryAssignment
+from ssrhub.countries.models import Action, NationalDocument, Pillar
 
 from .conversion import RateTable
 from .funding import Activity, FundingResult, Link, PlanAction, Transaction, compute_funding
 from .models import DuplicationReview, ExchangeRate
 
-__all__ = ['activity_inputs', 'plan_actions', 'plan_funding', 'plan_inputs', 'rate_table', 'reviews_by_pair']
+__all__ = [
+    'activity_inputs',
+    'funding_version',
+    'plan_actions',
+    'plan_funding',
+    'plan_inputs',
+    'rate_table',
+    'reviews_by_pair',
+]
+
+# What the funding of a plan is calculated from. Every one is audited, so that any write to one (a deletion too)
+# adds a history row: the newest history row of each says whether a stored result still holds.
+FUNDING_SOURCES = (
+    NationalDocument, Pillar, Action, ActivityRecord, ParticipatingOrganisation, TransactionRecord, ActivityLink,
+    Organisation, ExchangeRate,
+)  # fmt: skip
+FUNDING_CACHE_SECONDS = 60 * 60
 
 
 def _readable(model, user):
@@ -150,10 +170,41 @@ def plan_inputs(
     return plan, *activity_inputs(user, actions), records
 
 
+def funding_version() -> str:
+    """The newest change of every kind of record the funding calculation reads, in one query (each the last entry
+    of a primary key index)."""
+    quote = connection.ops.quote_name
+    newest = ', '.join(
+        f'(SELECT MAX({quote("history_id")}) FROM {quote(model.history.model._meta.db_table)})'
+        for model in FUNDING_SOURCES
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f'SELECT {newest}')
+        return '.'.join(str(value or 0) for value in cursor.fetchone())
+
+
+def _reader_key(user) -> str:
+    """What decides which records ``user`` reads: the account, its roles and its countries."""
+    groups = ','.join(str(pk) for pk in user.groups.order_by('pk').values_list('pk', flat=True))
+    countries = CountryAssignment.objects.filter(user=user).order_by('country_id').values_list('country_id', flat=True)
+    return f'{user.pk}:{groups}:{",".join(map(str, countries))}'
+
+
 def plan_funding(user, document: NationalDocument, currency: str = 'USD') -> tuple[FundingResult, dict[str, Action]]:
-    """The funding of ``document``'s actions in ``currency``, and the action records by the ids the result uses."""
+    """The funding of ``document``'s actions in ``currency``, and the action records by the ids the result uses.
+
+    For a signed-in user the result is kept (the cache) until any record it is calculated from changes: with ten
+    thousand activities the calculation takes seconds, and readers of a plan far outnumber its writers."""
+    if user is None:
+        actions, activities, transactions, links, records = plan_inputs(user, document)
+        return compute_funding(actions, activities, transactions, links, rate_table(user), currency), records
+    key = f'ssrhub-plan-funding:{document.pk}:{currency}:{get_language()}:{_reader_key(user)}:{funding_version()}'
+    result = cache.get(key)
+    if result is not None:
+        return result, {str(action.pk): action for action in plan_actions(user, document)}
     actions, activities, transactions, links, records = plan_inputs(user, document)
     result = compute_funding(actions, activities, transactions, links, rate_table(user), currency)
+    cache.set(key, result, FUNDING_CACHE_SECONDS)
     return result, records
 
 

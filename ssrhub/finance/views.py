@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
@@ -223,6 +224,9 @@ class _Stale(Exception):
 # Section: a plan's funding
 
 
+FLAGS_PER_PAGE = 25
+
+
 class PlanFundingView(CountryObjectView):
     """A plan's costed actions against the money committed, disbursed and spent, in one currency."""
 
@@ -238,25 +242,31 @@ class PlanFundingView(CountryObjectView):
         may_review = self.may('add', DuplicationReview) and self.may('change', DuplicationReview)
         flagged = [partners for flag in result.duplications for partners in flag.partners]
         names = partner_names(request.user, result.partners, *flagged)
-        flags = []
-        for number, flag in enumerate(result.duplications):
-            key = ' '.join(flag.activities)
-            review = reviews.get((flag.action_id, key))
+        # Open flags first (never reviewed, or changed since), then the reviewed ones; one page of them is shown.
+        states = []
+        for flag in result.duplications:
+            review = reviews.get((flag.action_id, ' '.join(flag.activities)))
             current = review if review and review.fingerprint == flag.fingerprint else None
-            flags.append(
-                {
-                    'flag': flag,
-                    'action': actions[flag.action_id],
-                    'partners': [', '.join(names.get(p, p) for p in partners) for partners in flag.partners],
-                    'review': current,
-                    'changed': review is not None and current is None,
-                    'form': DuplicationReviewForm(
-                        initial={'action': flag.action_id, 'activities': key}, auto_id=f'flag{number}-%s'
-                    )
-                    if may_review
-                    else None,
-                }
-            )
+            states.append((flag, review, current))
+        states.sort(key=lambda state: state[2] is not None)
+        flags_page = Paginator(states, FLAGS_PER_PAGE).get_page(request.GET.get('flags'))
+        flags = [
+            {
+                'flag': flag,
+                'action': actions[flag.action_id],
+                'partners': [', '.join(names.get(p, p) for p in partners) for partners in flag.partners],
+                'review': current,
+                'changed': review is not None and current is None,
+                'form': DuplicationReviewForm(
+                    initial={'action': flag.action_id, 'activities': ' '.join(flag.activities)},
+                    auto_id=f'flag{number}-%s',
+                )
+                if may_review
+                else None,
+            }
+            for number, (flag, review, current) in enumerate(flags_page.object_list)
+        ]
+        open_flags = sum(current is None for _flag, _review, current in states)
         years = {
             year: {'committed': float(a.committed), 'disbursed': float(a.disbursed)} for year, a in result.years.items()
         }
@@ -291,6 +301,8 @@ class PlanFundingView(CountryObjectView):
             'tick_labels': [(money(Decimal(str(value))), y) for value, y in chart.ticks] if chart else [],
             'unfunded': [actions[key] for key in result.unfunded],
             'flags': flags,
+            'flags_page': flags_page,
+            'open_flags': open_flags,
             'boundary': boundary_sentence(result),
             'notes': funding_notes(result, actions),
             'rates': [rate_text(rate) for rate in result.rates],
