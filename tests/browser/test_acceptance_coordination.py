@@ -108,12 +108,15 @@ def test_import_then_record_two_donors_and_see_the_gap_and_the_duplication(
     budget.cost, budget.currency = COST, 'USD'  # the plan costs the action (the demo's plan gives no costs)
     budget.save()
     plan = budget.document
+    # The demo links the action already (the 2011-2012 expenditure review, which reports no money).
+    linked_before = ActivityLink.objects.filter(action=budget).count()
     log_in(page, 'editor')
     page.goto(f'/countries/LBR/workspace/documents/{plan.pk}/')
     page.locator('#plan-funding-link').click()
     row = page.locator(f'#funding-action-{budget.pk}')
     expect(row.locator('[data-gap]')).to_have_text(amount(1500000))
-    expect(page.locator('#funding-duplications li[data-state]')).to_have_count(0)
+    pair = page.locator('#funding-duplications li[data-state]').filter(has_text='Government of the United States')
+    expect(pair).to_have_count(0)
 
     page.goto('/countries/LBR/workspace/')
     page.locator('#workspace-tabs').get_by_role('link', name='Activities').click()
@@ -135,20 +138,19 @@ def test_import_then_record_two_donors_and_see_the_gap_and_the_duplication(
     panel.get_by_role('link', name='Add an activity for this action').click()
     expect(page.locator('#linked-action')).to_contain_text('Prepare a security sector budget')
     fill_activity(page, DONORS[1])
-    assert ActivityLink.objects.filter(action=budget).count() == 2
+    assert ActivityLink.objects.filter(action=budget).count() == linked_before + 2
 
     page.goto(plan.get_absolute_url())
-    expect(panel.locator('li')).to_have_count(2)
+    expect(panel.locator('li')).to_have_count(linked_before + 2)
     page.locator(f'#action-{budget.pk}').scroll_into_view_if_needed()
     screenshot(page, 'acceptance-plan-action-activities')
 
     # Section: the funding page: the gap less 500,000 and 400,000, and the pair flagged
     page.locator('#plan-funding-link').click()
     expect(row.locator('[data-gap]')).to_have_text(amount(600000))
-    flags = page.locator('#funding-duplications li[data-state="open"]')
+    flags = pair.filter(has_text='Government of the United Kingdom')
     expect(flags).to_have_count(1)
-    expect(flags).to_contain_text('Government of the United States')
-    expect(flags).to_contain_text('Government of the United Kingdom')
+    expect(flags).to_have_attribute('data-state', 'open')
     expect(page.locator('#funding-partners')).to_contain_text('Government of the United Kingdom')
     screenshot(page, 'acceptance-funding-flagged', full_page=True)
     assert not axe_violations(page)
@@ -166,7 +168,8 @@ def test_import_then_record_two_donors_and_see_the_gap_and_the_duplication(
     screenshot(page, 'acceptance-funding-dismissed-fr', full_page=True)
     page.goto('/countries/LBR/workspace/activities/?linked=true')
     table = page.locator('#object-table tbody tr')
-    expect(table).to_have_count(2)
+    linked = Activity.objects.filter(country__iso3='LBR', links__kind='action').distinct().count()
+    expect(table).to_have_count(linked)
     expect(page.locator('#object-table')).to_contain_text('Government of the United Kingdom')
     expect(page.get_by_role('link', name='Ajouter une activité')).to_be_visible()
     screenshot(page, 'acceptance-workspace-activities-fr', full_page=True)
