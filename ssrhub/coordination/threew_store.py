@@ -7,6 +7,8 @@ values). A row is left out when its organisation is not known (a person has not 
 administrative areas are created from the P-codes and names the table carries, never guessed; a row with names but
 no P-code keeps the name as the location. The sector is kept as published (vocabulary 99, the table's own), and
 the framework area or component it matches exactly is linked (``ActivityLink``); links a person made are kept.
+The rows are read again from the file and stored ``CHUNK`` at a time, comparing each chunk with the stored state of
+its own identifiers only: memory stays flat however large the table.
 """
 
 from __future__ import annotations
