@@ -5,7 +5,9 @@ Run by hand (no database needed without ``--store``):
     .venv/bin/python bench/hxl_import.py [--data ../shared/data] [--scale 10] [--store AFG]
 ``--store ISO3`` reads and matches against the development database's organisations and framework, then stores the
 rows as activities of that country in a dry run (every write made, then rolled back: the database is left as it
-was); the organisations no known one matches are created first, as the demo does.
+was); the organisations no known one matches are created first, as the demo does. It runs with DEBUG off, as a
+deployment's worker does (``SSRHUB_DEBUG=true`` to measure the development settings): with DEBUG on, Django keeps
+the text of the last 9,000 queries, which grows with the table.
 ``--scale N`` writes a temporary copy of the table with its data rows repeated N times (each copy with other
 P-codes, so that no row is a duplicate) and reads that. Prints the rows read and accepted, the organisations and
 sectors found, the wall time of reading and matching, and the process's maximum resident set size (Linux):
@@ -85,6 +87,7 @@ def store(options) -> None:
     import django
 
     os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ssrhub.settings')
+    os.environ.setdefault('SSRHUB_DEBUG', 'false')
     django.setup()
     from ssrhub.coordination.hxl3w.rows import parse_period
     from ssrhub.coordination.hxl_import import create_unknown, organisation_matcher, sector_matcher
@@ -97,9 +100,8 @@ def store(options) -> None:
         started = time.perf_counter()
         table = open_table(path)
         result = preview(
-            table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=parse_period('2024Q1'),
-            keep_rows=True,
-        )  # fmt: skip
+            table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=parse_period('2024Q1')
+        )
         read = time.perf_counter() - started
 
         def decisions(report):

@@ -383,9 +383,8 @@ def threew_demo(path: Path = THREEW_DEMO_FILE, user=None):
         return None
     table = open_table(path)
     result = preview(
-        table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=parse_period('2024Q1'),
-        keep_rows=True,
-    )  # fmt: skip
+        table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=parse_period('2024Q1')
+    )
 
     def decisions(report):
         report.organisations_created = len(create_unknown(result, source=table.file))

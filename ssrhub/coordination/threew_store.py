@@ -7,6 +7,8 @@ values). A row is left out when its organisation is not known (a person has not 
 administrative areas are created from the P-codes and names the table carries, never guessed; a row with names but
 no P-code keeps the name as the location. The sector is kept as published (vocabulary 99, the table's own), and
 the framework area or component it matches exactly is linked (``ActivityLink``); links a person made are kept.
+The rows are read again from the file and stored ``CHUNK`` at a time, comparing each chunk with the stored state of
+its own identifiers only: memory stays flat however large the table.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 
 from django.db import connection, transaction
@@ -28,7 +31,7 @@ from ssrhub.framework.models import FrameworkItem
 
 from .hxl3w.errors import HxlError
 from .hxl3w.matching import fold
-from .hxl3w.preview import Preview, known_organisation, preview
+from .hxl3w.preview import Preview, accepted_rows, known_organisation, preview
 from .hxl3w.reading import open_table
 from .hxl3w.rows import ThreeWRow, map_columns
 from .hxl_import import add_alias, create_unknown_values, organisation_matcher, sector_matcher
@@ -49,6 +52,7 @@ from .models import (
 __all__ = ['SECTOR_VOCABULARY', 'StoreReport', 'apply_import', 'identifier', 'store_rows']
 
 SECTOR_VOCABULARY = '99'  # IATI SectorVocabulary 99: the publisher's own (a cluster's codes as the table gives them)
+CHUNK = 2000  # rows read, compared and written together: the memory a storing takes is that of one chunk
 BATCH = 1000  # rows per INSERT: under SQLite's 32,766 parameters for the widest model (Activity)
 SHOWN_LEFT_OUT = 50  # organisations left out listed by name; the rest are counted
 # Status words of 3W tables (folded) -> IATI ActivityStatus; any other value leaves the status empty.
@@ -137,11 +141,13 @@ def store_rows(
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
     before: Callable[[StoreReport], None] | None = None,
+    chunk: int = CHUNK,
 ) -> StoreReport:
-    """Store the accepted rows of ``result`` (read with ``keep_rows``) as activities of ``country``, in one
-    transaction. ``before(report)`` runs first in the same transaction (the person's decisions on organisations);
-    ``progress(done, total)`` is called as rows are written. A dry run rolls everything back and reports what it
-    would have done."""
+    """Store the rows ``result`` accepted as activities of ``country``, in one transaction: the rows are read again
+    from the table and stored ``chunk`` at a time, so that memory holds one chunk, never the whole table.
+    ``before(report)`` runs first in the same transaction (the person's decisions on organisations);
+    ``progress(done, total)`` is called after each chunk (``total``: the rows the preview accepted). A dry run rolls
+    everything back and reports what it would have done."""
     report = StoreReport(
         file_name,
         country.iso3,
@@ -154,7 +160,7 @@ def store_rows(
         with transaction.atomic():
             if before is not None:
                 before(report)
-            _Store(result, country, file_name, user, report, progress).run()
+            _Store(result, country, file_name, user, report, progress).run(chunk)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -163,24 +169,40 @@ def store_rows(
 
 
 class _Store:
+    """One storing: the lookups below grow with the distinct organisations and areas met, not with the rows."""
+
     def __init__(self, result: Preview, country: Country, file_name: str, user, report: StoreReport, progress):
         self.result, self.country, self.file_name, self.user = result, country, file_name, user
         self.report, self.progress = report, progress
         self.now = timezone.now()
+        self.organisations: dict[str, int | None] = {}  # folded organisation as the table names it -> its pk
+        self.areas: dict[str, tuple[int, int]] = {}  # P-code -> (pk, level) of the administrative area
+        self.sectors: dict[str, int] = {}
 
-    def run(self) -> None:
-        organisations = self._organisations()
-        sectors = self._sectors()
-        areas = self._areas()
-        stored = self._stored()
-        new, changed, wanted = [], [], {}
-        for row in self.result.rows:
-            organisation = organisations.get(fold(row.organisation))
+    def run(self, chunk: int) -> None:
+        self.matcher = organisation_matcher()  # read now: the person's decisions are in the database
+        self.sectors = self._sectors()
+        rows = accepted_rows(self.result)
+        done = 0
+        while batch := list(islice(rows, chunk)):
+            self._store(batch)
+            done += len(batch)
+            self._tick(done, self.result.accepted)
+
+    def _store(self, rows: list[ThreeWRow]) -> None:
+        """Compare a chunk of rows with the stored state of their identifiers only; write what is new or changed."""
+        self._know_organisations(rows)
+        self._know_areas(rows)
+        states = []
+        for row in rows:
+            organisation = self.organisations[fold(row.organisation)]
             if organisation is None:
                 self.report.left_out[row.organisation] += 1
                 continue
-            state = self._state(row, organisation, sectors, areas)
-            wanted[state['identifier']] = state
+            states.append(self._state(row, organisation))
+        stored = self._stored([state['identifier'] for state in states])
+        new, changed = [], []
+        for state in states:
             current = stored.get(state['identifier'])
             if current is None:
                 new.append(state)
@@ -188,22 +210,28 @@ class _Store:
                 changed.append((current, state))
             else:
                 self.report.unchanged += 1
-        total = len(new) + len(changed)
-        self._create(new, total)
-        self._update(changed, total)
-        self.report.created, self.report.updated = len(new), len(changed)
+        self._create(new)
+        self._update(changed)
+        self.report.created += len(new)
+        self.report.updated += len(changed)
 
     # Section: what is known
 
-    def _organisations(self) -> dict[str, Organisation]:
-        """Folded organisation as the table names it -> the organisation it matches exactly (after decisions)."""
-        matcher = organisation_matcher()  # read now: the person's decisions are in the database
-        spellings = {}
-        for row in self.result.rows:
-            spellings.setdefault(fold(row.organisation), (row.org_name, row.org_acronym))
-        wanted = {key: known_organisation(matcher, *spelling) for key, spelling in spellings.items()}
-        by_pk = Organisation.objects.in_bulk({pk for pk in wanted.values() if pk is not None})
-        return {key: by_pk[pk] for key, pk in wanted.items() if pk in by_pk}
+    def _know_organisations(self, rows: list[ThreeWRow]) -> None:
+        """Match the organisations first met in ``rows`` (as spelt by the row that first names them) exactly."""
+        met = {}
+        for row in rows:
+            key = fold(row.organisation)
+            if key not in self.organisations and key not in met:
+                met[key] = known_organisation(self.matcher, row.org_name, row.org_acronym)
+        if not met:
+            return
+        found = set(
+            Organisation.objects.filter(pk__in={pk for pk in met.values() if pk is not None}).values_list(
+                'pk', flat=True
+            )
+        )
+        self.organisations.update({key: pk if pk in found else None for key, pk in met.items()})
 
     def _sectors(self) -> dict[str, int]:
         """A sector as the table names it -> the pk of the framework area or component it matches exactly."""
@@ -211,62 +239,67 @@ class _Store:
         pks = dict(FrameworkItem.objects.filter(code__in=set(codes.values())).order_by('pk').values_list('code', 'pk'))
         return {value: pks[code] for value, code in codes.items() if code in pks}
 
-    def _areas(self) -> dict[str, AdminArea]:
-        """P-code -> administrative area, creating those the table names with a P-code and a name."""
+    def _know_areas(self, rows: list[ThreeWRow]) -> None:
+        """Find the administrative areas ``rows`` name by P-code, creating those not stored yet (with their name),
+        level 1 before the level 2 that names it as parent."""
         level1, level2 = {}, {}
-        for row in self.result.rows:
-            if row.adm1_code:
+        for row in rows:
+            if row.adm1_code and row.adm1_code not in self.areas:
                 level1.setdefault(row.adm1_code, row.adm1_name or row.adm1_code)
-            if row.adm2_code:
+            if row.adm2_code and row.adm2_code not in self.areas:
                 level2.setdefault(row.adm2_code, (row.adm2_name or row.adm2_code, row.adm1_code))
-        areas = {area.pcode: area for area in AdminArea.objects.filter(country=self.country)}
-        missing = [pcode for pcode in [*level1, *level2] if pcode not in areas]
-        if missing:
-            areas.update(
-                {area.pcode: area for area in AdminArea.objects.filter(pcode__in=missing).exclude(country=self.country)}
-            )
+        if not level1 and not level2:
+            return
+        for pk, pcode, level in AdminArea.objects.filter(pcode__in=[*level1, *level2]).values_list(
+            'pk', 'pcode', 'level'
+        ):
+            self.areas[pcode] = (pk, level)
         source = self.file_name[:300]
         new1 = [
             AdminArea(country=self.country, level=1, pcode=pcode[:30], name=name[:200], source=source)
             for pcode, name in level1.items()
-            if pcode not in areas
+            if pcode not in self.areas
         ]
         for area in self._bulk_create(new1, AdminArea):
-            areas[area.pcode] = area
-        new2 = [
-            AdminArea(
-                country=self.country,
-                level=2,
-                pcode=pcode[:30],
-                name=name[:200],
-                parent=areas.get(parent) if areas.get(parent) and areas[parent].level == 1 else None,
-                source=source,
+            self.areas[area.pcode] = (area.pk, 1)
+        new2 = []
+        for pcode, (name, parent) in level2.items():
+            if pcode in self.areas:
+                continue
+            parent_pk, parent_level = self.areas.get(parent, (None, 0))
+            new2.append(
+                AdminArea(
+                    country=self.country,
+                    level=2,
+                    pcode=pcode[:30],
+                    name=name[:200],
+                    parent_id=parent_pk if parent_level == 1 else None,
+                    source=source,
+                )
             )
-            for pcode, (name, parent) in level2.items()
-            if pcode not in areas
-        ]
         for area in self._bulk_create(new2, AdminArea):
-            areas[area.pcode] = area
+            self.areas[area.pcode] = (area.pk, 2)
         self.report.areas_created += len(new1) + len(new2)
-        return areas
 
-    def _stored(self) -> dict[str, dict]:
-        """The 3W activities of the country already stored, with what an import compares."""
-        prefix = f'3W-{self.country.iso3}-'
-        activities = Activity.objects.filter(origin=Origin.THREE_W, iati_identifier__startswith=prefix)
+    def _stored(self, identifiers: list[str]) -> dict[str, dict]:
+        """The stored 3W activities among ``identifiers``, with what an import compares."""
+        activities = Activity.objects.filter(origin=Origin.THREE_W, iati_identifier__in=identifiers)
         stored = {}
         for values in activities.values('pk', 'iati_identifier', *ACTIVITY_FIELDS):
             stored[values['iati_identifier']] = {**values, 'sector': None, 'location': None, 'links': set()}
         by_pk = {state['pk']: state for state in stored.values()}
-        for pk, code, name in ActivitySector.objects.filter(activity__in=activities).values_list(
+        if not by_pk:
+            return stored
+        pks = list(by_pk)
+        for pk, code, name in ActivitySector.objects.filter(activity_id__in=pks).values_list(
             'activity_id', 'code', 'name'
         ):
             by_pk[pk]['sector'] = (code, name)
-        for pk, area, name in ActivityLocation.objects.filter(activity__in=activities).values_list(
+        for pk, area, name in ActivityLocation.objects.filter(activity_id__in=pks).values_list(
             'activity_id', 'admin_area_id', 'name'
         ):
             by_pk[pk]['location'] = (area, name)
-        for pk, item in ActivityLink.objects.filter(activity__in=activities, kind=LinkKind.FRAMEWORK).values_list(
+        for pk, item in ActivityLink.objects.filter(activity_id__in=pks, kind=LinkKind.FRAMEWORK).values_list(
             'activity_id', 'framework_item_id'
         ):
             by_pk[pk]['links'].add(item)
@@ -274,11 +307,11 @@ class _Store:
 
     # Section: what a row should be
 
-    def _state(self, row: ThreeWRow, organisation: Organisation, sectors: dict, areas: dict) -> dict:
+    def _state(self, row: ThreeWRow, organisation: int) -> dict:
         if row.adm2_code or row.adm2_name:
-            area = areas.get(row.adm2_code)  # a district named without its P-code is kept by name, never guessed
+            area = self.areas.get(row.adm2_code)  # a district named without its P-code is kept by name, never guessed
         else:
-            area = areas.get(row.adm1_code)
+            area = self.areas.get(row.adm1_code)
         place = row.area
         return {
             'identifier': identifier(self.country, row),
@@ -286,11 +319,11 @@ class _Store:
             'status': STATUSES.get(fold(row.status), ''),
             'planned_start': datetime.date.fromisoformat(row.start) if row.start else None,
             'planned_end': datetime.date.fromisoformat(row.end) if row.end else None,
-            'reporting_organisation_id': organisation.pk,
+            'reporting_organisation_id': organisation,
             'source': f'{self.file_name}:{row.row}'[:300],
             'sector': ((row.sector_code or row.sector_name)[:100], row.sector_name[:300]),
-            'location': (area.pk if area else None, '' if area else place[:300]),
-            'link': sectors.get(row.sector),
+            'location': (area[0] if area else None, '' if area else place[:300]),
+            'link': self.sectors.get(row.sector),
         }
 
     # Section: writing
@@ -304,27 +337,23 @@ class _Store:
         if self.progress is not None:
             self.progress(done, total)
 
-    def _create(self, states: list[dict], total: int) -> None:
-        for start in range(0, len(states), BATCH * 4):
-            chunk = states[start : start + BATCH * 4]
-            rows = [
-                {
-                    'iati_identifier': state['identifier'],
-                    'country_id': self.country.pk,
-                    'origin': Origin.THREE_W,
-                    **{name: state[name] for name in ACTIVITY_FIELDS},
-                }
-                for state in chunk
-            ]
-            identifiers = [row['iati_identifier'] for row in rows]
-            pks = self._insert(
-                Activity,
-                rows,
-                lambda found, wanted=identifiers: found.filter(iati_identifier__in=wanted),
-                'iati_identifier',
-            )
-            self._create_parts([(pks[state['identifier']], state) for state in chunk])
-            self._tick(start + len(chunk), total)
+    def _create(self, states: list[dict]) -> None:
+        if not states:
+            return
+        rows = [
+            {
+                'iati_identifier': state['identifier'],
+                'country_id': self.country.pk,
+                'origin': Origin.THREE_W,
+                **{name: state[name] for name in ACTIVITY_FIELDS},
+            }
+            for state in states
+        ]
+        identifiers = [row['iati_identifier'] for row in rows]
+        pks = self._insert(
+            Activity, rows, lambda found: found.filter(iati_identifier__in=identifiers), 'iati_identifier'
+        )
+        self._create_parts([(pks[state['identifier']], state) for state in states])
 
     def _create_parts(self, pairs: list[tuple[int, dict]]) -> None:
         """The sector and the location of each activity, and the framework link its sector matches. The organisation
@@ -370,7 +399,7 @@ class _Store:
         )  # fmt: skip
         return found
 
-    def _update(self, changed: list[tuple[dict, dict]], total: int) -> None:
+    def _update(self, changed: list[tuple[dict, dict]]) -> None:
         """Update in place: the activity's fields (with history), its sector and location replaced."""
         if not changed:
             return
@@ -396,7 +425,6 @@ class _Store:
                     part._history_user = self.user
                 part.delete()
         self._create_parts([(activity.pk, state) for activity, state in pairs])
-        self._tick(total, total)
 
 
 def _execute_insert(model, rows: list[dict]) -> None:
@@ -449,9 +477,8 @@ def apply_import(record: ThreeWImport) -> StoreReport | None:
             hashtags_from_titles=record.hashtags_from_titles,
         )
         result = preview(
-            table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=record.period,
-            keep_rows=True,
-        )  # fmt: skip
+            table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=record.period
+        )
     except HxlError as error:
         record.status = ThreeWStatus.REFUSED
         record.report = {'file_error': {'code': error.code, 'params': error.params}}

@@ -3,10 +3,12 @@ names, each matched to the known ones.
 
 Plain Python: no Django import. ``preview()`` streams the rows once and keeps only what a person reads: counts,
 the first ``MAX_ISSUES`` refusals (and the number of each kind), and one entry per distinct organisation and
-sector. ``keep_rows`` also keeps the accepted rows, for an import that stores them or a matrix.
+sector. ``keep_rows`` also keeps the accepted rows, for a matrix or an export; an import that stores them reads them
+again with ``accepted_rows()``, one at a time, so that storing a table ten times larger takes no more memory.
 """
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import RowIssue
@@ -14,7 +16,7 @@ from .matching import Match, Matcher, fold
 from .reading import Table
 from .rows import ColumnMapping, ThreeWRow, read_rows
 
-__all__ = ['MAX_ISSUES', 'Preview', 'known_organisation', 'preview']
+__all__ = ['MAX_ISSUES', 'Preview', 'accepted_rows', 'known_organisation', 'preview']
 
 MAX_ISSUES = 200
 
@@ -25,6 +27,7 @@ class Preview:
 
     table: Table
     mapping: ColumnMapping
+    default_period: tuple[str, str] = ('', '')
     read: int = 0
     accepted: int = 0
     issue_counts: Counter = field(default_factory=Counter)
@@ -62,7 +65,7 @@ def preview(
     keep_rows: bool = False,
 ) -> Preview:
     """Read every row of ``table`` once and match its organisations and sectors."""
-    result = Preview(table, mapping)
+    result = Preview(table, mapping, default_period)
     org_rows: Counter = Counter()  # folded name -> rows: one entry per organisation however the table spells it
     org_spelling: dict[str, tuple[str, str]] = {}
     sector_rows: Counter = Counter()
@@ -91,6 +94,14 @@ def preview(
         for (code, name), count in sorted(sector_rows.items(), key=lambda pair: (-pair[1], pair[0]))
     ]
     return result
+
+
+def accepted_rows(result: Preview) -> Iterator[ThreeWRow]:
+    """The rows ``result`` accepted, read again from its table one at a time (the same rows in the same order:
+    reading is deterministic, and refused rows and duplicates are skipped the same way)."""
+    for item in read_rows(result.table, result.mapping, default_period=result.default_period):
+        if not isinstance(item, RowIssue):
+            yield item
 
 
 def known_organisation(matcher: Matcher, name: str, acronym: str):

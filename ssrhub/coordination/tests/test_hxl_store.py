@@ -1,6 +1,6 @@
 """3W rows stored as activities: counts checked against the table read independently (csv), an idempotent
-re-apply, an update in place with history, nothing written for a bad file, the matrix against an independent count,
-the downloads (the HXL one read back by libhxl) and who may apply."""
+re-apply, an update in place with history, nothing written for a bad file, storing in chunks the same as in one, the
+matrix against an independent count, the downloads (the HXL one read back by libhxl) and who may apply."""
 
 import csv
 import io
@@ -9,12 +9,25 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.urls import reverse
 
 from ssrhub.coordination import threew_matrix
+from ssrhub.coordination.hxl3w.preview import preview
 from ssrhub.coordination.hxl3w.reading import open_table
-from ssrhub.coordination.hxl3w.rows import map_columns, read_rows
-from ssrhub.coordination.models import Activity, ActivityLocation, AdminArea, Organisation, Origin
+from ssrhub.coordination.hxl3w.rows import map_columns, parse_period, read_rows
+from ssrhub.coordination.hxl_import import create_unknown, organisation_matcher, sector_matcher
+from ssrhub.coordination.models import (
+    Activity,
+    ActivityLink,
+    ActivityLocation,
+    ActivitySector,
+    AdminArea,
+    Organisation,
+    Origin,
+)
+from ssrhub.coordination.threew_store import store_rows
+from ssrhub.core.models import Country
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +102,70 @@ def test_dry_run_says_what_it_would_do_and_writes_nothing():
     assert f'Activities that would be stored: {len(distinct_rows(EXTRACT))} new' in output
     assert 'Dry run: nothing was written.' in output
     assert not Activity.objects.exists() and not Organisation.objects.exists()
+
+
+def read_extract():
+    table = open_table(EXTRACT)
+    return preview(
+        table, map_columns(table), organisation_matcher(), sector_matcher(), default_period=parse_period('2024Q1')
+    )
+
+
+def stored_state():
+    """Everything storing writes, by natural keys (identifiers, P-codes, codes), and the history rows of each kind."""
+    identifier = 'activity__iati_identifier'
+    return {
+        'activities': sorted(
+            Activity.objects.values_list(
+                'iati_identifier', 'origin', 'title', 'status', 'planned_start', 'planned_end',
+                'reporting_organisation__name', 'source', 'country__iso3',
+            )
+        ),
+        'sectors': sorted(ActivitySector.objects.values_list(identifier, 'vocabulary', 'code', 'name')),
+        'locations': sorted(
+            ActivityLocation.objects.values_list(identifier, 'admin_area__pcode', 'name'), key=str
+        ),
+        'links': sorted(ActivityLink.objects.values_list(identifier, 'kind', 'framework_item__code'), key=str),
+        'areas': sorted(
+            AdminArea.objects.values_list('pcode', 'level', 'name', 'parent__pcode', 'country__iso3', 'source'), key=str
+        ),
+        'history': {
+            model.__name__: Counter(model.history.values_list('history_type', flat=True))
+            for model in (Activity, ActivitySector, ActivityLocation, ActivityLink, AdminArea)
+        },
+    }  # fmt: skip
+
+
+def store_in_chunks(chunk):
+    """Store the extract ``chunk`` rows at a time, then again; what was stored, both reports and the progress
+    reported; everything rolled back."""
+    result, ticks = read_extract(), []
+    afghanistan = Country.objects.get(iso3='AFG')
+    with transaction.atomic():
+        first = store_rows(
+            result, afghanistan, file_name=EXTRACT.name, chunk=chunk, progress=lambda *done: ticks.append(done),
+            before=lambda report: create_unknown(result, source=EXTRACT.name),
+        )  # fmt: skip
+        state = stored_state()
+        again = store_rows(read_extract(), afghanistan, file_name=EXTRACT.name, chunk=chunk)
+        transaction.set_rollback(True)
+    return result, first, again, state, ticks
+
+
+def test_storing_in_chunks_of_three_rows_stores_the_same_as_in_one():
+    result, first, again, state, ticks = store_in_chunks(3)
+    whole_result, whole_first, whole_again, whole_state, whole_ticks = store_in_chunks(10_000)
+    expected = len(distinct_rows(EXTRACT))
+    districts = {district for _acronym, _sector, district in distinct_rows(EXTRACT)}
+    assert len(state['activities']) == expected == first.created
+    assert first.areas_created == len(districts | {district[:4] for district in districts})
+    assert state['history']['AdminArea']['+'] == first.areas_created
+    assert state == whole_state
+    assert first.as_dict() == whole_first.as_dict() and again.as_dict() == whole_again.as_dict()
+    assert (again.created, again.updated, again.unchanged, again.areas_created) == (0, 0, expected, 0)
+    accepted = result.accepted
+    assert ticks == [(min(done, accepted), accepted) for done in range(3, accepted + 3, 3)]
+    assert whole_ticks == [(accepted, accepted)]
 
 
 @pytest.fixture

@@ -96,7 +96,7 @@ class Command(BaseCommand):
             organisation_matcher(),
             sector_matcher(),
             default_period=period,
-            keep_rows=bool(options['export']) or country is not None,
+            keep_rows=bool(options['export']),
         )
         if options['export']:
             with open(options['export'], 'w', encoding='utf-8', newline='') as stream:
