@@ -17,6 +17,7 @@ from .models import (
     ActivityLink,
     ActivityStatus,
     AdminArea,
+    CodelistItem,
     Decision,
     DecisionStatus,
     DecisionStatusUpdate,
@@ -31,12 +32,15 @@ from .models import (
     OrganisationRole,
     OrganisationType,
     Origin,
+    ThreeWImport,
 )
 from .threew_matrix import cell_q
 
 __all__ = [
     'ActivityFilterSet',
     'AdminAreaFilterSet',
+    'CodelistItemFilterSet',
+    'ThreeWImportFilterSet',
     'WorkspaceActivityFilterSet',
     'DecisionFilterSet',
     'DecisionStatusUpdateFilterSet',
@@ -273,6 +277,22 @@ class AdminAreaFilterSet(SearchFilterSet):
     class Meta:
         model = AdminArea
         fields = ['q', 'country', 'level', 'parent']
+
+
+class ThreeWImportFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+
+    class Meta:
+        model = ThreeWImport
+        fields = ['country', 'status']
+
+
+class CodelistItemFilterSet(SearchFilterSet):
+    search_fields = ('code', 'name_en', 'name_fr')
+
+    class Meta:
+        model = CodelistItem
+        fields = ['q', 'codelist', 'code', 'withdrawn']
 
 
 class IatiImportFilterSet(django_filters.FilterSet):

@@ -24,6 +24,7 @@ from ssrhub.coordination.models import (
     ActivitySector,
     AdminArea,
     Budget,
+    CodelistItem,
     Decision,
     DecisionStatusUpdate,
     Forum,
@@ -1504,6 +1505,8 @@ ENTRIES = [
         ThreeWImport,
         threew_import,
         pages=(Endpoint('coordination:threew_import_status', kwargs=at(own_country, by_pk)),),
+        api=api('coordination', 'threewimport'),
+        marker=lambda record: record.name,
     ),
     AccessEntry(
         model=IatiImport,
@@ -1517,6 +1520,12 @@ ENTRIES = [
                 data=lambda i: {'file': SimpleUploadedFile('upload.xml', IATI_SAMPLE, 'application/xml')},
             ),
         ),
+        api=api('coordination', 'iatiimport'),
         writer=Role.COUNTRY_EDITOR,
+    ),
+    AccessEntry(
+        model=CodelistItem,
+        record=lambda: CodelistItem.objects.get(codelist='Sector', code='15210'),
+        api=api('coordination', 'codelistitem'),
     ),
 ]

@@ -24,6 +24,7 @@ from ..models import (
     Budget,
     BudgetStatus,
     BudgetType,
+    CodelistItem,
     Decision,
     DecisionStatus,
     DecisionStatusUpdate,
@@ -32,6 +33,7 @@ from ..models import (
     ForumLayer,
     ForumLevel,
     ForumMember,
+    IatiImport,
     LinkKind,
     Meeting,
     MemberRole,
@@ -42,6 +44,7 @@ from ..models import (
     Result,
     ResultIndicator,
     ResultPeriod,
+    ThreeWImport,
     Transaction,
     TransactionType,
 )
@@ -51,6 +54,8 @@ __all__ = [
     'ActivitySerializer',
     'AdminAreaSerializer',
     'BudgetRecordSerializer',
+    'CodelistItemSerializer',
+    'IatiImportSerializer',
     'LocationRecordSerializer',
     'DecisionSerializer',
     'DecisionStatusUpdateSerializer',
@@ -61,6 +66,7 @@ __all__ = [
     'ParticipantRecordSerializer',
     'PolicyMarkerRecordSerializer',
     'SectorRecordSerializer',
+    'ThreeWImportSerializer',
     'TransactionRecordSerializer',
 ]
 
@@ -483,3 +489,28 @@ class AdminAreaSerializer(WorkspaceSerializer):
     class Meta:
         model = AdminArea
         fields = ['id', 'country', 'level', 'pcode', 'name', 'parent', 'source']
+
+
+# Section: imports and codelists, read only (imports are made by uploading a file; codelists are reference data)
+
+
+class IatiImportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IatiImport
+        fields = ['id', 'name', 'strict', 'status', 'progress', 'report', 'created']
+
+
+class ThreeWImportSerializer(serializers.ModelSerializer):
+    country = country_field('country.iso3')
+
+    class Meta:
+        model = ThreeWImport
+        fields = ['id', 'country', 'name', 'sheet', 'period_start', 'period_end', 'status', 'progress', 'total',
+                  'report', 'created']  # fmt: skip
+
+
+class CodelistItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CodelistItem
+        fields = ['id', 'codelist', 'code', 'name_en', 'name_fr', 'description_en', 'description_fr', 'category',
+                  'withdrawn']  # fmt: skip

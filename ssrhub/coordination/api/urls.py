@@ -13,6 +13,9 @@ router.register('activities', views.ActivityViewSet)
 for prefix, viewset in views.PART_VIEWSETS.items():
     router.register(prefix, viewset)
 router.register('admin-areas', views.AdminAreaViewSet)
+router.register('iati-imports', views.IatiImportViewSet)
+router.register('threew-imports', views.ThreeWImportViewSet)
+router.register('codelist-items', views.CodelistItemViewSet)
 
 app_name = 'coordination-api'
 urlpatterns = router.urls

@@ -17,19 +17,22 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 
 from ssrhub.core.api.permissions import RestrictedModelPermissions
-from ssrhub.core.api.viewsets import RestrictedModelViewSet
+from ssrhub.core.api.viewsets import RestrictedModelViewSet, RestrictedReadOnlyViewSet
 from ssrhub.core.params import InvalidParameter, date_param
 from ssrhub.countries.api.views import CanViewWorkspace
 
 from ..filtersets import (
     ActivityFilterSet,
     AdminAreaFilterSet,
+    CodelistItemFilterSet,
     DecisionFilterSet,
     DecisionStatusUpdateFilterSet,
     ForumFilterSet,
     ForumMemberFilterSet,
+    IatiImportFilterSet,
     MeetingFilterSet,
     OrganisationFilterSet,
+    ThreeWImportFilterSet,
     activity_part_filterset,
 )
 from ..models import (
@@ -40,15 +43,18 @@ from ..models import (
     ActivitySector,
     AdminArea,
     Budget,
+    CodelistItem,
     Decision,
     DecisionStatusUpdate,
     Forum,
     ForumMember,
+    IatiImport,
     Meeting,
     Organisation,
     ParticipatingOrganisation,
     Result,
     ResultIndicator,
+    ThreeWImport,
     Transaction,
 )
 from .serializers import (
@@ -56,22 +62,28 @@ from .serializers import (
     ActivitySerializer,
     AdminAreaSerializer,
     BudgetRecordSerializer,
+    CodelistItemSerializer,
     DecisionSerializer,
     DecisionStatusUpdateSerializer,
     ForumMemberSerializer,
     ForumSerializer,
+    IatiImportSerializer,
     LocationRecordSerializer,
     MeetingSerializer,
     OrganisationSerializer,
     ParticipantRecordSerializer,
     PolicyMarkerRecordSerializer,
     SectorRecordSerializer,
+    ThreeWImportSerializer,
     TransactionRecordSerializer,
 )
 
 __all__ = [
     'ActivityViewSet',
     'AdminAreaViewSet',
+    'CodelistItemViewSet',
+    'IatiImportViewSet',
+    'ThreeWImportViewSet',
     'PART_VIEWSETS',
     'DecisionStatusUpdateViewSet',
     'DecisionViewSet',
@@ -306,3 +318,35 @@ class AdminAreaViewSet(CoordinationViewSet):
     queryset = AdminArea.objects.select_related('country')
     serializer_class = AdminAreaSerializer
     filterset_class = AdminAreaFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(description='IATI files imported: status, progress and the report (refused activities, notes).'),
+    retrieve=extend_schema(description='One IATI import with its report.'),
+)
+class IatiImportViewSet(RestrictedReadOnlyViewSet):
+    permission_classes = [IsAuthenticated, CanViewWorkspace]
+    queryset = IatiImport.objects.all()
+    serializer_class = IatiImportSerializer
+    filterset_class = IatiImportFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(description='3W tables applied to countries: status, progress and the report.'),
+    retrieve=extend_schema(description='One 3W import with its report.'),
+)
+class ThreeWImportViewSet(RestrictedReadOnlyViewSet):
+    permission_classes = [IsAuthenticated, CanViewWorkspace]
+    queryset = ThreeWImport.objects.select_related('country')
+    serializer_class = ThreeWImportSerializer
+    filterset_class = ThreeWImportFilterSet
+
+
+@extend_schema_view(
+    list=extend_schema(description='IATI codelists in English and French (DAC sectors, policy markers...).'),
+    retrieve=extend_schema(description='One codelist entry.'),
+)
+class CodelistItemViewSet(RestrictedReadOnlyViewSet):
+    queryset = CodelistItem.objects.all()
+    serializer_class = CodelistItemSerializer
+    filterset_class = CodelistItemFilterSet

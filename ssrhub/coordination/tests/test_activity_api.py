@@ -76,7 +76,15 @@ def test_bad_money_gets_a_clear_error(editor, activities, path, payload, field):
 def test_the_schema_documents_the_parts_endpoints(editor):
     schema = editor.get('/api/schema/', {'format': 'json'}).json()
     for path in ('activity-participants', 'activity-sectors', 'activity-policy-markers', 'activity-locations',
-                 'budgets', 'transactions', 'activity-links', 'admin-areas'):  # fmt: skip
+                 'budgets', 'transactions', 'activity-links', 'admin-areas', 'threew-imports'):  # fmt: skip
         assert f'/api/coordination/{path}/' in schema['paths'], path
         parameters = {p['name'] for p in schema['paths'][f'/api/coordination/{path}/']['get']['parameters']}
         assert 'country' in parameters, path
+
+
+def test_imports_and_codelists_are_read_through_the_api(editor, activities):
+    sector = editor.get(f'{PARTS}codelist-items/', {'codelist': 'Sector', 'code': '15210'}).json()['results']
+    assert [(item['code'], bool(item['name_fr'])) for item in sector] == [('15210', True)]
+    assert editor.get(f'{PARTS}iati-imports/').status_code == 200
+    assert editor.get(f'{PARTS}threew-imports/', {'country': 'LBR'}).json()['results'] == []
+    assert editor.post(f'{PARTS}iati-imports/', {}).status_code == 405
