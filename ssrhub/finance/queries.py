@@ -147,13 +147,18 @@ def activity_inputs(user, actions: list[Action]) -> tuple[list[Activity], list[T
     return activities, transactions, links
 
 
+def _by_id(actions: list[Action]) -> dict[str, Action]:
+    """The action records by the ids the calculation knows them by."""
+    return {str(action.pk): action for action in actions}
+
+
 def plan_inputs(
     user, document: NationalDocument
 ) -> tuple[list[PlanAction], list[Activity], list[Transaction], list[Link], dict[str, Action]]:
     """The plan's actions as ``PlanAction`` (a cost is converted on the action's start, else on the plan's adoption),
     and the activities, transactions and links that serve them."""
     actions = plan_actions(user, document)
-    records = {str(action.pk): action for action in actions}
+    records = _by_id(actions)
     plan = [
         PlanAction(
             id=str(action.pk),
@@ -196,16 +201,19 @@ def plan_funding(user, document: NationalDocument, currency: str = 'USD') -> tup
     For a signed-in user the result is kept (the cache) until any record it is calculated from changes: with ten
     thousand activities the calculation takes seconds, and readers of a plan far outnumber its writers."""
     if user is None:
-        actions, activities, transactions, links, records = plan_inputs(user, document)
-        return compute_funding(actions, activities, transactions, links, rate_table(user), currency), records
+        return _calculated(user, document, currency)
     key = f'ssrhub-plan-funding:{document.pk}:{currency}:{get_language()}:{_reader_key(user)}:{funding_version()}'
     result = cache.get(key)
-    if result is not None:
-        return result, {str(action.pk): action for action in plan_actions(user, document)}
+    if result is None:
+        result, records = _calculated(user, document, currency)
+        cache.set(key, result, FUNDING_CACHE_SECONDS)
+        return result, records
+    return result, _by_id(plan_actions(user, document))
+
+
+def _calculated(user, document: NationalDocument, currency: str) -> tuple[FundingResult, dict[str, Action]]:
     actions, activities, transactions, links, records = plan_inputs(user, document)
-    result = compute_funding(actions, activities, transactions, links, rate_table(user), currency)
-    cache.set(key, result, FUNDING_CACHE_SECONDS)
-    return result, records
+    return compute_funding(actions, activities, transactions, links, rate_table(user), currency), records
 
 
 def reviews_by_pair(user, document: NationalDocument) -> dict[tuple[str, str], DuplicationReview]:
