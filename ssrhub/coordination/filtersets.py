@@ -157,9 +157,8 @@ class ActivityFilterSet(SearchFilterSet):
     sector, status, period and origin."""
 
     search_fields = ('iati_identifier', 'title', 'title_fr', 'description')
-    country = django_filters.CharFilter(
-        field_name='country__iso3', lookup_expr='iexact', label=_('Country (ISO alpha-3), e.g. LBR')
-    )
+    organisation_parameter = 'organisation'  # the role filter applies to the organisation this parameter names
+    country = country_filter('country')
     organisation = django_filters.CharFilter(method='filter_organisation', label=_('Organisation'))
     role = django_filters.ChoiceFilter(
         choices=OrganisationRole.choices, method='filter_role', label=_('Role of the organisation')
@@ -222,7 +221,7 @@ class ActivityFilterSet(SearchFilterSet):
         return queryset.filter(pk__in=matching)
 
     def filter_role(self, queryset, name, value):
-        if not value or (self.data.get('organisation') or '').strip():
+        if not value or (self.data.get(self.organisation_parameter) or '').strip():
             return queryset  # with an organisation, the role is applied to it
         return queryset.filter(pk__in=Activity.objects.filter(participants__role=value).values('pk'))
 
@@ -305,6 +304,7 @@ class WorkspaceActivityFilterSet(ActivityFilterSet):
     """The activities of a country workspace: the partner is chosen among the organisations taking part in (or
     reporting) the country's activities; the country comes from the page."""
 
+    organisation_parameter = 'partner'
     partner = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.none(), method='filter_partner', label=_('Partner')
     )
@@ -326,8 +326,3 @@ class WorkspaceActivityFilterSet(ActivityFilterSet):
         taking_part = Q(participants__organisation=value) & (Q(participants__role=role) if role else Q())
         condition = taking_part if role else taking_part | Q(reporting_organisation=value)
         return queryset.filter(pk__in=Activity.objects.filter(condition).values('pk'))
-
-    def filter_role(self, queryset, name, value):
-        if not value or self.data.get('partner'):
-            return queryset  # with a partner, the role is applied to it
-        return queryset.filter(pk__in=Activity.objects.filter(participants__role=value).values('pk'))

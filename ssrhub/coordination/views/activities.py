@@ -238,7 +238,33 @@ class ActivityView(LoginRequiredMixin, generic.ObjectView):
         }
 
 
-class ActivityEditView(generic.ObjectEditView):
+class ActivityWithPartsMixin:
+    """An edit view of an activity with its parts' formsets (participants, sectors, budgets, transactions...),
+    validated and saved together. ``activity_form_kwargs()`` adds to the activity form's arguments."""
+
+    def activity_form_kwargs(self) -> dict:
+        return {}
+
+    def get_form(self, request, obj, data=None):
+        self.formsets = activity_formsets(obj, data=data, user=request.user)
+        return ActivityForm(data=data, instance=obj, user=request.user, **self.activity_form_kwargs())
+
+    def is_valid(self, form) -> bool:
+        valid = form.is_valid()
+        if valid:
+            # The parts are validated against the activity as it will be saved (its country's areas).
+            self.formsets = activity_formsets(form.instance, data=self.request.POST, user=self.request.user)
+        return all([valid, *(formset.is_valid() for _name, _title, formset in self.formsets)])
+
+    def save(self, form):
+        activity = form.save()
+        for _name, _title, formset in self.formsets:
+            formset.instance = activity
+            formset.save()
+        return activity
+
+
+class ActivityEditView(ActivityWithPartsMixin, generic.ObjectEditView):
     """Add (no ``pk``) or change an activity with its parts (participants, sectors, markers, locations, budgets,
     transactions); results come from IATI files (monitoring, issue 13, edits them)."""
 
@@ -257,24 +283,6 @@ class ActivityEditView(generic.ObjectEditView):
                 raise PermissionDenied
             return Activity()
         return super().get_object(request, **kwargs)
-
-    def get_form(self, request, obj, data=None):
-        self.formsets = activity_formsets(obj, data=data, user=request.user)
-        return ActivityForm(data=data, instance=obj, user=request.user)
-
-    def is_valid(self, form) -> bool:
-        valid = form.is_valid()
-        if valid:
-            # The parts are validated against the activity as it will be saved (its country's areas).
-            self.formsets = activity_formsets(form.instance, data=self.request.POST, user=self.request.user)
-        return all([valid, *(formset.is_valid() for _name, _title, formset in self.formsets)])
-
-    def save(self, form):
-        activity = form.save()
-        for _name, _title, formset in self.formsets:
-            formset.instance = activity
-            formset.save()
-        return activity
 
     def post(self, request, **kwargs):
         self.request = request

@@ -15,10 +15,9 @@ from ssrhub.core.views.generic import CountryObjectEditView, CountryObjectListVi
 from ssrhub.countries.models import Action
 
 from ..filtersets import WorkspaceActivityFilterSet
-from ..forms.activities import ActivityForm, activity_formsets
 from ..models import Activity, ActivityLink, LinkKind, Organisation, ParticipatingOrganisation
 from ..tables import ACTIVITY_EXPORT_COLUMNS, WorkspaceActivityTable
-from .activities import EXPORT_LIMIT, _export_row
+from .activities import EXPORT_LIMIT, ActivityWithPartsMixin, _export_row
 
 __all__ = ['WorkspaceActivityAddView', 'WorkspaceActivityExportView', 'WorkspaceActivityListView']
 
@@ -103,7 +102,7 @@ class WorkspaceActivityExportView(CountryScopedView):
         return export_response(rows, ACTIVITY_EXPORT_COLUMNS, fmt, f'{self.country.iso3.lower()}-activities')
 
 
-class WorkspaceActivityAddView(CountryObjectEditView):
+class WorkspaceActivityAddView(ActivityWithPartsMixin, CountryObjectEditView):
     """Record an activity of the country by hand, with its parts (participants, sectors, budgets, transactions...);
     the country is the page's, so a country editor adds activities in the countries they edit only."""
 
@@ -133,21 +132,11 @@ class WorkspaceActivityAddView(CountryObjectEditView):
             raise Http404
         return action
 
-    def get_form(self, request, obj, data=None):
-        self.formsets = activity_formsets(obj, data=data, user=request.user)
-        return ActivityForm(data=data, instance=obj, user=request.user, country=self.country)
-
-    def is_valid(self, form) -> bool:
-        valid = form.is_valid()
-        if valid:
-            self.formsets = activity_formsets(form.instance, data=self.request.POST, user=self.request.user)
-        return all([valid, *(formset.is_valid() for _name, _title, formset in self.formsets)])
+    def activity_form_kwargs(self) -> dict:
+        return {'country': self.country}
 
     def save(self, form):
-        activity = form.save()
-        for _name, _title, formset in self.formsets:
-            formset.instance = activity
-            formset.save()
+        activity = super().save(form)
         if self.plan_action is not None:
             ActivityLink.objects.create(activity=activity, kind=LinkKind.ACTION, action=self.plan_action)
         return activity
