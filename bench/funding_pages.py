@@ -7,8 +7,10 @@ The first run builds the database (migrations, countries, then the records below
 (default ``var/bench-funding.sqlite3``); later runs reuse it when it holds the same number of activities. Each URL
 is answered once to warm caches, then timed ``--repeat`` times through Django's test client, logged in as a
 workspace viewer of Liberia; prints median and max milliseconds, SQL queries and bytes. The funding page keeps its
-result until a record it is calculated from changes: the last line times it calculated (the cache emptied first).
-``--profile URL`` prints the top of cProfile's cumulative listing for one request instead.
+result until a record it is calculated from changes: the next line times it calculated (the cache emptied first),
+the last two a change followed by the refresh a Celery worker does (``finance/tasks.py``) and the page after it.
+``--profile URL`` prints the top of cProfile's cumulative listing for one request instead (``--cold``: with the
+cache emptied first, the calculated path).
 
 The records (fixed random seed): Liberia's national SSR plan with 8 pillars and 160 actions (costs of 50,000 to
 5 million in USD, EUR or XOF, ten not costed); 48 organisations (donors, UN agencies, NGOs) reporting activities;
@@ -47,6 +49,7 @@ def parse():
     parser.add_argument('--repeat', type=int, default=10)
     parser.add_argument('--database', type=Path, default=ROOT / 'var' / 'bench-funding.sqlite3')
     parser.add_argument('--profile', help='one URL to profile (cProfile, cumulative time)')
+    parser.add_argument('--cold', action='store_true', help='with --profile: empty the cache first (calculated)')
     return parser.parse_args()
 
 
@@ -224,6 +227,10 @@ def main():
     client.force_login(get_user_model().objects.get(username='bench-viewer'))
     if ARGS.profile:
         client.get(ARGS.profile)
+        if ARGS.cold:
+            from django.core.cache import cache
+
+            cache.clear()
         profiler = cProfile.Profile()
         profiler.enable()
         client.get(ARGS.profile)
@@ -233,6 +240,7 @@ def main():
     print(f'{Activity.objects.count()} activities; plan {plan.pk}')
     time_pages(client, urls, ARGS.repeat)
     time_calculated(client, funding, ARGS.repeat)
+    time_refreshed(client, funding, ARGS.repeat)
 
 
 def time_calculated(client, url: str, repeat: int) -> None:
@@ -247,6 +255,27 @@ def time_calculated(client, url: str, repeat: int) -> None:
         timings.append((time.perf_counter() - start) * 1000)
     label = f'{url} (calculated)'
     print(f'{label:<62} {statistics.median(timings):>9.1f} {max(timings):>7.1f}')
+
+
+def time_refreshed(client, url: str, repeat: int) -> None:
+    """Where a worker runs: a transaction changed (its value, through ``save()``: a new history row), the worker's
+    refresh of the kept results (timed: how long readers would still meet the calculation), then the page."""
+    from ssrhub.coordination.models import Transaction
+    from ssrhub.finance.tasks import refresh_kept_funding
+
+    refreshes, pages = [], []
+    changed = Transaction.objects.order_by('pk').first()
+    for _ in range(repeat):
+        changed.value += 1
+        changed.save()
+        start = time.perf_counter()
+        refresh_kept_funding()
+        refreshes.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        client.get(url)
+        pages.append((time.perf_counter() - start) * 1000)
+    for label, timings in ((f'{url} (refresh by the worker)', refreshes), (f'{url} (after the refresh)', pages)):
+        print(f'{label:<62} {statistics.median(timings):>9.1f} {max(timings):>7.1f}')
 
 
 if __name__ == '__main__':

@@ -189,6 +189,9 @@ CELERY_BROKER_URL = env.str('SSRHUB_REDIS_URL', default='')
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
+# With a worker, a change to the records a plan's funding is calculated from has the kept results calculated again in
+# the background (finance/tasks.py); inline it would make the writer wait for every reader's result.
+SSRHUB_FUNDING_REFRESH = bool(CELERY_BROKER_URL)
 # Results kept until their data changes (a plan's funding, the search vocabulary): in Redis where it runs, so that
 # every web process shares them; in the process's memory in the embedded mode.
 CACHES = {

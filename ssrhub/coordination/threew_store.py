@@ -48,6 +48,7 @@ from .models import (
     ThreeWImport,
     ThreeWStatus,
 )
+from .signals import activities_stored
 
 __all__ = ['SECTOR_VOCABULARY', 'StoreReport', 'apply_import', 'identifier', 'store_rows']
 
@@ -161,6 +162,7 @@ def store_rows(
             if before is not None:
                 before(report)
             _Store(result, country, file_name, user, report, progress).run(chunk)
+            activities_stored.send(sender=store_rows)
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -21,6 +21,8 @@ from django.db.models import Q
 from .roles import Role, permission_name
 
 __all__ = [
+    'ALL',
+    'NONE',
     'SENSITIVE',
     'RestrictedQuerySet',
     'can',

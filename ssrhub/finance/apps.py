@@ -9,3 +9,6 @@ class FinanceConfig(AppConfig):
 
     def ready(self):
         from . import search  # noqa: F401
+        from .tasks import connect_refresh
+
+        connect_refresh()

@@ -17,8 +17,8 @@ from django.utils.translation import get_language
 from ssrhub.coordination.models import Activity as ActivityRecord
 from ssrhub.coordination.models import ActivityLink, Organisation, ParticipatingOrganisation
 from ssrhub.coordination.models import Transaction as TransactionRecord
+from ssrhub.core.access import ALL, NONE, owned, reach
 from ssrhub.core.i18n import translated
-from ssrhub.core.models import CountryAssignment
 from ssrhub.countries.models import Action, NationalDocument, Pillar
 
 from .conversion import RateTable
@@ -28,10 +28,13 @@ from .models import DuplicationReview, ExchangeRate
 __all__ = [
     'activity_inputs',
     'funding_version',
+    'partner_names',
     'plan_actions',
     'plan_funding',
+    'kept_readers',
     'plan_inputs',
     'rate_table',
+    'reader_key',
     'reviews_by_pair',
 ]
 
@@ -105,7 +108,7 @@ def activity_inputs(user, actions: list[Action]) -> tuple[list[Activity], list[T
     counts = Counter(row[1] for row in money)
     named = {row[4] for row in rows} | {row[6] for row in money}
     named |= {organisation for parts in funders.values() for organisation, _name in parts}
-    organisations = {org.pk: str(org) for org in Organisation.objects.filter(pk__in=named - {None})}
+    organisations = partner_names(Organisation.objects.filter(pk__in=named - {None}))
     activities, currencies = [], {}
     for pk, key, title, title_fr, reporter, actual_start, planned_start, actual_end, planned_end, *rest in rows:
         on_budget, last_updated, parts_updated, default_currency = rest
@@ -145,6 +148,20 @@ def activity_inputs(user, actions: list[Action]) -> tuple[list[Activity], list[T
         .values_list('action_id', 'activity_id', 'share')
     ]
     return activities, transactions, links
+
+
+def partner_names(organisations) -> dict[int, str]:
+    """Organisation id -> the name the funding result gives the partner: its name in the reader's language, followed by
+    its IATI identifier (else its acronym) when two organisations have the same name, so that they stay two
+    partners."""
+    found = list(organisations.only('pk', 'name', 'name_fr', 'acronym', 'iati_ref'))
+    uses = Counter(organisation.display_name for organisation in found)
+    return {
+        organisation.pk: organisation.display_name
+        if uses[organisation.display_name] == 1
+        else f'{organisation.display_name} ({organisation.iati_ref or organisation.acronym or organisation.pk})'
+        for organisation in found
+    }
 
 
 def _by_id(actions: list[Action]) -> dict[str, Action]:
@@ -188,25 +205,55 @@ def funding_version() -> str:
         return '.'.join(str(value or 0) for value in cursor.fetchone())
 
 
-def _reader_key(user) -> str:
-    """What decides which records ``user`` reads: the account, its roles and its countries."""
-    groups = ','.join(str(pk) for pk in user.groups.order_by('pk').values_list('pk', flat=True))
-    countries = CountryAssignment.objects.filter(user=user).order_by('country_id').values_list('country_id', flat=True)
-    return f'{user.pk}:{groups}:{",".join(map(str, countries))}'
+def reader_key(user) -> str:
+    """What decides which of the records the calculation reads ``user`` sees, by the access rule: for each kind, all,
+    none or the user's countries, and the account itself where an owner rule applies. Readers with the same key read
+    the same records, so they share one kept result."""
+    parts, countries = [], None
+    for model in FUNDING_SOURCES:
+        scope = reach(user, model, 'view')
+        if scope is not ALL and scope is not NONE:
+            if countries is None:
+                countries = ','.join(str(pk) for pk in sorted(row['country'] for row in scope))
+            scope = countries
+        parts.append(scope if owned(user, model, 'view') is None else f'{scope}+{user.pk}')
+    return ':'.join(parts)
+
+
+# The results readers asked for (plan, currency, language, reader key -> one such reader), the newest last: what
+# ``refresh_kept_funding()`` calculates again after a change, so that the next reader finds it kept.
+KEPT_READERS = 'ssrhub-plan-funding-readers'
+KEPT_READERS_MAX = 64
+
+
+def kept_readers() -> dict[tuple[int, str, str, str], int]:
+    return cache.get(KEPT_READERS) or {}
+
+
+def _remember_reader(entry: tuple[int, str, str, str], user) -> None:
+    readers = kept_readers()
+    readers.pop(entry, None)
+    readers[entry] = user.pk
+    while len(readers) > KEPT_READERS_MAX:
+        readers.pop(next(iter(readers)))
+    cache.set(KEPT_READERS, readers, None)
 
 
 def plan_funding(user, document: NationalDocument, currency: str = 'USD') -> tuple[FundingResult, dict[str, Action]]:
     """The funding of ``document``'s actions in ``currency``, and the action records by the ids the result uses.
 
     For a signed-in user the result is kept (the cache) until any record it is calculated from changes: with ten
-    thousand activities the calculation takes seconds, and readers of a plan far outnumber its writers."""
+    thousand activities the calculation takes seconds, and readers of a plan far outnumber its writers. Where a
+    Celery worker runs, a change has the kept results calculated again in the background (``finance/tasks.py``)."""
     if user is None:
         return _calculated(user, document, currency)
-    key = f'ssrhub-plan-funding:{document.pk}:{currency}:{get_language()}:{_reader_key(user)}:{funding_version()}'
+    entry = (document.pk, currency, get_language(), reader_key(user))
+    key = 'ssrhub-plan-funding:{}:{}:{}:{}'.format(*entry) + f':{funding_version()}'
     result = cache.get(key)
     if result is None:
         result, records = _calculated(user, document, currency)
         cache.set(key, result, FUNDING_CACHE_SECONDS)
+        _remember_reader(entry, user)
         return result, records
     return result, _by_id(plan_actions(user, document))
 

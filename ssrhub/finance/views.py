@@ -8,14 +8,12 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ssrhub.coordination.models import Organisation
 from ssrhub.core.access import can
 from ssrhub.core.views.generic import (
     CountryObjectView,
@@ -240,8 +238,6 @@ class PlanFundingView(CountryObjectView):
         result, actions = plan_funding(request.user, obj, currency)
         reviews = reviews_by_pair(request.user, obj)
         may_review = self.may('add', DuplicationReview) and self.may('change', DuplicationReview)
-        flagged = [partners for flag in result.duplications for partners in flag.partners]
-        names = partner_names(request.user, result.partners, *flagged)
         # Open flags first (never reviewed, or changed since), then the reviewed ones; one page of them is shown.
         states = []
         for flag in result.duplications:
@@ -254,7 +250,7 @@ class PlanFundingView(CountryObjectView):
             {
                 'flag': flag,
                 'action': actions[flag.action_id],
-                'partners': [', '.join(names.get(p, p) for p in partners) for partners in flag.partners],
+                'partners': [', '.join(partners) for partners in flag.partners],
                 'review': current,
                 'changed': review is not None and current is None,
                 'form': DuplicationReviewForm(
@@ -289,8 +285,7 @@ class PlanFundingView(CountryObjectView):
             ],
             'pillar_rows': [amount_row(name or _('No pillar'), amounts) for name, amounts in result.pillars.items()],
             'partner_rows': [
-                amount_row(names.get(name, name) or _('Partner not given'), amounts)
-                for name, amounts in result.partners.items()
+                amount_row(name or _('Partner not given'), amounts) for name, amounts in result.partners.items()
             ],
             'budget_rows': [
                 amount_row({'on': _('On budget'), 'off': _('Off budget'), 'unknown': _('Not said')}[key], amounts)
@@ -307,25 +302,6 @@ class PlanFundingView(CountryObjectView):
             'notes': funding_notes(result, actions),
             'rates': [rate_text(rate) for rate in result.rates],
         }
-
-
-def partner_names(user, *groups) -> dict[str, str]:
-    """A partner as the calculation names it (an organisation's acronym, IATI identifier or name) -> its name in the
-    page's language, for the partners that are organisations ``user`` may view."""
-    keys = {key for group in groups for key in group if key}
-    if not keys:
-        return {}
-    names = {}
-    found = (
-        Organisation.objects.restrict(user)
-        .filter(Q(acronym__in=keys) | Q(iati_ref__in=keys) | Q(name__in=keys))
-        .order_by('pk')
-    )
-    for organisation in found:
-        for key in (organisation.name, organisation.iati_ref, organisation.acronym):
-            if key in keys:
-                names.setdefault(key, organisation.display_name)
-    return names
 
 
 class DuplicationReviewView(CountryScopedView):

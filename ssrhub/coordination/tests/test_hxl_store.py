@@ -256,3 +256,19 @@ def test_the_task_refuses_a_broken_file_and_writes_nothing(client, django_user_m
     client.force_login(django_user_model.objects.create_superuser('boss', password='x'))
     page = client.get(record.get_absolute_url()).content.decode()
     assert 'broken.csv: row 3 is not UTF-8 text.' in page and 'Nothing was written.' in page
+
+
+def test_each_storing_tells_the_apps_that_follow_activities_once():
+    from ssrhub.coordination.signals import activities_stored
+
+    sent = []
+
+    def receiver(sender, **kwargs):
+        sent.append(sender)
+
+    activities_stored.connect(receiver)
+    try:
+        store_in_chunks(3)
+    finally:
+        activities_stored.disconnect(receiver)
+    assert sent == [store_rows, store_rows]  # the first storing and the second, unchanged one

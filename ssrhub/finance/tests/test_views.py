@@ -240,19 +240,30 @@ def test_a_rate_is_written_as_the_amounts_beside_it_in_each_language():
 
 
 @pytest.mark.django_db
-def test_partners_on_record_are_named_by_their_name(make_user):
+def test_partners_on_record_are_named_by_their_name_in_the_readers_language():
     from django.utils import translation
 
     from ssrhub.coordination.models import Organisation
-    from ssrhub.finance.views import partner_names
+    from ssrhub.finance.queries import partner_names
 
-    Organisation.objects.create(name='Sweden', name_fr='Suède', iati_ref='SE-0', type='10')
-    Organisation.objects.create(name='Government of the United States', acronym='USG', type='10')
-    user = make_user('reader', Role.VIEWER)
+    sweden = Organisation.objects.create(name='Sweden', name_fr='Suède', iati_ref='SE-0', type='10')
+    usa = Organisation.objects.create(name='Government of the United States', acronym='USG', type='10')
+    # Two organisations named alike in the reader's language stay two partners.
+    one = Organisation.objects.create(
+        name='Ministry of Justice', name_fr='Ministère de la Justice', iati_ref='LR-MOJ', type='10'
+    )
+    other = Organisation.objects.create(name='Ministère de la Justice', acronym='MJ-CI', type='10')
     with translation.override('fr'):
-        assert partner_names(user, ['SE-0', 'USG'], ['Unknown donor']) == {
-            'SE-0': 'Suède',
-            'USG': 'Government of the United States',
+        assert partner_names(Organisation.objects.all()) == {
+            sweden.pk: 'Suède',
+            usa.pk: 'Government of the United States',
+            one.pk: 'Ministère de la Justice (LR-MOJ)',
+            other.pk: 'Ministère de la Justice (MJ-CI)',
+        }
+    with translation.override('en'):
+        assert partner_names(Organisation.objects.filter(pk__in=[sweden.pk, one.pk])) == {
+            sweden.pk: 'Sweden',
+            one.pk: 'Ministry of Justice',
         }
 
 
