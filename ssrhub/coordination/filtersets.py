@@ -259,13 +259,14 @@ class ActivityFilterSet(SearchFilterSet):
         )
 
 
-def activity_part_filterset(part_model, *extra: str) -> type[django_filters.FilterSet]:
-    """The filters of one kind of an activity's parts in the API: its activity's country, the activity, ``extra``."""
-    meta = type('Meta', (), {'model': part_model, 'fields': ['country', 'activity', *extra]})
+def activity_part_filterset(part_model, *extra: str, parent: str = 'activity') -> type[django_filters.FilterSet]:
+    """The filters of one kind of an activity's parts in the API: its activity's country, the record it belongs to
+    (the activity, a result, an indicator), ``extra``."""
+    meta = type('Meta', (), {'model': part_model, 'fields': ['country', parent, *extra]})
     return type(
         f'{part_model.__name__}FilterSet',
         (django_filters.FilterSet,),
-        {'country': country_filter('activity__country'), 'Meta': meta},
+        {'country': country_filter(part_model.country_scope), 'Meta': meta},
     )
 
 

@@ -34,6 +34,10 @@ from ssrhub.coordination.models import (
     Meeting,
     Organisation,
     ParticipatingOrganisation,
+    RecipientCountry,
+    Result,
+    ResultIndicator,
+    ResultPeriod,
     ThreeWImport,
     Transaction,
 )
@@ -88,7 +92,7 @@ from ssrhub.framework.forms import MissionForm
 from ssrhub.framework.models import Framework, FrameworkItem, FrameworkVersion, Mission, MissionTypeChoices, UNEntity
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
-from ssrhub.roster.models import Candidate, ExpertProfile, RequestStep, RosterExport, SupportRequest
+from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
 
 __all__ = ['ENTRIES']
 
@@ -318,6 +322,13 @@ def candidate() -> Candidate:
     )[0]
 
 
+def deployment() -> Deployment:
+    return Deployment.objects.get_or_create(
+        profile=expert(), role='Police adviser', start=datetime.date(2019, 1, 1),
+        defaults={'country': country('LBR'), 'rating': 4},
+    )[0]  # fmt: skip
+
+
 def roster_export() -> RosterExport:
     return RosterExport.objects.get_or_create(user=reviewer(), format='csv', defaults={'rows': 3, 'contacts': True})[0]
 
@@ -513,6 +524,7 @@ ACTIVITY_PART_RECORDS = (
         {'type': '2', 'date': '2020-02-01', 'value': '1000.00', 'currency': 'USD', 'value_date': '2020-02-01'},
         {'type': '3', 'date': '2020-03-01', 'value': '400.00', 'currency': 'USD', 'value_date': '2020-03-01'},
     ),
+    (Result, {'type': '1', 'title': 'Access output'}, {'type': '2', 'title': 'Access outcome'}),
 )  # fmt: skip
 
 
@@ -534,6 +546,27 @@ def activity_part_entry(model, values: dict, change: dict) -> AccessEntry:
         ),
         marker=lambda part: part.activity.title,
     )
+
+
+def recipient_country(iso3: str = 'LBR') -> RecipientCountry:
+    return RecipientCountry.objects.get_or_create(activity=activity(iso3), country=country(iso3))[0]
+
+
+def result_indicator(iso3: str = 'LBR') -> ResultIndicator:
+    result = Result.objects.get_or_create(activity=activity(iso3), type='1', title='Access output')[0]
+    return ResultIndicator.objects.get_or_create(result=result, measure='1', title='Officers vetted')[0]
+
+
+def result_period(iso3: str = 'LBR') -> ResultPeriod:
+    return ResultPeriod.objects.get_or_create(
+        indicator=result_indicator(iso3), period_start=datetime.date(2020, 1, 1),
+        period_end=datetime.date(2020, 12, 31), defaults={'target': '100'},
+    )[0]  # fmt: skip
+
+
+def activity_of(part) -> Activity:
+    """The activity a part of an activity's result belongs to (its marker on the activity's page is the title)."""
+    return (part.indicator.result if isinstance(part, ResultPeriod) else part.result).activity
 
 
 def threew_import(iso3: str = 'LBR') -> ThreeWImport:
@@ -1341,6 +1374,30 @@ ENTRIES = [
         writer=Role.ROSTER_MANAGER,
     ),
     AccessEntry(
+        model=Deployment,
+        record=deployment,
+        api=api(
+            'roster',
+            'deployment',
+            create=lambda d: {
+                'profile': d.profile_id,
+                'country': 'LBR',
+                'role': 'Justice adviser',
+                'start': '2021-03-01',
+            },
+            change=lambda d: {
+                'profile': d.profile_id,
+                'country': 'LBR',
+                'role': d.role,
+                'start': '2019-01-01',
+                'rating': 5,
+                'rating_comment': CHECKED,
+            },
+        ),  # fmt: skip
+        reader=Role.ROSTER_MANAGER,
+        writer=Role.ROSTER_MANAGER,
+    ),
+    AccessEntry(
         model=RosterExport,
         record=roster_export,
         pages=(Endpoint('roster:export_list', 'list'),),
@@ -1480,6 +1537,50 @@ ENTRIES = [
         ),
     ),
     *(activity_part_entry(model, values, change) for model, values, change in ACTIVITY_PART_RECORDS),
+    workspace_record(
+        RecipientCountry,
+        recipient_country,
+        api=api(
+            'coordination',
+            'recipientcountry',
+            create=lambda part: {'activity': part.activity_id, 'recipient_country': 'SLE', 'percentage': '10'},
+            change=lambda part: {'activity': part.activity_id, 'recipient_country': 'LBR', 'percentage': '90'},
+        ),
+        marker=lambda part: part.activity.title,
+    ),
+    workspace_record(
+        ResultIndicator,
+        result_indicator,
+        api=api(
+            'coordination',
+            'resultindicator',
+            create=lambda indicator: {'result': indicator.result_id, 'measure': '2', 'title': 'Women officers'},
+            change=lambda indicator: {'result': indicator.result_id, 'measure': '1', 'title': 'Officers certified'},
+        ),
+        marker=lambda indicator: activity_of(indicator).title,
+    ),
+    workspace_record(
+        ResultPeriod,
+        result_period,
+        api=api(
+            'coordination',
+            'resultperiod',
+            create=lambda period: {
+                'indicator': period.indicator_id,
+                'period_start': '2021-01-01',
+                'period_end': '2021-12-31',
+                'target': '150',
+            },
+            change=lambda period: {
+                'indicator': period.indicator_id,
+                'period_start': '2020-01-01',
+                'period_end': '2020-12-31',
+                'target': '120',
+                'actual': '90',
+            },
+        ),  # fmt: skip
+        marker=lambda period: activity_of(period).title,
+    ),
     workspace_record(
         AdminArea,
         admin_area,

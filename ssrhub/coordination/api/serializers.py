@@ -34,6 +34,7 @@ from ..models import (
     ForumLevel,
     ForumMember,
     IatiImport,
+    IndicatorMeasure,
     LinkKind,
     Meeting,
     MemberRole,
@@ -44,6 +45,7 @@ from ..models import (
     Result,
     ResultIndicator,
     ResultPeriod,
+    ResultType,
     ThreeWImport,
     Transaction,
     TransactionType,
@@ -481,6 +483,44 @@ class LocationRecordSerializer(PartSerializer):
     class Meta:
         model = ActivityLocation
         fields = PART_FIELDS + ['admin_area', 'name', 'latitude', 'longitude']
+
+
+class RecipientCountryRecordSerializer(PartSerializer):
+    recipient_country = serializers.SlugRelatedField(
+        source='country',
+        slug_field='iso3',
+        queryset=country_field().queryset,
+        help_text='ISO alpha-3 code of the country the activity benefits.',
+    )
+
+    class Meta:
+        model = RecipientCountry
+        fields = PART_FIELDS + ['recipient_country', 'percentage']
+
+
+class ResultRecordSerializer(PartSerializer):
+    type = choice_text(ResultType.choices, 'Result type (IATI ResultType)')
+
+    class Meta:
+        model = Result
+        fields = PART_FIELDS + ['type', 'title', 'description']
+
+
+class IndicatorRecordSerializer(WorkspaceSerializer):
+    country = country_field('result.activity.country.iso3')
+    measure = choice_text(IndicatorMeasure.choices, 'Measure (IATI IndicatorMeasure)')
+
+    class Meta:
+        model = ResultIndicator
+        fields = ['id', 'country', 'result'] + [name for name in IndicatorSerializer.Meta.fields if name != 'periods']
+
+
+class PeriodRecordSerializer(WorkspaceSerializer):
+    country = country_field('indicator.result.activity.country.iso3')
+
+    class Meta:
+        model = ResultPeriod
+        fields = ['id', 'country', 'indicator'] + PeriodSerializer.Meta.fields
 
 
 class AdminAreaSerializer(WorkspaceSerializer):

@@ -52,8 +52,10 @@ from ..models import (
     Meeting,
     Organisation,
     ParticipatingOrganisation,
+    RecipientCountry,
     Result,
     ResultIndicator,
+    ResultPeriod,
     ThreeWImport,
     Transaction,
 )
@@ -68,11 +70,15 @@ from .serializers import (
     ForumMemberSerializer,
     ForumSerializer,
     IatiImportSerializer,
+    IndicatorRecordSerializer,
     LocationRecordSerializer,
     MeetingSerializer,
     OrganisationSerializer,
     ParticipantRecordSerializer,
+    PeriodRecordSerializer,
     PolicyMarkerRecordSerializer,
+    RecipientCountryRecordSerializer,
+    ResultRecordSerializer,
     SectorRecordSerializer,
     ThreeWImportSerializer,
     TransactionRecordSerializer,
@@ -254,16 +260,19 @@ class ActivityViewSet(CoordinationViewSet):
         )
 
 
-def _part_viewset(model, serializer, description: str, *filters: str) -> type[CoordinationViewSet]:
-    """The endpoint of one kind of an activity's parts: read in the activities the user may see, written where the
-    user may change the activity's country records (as on the activity's page)."""
+def _part_viewset(
+    model, serializer, description: str, *filters: str, parent: str = 'activity'
+) -> type[CoordinationViewSet]:
+    """The endpoint of one kind of an activity's parts (``parent``: the record it belongs to, the activity or one of
+    its parts): read in the activities the user may see, written where the user may change the activity's country
+    records (as on the activity's page)."""
     viewset = type(
         f'{model.__name__}ViewSet',
         (CoordinationViewSet,),
         {
-            'queryset': model.objects.select_related('activity__country'),
+            'queryset': model.objects.select_related(model.country_scope),
             'serializer_class': serializer,
-            'filterset_class': activity_part_filterset(model, *filters),
+            'filterset_class': activity_part_filterset(model, *filters, parent=parent),
         },
     )
     return extend_schema_view(
@@ -273,6 +282,9 @@ def _part_viewset(model, serializer, description: str, *filters: str) -> type[Co
 
 # URL prefix -> viewset of each kind of part.
 PART_VIEWSETS = {
+    'recipient-countries': _part_viewset(
+        RecipientCountry, RecipientCountryRecordSerializer, 'Countries activities benefit, with their shares.'
+    ),
     'activity-participants': _part_viewset(
         ParticipatingOrganisation,
         ParticipantRecordSerializer,
@@ -299,6 +311,22 @@ PART_VIEWSETS = {
         TransactionRecordSerializer,
         'Commitments, disbursements and expenditure of activities, with currency and value date.',
         'type',
+    ),
+    'results': _part_viewset(
+        Result, ResultRecordSerializer, 'Results activities report (output, outcome, impact).', 'type'
+    ),
+    'result-indicators': _part_viewset(
+        ResultIndicator,
+        IndicatorRecordSerializer,
+        "Indicators of activities' results, with their baselines.",
+        'measure',
+        parent='result',
+    ),
+    'result-periods': _part_viewset(
+        ResultPeriod,
+        PeriodRecordSerializer,
+        "Targets and actuals of results' indicators, by period.",
+        parent='indicator',
     ),
     'activity-links': _part_viewset(
         ActivityLink,

@@ -76,7 +76,8 @@ def test_bad_money_gets_a_clear_error(editor, activities, path, payload, field):
 def test_the_schema_documents_the_parts_endpoints(editor):
     schema = editor.get('/api/schema/', {'format': 'json'}).json()
     for path in ('activity-participants', 'activity-sectors', 'activity-policy-markers', 'activity-locations',
-                 'budgets', 'transactions', 'activity-links', 'admin-areas', 'threew-imports'):  # fmt: skip
+                 'budgets', 'transactions', 'activity-links', 'admin-areas', 'threew-imports', 'recipient-countries',
+                 'results', 'result-indicators', 'result-periods'):  # fmt: skip
         assert f'/api/coordination/{path}/' in schema['paths'], path
         parameters = {p['name'] for p in schema['paths'][f'/api/coordination/{path}/']['get']['parameters']}
         assert 'country' in parameters, path
@@ -88,3 +89,41 @@ def test_imports_and_codelists_are_read_through_the_api(editor, activities):
     assert editor.get(f'{PARTS}iati-imports/').status_code == 200
     assert editor.get(f'{PARTS}threew-imports/', {'country': 'LBR'}).json()['results'] == []
     assert editor.post(f'{PARTS}iati-imports/', {}).status_code == 405
+
+
+def test_an_editor_records_a_result_its_indicator_and_a_period_and_reads_them_with_the_activity(editor, activities):
+    def post(path, payload):
+        response = editor.post(f'{PARTS}{path}/', payload, content_type='application/json')
+        assert response.status_code == 201, response.content
+        return response.json()
+
+    result = post('results', {'activity': activities['LBR'].pk, 'type': '2', 'title': 'Vetted police in service'})
+    indicator = post('result-indicators', {'result': result['id'], 'measure': '1', 'title': 'Officers vetted',
+                                           'baseline_year': 2019, 'baseline_value': '0'})  # fmt: skip
+    period = post('result-periods', {'indicator': indicator['id'], 'period_start': '2020-01-01',
+                                     'period_end': '2020-12-31', 'target': '1500', 'actual': '1200'})  # fmt: skip
+    assert result['country'] == indicator['country'] == period['country'] == 'LBR'
+    recipient = post('recipient-countries', {'activity': activities['LBR'].pk, 'recipient_country': 'LBR',
+                                             'percentage': '100'})  # fmt: skip
+    assert recipient['recipient_country'] == 'LBR'
+    activity = editor.get(f'{PARTS}activities/{activities["LBR"].pk}/').json()
+    [read] = activity['results']
+    assert read['title'] == 'Vetted police in service'
+    assert [(i['title'], [(p['target'], p['actual']) for p in i['periods']]) for i in read['indicators']] == [
+        ('Officers vetted', [('1500', '1200')])
+    ]
+    assert editor.get(f'{PARTS}result-periods/', {'indicator': indicator['id']}).json()['count'] == 1
+    assert editor.get(f'{PARTS}result-indicators/', {'country': 'CAF'}).json()['results'] == []
+
+
+def test_an_indicator_of_another_countrys_result_is_refused_and_a_bad_period_explained(editor, activities):
+    from ssrhub.coordination.models import Result, ResultIndicator
+
+    foreign = Result.objects.create(activity=activities['CAF'], type='1', title='Barracks built')
+    response = editor.post(f'{PARTS}result-indicators/', {'result': foreign.pk, 'measure': '1', 'title': 'Barracks'},
+                           content_type='application/json')  # fmt: skip
+    assert response.status_code == 403 and not ResultIndicator.objects.exists()
+    own = Result.objects.create(activity=activities['LBR'], type='1', title='Courts built')
+    response = editor.post(f'{PARTS}result-indicators/', {'result': own.pk, 'measure': '9', 'title': 'Courts'},
+                           content_type='application/json')  # fmt: skip
+    assert response.status_code == 400 and 'measure' in response.json()

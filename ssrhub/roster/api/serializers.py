@@ -277,17 +277,14 @@ class RequestStepSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError({'status': error.messages}) from error
 
 
-class CandidateSerializer(serializers.ModelSerializer):
-    serializer_related_field = ReachablePrimaryKeyRelatedField
-    name = serializers.CharField(source='profile.name', read_only=True)
+class CheckedSerializer(serializers.ModelSerializer):
+    """A roster record validated by the model (``full_clean()``), related records chosen among those the user may
+    view."""
 
-    class Meta:
-        model = Candidate
-        fields = ['id', 'request', 'profile', 'name', 'proposed', 'score', 'selected', 'note']
-        read_only_fields = ['score']
+    serializer_related_field = ReachablePrimaryKeyRelatedField
 
     def validate(self, data):
-        record = self.instance or Candidate()
+        record = self.instance or self.Meta.model()
         for name, value in data.items():
             setattr(record, name, value)
         try:
@@ -295,6 +292,30 @@ class CandidateSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
         return data
+
+
+class CandidateSerializer(CheckedSerializer):
+    name = serializers.CharField(source='profile.name', read_only=True)
+
+    class Meta:
+        model = Candidate
+        fields = ['id', 'request', 'profile', 'name', 'proposed', 'score', 'selected', 'note']
+        read_only_fields = ['score']
+
+
+class DeploymentRecordSerializer(CheckedSerializer):
+    """A deployment written on its own, with the requesting office's rating (a roster manager's)."""
+
+    country = ReachableSlugRelatedField(
+        slug_field='iso3', allow_null=True, required=False, queryset=Country.objects.all()
+    )
+    mission = ReachableSlugRelatedField(
+        slug_field='acronym', allow_null=True, required=False, queryset=Mission.objects.all()
+    )
+
+    class Meta:
+        model = Deployment
+        fields = ['id', 'profile', *DeploymentSerializer.Meta.fields[1:]]
 
 
 class RosterExportSerializer(serializers.ModelSerializer):

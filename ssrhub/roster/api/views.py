@@ -10,10 +10,11 @@ from ssrhub.core.api.permissions import RestrictedModelPermissions
 from ssrhub.core.api.viewsets import RestrictedModelViewSet, RestrictedReadOnlyViewSet
 from ssrhub.countries.api.views import CanViewWorkspace
 from ssrhub.roster.filtersets import ExpertProfileFilterSet, RosterExportFilterSet, SupportRequestFilterSet
-from ssrhub.roster.models import Candidate, ExpertProfile, RequestStep, RosterExport, SupportRequest
+from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
 
 from .serializers import (
     CandidateSerializer,
+    DeploymentRecordSerializer,
     ExpertProfileSerializer,
     RequestStepSerializer,
     RosterExportSerializer,
@@ -22,6 +23,7 @@ from .serializers import (
 
 __all__ = [
     'CandidateViewSet',
+    'DeploymentViewSet',
     'ExpertProfileViewSet',
     'RequestStepViewSet',
     'RosterExportViewSet',
@@ -80,6 +82,18 @@ class CandidateViewSet(RestrictedModelViewSet):
     serializer_class = CandidateSerializer
     permission_classes = PERMISSIONS
     filterset_fields = ['request', 'profile', 'selected']
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description='Deployments with their ratings: roster managers read and write them, each person reads their own.'
+    ),
+)
+class DeploymentViewSet(RestrictedModelViewSet):
+    queryset = Deployment.objects.select_related('country', 'mission')
+    serializer_class = DeploymentRecordSerializer
+    permission_classes = PERMISSIONS
+    filterset_fields = ['profile', 'request', 'country', 'mission']
 
 
 class RosterExportViewSet(RestrictedReadOnlyViewSet):

@@ -128,6 +128,26 @@ def test_the_api_follows_the_same_rules(client, people):
     assert client.get(url).json()['results'] == []
 
 
+def test_a_manager_records_a_rated_deployment_that_the_person_reads_but_cannot_rate(client, people):
+    url = reverse('roster-api:deployment-list')
+    client.force_login(people['manager'])
+    payload = {'profile': people['own'].pk, 'mission': 'UNMIL', 'role': 'Police adviser', 'start': '2016-01-04',
+               'end': '2016-12-23', 'rating': 4, 'rating_comment': 'Vetting files done on time'}  # fmt: skip
+    response = client.post(url, payload, content_type='application/json')
+    assert response.status_code == 201, response.content
+    for bad, error in (({'rating': 9}, 'less than or equal to 5'), ({'mission': None}, 'country or the mission')):
+        response = client.post(url, {**payload, **bad}, content_type='application/json')
+        assert response.status_code == 400 and error in str(response.json())
+    assert people['own'].deployments.count() == 1
+    client.force_login(people['person'])
+    [read] = client.get(url).json()['results']
+    assert (read['mission'], read['rating']) == ('UNMIL', 4)
+    detail = reverse('roster-api:deployment-detail', args=[read['id']])
+    assert client.patch(detail, {'rating': 5}, content_type='application/json').status_code == 403
+    client.force_login(people['editor'])
+    assert client.get(url).json()['results'] == []
+
+
 def _rows(response):
     return list(csv.DictReader(io.StringIO(response.content.decode('utf-8-sig'))))
 
