@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -18,8 +18,8 @@ from ssrhub.core.access import can
 from ssrhub.core.views.generic import (
     CountryObjectView,
     CountryScopedView,
+    ObjectAddOrEditView,
     ObjectDeleteView,
-    ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
     ObjectView,
@@ -96,23 +96,12 @@ class ExchangeRateHistoryView(_RateReader, ObjectHistoryView):
     queryset = ExchangeRate.objects.all()
 
 
-class ExchangeRateEditView(ObjectEditView):
+class ExchangeRateEditView(ObjectAddOrEditView):
     """Add (no ``pk``) or change a rate."""
 
     queryset = ExchangeRate.objects.all()
     form = ExchangeRateForm
     template_name = 'finance/rate_form.html'
-
-    def dispatch(self, request, *args, **kwargs):
-        self.action = 'change' if 'pk' in kwargs else 'add'
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_object(self, request, **kwargs):
-        if self.action == 'add':
-            if not request.user.has_perm('finance.add_exchangerate'):
-                raise PermissionDenied
-            return ExchangeRate()
-        return super().get_object(request, **kwargs)
 
 
 class ExchangeRateDeleteView(ObjectDeleteView):

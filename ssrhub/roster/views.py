@@ -156,21 +156,13 @@ class MyProfileView(generic.RestrictedViewMixin, View):
         return redirect(profile)
 
 
-class ExpertProfileEditView(generic.ObjectEditView):
+class ExpertProfileEditView(generic.ObjectAddOrEditView):
     """Add (no ``pk``) or change a profile with its parts; the person themself changes their own, except the
     account link, clearance and deployments."""
 
     queryset = ExpertProfile.objects.all()
     form = ExpertProfileForm
     template_name = 'roster/form.html'
-
-    def get_object(self, request, **kwargs):
-        if not kwargs:
-            self.action = 'add'
-            if not may_attempt(request.user, ExpertProfile, 'add'):
-                raise PermissionDenied
-            return ExpertProfile()
-        return super().get_object(request, **kwargs)
 
     def get_form(self, request, obj, data=None):
         self.formsets = profile_formsets(obj, request.user, is_roster_manager(request.user), data=data)

@@ -74,24 +74,12 @@ class OrganisationView(LoginRequiredMixin, generic.ObjectView):
         }
 
 
-class OrganisationEditView(generic.ObjectEditView):
+class OrganisationEditView(generic.ObjectAddOrEditView):
     """Add (no ``pk``) or change an organisation."""
 
     queryset = Organisation.objects.all()
     form = OrganisationForm
     template_name = 'coordination/form.html'
-
-    def dispatch(self, request, *args, **kwargs):
-        if 'pk' not in kwargs:
-            self.action = 'add'
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_object(self, request, **kwargs):
-        if self.action == 'add':
-            if not request.user.has_perm('coordination.add_organisation'):
-                raise PermissionDenied
-            return Organisation()
-        return super().get_object(request, **kwargs)
 
     def get_context(self, request, form) -> dict:
         title = _('Add an organisation') if self.action == 'add' else _('Edit %(object)s') % {'object': form.instance}
@@ -264,25 +252,13 @@ class ActivityWithPartsMixin:
         return activity
 
 
-class ActivityEditView(ActivityWithPartsMixin, generic.ObjectEditView):
+class ActivityEditView(ActivityWithPartsMixin, generic.ObjectAddOrEditView):
     """Add (no ``pk``) or change an activity with its parts (participants, sectors, markers, locations, budgets,
     transactions); results come from IATI files (monitoring, issue 13, edits them)."""
 
     queryset = Activity.objects.all()
     form = ActivityForm
     template_name = 'coordination/activity_form.html'
-
-    def dispatch(self, request, *args, **kwargs):
-        if 'pk' not in kwargs:
-            self.action = 'add'
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_object(self, request, **kwargs):
-        if self.action == 'add':
-            if not request.user.has_perm('coordination.add_activity'):
-                raise PermissionDenied
-            return Activity()
-        return super().get_object(request, **kwargs)
 
     def post(self, request, **kwargs):
         self.request = request

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
-from ssrhub.core.access import can, can_in_country
+from ssrhub.core.access import can, can_in_country, may_attempt
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.history import object_changes
 from ssrhub.core.models import Country
@@ -31,6 +31,7 @@ __all__ = [
     'CountryScopedMixin',
     'CountryScopedView',
     'FormSaveMixin',
+    'ObjectAddOrEditView',
     'ObjectDeleteView',
     'ObjectEditView',
     'ObjectHistoryView',
@@ -209,6 +210,28 @@ class ObjectEditView(FormSaveMixin, RestrictedViewMixin, View):
     def post(self, request, **kwargs):
         form = self.get_form(request, self.get_object(request, **kwargs), data=request.POST)
         return self.save_form(request, form, self.action)
+
+
+class ObjectAddOrEditView(ObjectEditView):
+    """Add (no ``pk`` in the URL: the user must be one who may add such records) or change a record.
+
+    Hooks:
+        new_object(request, **kwargs): the unsaved record an add starts from.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.action = 'change' if 'pk' in kwargs else 'add'
+        return super().dispatch(request, *args, **kwargs)
+
+    def new_object(self, request, **kwargs):
+        return self.queryset.model()
+
+    def get_object(self, request, **kwargs):
+        if self.action == 'add':
+            if not may_attempt(request.user, self.queryset.model, 'add'):
+                raise PermissionDenied
+            return self.new_object(request, **kwargs)
+        return super().get_object(request, **kwargs)
 
 
 class ObjectDeleteView(RestrictedViewMixin, View):
