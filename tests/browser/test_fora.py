@@ -1,4 +1,4 @@
-"""Coordination fora in a browser, in English and in French: Liberia's fora (demo: its National Security Council,
+"""Coordination fora in a browser, in French: Liberia's fora (demo: its National Security Council,
 book chapter 8, line 1903); a meeting added with a decision due last month; the decision flagged overdue on the
 dashboard; its status recorded in place (htmx) as done; the flag gone. Screenshots at 1280 and 390 px."""
 

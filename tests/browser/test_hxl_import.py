@@ -1,4 +1,4 @@
-"""The 3W import page in English and French: upload a table, read the preview, confirm one match and one new
+"""The 3W import page in French: upload a table, read the preview, confirm one match and one new
 organisation, apply (the rows stored as activities), then open the 3W matrix and drill down from a cell."""
 
 import pytest
