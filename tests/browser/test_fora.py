@@ -1,4 +1,4 @@
-"""Coordination fora in a browser, in English and in French: Liberia's fora (demo: its National Security Council,
+"""Coordination fora in a browser, in French: Liberia's fora (demo: its National Security Council,
 book chapter 8, line 1903); a meeting added with a decision due last month; the decision flagged overdue on the
 dashboard; its status recorded in place (htmx) as done; the flag gone. Screenshots at 1280 and 390 px."""
 
@@ -13,13 +13,6 @@ from .language import switch_language
 pytestmark = pytest.mark.browser
 
 WORDS = {
-    'en': {
-        'done': 'Done',
-        'empty': 'No forum decision is overdue.',
-        'heading': 'Coordination fora',
-        'history': 'History',
-        'update': 'Decision status update:',
-    },
     'fr': {
         'done': 'Terminée',
         'history': 'Historique',
@@ -30,7 +23,8 @@ WORDS = {
 }
 
 
-@pytest.mark.parametrize('language', ['en', 'fr'])
+# French only: its French sentences take the English ones' code paths; test_phone.py keeps these pages in English.
+@pytest.mark.parametrize('language', ['fr'])
 def test_a_decision_due_last_month_is_flagged_until_it_is_done(page, log_in, screenshot, language):
     words = WORDS[language]
     log_in(page, 'editor')

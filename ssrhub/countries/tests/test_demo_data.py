@@ -30,6 +30,8 @@ from ssrhub.countries.models import (
     TimelineEvent,
 )
 
+pytestmark = pytest.mark.django_db
+
 COUNTRIES = ('CAF', 'CIV', 'LBR')
 
 # How each model reaches its country.
@@ -117,9 +119,11 @@ def _history() -> int:
     return sum(model.history.count() for model in SCOPES) + SourceCitation.history.count()
 
 
-@pytest.fixture
-def loaded(db):
-    return load_country_demo()
+@pytest.fixture(scope='module')
+def loaded(module_transaction, django_db_blocker):
+    """The three demo countries, loaded once for the rest of the module (each test still rolls back to this state)."""
+    with django_db_blocker.unblock():
+        return load_country_demo()
 
 
 # Section: the files
@@ -132,6 +136,83 @@ def test_every_file_reads_and_cites_the_book_inside_the_chapter_it_names():
     bounds = [BOOK_CHAPTERS[chapter] for chapter in sorted(BOOK_CHAPTERS)]
     assert len(bounds) == 18
     assert all(first <= last < next_first for (first, last), (next_first, _) in zip(bounds, bounds[1:], strict=False))
+
+
+# Section: loading into an empty database. These tests come before the first test that asks for `loaded`: from there
+# to the end of the module the demo countries are in the database.
+
+
+def test_a_changed_fact_is_updated_in_place(db, tmp_path):
+    copy = tmp_path / 'LBR.yaml'
+    shutil.copy(DEMO_DIR / 'LBR.yaml', copy)
+    load_country_demo(copy)
+    copy.write_text(
+        copy.read_text().replace(
+            "- {ref: T2, title: Ethnic tensions, cite: [{book: {chapter: 8, lines: '1905'}}]}",
+            "- {ref: T2, title: Ethnic tensions, cite: [{book: {chapter: 8, lines: '1903-1905'}}]}",
+        )
+    )
+    report = load_country_demo(copy)['LBR']
+    threat = Threat.objects.get(document__country__iso3='LBR', title='Ethnic tensions')
+    assert _book(threat) == {(8, '1903-1905')}
+    assert Threat.objects.filter(document__country__iso3='LBR').count() == 4
+    assert report[('source citations', 'created')] == 1
+
+
+# Section: broken files
+
+
+def _broken(tmp_path, old: str, new: str):
+    copy = tmp_path / 'CAF.yaml'
+    text = (DEMO_DIR / 'CAF.yaml').read_text()
+    assert text.count(old) == 1, old
+    copy.write_text(text.replace(old, new))
+    return copy
+
+
+@pytest.mark.parametrize(
+    ('old', 'new', 'message'),
+    [
+        ('    acronym: FACA\n', '    acronym: FACA\n    strength: 7465\n', "actors[0] 'Central African Armed Forces'"),
+        ("adopted: '2017-09-11'", "adopted: '2017-09-31'", "documents[2] 'National Defence Plan'"),
+        ('  - from: Ministry of Finance\n', '  - from: Ministry of Treasury\n', 'unknown actor'),
+        ('    kind: mutiny\n', '    kind: uprising\n', "events[0] 'FACA mutinies'"),
+        (
+            "- {date: '2016-11-16', cite: [{book: {chapter: 7, lines: '1635'}}]}\n      - {date: '2016-11-17'",
+            "- {date: '2016-11-16', cite: [{book: {chapter: 6, lines: '1635'}}]}\n      - {date: '2016-11-17'",
+            'outside chapter 6',
+        ),
+    ],
+    ids=['unknown-key', 'bad-date', 'unknown-actor', 'unknown-choice', 'wrong-chapter'],
+)
+def test_a_broken_file_is_refused_naming_the_file_and_record(db, tmp_path, old, new, message):
+    with pytest.raises(DemoDataError) as error:
+        load_country_demo(_broken(tmp_path, old, new))
+    assert str(error.value).startswith('CAF.yaml: ')
+    assert message in str(error.value)
+    assert not Actor.objects.filter(country__iso3='CAF').exists()
+    assert not TimelineEvent.objects.filter(country__iso3='CAF').exists()
+
+
+def test_a_broken_file_in_the_folder_stops_every_country(db, tmp_path):
+    for path in DEMO_DIR.glob('*.yaml'):
+        shutil.copy(path, tmp_path / path.name)
+    _broken(tmp_path, "adopted: '2017-09-11'", 'adopted: 2017-09')
+    with pytest.raises(DemoDataError, match=r"^CAF\.yaml: documents\[2\] 'National Defence Plan': adopted"):
+        load_country_demo(tmp_path)
+    assert _counts() == {iso3: dict.fromkeys(EXPECTED[iso3], 0) for iso3 in COUNTRIES}
+
+
+def test_an_error_while_writing_rolls_the_country_back(db, tmp_path):
+    # Reading accepts any URL, writing checks it: the last record of the file carries a malformed one, so everything
+    # before it has been written when the error comes, and must be undone.
+    last = "      - {date: '2019-02-06', cite: [{book: {chapter: 7, lines: '1625'}}]}\n"
+    broken = _broken(tmp_path, last, last.replace("{book: {chapter: 7, lines: '1625'}}", '{url: not-a-url}'))
+    with pytest.raises(DemoDataError) as error:
+        load_country_demo(broken)
+    assert str(error.value).startswith("CAF.yaml: events[38] 'Political Agreement for Peace and Reconciliation")
+    assert 'dates[0]' in str(error.value)
+    assert _counts()['CAF'] == dict.fromkeys(EXPECTED['CAF'], 0)
 
 
 # Section: what is loaded
@@ -252,76 +333,3 @@ def test_loading_twice_changes_nothing(loaded):
     assert _history() == history
     assert SourceCitation.objects.count() == citations
     assert {model: dict(model.objects.values_list('pk', 'last_updated')) for model in SCOPES} == stamps
-
-
-def test_a_changed_fact_is_updated_in_place(db, tmp_path):
-    copy = tmp_path / 'LBR.yaml'
-    shutil.copy(DEMO_DIR / 'LBR.yaml', copy)
-    load_country_demo(copy)
-    copy.write_text(
-        copy.read_text().replace(
-            "- {ref: T2, title: Ethnic tensions, cite: [{book: {chapter: 8, lines: '1905'}}]}",
-            "- {ref: T2, title: Ethnic tensions, cite: [{book: {chapter: 8, lines: '1903-1905'}}]}",
-        )
-    )
-    report = load_country_demo(copy)['LBR']
-    threat = Threat.objects.get(document__country__iso3='LBR', title='Ethnic tensions')
-    assert _book(threat) == {(8, '1903-1905')}
-    assert Threat.objects.filter(document__country__iso3='LBR').count() == 4
-    assert report[('source citations', 'created')] == 1
-
-
-# Section: broken files
-
-
-def _broken(tmp_path, old: str, new: str):
-    copy = tmp_path / 'CAF.yaml'
-    text = (DEMO_DIR / 'CAF.yaml').read_text()
-    assert text.count(old) == 1, old
-    copy.write_text(text.replace(old, new))
-    return copy
-
-
-@pytest.mark.parametrize(
-    ('old', 'new', 'message'),
-    [
-        ('    acronym: FACA\n', '    acronym: FACA\n    strength: 7465\n', "actors[0] 'Central African Armed Forces'"),
-        ("adopted: '2017-09-11'", "adopted: '2017-09-31'", "documents[2] 'National Defence Plan'"),
-        ('  - from: Ministry of Finance\n', '  - from: Ministry of Treasury\n', 'unknown actor'),
-        ('    kind: mutiny\n', '    kind: uprising\n', "events[0] 'FACA mutinies'"),
-        (
-            "- {date: '2016-11-16', cite: [{book: {chapter: 7, lines: '1635'}}]}\n      - {date: '2016-11-17'",
-            "- {date: '2016-11-16', cite: [{book: {chapter: 6, lines: '1635'}}]}\n      - {date: '2016-11-17'",
-            'outside chapter 6',
-        ),
-    ],
-    ids=['unknown-key', 'bad-date', 'unknown-actor', 'unknown-choice', 'wrong-chapter'],
-)
-def test_a_broken_file_is_refused_naming_the_file_and_record(db, tmp_path, old, new, message):
-    with pytest.raises(DemoDataError) as error:
-        load_country_demo(_broken(tmp_path, old, new))
-    assert str(error.value).startswith('CAF.yaml: ')
-    assert message in str(error.value)
-    assert not Actor.objects.filter(country__iso3='CAF').exists()
-    assert not TimelineEvent.objects.filter(country__iso3='CAF').exists()
-
-
-def test_a_broken_file_in_the_folder_stops_every_country(db, tmp_path):
-    for path in DEMO_DIR.glob('*.yaml'):
-        shutil.copy(path, tmp_path / path.name)
-    _broken(tmp_path, "adopted: '2017-09-11'", 'adopted: 2017-09')
-    with pytest.raises(DemoDataError, match=r"^CAF\.yaml: documents\[2\] 'National Defence Plan': adopted"):
-        load_country_demo(tmp_path)
-    assert _counts() == {iso3: dict.fromkeys(EXPECTED[iso3], 0) for iso3 in COUNTRIES}
-
-
-def test_an_error_while_writing_rolls_the_country_back(db, tmp_path):
-    # Reading accepts any URL, writing checks it: the last record of the file carries a malformed one, so everything
-    # before it has been written when the error comes, and must be undone.
-    last = "      - {date: '2019-02-06', cite: [{book: {chapter: 7, lines: '1625'}}]}\n"
-    broken = _broken(tmp_path, last, last.replace("{book: {chapter: 7, lines: '1625'}}", '{url: not-a-url}'))
-    with pytest.raises(DemoDataError) as error:
-        load_country_demo(broken)
-    assert str(error.value).startswith("CAF.yaml: events[38] 'Political Agreement for Peace and Reconciliation")
-    assert 'dates[0]' in str(error.value)
-    assert _counts()['CAF'] == dict.fromkeys(EXPECTED['CAF'], 0)
