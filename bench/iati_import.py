@@ -4,7 +4,9 @@ peak memory of the import process.
 Run by hand from the project root:
     .venv/bin/python bench/iati_import.py [--file PATH] [--copies N]
 ``--copies 10`` imports a file ten times larger, made by repeating every activity with new identifiers: the wall
-time should grow about tenfold and the peak memory stay flat (the reader streams the file).
+time should grow about tenfold and the peak memory stay flat (the reader streams the file). ``--again`` then imports
+the file a second time with every activity's last-updated date a year later, so that every stored activity is
+replaced (its parts removed and written again, with their history).
 """
 
 import argparse
@@ -20,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FILE = ROOT.parent / 'shared' / 'data' / 'iati' / 'dportal-covid-export-2.03.xml'
 ACTIVITY = re.compile(r'<iati-activity[\s>].*?</iati-activity>', re.S)
 IDENTIFIER = re.compile(r'(<iati-identifier>)(.*?)(</iati-identifier>)', re.S)
+UPDATED = re.compile(r'last-updated-datetime="(\d{4})-')
 
 
 def larger(source: Path, copies: int, target: Path) -> int:
@@ -54,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--file', type=Path, default=DEFAULT_FILE)
     parser.add_argument('--copies', type=int, default=1)
+    parser.add_argument('--again', action='store_true', help='import it again, every activity newer')
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix='ssrhub-bench-'))
     source = args.file
@@ -73,6 +77,12 @@ def main() -> None:
     subprocess.run([*ssrhub, 'shell', '--no-imports', '-c', load], env=env, check=True, cwd=ROOT)
     elapsed, cpu, peak, status = run([*ssrhub, 'iati', 'import', str(source)], env, workdir / 'import.log')
     print(f'import: {elapsed:.1f} s wall, {cpu:.1f} s CPU, peak resident memory {peak:.0f} MiB, exit status {status}')
+    if args.again:
+        newer = workdir / f'newer-{source.name}'
+        text = source.read_text(encoding='utf-8')
+        newer.write_text(UPDATED.sub(lambda m: f'last-updated-datetime="{int(m[1]) + 1}-', text), encoding='utf-8')
+        elapsed, cpu, peak, status = run([*ssrhub, 'iati', 'import', str(newer)], env, workdir / 'again.log')
+        print(f'again: {elapsed:.1f} s wall, {cpu:.1f} s CPU, peak resident memory {peak:.0f} MiB, status {status}')
 
 
 if __name__ == '__main__':

@@ -6,19 +6,27 @@ An activity is keyed by its iati-identifier: re-importing it replaces its IATI p
 nothing otherwise. Links a person made (``ActivityLink``) are kept. Organisations are matched by IATI identifier
 (and created from identifier and name when new: a published identifier is not a guess); a participant without one
 is matched by exact name or confirmed alias only, and otherwise keeps its published name without a record.
+
+Every row the import writes or removes (activities, their parts, organisations) has its history record, with the
+importing user (none on the command line) and ``IATI import <file>`` as the change reason. The parts are written in
+bulk, a few hundred activities at a time, with their history records in bulk as well (``_PartWriter``).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
+from ssrhub.core.history import describe_part
 from ssrhub.core.models import Country
 
 from .iati import Finding, IatiFileError, read_activities
@@ -42,7 +50,14 @@ from .models import (
     Transaction,
 )
 
-__all__ = ['ActivityLine', 'ImportReport', 'OrganisationMatcher', 'import_iati', 'write_report']
+__all__ = [
+    'ActivityLine',
+    'ImportReport',
+    'OrganisationMatcher',
+    'describe_activity_part',
+    'import_iati',
+    'write_report',
+]
 
 # The parts an import replaces; links made by hand are not among them.
 REPLACED_PARTS = (
@@ -55,6 +70,9 @@ REPLACED_PARTS = (
     'transactions',
     'results',
 )
+# Activities whose parts are kept in memory before they are written in bulk: memory stays flat on a large file.
+FLUSH_EVERY = 200
+BATCH = 500
 
 
 @dataclass
@@ -134,7 +152,8 @@ class OrganisationMatcher:
     """Finds (or, for an IATI identifier, creates) the organisation an IATI element names; loads every organisation
     once, so an import asks the database only to create."""
 
-    def __init__(self):
+    def __init__(self, user=None, reason: str = ''):
+        self.user, self.reason = user, reason
         self.by_ref: dict[str, Organisation] = {}
         self.by_name: dict[str, Organisation] = {}
         self.created = 0
@@ -164,6 +183,7 @@ class OrganisationMatcher:
         by_same_name = self.by_name.get(name.casefold())
         if by_same_name is not None and not by_same_name.iati_ref and org.ref:
             by_same_name.iati_ref = org.ref
+            self._log(by_same_name)
             by_same_name.save(update_fields=['iati_ref', 'last_updated'])
             self.by_ref[org.ref.upper()] = by_same_name
             return by_same_name
@@ -172,17 +192,108 @@ class OrganisationMatcher:
             or Organisation.objects.annotate(lower=Lower('name')).filter(lower=name.casefold()).exists()
         ):
             name = f'{name} ({org.ref})' if org.ref else name
-        organisation = Organisation.objects.create(
+        organisation = Organisation(
             name=name[:250],
             iati_ref=org.ref[:100],
             type=org.type if org.type in OrganisationType.values else '',
             source='IATI',
         )
+        self._log(organisation)
+        organisation.save()
         self.created += 1
         if org.ref:
             self.by_ref[org.ref.upper()] = organisation
         self.by_name.setdefault(organisation.name.casefold(), organisation)
         return organisation
+
+    def _log(self, organisation: Organisation) -> None:
+        organisation._change_reason = self.reason
+        if self.user is not None:
+            organisation._history_user = self.user
+
+
+class _PartWriter:
+    """The parts of the activities an import stores, written in bulk every ``FLUSH_EVERY`` activities with their
+    history records ('+'), after the parts of the activities replaced meanwhile are removed with theirs ('-'): the
+    same user and reason on every record, and a few queries per model instead of one or two per part."""
+
+    # Written in this order: an indicator needs its result's id, a period its indicator's.
+    CREATED = (
+        RecipientCountry,
+        ParticipatingOrganisation,
+        ActivitySector,
+        ActivityPolicyMarker,
+        ActivityLocation,
+        Budget,
+        Transaction,
+        Result,
+        ResultIndicator,
+        ResultPeriod,
+    )
+    # Removed in this order (children first), each with the lookup from the part to the activity.
+    REMOVED = (
+        (ResultPeriod, 'indicator__result__activity_id'),
+        (ResultIndicator, 'result__activity_id'),
+        *((Activity._meta.get_field(part).related_model, 'activity_id') for part in REPLACED_PARTS),
+    )
+
+    def __init__(self, user, reason: str):
+        self.user, self.reason = user, reason
+        self.new: dict[type, list] = defaultdict(list)
+        # Activities whose stored parts go at the next flush. An identifier is in a file once (the reader refuses a
+        # second activity with the same one), so none of them has new parts waiting in ``new``.
+        self.replaced: list[int] = []
+        self.activities = 0
+
+    def add(self, part) -> None:
+        self.new[type(part)].append(part)
+
+    def replace(self, activity: Activity) -> None:
+        """Remove the stored parts of ``activity`` (at the next flush, before its new parts are written)."""
+        self.replaced.append(activity.pk)
+
+    def done(self) -> None:
+        self.activities += 1
+        if self.activities % FLUSH_EVERY == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.replaced:
+            self._remove(self.replaced)
+        for model in self.CREATED:
+            if objects := self.new.pop(model, None):
+                bulk_create_with_history(
+                    objects, model, batch_size=BATCH, default_user=self.user, default_change_reason=self.reason
+                )
+        self.replaced = []
+
+    def _remove(self, activities: list[int]) -> None:
+        """Delete the parts of ``activities`` after writing one '-' history record for each, in bulk. A queryset's
+        ``delete()`` would write them one by one through simple-history's signal, without the user or the reason."""
+        now = timezone.now()
+        for model, lookup in self.REMOVED:
+            parts = model.objects.filter(**{f'{lookup}__in': activities})
+            history = model.history.model
+            history.objects.bulk_create(
+                [
+                    history(
+                        history_date=now,
+                        history_type='-',
+                        history_user=self.user,
+                        history_change_reason=self.reason,
+                        **{name.attname: getattr(part, name.attname) for name in history.tracked_fields},
+                    )
+                    for part in parts
+                ],
+                batch_size=BATCH,
+            )
+            parts._raw_delete(parts.db)  # no signal: the history records are written above
+
+
+def describe_activity_part(record) -> str:
+    """A part's change in an activity's history: its kind and value, and the import that made it."""
+    described = describe_part(record)
+    return f'{described} ({record.history_change_reason})' if record.history_change_reason else described
 
 
 def import_iati(
@@ -202,12 +313,15 @@ def import_iati(
     countries = {country.iso2: country for country in Country.objects.all()}
     try:
         with transaction.atomic():
-            matcher = OrganisationMatcher()
+            reason = f'IATI import {report.file}'
+            matcher = OrganisationMatcher(user, reason)
+            parts = _PartWriter(user, reason)
             stored = dict(Activity.objects.values_list('iati_identifier', 'last_updated_datetime'))
             for outcome in read_activities(path, report.file):
-                report.lines.append(_store_one(outcome, report.file, countries, matcher, user, may_store, stored))
+                report.lines.append(_store_one(outcome, report.file, countries, matcher, parts, may_store, stored))
                 if progress and report.read % 25 == 0:
                     progress(report.read)
+            parts.flush()
             report.organisations_created = matcher.created
             if strict and report.refused:
                 raise _Rollback
@@ -223,7 +337,7 @@ def import_iati(
     return report
 
 
-def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMatcher, user, may_store, stored: dict):
+def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMatcher, parts, may_store, stored: dict):
     """Store one activity of the file; ``stored`` maps the identifiers already stored to their last-updated date."""
     if not outcome.valid:
         return ActivityLine(outcome.identifier, outcome.line, 'refused', outcome.errors)
@@ -277,14 +391,15 @@ def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMa
     activity.origin = Origin.IATI
     activity.source = f'{file_name}:{outcome.line}'[:300]  # file:line, the same in every language
     activity.notes = [note.as_dict() for note in notes]
-    if user is not None:
-        activity._history_user = user
+    activity._change_reason = parts.reason
+    if parts.user is not None:
+        activity._history_user = parts.user
     activity.save()
     stored[record.identifier] = activity.last_updated_datetime
     if existing is not None:
-        for part in REPLACED_PARTS:
-            getattr(activity, part).all().delete()
-    _store_parts(activity, record, recipients, matcher)
+        parts.replace(activity)
+    _store_parts(parts, activity, record, recipients, matcher)
+    parts.done()
     return ActivityLine(outcome.identifier, outcome.line, 'updated' if existing else 'imported', notes=notes)
 
 
@@ -303,100 +418,98 @@ def _newer(record: ActivityRecord, stored_date) -> bool:
     return stored_date is None or record.last_updated > stored_date
 
 
-def _store_parts(activity: Activity, record: ActivityRecord, recipients, matcher: OrganisationMatcher) -> None:
-    RecipientCountry.objects.bulk_create(
-        RecipientCountry(activity=activity, country=country, percentage=percentage)
-        for country, percentage in recipients
-    )
-    ParticipatingOrganisation.objects.bulk_create(
-        ParticipatingOrganisation(
-            activity=activity,
-            organisation=matcher.find(participant.org),
-            name=participant.org.name[:300] or participant.org.ref[:300],
-            role=participant.role,
-            type=participant.org.type[:2],
-            activity_identifier=participant.activity_id[:200],
+def _store_parts(
+    parts: _PartWriter, activity: Activity, record: ActivityRecord, recipients, matcher: OrganisationMatcher
+) -> None:
+    """Hand the parts ``record`` gives ``activity`` to ``parts``, which writes them in bulk."""
+    for country, percentage in recipients:
+        parts.add(RecipientCountry(activity=activity, country=country, percentage=percentage))
+    for participant in record.participants:
+        parts.add(
+            ParticipatingOrganisation(
+                activity=activity,
+                organisation=matcher.find(participant.org),
+                name=participant.org.name[:300] or participant.org.ref[:300],
+                role=participant.role,
+                type=participant.org.type[:2],
+                activity_identifier=participant.activity_id[:200],
+            )
         )
-        for participant in record.participants
-    )
-    ActivitySector.objects.bulk_create(
-        ActivitySector(
-            activity=activity,
-            vocabulary=sector.vocabulary[:3],
-            code=sector.code[:100],
-            name=sector.name[:300],
-            percentage=sector.percentage,
+    for sector in record.sectors:
+        parts.add(
+            ActivitySector(
+                activity=activity,
+                vocabulary=sector.vocabulary[:3],
+                code=sector.code[:100],
+                name=sector.name[:300],
+                percentage=sector.percentage,
+            )
         )
-        for sector in record.sectors
-    )
-    ActivityPolicyMarker.objects.bulk_create(
-        ActivityPolicyMarker(
-            activity=activity,
-            vocabulary=marker.vocabulary[:3],
-            code=marker.code[:20],
-            significance=marker.significance[:2],
-            name=marker.name[:300],
+    for marker in record.policy_markers:
+        parts.add(
+            ActivityPolicyMarker(
+                activity=activity,
+                vocabulary=marker.vocabulary[:3],
+                code=marker.code[:20],
+                significance=marker.significance[:2],
+                name=marker.name[:300],
+            )
         )
-        for marker in record.policy_markers
-    )
-    areas = {
-        area.pcode: area
-        for area in AdminArea.objects.filter(
-            pcode__in=[location.pcode for location in record.locations if location.pcode]
+    pcodes = [location.pcode for location in record.locations if location.pcode]
+    areas = {area.pcode: area for area in AdminArea.objects.filter(pcode__in=pcodes)} if pcodes else {}
+    for location in record.locations:
+        if location.name or location.pcode in areas:
+            parts.add(
+                ActivityLocation(
+                    activity=activity,
+                    admin_area=areas.get(location.pcode),
+                    name=location.name[:300],
+                    latitude=location.latitude,
+                    longitude=location.longitude,
+                )
+            )
+    for budget in record.budgets:
+        parts.add(
+            Budget(
+                activity=activity,
+                type=budget.type,
+                status=budget.status,
+                period_start=budget.period_start,
+                period_end=budget.period_end,
+                value=budget.value,
+                currency=budget.currency,
+                value_date=budget.value_date,
+            )
         )
-    }
-    ActivityLocation.objects.bulk_create(
-        ActivityLocation(
-            activity=activity,
-            admin_area=areas.get(location.pcode),
-            name=location.name[:300],
-            latitude=location.latitude,
-            longitude=location.longitude,
+    for transaction_record in record.transactions:
+        parts.add(
+            Transaction(
+                activity=activity,
+                ref=transaction_record.ref[:200],
+                type=transaction_record.type,
+                date=transaction_record.date,
+                value=transaction_record.value,
+                currency=transaction_record.currency,
+                value_date=transaction_record.value_date,
+                description=transaction_record.description,
+                provider_organisation=matcher.find(transaction_record.provider),
+                provider_name=transaction_record.provider.name[:300] if transaction_record.provider else '',
+                provider_activity_identifier=transaction_record.provider_activity_id[:200],
+                receiver_organisation=matcher.find(transaction_record.receiver),
+                receiver_name=transaction_record.receiver.name[:300] if transaction_record.receiver else '',
+                receiver_activity_identifier=transaction_record.receiver_activity_id[:200],
+            )
         )
-        for location in record.locations
-        if location.name or location.pcode in areas
-    )
-    Budget.objects.bulk_create(
-        Budget(
-            activity=activity,
-            type=budget.type,
-            status=budget.status,
-            period_start=budget.period_start,
-            period_end=budget.period_end,
-            value=budget.value,
-            currency=budget.currency,
-            value_date=budget.value_date,
-        )
-        for budget in record.budgets
-    )
-    Transaction.objects.bulk_create(
-        Transaction(
-            activity=activity,
-            ref=transaction.ref[:200],
-            type=transaction.type,
-            date=transaction.date,
-            value=transaction.value,
-            currency=transaction.currency,
-            value_date=transaction.value_date,
-            description=transaction.description,
-            provider_organisation=matcher.find(transaction.provider),
-            provider_name=transaction.provider.name[:300] if transaction.provider else '',
-            provider_activity_identifier=transaction.provider_activity_id[:200],
-            receiver_organisation=matcher.find(transaction.receiver),
-            receiver_name=transaction.receiver.name[:300] if transaction.receiver else '',
-            receiver_activity_identifier=transaction.receiver_activity_id[:200],
-        )
-        for transaction in record.transactions
-    )
     for result_record in record.results:
-        result = Result.objects.create(
+        result = Result(
             activity=activity,
             type=result_record.type,
             title=result_record.title[:500],
             description=result_record.description,
         )
+        parts.add(result)
         for indicator_record in result_record.indicators:
-            indicator = ResultIndicator.objects.create(
+            indicator = ResultIndicator(
                 result=result,
                 measure=indicator_record.measure,
                 ascending=indicator_record.ascending,
@@ -405,17 +518,18 @@ def _store_parts(activity: Activity, record: ActivityRecord, recipients, matcher
                 baseline_value=indicator_record.baseline_value[:100],
                 baseline_comment=indicator_record.baseline_comment,
             )
-            ResultPeriod.objects.bulk_create(
-                ResultPeriod(
-                    indicator=indicator,
-                    period_start=period.period_start,
-                    period_end=period.period_end,
-                    target=period.target[:100],
-                    actual=period.actual[:100],
-                    comment=period.comment,
+            parts.add(indicator)
+            for period in indicator_record.periods:
+                parts.add(
+                    ResultPeriod(
+                        indicator=indicator,
+                        period_start=period.period_start,
+                        period_end=period.period_end,
+                        target=period.target[:100],
+                        actual=period.actual[:100],
+                        comment=period.comment,
+                    )
                 )
-                for period in indicator_record.periods
-            )
 
 
 def write_report(report: ImportReport, path, gettext=None) -> None:

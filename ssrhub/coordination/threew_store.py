@@ -177,6 +177,7 @@ class _Store:
         self.result, self.country, self.file_name, self.user = result, country, file_name, user
         self.report, self.progress = report, progress
         self.now = timezone.now()
+        self.reason = f'3W import {file_name}'  # the change reason of every history record the storing writes
         self.organisations: dict[str, int | None] = {}  # folded organisation as the table names it -> its pk
         self.areas: dict[str, tuple[int, int]] = {}  # P-code -> (pk, level) of the administrative area
         self.sectors: dict[str, int] = {}
@@ -333,7 +334,9 @@ class _Store:
     def _bulk_create(self, objects: list, model) -> list:
         if not objects:
             return []
-        return bulk_create_with_history(objects, model, batch_size=BATCH, default_user=self.user)
+        return bulk_create_with_history(
+            objects, model, batch_size=BATCH, default_user=self.user, default_change_reason=self.reason
+        )
 
     def _tick(self, done: int, total: int) -> None:
         if self.progress is not None:
@@ -395,7 +398,7 @@ class _Store:
             history,
             [
                 {**extra, **row, 'id': found[row[key]], 'history_date': self.now, 'history_type': '+',
-                 'history_user_id': user, 'history_change_reason': None}
+                 'history_user_id': user, 'history_change_reason': self.reason}
                 for row in rows
             ],
         )  # fmt: skip
@@ -420,9 +423,11 @@ class _Store:
             [*ACTIVITY_FIELDS, 'last_updated'],
             batch_size=BATCH,
             default_user=self.user,
+            default_change_reason=self.reason,
         )
         for model in (ActivitySector, ActivityLocation):
             for part in model.objects.filter(activity_id__in=pks):
+                part._change_reason = self.reason
                 if self.user is not None:
                     part._history_user = self.user
                 part.delete()

@@ -1,28 +1,64 @@
 """Registry through which a higher app adds a tab to the country workspace (coordination adds "Coordination"), from
-its ``AppConfig.ready()``: countries does not import it, the workspace tabs name its page by URL name."""
+its ``AppConfig.ready()``: countries does not import it, the workspace tabs name its page by URL name.
+
+Tabs of one ``TabGroup`` show as one tab of the bar that opens on their list (a ``<details>`` disclosure: no script,
+keyboard accessible), and as a second row of links on their own pages: the bar stays one line at 1280 px."""
 
 from dataclasses import dataclass
 
-__all__ = ['WorkspaceTab', 'register_tab', 'registered_tabs']
+__all__ = ['TabGroup', 'WorkspaceTab', 'register_group', 'register_tab', 'registered_tabs']
 
 
 @dataclass(frozen=True)
 class WorkspaceTab:
     """A workspace tab: ``key`` is the ``tab`` its views declare, ``url_name`` a page taking ``iso3``, ``label`` a
-    lazy translation; the tab shows after the tab named ``after``."""
+    lazy translation; the tab shows after the tab named ``after``, inside the group keyed ``group`` if any."""
 
     key: str
     label: object
     url_name: str
     after: str = 'timeline'
+    group: str = ''
+
+
+@dataclass(frozen=True)
+class TabGroup:
+    """Workspace tabs shown as one tab of the bar (``label``, a lazy translation), in the order they registered."""
+
+    key: str
+    label: object
+    tabs: tuple[WorkspaceTab, ...] = ()
+
+    def __contains__(self, key: str) -> bool:
+        return any(tab.key == key for tab in self.tabs)
 
 
 _TABS: dict[str, WorkspaceTab] = {}
+_GROUPS: dict[str, TabGroup] = {}
 
 
 def register_tab(tab: WorkspaceTab) -> None:
     _TABS[tab.key] = tab
 
 
-def registered_tabs() -> list[WorkspaceTab]:
-    return list(_TABS.values())
+def register_group(group: TabGroup) -> None:
+    _GROUPS[group.key] = group
+
+
+def registered_tabs(after: str | None = None) -> list[WorkspaceTab | TabGroup]:
+    """The registered tabs (after the tab ``after`` when given), each group in place of its first tab and holding
+    its tabs."""
+    entries: list[WorkspaceTab | TabGroup] = []
+    groups: dict[str, int] = {}
+    for tab in _TABS.values():
+        if after is not None and tab.after != after:
+            continue
+        if tab.group not in _GROUPS:
+            entries.append(tab)
+        elif tab.group in groups:
+            group = entries[groups[tab.group]]
+            entries[groups[tab.group]] = TabGroup(group.key, group.label, (*group.tabs, tab))
+        else:
+            groups[tab.group] = len(entries)
+            entries.append(TabGroup(tab.group, _GROUPS[tab.group].label, (tab,)))
+    return entries

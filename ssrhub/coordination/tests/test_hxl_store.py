@@ -87,6 +87,12 @@ def test_a_changed_row_is_updated_in_place_with_history(tmp_path):
     activity.refresh_from_db()
     assert activity.title.startswith('Education in Emergencies – ') and activity.history.count() == 2
     assert activity.sectors.get().name == 'Education in Emergencies'
+    # Every history record the two storings wrote names the import; the replaced sector keeps its old name.
+    reason = f'3W import {EXTRACT.name}'
+    for model in (Activity, ActivitySector, ActivityLocation, AdminArea):
+        assert set(model.history.values_list('history_change_reason', flat=True)) == {reason}, model
+    removed = ActivitySector.history.get(history_type='-')
+    assert removed.activity_id == activity.pk and removed.name == 'Operational Presence: Education in Emergencies'
 
 
 def test_a_bad_file_writes_nothing(tmp_path):

@@ -2,6 +2,7 @@
 matching by exact name, nothing written for a refused file, strict mode, the user's countries, the upload task."""
 
 import io
+import re
 
 import pytest
 from lxml import etree
@@ -15,8 +16,10 @@ from ssrhub.coordination.models import (
     IatiImport,
     Organisation,
     ParticipatingOrganisation,
+    Transaction,
 )
 from ssrhub.core.models import Country
+from ssrhub.core.roles import Role
 
 from .iati_samples import BOMB, activity, iati_file
 
@@ -46,6 +49,42 @@ def test_a_newer_file_updates_in_place_and_history_keeps_the_older_values(tmp_pa
     assert older.lines[0].stored.startswith('2022-01-01')
     record.refresh_from_db()
     assert record.title == 'Police reform'
+
+
+def test_a_reimport_that_changes_a_transaction_leaves_the_old_value_in_its_history(tmp_path, client, make_user):
+    user = make_user('importer', Role.COUNTRY_EDITOR, countries=('LBR',))
+    import_iati(write(tmp_path, iati_file(activity(value='5000'))), user=user)
+    first = Transaction.objects.get()
+    newer = iati_file(activity(value='7500', updated='2022-01-01T00:00:00'))
+    assert import_iati(write(tmp_path, newer, name='newer.xml'), user=user).count('updated') == 1
+    second = Transaction.objects.get()
+    assert second.value == 7500 and second.pk != first.pk
+    history = Transaction.history.order_by('history_date', 'history_id')
+    assert [
+        (record.id, record.history_type, record.value, record.history_user, record.history_change_reason)
+        for record in history
+    ] == [
+        (first.pk, '+', 5000, user, 'IATI import test.xml'),
+        (first.pk, '-', 5000, user, 'IATI import newer.xml'),
+        (second.pk, '+', 7500, user, 'IATI import newer.xml'),
+    ]
+    # Every other part replaced as well, each with its removal and its new record; the activity changed in place.
+    sectors = ActivitySector.history.values_list('history_type', 'history_change_reason')
+    assert (
+        sorted(sectors)
+        == [('+', 'IATI import newer.xml')] * 2
+        + [('+', 'IATI import test.xml')] * 2
+        + [('-', 'IATI import newer.xml')] * 2
+    )
+    changes = Activity.history.order_by('history_date').values_list(
+        'history_type', 'history_user', 'history_change_reason'
+    )
+    assert list(changes) == [('+', user.pk, 'IATI import test.xml'), ('~', user.pk, 'IATI import newer.xml')]
+    client.force_login(user)
+    page = client.get(f'/coordination/activities/{second.activity_id}/history/').content.decode()
+    removed = re.escape('Transaction: Disbursement 2020-03-01 5000.00 USD (IATI import newer.xml)')
+    assert re.search(rf'deleted</span>\s*<div[^>]*>{removed}</div>', page)
+    assert 'Transaction: Disbursement 2020-03-01 7500.00 USD (IATI import newer.xml)' in page
 
 
 def test_a_participant_without_identifier_is_matched_by_exact_name_or_alias_only(tmp_path, db):

@@ -9,11 +9,13 @@ from lxml import etree
 
 from ssrhub.coordination.iati import read_activities, validate_tree
 from ssrhub.coordination.iati_export import activity_records, export_activities
-from ssrhub.coordination.iati_store import import_iati, write_report
+from ssrhub.coordination.iati_store import REPLACED_PARTS, import_iati, write_report
 from ssrhub.coordination.models import (
     Activity,
     Organisation,
     ParticipatingOrganisation,
+    ResultIndicator,
+    ResultPeriod,
     Transaction,
 )
 
@@ -70,6 +72,18 @@ def test_organisations_are_matched_by_identifier_and_never_duplicated(stored):
     assert Activity.objects.filter(reporting_organisation=undp.get()).count() > 10
     # A participant without an identifier keeps its published name unless a record has exactly that name.
     assert ParticipatingOrganisation.objects.filter(organisation__isnull=True).exclude(name='').exists()
+
+
+def test_every_row_the_import_writes_has_its_history_record_with_the_import_as_reason(stored):
+    reason = 'IATI import dportal-covid-export-2.03.xml'
+    parts = [Activity._meta.get_field(part).related_model for part in REPLACED_PARTS]
+    for model in (Activity, Organisation, *parts, ResultIndicator, ResultPeriod):
+        history = model.history.filter(history_type='+')
+        assert model.objects.exists(), model
+        assert sorted(history.values_list('id', flat=True)) == sorted(model.objects.values_list('pk', flat=True))
+        assert set(history.values_list('history_change_reason', flat=True)) == {reason}, model
+    period = ResultPeriod.history.first()
+    assert period.indicator_id == period.instance.indicator_id and period.indicator.result.activity_id
 
 
 def test_reimporting_the_same_file_changes_nothing(stored, shared_data):

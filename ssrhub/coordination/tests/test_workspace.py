@@ -172,3 +172,14 @@ def test_a_plan_page_shows_the_activities_of_each_action_with_a_link_to_add_one(
     assert 'Budget support' in page and 'Government of the United States' in page
     assert f'/countries/LBR/workspace/activities/add/?action={budget.pk}' in page
     assert budget.get_absolute_url() == f'{plan.get_absolute_url()}#action-{budget.pk}'
+
+
+def test_the_coordination_pages_are_one_tab_of_the_workspace(editor):
+    from ssrhub.countries.tabs import TabGroup, registered_tabs
+
+    (group,) = [entry for entry in registered_tabs('timeline') if isinstance(entry, TabGroup)]
+    assert (group.key, [tab.key for tab in group.tabs]) == ('coordination', ['activities', 'fora', '3w'])
+    page = editor.get('/countries/LBR/workspace/fora/').content.decode()
+    assert page.count('<summary class="nav-link active">Coordination</summary>') == 1
+    assert 'id="workspace-subtabs"' in page and 'aria-current="page" href="/countries/LBR/workspace/fora/"' in page
+    assert 'id="workspace-subtabs"' not in editor.get('/countries/LBR/workspace/').content.decode()

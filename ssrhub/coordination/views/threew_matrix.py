@@ -38,6 +38,12 @@ DIMENSION_LABELS = {
 }
 
 
+def _in_sentence(label) -> str:
+    """A dimension's label inside a sentence ("400 activities by organisation and sector as published")."""
+    text = str(label)
+    return text[:1].lower() + text[1:]
+
+
 class MatrixForm(AccessibleFormMixin, forms.Form):
     """What the matrix counts by, and which activities it counts."""
 
@@ -141,6 +147,8 @@ class MatrixMixin:
             'heat': heat,
             'row_label': DIMENSION_LABELS[rows],
             'column_label': DIMENSION_LABELS[columns],
+            'row_words': _in_sentence(DIMENSION_LABELS[rows]),
+            'column_words': _in_sentence(DIMENSION_LABELS[columns]),
             'downloads': downloads,
             **extra,
         }

@@ -290,6 +290,11 @@ def test_possible_duplications_come_a_page_at_a_time_the_open_ones_first(editor,
     assert 'flags=2#duplication-heading' in first
     second = editor.get(funding_url(plan), {'flags': '2'}).content.decode()
     assert second.count('data-state="dismissed"') == 1 and 'data-state="open"' not in second
+    french = editor.get(funding_url(plan), {'flags': '2'}, HTTP_ACCEPT_LANGUAGE='fr').content.decode()
+    # The decision and the note are two sentences, each with the French colon; one French term throughout.
+    assert 'Écarté\u00a0: pas de double emploi<br>Note\u00a0: <span lang="">One programme.</span>' in french
+    assert 'Double emploi possible</h3>' in french and '3 doubles emplois possibles, dont 2 à examiner' in french
+    assert 'Pages des doubles emplois possibles' in french and 'doublon' not in french
 
 
 def test_the_funding_is_kept_until_a_record_it_is_calculated_from_changes(editor, plan, monkeypatch):
