@@ -183,7 +183,7 @@ class OrganisationMatcher:
         by_same_name = self.by_name.get(name.casefold())
         if by_same_name is not None and not by_same_name.iati_ref and org.ref:
             by_same_name.iati_ref = org.ref
-            self._log(by_same_name)
+            _attribute_history(by_same_name, self.user, self.reason)
             by_same_name.save(update_fields=['iati_ref', 'last_updated'])
             self.by_ref[org.ref.upper()] = by_same_name
             return by_same_name
@@ -198,7 +198,7 @@ class OrganisationMatcher:
             type=org.type if org.type in OrganisationType.values else '',
             source='IATI',
         )
-        self._log(organisation)
+        _attribute_history(organisation, self.user, self.reason)
         organisation.save()
         self.created += 1
         if org.ref:
@@ -206,10 +206,12 @@ class OrganisationMatcher:
         self.by_name.setdefault(organisation.name.casefold(), organisation)
         return organisation
 
-    def _log(self, organisation: Organisation) -> None:
-        organisation._change_reason = self.reason
-        if self.user is not None:
-            organisation._history_user = self.user
+
+def _attribute_history(record, user, reason: str) -> None:
+    """Have the history record of ``record``'s next save carry ``reason`` and ``user`` (none on the command line)."""
+    record._change_reason = reason
+    if user is not None:
+        record._history_user = user
 
 
 class _PartWriter:
@@ -391,9 +393,7 @@ def _store_one(outcome, file_name: str, countries: dict, matcher: OrganisationMa
     activity.origin = Origin.IATI
     activity.source = f'{file_name}:{outcome.line}'[:300]  # file:line, the same in every language
     activity.notes = [note.as_dict() for note in notes]
-    activity._change_reason = parts.reason
-    if parts.user is not None:
-        activity._history_user = parts.user
+    _attribute_history(activity, parts.user, parts.reason)
     activity.save()
     stored[record.identifier] = activity.last_updated_datetime
     if existing is not None:

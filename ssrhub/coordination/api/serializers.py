@@ -1,12 +1,12 @@
 """Coordination fora for the API: fora, their members, meetings, decisions and the decisions' status updates, each
 with its free-text ``source`` and its ``citations``; writable as the pages write them (``WorkspaceSerializer``)."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ssrhub.core.api.fields import CitationsField, PartialDateField
+from ssrhub.core.api.serializers import ModelCleanMixin
 from ssrhub.countries.api.serializers import (
     ReachablePrimaryKeyRelatedField,
     WorkspaceSerializer,
@@ -224,7 +224,7 @@ class DecisionSerializer(WorkspaceSerializer):
         ]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(ModelCleanMixin, serializers.ModelSerializer):
     country = serializers.SlugRelatedField(
         slug_field='iso3',
         queryset=country_field().queryset,
@@ -250,19 +250,6 @@ class OrganisationSerializer(serializers.ModelSerializer):
             'source',
             'citations',
         ]
-
-    def get_validators(self):
-        return []
-
-    def validate(self, data):
-        record = self.instance or Organisation()
-        for name, value in data.items():
-            setattr(record, name, value)
-        try:
-            record.full_clean()
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
-        return data
 
 
 class RecipientCountrySerializer(serializers.ModelSerializer):

@@ -7,7 +7,6 @@ validated as the pages validate them.
 from functools import reduce
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -15,6 +14,7 @@ from rest_framework.exceptions import PermissionDenied
 
 from ssrhub.core.access import can_in_country
 from ssrhub.core.api.fields import CitationsField, PartialDateField
+from ssrhub.core.api.serializers import ModelCleanMixin
 from ssrhub.core.models import Country
 from ssrhub.countries import timeline
 from ssrhub.countries.models import (
@@ -83,7 +83,7 @@ class ReachableSlugRelatedField(ReachableMixin, serializers.SlugRelatedField):
     pass
 
 
-class WorkspaceSerializer(serializers.ModelSerializer):
+class WorkspaceSerializer(ModelCleanMixin, serializers.ModelSerializer):
     """A writable country workspace record, validated as its edit page validates it.
 
     The record as it would be saved must lie in a country where the user may add or change it (a 403 otherwise,
@@ -96,17 +96,8 @@ class WorkspaceSerializer(serializers.ModelSerializer):
 
     serializer_related_field = ReachablePrimaryKeyRelatedField
 
-    def new_record(self):
-        return self.Meta.model()
-
-    def get_validators(self):
-        # The model's constraints are checked by full_clean(), after the country: another country's record is a 403.
-        return []
-
-    def validate(self, data):
-        record = self.instance or self.new_record()
-        for name, value in data.items():
-            setattr(record, name, value)
+    def check_record(self, record) -> None:
+        # The country first, then the model's constraints: another country's record is a 403, not a 400.
         model = self.Meta.model
         try:
             country = reduce(getattr, model.country_scope.split('__'), record)
@@ -115,11 +106,6 @@ class WorkspaceSerializer(serializers.ModelSerializer):
         action = 'change' if self.instance else 'add'
         if country is not None and not can_in_country(self.context['request'].user, action, model, country):
             raise PermissionDenied(_('You may not save this record with these values.'))
-        try:
-            record.full_clean()
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
-        return data
 
 
 # Section: engagement

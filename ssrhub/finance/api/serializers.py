@@ -1,40 +1,19 @@
 """Exchange rates and duplication reviews in the API."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
 from ssrhub.core.access import can_in_country
 from ssrhub.core.api.fields import PartialDateField
+from ssrhub.core.api.serializers import ModelCleanMixin
 
 from ..models import DuplicationReview, ExchangeRate
 
 __all__ = ['DuplicationReviewSerializer', 'ExchangeRateSerializer']
 
 
-class _ModelCleanMixin:
-    """Validated as the pages validate: the model's ``full_clean()`` (its constraints included)."""
-
-    def get_validators(self):
-        return []
-
-    def check_country(self, record):
-        return None
-
-    def validate(self, data):
-        record = self.instance or self.Meta.model()
-        for name, value in data.items():
-            setattr(record, name, value)
-        self.check_country(record)
-        try:
-            record.full_clean()
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
-        return data
-
-
-class ExchangeRateSerializer(_ModelCleanMixin, serializers.ModelSerializer):
+class ExchangeRateSerializer(ModelCleanMixin, serializers.ModelSerializer):
     period = PartialDateField(
         date_field='period',
         precision_field='period_precision',
@@ -50,7 +29,7 @@ class ExchangeRateSerializer(_ModelCleanMixin, serializers.ModelSerializer):
         read_only_fields = ['last_updated']
 
 
-class DuplicationReviewSerializer(_ModelCleanMixin, serializers.ModelSerializer):
+class DuplicationReviewSerializer(ModelCleanMixin, serializers.ModelSerializer):
     country = serializers.CharField(source='action.document.country.iso3', read_only=True)
 
     class Meta:
@@ -58,7 +37,7 @@ class DuplicationReviewSerializer(_ModelCleanMixin, serializers.ModelSerializer)
         fields = ['id', 'country', 'action', 'activities', 'fingerprint', 'decision', 'note', 'last_updated']
         read_only_fields = ['last_updated']
 
-    def check_country(self, record):
+    def check_record(self, record) -> None:
         if record.action_id is None:
             return
         country = record.action.document.country

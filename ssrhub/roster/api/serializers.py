@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ssrhub.core.api.fields import CitationsField
+from ssrhub.core.api.serializers import ModelCleanMixin
 from ssrhub.core.models import Country
 from ssrhub.countries.api.serializers import (
     ReachablePrimaryKeyRelatedField,
@@ -277,21 +278,11 @@ class RequestStepSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError({'status': error.messages}) from error
 
 
-class CheckedSerializer(serializers.ModelSerializer):
+class CheckedSerializer(ModelCleanMixin, serializers.ModelSerializer):
     """A roster record validated by the model (``full_clean()``), related records chosen among those the user may
     view."""
 
     serializer_related_field = ReachablePrimaryKeyRelatedField
-
-    def validate(self, data):
-        record = self.instance or self.Meta.model()
-        for name, value in data.items():
-            setattr(record, name, value)
-        try:
-            record.full_clean()
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
-        return data
 
 
 class CandidateSerializer(CheckedSerializer):
