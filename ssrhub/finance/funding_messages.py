@@ -14,6 +14,7 @@ __all__ = [
     'ISSUE_MESSAGES',
     'amount_row',
     'boundary_sentence',
+    'decimal_text',
     'funding_dict',
     'funding_notes',
     'issue_message',
@@ -61,7 +62,7 @@ def money(value: Fraction | Decimal | None, places: int = 0) -> str:
     return number_format(rounded, places, use_l10n=True, force_grouping=True)
 
 
-def _decimal(value) -> str:
+def decimal_text(value) -> str:
     """A decimal as stored, with every significant place and none more, grouped in the page's language."""
     exact = Decimal(value).normalize()
     places = max(0, -exact.as_tuple().exponent)
@@ -75,7 +76,7 @@ def rate_text(rate) -> str:
     ) % {
         'currency': rate.currency,
         'usd': money(rate.usd_per_unit, 4),
-        'per_usd': _decimal(rate.per_usd),
+        'per_usd': decimal_text(rate.per_usd),
         'period': rate.period,
         'source': rate.source or _('no source given'),
     }

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.tables import BaseTable
 
+from .funding_messages import decimal_text
 from .models import ExchangeRate
 
 __all__ = ['ExchangeRateTable']
@@ -21,4 +22,4 @@ class ExchangeRateTable(BaseTable):
         fields = ('currency', 'period', 'rate', 'source')
 
     def render_rate(self, value):
-        return f'{value.normalize():f}'
+        return decimal_text(value)

@@ -54,6 +54,9 @@ def test_viewers_read_rates_and_only_editors_write_them(client, make_user):
     assert page.status_code == 200 and 'units of the currency for one US dollar' in page.content.decode()
     assert client.get(f'{RATES}add/').status_code == 403
     assert client.get(IMPORT).status_code == 403
+    # The rate is written in the page's language, as on the funding page.
+    assert '>0.9243<' in page.content.decode()
+    assert '>0,9243<' in client.get(RATES, HTTP_ACCEPT_LANGUAGE='fr').content.decode()
 
 
 def test_a_rate_is_entered_for_a_month_and_said_in_words(editor):
