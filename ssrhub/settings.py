@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     'ssrhub.countries',
     'ssrhub.coordination',
     'ssrhub.finance',
+    'ssrhub.monitoring',
     'ssrhub.roster',
     'ssrhub.site',
 ]

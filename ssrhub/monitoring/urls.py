@@ -1,0 +1,5 @@
+"""Monitoring pages."""
+
+app_name = 'monitoring'
+
+urlpatterns = []
