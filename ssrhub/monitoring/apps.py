@@ -6,3 +6,9 @@ class MonitoringConfig(AppConfig):
     name = 'ssrhub.monitoring'
     label = 'monitoring'
     verbose_name = _('monitoring and evaluation')
+
+    def ready(self):
+        from ssrhub.countries.tabs import TabGroup, register_group
+
+        # Each part of the app registers its workspace tabs in this group (key 'monitoring').
+        register_group(TabGroup('monitoring', _('Monitoring')))
