@@ -1,2 +1,35 @@
 """Monitoring and evaluation: results frameworks, indicators with targets and approved actuals, surveys, and the
 country statistics and conflict events that give the plan its context. One module per part."""
+
+from .frameworks import (
+    DEFAULT_LEVELS,
+    FrameworkResult,
+    FrameworkStatus,
+    ResultActivity,
+    ResultLevel,
+    ResultsFramework,
+    code_key,
+)
+from .indicators import Direction, Frequency, Indicator, IndicatorPeriod, Unit
+from .reference import Disaggregation, LibraryIndicator, SdgGoal, SdgIndicator, SdgTarget, Topic
+
+__all__ = [
+    'DEFAULT_LEVELS',
+    'Direction',
+    'Disaggregation',
+    'FrameworkResult',
+    'FrameworkStatus',
+    'Frequency',
+    'Indicator',
+    'IndicatorPeriod',
+    'LibraryIndicator',
+    'ResultActivity',
+    'ResultLevel',
+    'ResultsFramework',
+    'SdgGoal',
+    'SdgIndicator',
+    'SdgTarget',
+    'Topic',
+    'Unit',
+    'code_key',
+]
