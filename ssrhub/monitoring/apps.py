@@ -8,7 +8,13 @@ class MonitoringConfig(AppConfig):
     verbose_name = _('monitoring and evaluation')
 
     def ready(self):
-        from ssrhub.countries.tabs import TabGroup, register_group
+        from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
+
+        from . import search  # noqa: F401
 
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
         register_group(TabGroup('monitoring', _('Monitoring')))
+        # Results frameworks, indicators and targets.
+        register_tab(
+            WorkspaceTab('frameworks', _('Results frameworks'), 'monitoring:framework_list', group='monitoring')
+        )

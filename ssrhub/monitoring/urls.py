@@ -1,5 +1,39 @@
 """Monitoring pages."""
 
+from django.urls import path
+
+from .views import frameworks, library
+
 app_name = 'monitoring'
 
-urlpatterns = []
+# Section: results frameworks, indicators, the indicator library and SDG indicators
+RF = 'countries/<str:iso3>/workspace/frameworks/'
+IND = 'countries/<str:iso3>/workspace/indicators/'
+
+urlpatterns = [
+    path(RF, frameworks.ResultsFrameworkListView.as_view(), name='framework_list'),
+    path(f'{RF}add/', frameworks.ResultsFrameworkEditView.as_view(), name='framework_add'),
+    path(f'{RF}<int:pk>/', frameworks.ResultsFrameworkView.as_view(), name='framework'),
+    path(f'{RF}<int:pk>/edit/', frameworks.ResultsFrameworkEditView.as_view(), name='framework_edit'),
+    path(f'{RF}<int:pk>/delete/', frameworks.ResultsFrameworkDeleteView.as_view(), name='framework_delete'),
+    path(f'{RF}<int:pk>/history/', frameworks.ResultsFrameworkHistoryView.as_view(), name='framework_history'),
+    path(f'{RF}<int:framework_pk>/levels/add/', frameworks.ResultLevelEditView.as_view(), name='level_add'),
+    path(f'{RF}levels/<int:pk>/edit/', frameworks.ResultLevelEditView.as_view(), name='level_edit'),
+    path(f'{RF}levels/<int:pk>/delete/', frameworks.ResultLevelDeleteView.as_view(), name='level_delete'),
+    path(f'{RF}<int:framework_pk>/results/add/', frameworks.FrameworkResultEditView.as_view(), name='result_add'),
+    path(f'{RF}results/<int:pk>/edit/', frameworks.FrameworkResultEditView.as_view(), name='result_edit'),
+    path(f'{RF}results/<int:pk>/delete/', frameworks.FrameworkResultDeleteView.as_view(), name='result_delete'),
+    path(f'{RF}results/<int:pk>/history/', frameworks.FrameworkResultHistoryView.as_view(), name='result_history'),
+    path(f'{RF}results/<int:result_pk>/indicators/add/', frameworks.IndicatorEditView.as_view(), name='indicator_add'),
+    path(f'{IND}<int:pk>/', frameworks.IndicatorView.as_view(), name='indicator'),
+    path(f'{IND}<int:pk>/edit/', frameworks.IndicatorEditView.as_view(), name='indicator_edit'),
+    path(f'{IND}<int:pk>/delete/', frameworks.IndicatorDeleteView.as_view(), name='indicator_delete'),
+    path(f'{IND}<int:pk>/history/', frameworks.IndicatorHistoryView.as_view(), name='indicator_history'),
+    path(f'{IND}<int:indicator_pk>/periods/add/', frameworks.IndicatorPeriodEditView.as_view(), name='period_add'),
+    path(f'{IND}periods/<int:pk>/edit/', frameworks.IndicatorPeriodEditView.as_view(), name='period_edit'),
+    path(f'{IND}periods/<int:pk>/delete/', frameworks.IndicatorPeriodDeleteView.as_view(), name='period_delete'),
+    path('monitoring/library/', library.LibraryIndicatorListView.as_view(), name='libraryindicator_list'),
+    path('monitoring/library/<slug:code>/', library.LibraryIndicatorView.as_view(), name='libraryindicator'),
+    path('monitoring/library/<slug:code>/copy/', library.LibraryCopyView.as_view(), name='libraryindicator_copy'),
+    path('monitoring/sdg/', library.SdgIndicatorListView.as_view(), name='sdgindicator_list'),
+]

@@ -199,6 +199,22 @@ class LibraryIndicator(ReferenceModel):
     def data_source(self) -> str:
         return localized(self, 'data_source')
 
+    @property
+    def numerator(self) -> str:
+        return localized(self, 'numerator')
+
+    @property
+    def denominator(self) -> str:
+        return localized(self, 'denominator')
+
+    @property
+    def scale_min_label(self) -> str:
+        return localized(self, 'scale_min_label')
+
+    @property
+    def scale_max_label(self) -> str:
+        return localized(self, 'scale_max_label')
+
     def get_absolute_url(self):
         return reverse('monitoring:libraryindicator', args=[self.code])
 

@@ -15,6 +15,7 @@ from ssrhub.core.roles import Role
 from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
+from ssrhub.monitoring.demo import load_monitoring_demo
 from ssrhub.roster.demo import load_roster_demo
 
 DATA = Path(__file__).resolve().parents[3] / 'documents' / 'data'
@@ -118,6 +119,13 @@ class Command(BaseCommand):
             raise CommandError(f'Demo coordination activities refused: {error}') from error
         if options['verbosity']:
             self.stdout.write(f'Demo coordination activities: {summary(activities)}')
+        # Results frameworks: Liberia's plan, linked to its actions and to the partners' activities above.
+        try:
+            frameworks = load_monitoring_demo(user=User.objects.get(username='editor'))
+        except DataFileError as error:
+            raise CommandError(f'Demo results frameworks refused: {error}') from error
+        if options['verbosity']:
+            self.stdout.write(f'Demo results frameworks: {summary(frameworks)}')
         if not options['without_volume']:
             self.import_volume(options['verbosity'])
         # The expert roster: fictitious demo experts and the support requests the book states.

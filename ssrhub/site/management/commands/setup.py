@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from ssrhub.coordination.loading import load_codelists
 from ssrhub.core.loading import LoadReport, load_countries
 from ssrhub.core.roles import sync_roles
+from ssrhub.monitoring.loading import load_monitoring_reference
 
 from .demo import add_demo_options, demo_options
 
@@ -23,6 +24,11 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write('\n'.join(report.lines()))
         call_command('framework', 'load', stdout=self.stdout, verbosity=verbosity)
+        # The indicator library names ITGNs: after the framework.
+        report = LoadReport()
+        load_monitoring_reference(report)
+        if verbosity:
+            self.stdout.write('\n'.join(report.lines()))
         call_command('recode', stdout=self.stdout, verbosity=verbosity)
         if demo:
             call_command('demo', *demo_options(corpus_years, without_volume), stdout=self.stdout, verbosity=verbosity)

@@ -1,0 +1,3 @@
+"""Admin of the monitoring app, one module per part."""
+
+from . import frameworks  # noqa: F401

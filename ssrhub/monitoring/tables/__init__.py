@@ -1,0 +1,1 @@
+"""Tables of the monitoring app, one module per part."""
