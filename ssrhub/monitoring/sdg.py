@@ -5,6 +5,7 @@ The files key each text by number with dashes (``16-short``, ``16-3-title``, ``1
 with dots here ('16.3.2') and ``order`` sorts them as a reader expects (16.3 before 16.10, 16.10 before 16.a).
 """
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def _texts(directory: Path, kind: str) -> dict[str, dict[str, str]]:
         for key, text in content.items():
             if not isinstance(text, str) or not text.strip():
                 raise DataFileError(f'{path}: {key} has no text')
-            texts.setdefault(str(key), {})[language] = ' '.join(text.split())
+            texts.setdefault(str(key), {})[language] = unicodedata.normalize('NFC', ' '.join(text.split()))
     for key, by_language in texts.items():
         missing = [language for language in LANGUAGES if language not in by_language]
         if missing:

@@ -90,6 +90,23 @@ from ssrhub.finance.forms import ExchangeRateForm
 from ssrhub.finance.models import DuplicationReview, ExchangeRate, ReviewDecision
 from ssrhub.framework.forms import MissionForm
 from ssrhub.framework.models import Framework, FrameworkItem, FrameworkVersion, Mission, MissionTypeChoices, UNEntity
+from ssrhub.monitoring.forms.frameworks import (
+    FrameworkResultForm,
+    IndicatorForm,
+    IndicatorPeriodForm,
+    ResultLevelForm,
+    ResultsFrameworkForm,
+)
+from ssrhub.monitoring.models import (
+    FrameworkResult,
+    Indicator,
+    IndicatorPeriod,
+    LibraryIndicator,
+    ResultActivity,
+    ResultLevel,
+    ResultsFramework,
+    SdgIndicator,
+)
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
@@ -367,6 +384,76 @@ def assessment_edit_data(record, **changes) -> dict:
     ratings = {r.item_id: r for r in record.ratings.all()}
     items = framework_items(record.framework_version)
     return {**form_data(AssessmentForm, record), **ratings_data(items, ratings, **changes)}
+
+
+# Section: monitoring (results frameworks)
+
+
+def results_framework(iso3: str = 'LBR') -> ResultsFramework:
+    return ResultsFramework.objects.get_or_create(
+        country=country(iso3),
+        title=f'Access suite framework {iso3}',
+        defaults={'programme': 'Access suite programme', 'start': datetime.date(2024, 1, 1)},
+    )[0]
+
+
+def result_level(iso3: str = 'LBR') -> ResultLevel:
+    return ResultLevel.objects.get_or_create(
+        framework=results_framework(iso3), name='Access suite level', defaults={'order': 9, 'result_type': '1'}
+    )[0]
+
+
+def framework_result(iso3: str = 'LBR') -> FrameworkResult:
+    framework = results_framework(iso3)
+    return FrameworkResult.objects.get_or_create(
+        framework=framework,
+        code='9',
+        defaults={'level': framework.levels.order_by('order').first(), 'statement': 'Police trusted by the public'},
+    )[0]
+
+
+def result_activity(iso3: str = 'LBR') -> ResultActivity:
+    return ResultActivity.objects.get_or_create(result=framework_result(iso3), activity=activity(iso3))[0]
+
+
+def other_activity(iso3: str = 'LBR') -> Activity:
+    """A second activity of the country, for a new link to a result."""
+    first = activity(iso3)
+    return Activity.objects.get_or_create(
+        iati_identifier=f'XM-ACCESS-2-{iso3}',
+        defaults={
+            'reporting_organisation': first.reporting_organisation,
+            'country': first.country,
+            'title': f'Justice support {iso3}',
+            'status': '2',
+            'planned_start': datetime.date(2020, 1, 1),
+            'default_currency': 'USD',
+        },
+    )[0]
+
+
+def monitoring_indicator(iso3: str = 'LBR') -> Indicator:
+    return Indicator.objects.get_or_create(
+        result=framework_result(iso3),
+        code='9.a',
+        defaults={'title': 'Trust in the police', 'baseline_not_available': True, 'baseline_reason': 'No survey yet'},
+    )[0]
+
+
+def indicator_period(iso3: str = 'LBR') -> IndicatorPeriod:
+    return IndicatorPeriod.objects.get_or_create(
+        indicator=monitoring_indicator(iso3),
+        start=datetime.date(2025, 1, 1),
+        defaults={'end': datetime.date(2025, 12, 31), 'target': 10, 'label': '2025'},
+    )[0]
+
+
+def framework_country(record) -> str:
+    return record.framework.country.iso3
+
+
+def result_country(record) -> str:
+    return record.result.framework.country.iso3
 
 
 # Section: pages
@@ -1628,5 +1715,222 @@ ENTRIES = [
         model=CodelistItem,
         record=lambda: CodelistItem.objects.get(codelist='Sector', code='15210'),
         api=api('coordination', 'codelistitem'),
+    ),
+    # Section: monitoring (results frameworks, indicators, the indicator library and SDG indicators)
+    workspace_record(
+        ResultsFramework,
+        results_framework,
+        pages=(
+            Endpoint('monitoring:framework_list', 'list', kwargs=home),
+            Endpoint('monitoring:framework_all', 'list'),
+            Endpoint('monitoring:framework', kwargs=at(own_country, by_pk)),
+            Endpoint('monitoring:framework_history', kwargs=at(own_country, by_pk)),
+            Endpoint(
+                'monitoring:framework_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda f: {'title': 'Police reform results', 'programme': 'Police reform', 'status': 'draft'},
+            ),
+            Endpoint(
+                'monitoring:framework_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda f: form_data(
+                    ResultsFrameworkForm, f, {'country': f.country, 'user': ANYONE}, description=CHECKED
+                ),
+            ),
+            Endpoint('monitoring:framework_delete', 'delete', kwargs=guessed(by_pk), data=lambda f: {}),
+        ),
+        api=api(
+            'monitoring',
+            'resultsframework',
+            create=lambda f: {'country': f.country.iso3, 'title': 'Justice results', 'programme': 'Justice'},
+            change=lambda f: {'country': f.country.iso3, 'title': f.title, 'programme': f.programme, 'source': CHECKED},
+        ),
+    ),
+    workspace_record(
+        ResultLevel,
+        result_level,
+        pages=(
+            Endpoint(
+                'monitoring:level_add',
+                'add',
+                kwargs=at(framework_country, lambda level: {'framework_pk': level.framework.pk}),
+                data=lambda level: {'order': 7, 'name': 'Activity', 'result_type': '9'},
+            ),
+            Endpoint(
+                'monitoring:level_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda level: form_data(ResultLevelForm, level, {'framework': level.framework}, name_fr='Niveau'),
+            ),
+            Endpoint('monitoring:level_delete', 'delete', kwargs=guessed(by_pk), data=lambda level: {}),
+        ),
+        api=api(
+            'monitoring',
+            'resultlevel',
+            create=lambda level: {'framework': level.framework.pk, 'order': 8, 'name': 'Task', 'result_type': '9'},
+            change=lambda level: {
+                'framework': level.framework.pk,
+                'order': level.order,
+                'name': level.name,
+                'name_fr': 'Niveau',
+                'result_type': level.result_type,
+            },
+        ),
+    ),
+    workspace_record(
+        FrameworkResult,
+        framework_result,
+        pages=(
+            Endpoint('monitoring:result_history', kwargs=at(framework_country, by_pk)),
+            Endpoint(
+                'monitoring:result_add',
+                'add',
+                kwargs=at(framework_country, lambda r: {'framework_pk': r.framework.pk}),
+                data=lambda r: {'code': '8', 'level': r.level.pk, 'statement': 'Courts open in every county'},
+            ),
+            Endpoint(
+                'monitoring:result_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda r: form_data(
+                    FrameworkResultForm, r, {'framework': r.framework, 'user': ANYONE}, description=CHECKED
+                ),
+            ),
+            Endpoint('monitoring:result_delete', 'delete', kwargs=guessed(by_pk), data=lambda r: {}),
+        ),
+        api=api(
+            'monitoring',
+            'frameworkresult',
+            create=lambda r: {'framework': r.framework.pk, 'level': r.level.pk, 'code': '7', 'statement': 'Prisons'},
+            change=lambda r: {
+                'framework': r.framework.pk,
+                'level': r.level.pk,
+                'code': r.code,
+                'statement': r.statement,
+                'description': CHECKED,
+            },
+        ),
+        marker=lambda r: f'id="result-{r.pk}"',
+    ),
+    workspace_record(
+        ResultActivity,
+        result_activity,
+        api=api(
+            'monitoring',
+            'resultactivity',
+            create=lambda link: {'result': link.result.pk, 'activity': other_activity(result_country(link)).pk},
+            change=lambda link: {'result': link.result.pk, 'activity': link.activity.pk, 'note': CHECKED},
+        ),
+    ),
+    workspace_record(
+        Indicator,
+        monitoring_indicator,
+        pages=(
+            Endpoint('monitoring:indicator_list', 'list'),
+            Endpoint('monitoring:indicator', kwargs=at(result_country, by_pk)),
+            Endpoint('monitoring:indicator_history', kwargs=at(result_country, by_pk)),
+            Endpoint(
+                'monitoring:indicator_add',
+                'add',
+                kwargs=at(result_country, lambda i: {'result_pk': i.result.pk}),
+                data=lambda i: {
+                    'code': '9.z',
+                    'title': 'Police stations open',
+                    'unit': 'number',
+                    'direction': 'increase',
+                    'frequency': 'annual',
+                    'decimal_places': 0,
+                    'baseline_not_available': 'on',
+                    'baseline_reason': 'Not yet counted',
+                },
+            ),
+            Endpoint(
+                'monitoring:indicator_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda i: form_data(IndicatorForm, i, {'result': i.result, 'user': ANYONE}, definition=CHECKED),
+            ),
+            Endpoint('monitoring:indicator_delete', 'delete', kwargs=guessed(by_pk), data=lambda i: {}),
+            Endpoint(
+                'monitoring:libraryindicator_copy',
+                'post',
+                kwargs=lambda i: {'code': 'trust-in-police'},
+                data=lambda i: {'result': i.result.pk, 'code': '9.t', 'baseline_reason': CHECKED},
+            ),
+        ),
+        api=api(
+            'monitoring',
+            'indicator',
+            create=lambda i: {
+                'result': i.result.pk,
+                'code': '9.b',
+                'title': 'Women police officers',
+                'unit': 'percentage',
+                'baseline_value': '17.0',
+                'baseline_date': '2016-12-31',
+                'sdg_indicators': ['16.7.1'],
+            },
+            change=lambda i: {
+                'result': i.result.pk,
+                'code': i.code,
+                'title': i.title,
+                'baseline_not_available': True,
+                'baseline_reason': CHECKED,
+            },
+        ),
+    ),
+    workspace_record(
+        IndicatorPeriod,
+        indicator_period,
+        pages=(
+            Endpoint(
+                'monitoring:period_add',
+                'add',
+                kwargs=at(
+                    lambda p: p.indicator.result.framework.country.iso3, lambda p: {'indicator_pk': p.indicator.pk}
+                ),
+                data=lambda p: {'label': '2026', 'start': '2026-01-01', 'end': '2026-12-31', 'target': '12'},
+            ),
+            Endpoint(
+                'monitoring:period_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda p: form_data(IndicatorPeriodForm, p, {'indicator': p.indicator}, target_note=CHECKED),
+            ),
+            Endpoint('monitoring:period_delete', 'delete', kwargs=guessed(by_pk), data=lambda p: {}),
+        ),
+        api=api(
+            'monitoring',
+            'indicatorperiod',
+            create=lambda p: {'indicator': p.indicator.pk, 'start': '2027-01-01', 'end': '2027-12-31', 'target': '14'},
+            change=lambda p: {
+                'indicator': p.indicator.pk,
+                'start': p.start.isoformat(),
+                'end': p.end.isoformat(),
+                'target': '11',
+                'target_note': CHECKED,
+            },
+        ),
+    ),
+    AccessEntry(
+        model=LibraryIndicator,
+        record=lambda: LibraryIndicator.objects.get(code='unsentenced-detainees'),
+        pages=(
+            Endpoint('monitoring:libraryindicator_list', 'list'),
+            Endpoint('monitoring:libraryindicator', kwargs=lambda r: {'code': r.code}),
+        ),
+        api=api('monitoring', 'libraryindicator', lookup='code', attribute='code'),
+        marker=lambda r: f'id="library-{r.code}"',
+        api_key='code',
+    ),
+    AccessEntry(
+        model=SdgIndicator,
+        record=lambda: SdgIndicator.objects.get(number='16.3.2'),
+        pages=(Endpoint('monitoring:sdgindicator_list', 'list'),),
+        api=api('monitoring', 'sdgindicator', lookup='number', attribute='number'),
+        marker=lambda r: f'id="sdg-{r.number}"',
+        api_key='number',
     ),
 ]

@@ -1,6 +1,17 @@
 from rest_framework.routers import DefaultRouter
 
+from . import views
+
 router = DefaultRouter()
+# Section: results frameworks, indicators, the indicator library and SDG indicators
+router.register('frameworks', views.ResultsFrameworkViewSet)
+router.register('result-levels', views.ResultLevelViewSet)
+router.register('results', views.FrameworkResultViewSet)
+router.register('result-activities', views.ResultActivityViewSet)
+router.register('indicators', views.IndicatorViewSet)
+router.register('indicator-periods', views.IndicatorPeriodViewSet)
+router.register('library', views.LibraryIndicatorViewSet)
+router.register('sdg-indicators', views.SdgIndicatorViewSet)
 
 app_name = 'monitoring-api'
 urlpatterns = router.urls

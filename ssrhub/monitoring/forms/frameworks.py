@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.coordination.models import Activity, Organisation
-from ssrhub.core.access import can
+from ssrhub.core.access import can_in_country
 from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm
 from ssrhub.core.i18n import localized
 from ssrhub.countries.models import Action, DocumentKind, NationalDocument, Objective
@@ -278,8 +278,8 @@ class LibraryCopyForm(AccessibleFormMixin, forms.Form):
 
     def clean_result(self):
         result = self.cleaned_data['result']
-        if not can(self.user, 'add', Indicator(result=result)):
-            raise forms.ValidationError(_('You may not add indicators to this framework.'))
+        if not can_in_country(self.user, 'add', Indicator, result.framework.country):
+            raise forms.ValidationError(_('You may not add indicators to this framework.'), code='forbidden')
         return result
 
     def build(self) -> Indicator:

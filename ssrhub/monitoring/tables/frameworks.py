@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.tables import BaseTable
 
-from ..models import LibraryIndicator, ResultsFramework
+from ..display import format_value
+from ..models import Indicator, LibraryIndicator, ResultsFramework
 
-__all__ = ['LibraryIndicatorTable', 'ResultsFrameworkTable']
+__all__ = ['AllFrameworksTable', 'IndicatorTable', 'LibraryIndicatorTable', 'ResultsFrameworkTable']
 
 
 class ResultsFrameworkTable(BaseTable):
@@ -58,3 +59,47 @@ class LibraryIndicatorTable(BaseTable):
 
     def render_source(self, value, record):
         return format_html('<span class="small">{}</span>', record.source)
+
+
+class AllFrameworksTable(ResultsFrameworkTable):
+    """Frameworks of every country the user may see, with the country."""
+
+    title = tables.Column(verbose_name=_('Framework'), linkify=True, accessor='pk', order_by=('title',))
+    country = tables.Column(verbose_name=_('Country'), order_by=('country__name_en',))
+
+    class Meta(ResultsFrameworkTable.Meta):
+        fields = ('title', 'country', 'follows', 'period', 'status', 'result_count', 'indicator_count')
+        sequence = ('title', 'country', 'follows', 'period', 'status', 'result_count', 'indicator_count')
+
+
+class IndicatorTable(BaseTable):
+    """Indicators of the frameworks the user may see: framework, unit, baseline and SDG links."""
+
+    title = tables.Column(verbose_name=_('Indicator'), linkify=True, accessor='pk', order_by=('code', 'title'))
+    framework = tables.Column(verbose_name=_('Framework'), accessor='result__framework', orderable=False)
+    country = tables.Column(verbose_name=_('Country'), accessor='result__framework__country', orderable=False)
+    unit = tables.Column(verbose_name=_('Unit'))
+    baseline = tables.Column(verbose_name=_('Baseline'), accessor='pk', orderable=False)
+    sdg = tables.Column(verbose_name=_('SDG'), accessor='pk', orderable=False)
+
+    class Meta(BaseTable.Meta):
+        model = Indicator
+        fields = ('title', 'framework', 'country', 'unit', 'baseline', 'sdg')
+        row_attrs = {'id': lambda record: f'indicator-{record.pk}'}
+
+    def render_title(self, value, record):
+        return str(record)
+
+    def render_framework(self, value, record):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.display_title)
+
+    def render_country(self, value, record):
+        return value.iso3
+
+    def render_baseline(self, value, record):
+        if record.baseline_not_available:
+            return _('not available')
+        return format_value(record.baseline_value, record)
+
+    def render_sdg(self, value, record):
+        return ', '.join(indicator.number for indicator in record.sdg_indicators.all()) or '—'

@@ -1,7 +1,8 @@
 """Table of SDG indicators with the library and framework indicators linked to each."""
 
 import django_tables2 as tables
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.tables import BaseTable
@@ -31,7 +32,7 @@ class SdgIndicatorTable(BaseTable):
         if not found:
             return '—'
         return format_html_join(
-            format_html('<br>'), '<a href="{}">{}</a>', ((item.get_absolute_url(), item.title) for item in found)
+            mark_safe('<br>'), '<a href="{}">{}</a>', ((item.get_absolute_url(), item.title) for item in found)
         )
 
     def render_frameworks(self, value, record):
@@ -39,7 +40,7 @@ class SdgIndicatorTable(BaseTable):
         if not found:
             return '—'
         return format_html_join(
-            format_html('<br>'),
+            mark_safe('<br>'),
             '<a href="{}">{} ({})</a>',
             ((item.get_absolute_url(), item, item.result.framework.country.iso3) for item in found),
         )

@@ -4,6 +4,7 @@ results, indicators and periods, and an indicator's page with its targets."""
 
 from datetime import date
 
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
@@ -16,9 +17,10 @@ from ssrhub.core.views.generic import (
     CountryObjectHistoryView,
     CountryObjectListView,
     CountryObjectView,
+    ObjectListView,
 )
 
-from ..filtersets.frameworks import ResultsFrameworkFilterSet
+from ..filtersets.frameworks import IndicatorFilterSet, ResultsFrameworkFilterSet
 from ..forms.frameworks import (
     FrameworkResultForm,
     IndicatorForm,
@@ -35,9 +37,11 @@ from ..models import (
     ResultsFramework,
     code_key,
 )
-from ..tables.frameworks import ResultsFrameworkTable
+from ..tables.frameworks import AllFrameworksTable, IndicatorTable, ResultsFrameworkTable
 
 __all__ = [
+    'AllFrameworksListView',
+    'AllIndicatorsListView',
     'FrameworkResultDeleteView',
     'FrameworkResultEditView',
     'FrameworkResultHistoryView',
@@ -123,6 +127,25 @@ class ResultsFrameworkListView(CountryObjectListView):
     tab = TAB
     template_name = 'monitoring/frameworks/framework_list.html'
     title = ''
+
+
+class AllFrameworksListView(LoginRequiredMixin, ObjectListView):
+    """The results frameworks of every country the user may see (``/monitoring/frameworks/``)."""
+
+    queryset = ResultsFrameworkListView.queryset.select_related('country')
+    filterset = ResultsFrameworkFilterSet
+    table = AllFrameworksTable
+    template_name = 'monitoring/frameworks/all_list.html'
+
+
+class AllIndicatorsListView(LoginRequiredMixin, ObjectListView):
+    """The indicators of every framework the user may see (``/monitoring/indicators/``), filterable by country,
+    framework, unit and SDG indicator."""
+
+    queryset = Indicator.objects.select_related('result__framework__country').prefetch_related('sdg_indicators')
+    filterset = IndicatorFilterSet
+    table = IndicatorTable
+    template_name = 'monitoring/frameworks/all_list.html'
 
 
 class ResultsFrameworkView(CountryObjectView):

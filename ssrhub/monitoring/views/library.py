@@ -92,7 +92,8 @@ class LibraryCopyView(RestrictedViewMixin, View):
     def post(self, request):
         form = LibraryCopyForm(request.POST, library=self.library, user=request.user)
         if not form.is_valid():
-            return self.form_response(request, form, status=400)
+            # A result of a country the user does not edit is a refusal, as on every add page.
+            return self.form_response(request, form, status=403 if form.has_error('result', 'forbidden') else 400)
         try:
             indicator = form.build()
         except ValidationError as error:
