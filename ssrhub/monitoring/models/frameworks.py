@@ -237,8 +237,10 @@ class ResultLevel(ChangeLoggedModel):
         below = results.filter(children__level__order__lte=self.order).first()
         if above or below:
             raise ValidationError(
-                {'order': _('This position would put result %(code)s on or above the level of its parent.')}
-                % {'code': (above or below).code}
+                {
+                    'order': _('This position would put result %(code)s on or above the level of its parent.')
+                    % {'code': (above or below).code}
+                }
             )
 
 

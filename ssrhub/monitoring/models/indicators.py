@@ -230,7 +230,8 @@ class Indicator(ChangeLoggedModel):
             for name in ('scale_min', 'scale_max', 'scale_min_label', 'scale_max_label'):
                 if getattr(self, name) not in (None, ''):
                     errors[name] = _('Only a scale has lowest and highest points.')
-        if self.unit == Unit.PERCENTAGE and self.baseline_value is None:
+        ratio_checked = not self.check_value(None, self.baseline_numerator, self.baseline_denominator)
+        if self.unit == Unit.PERCENTAGE and self.baseline_value is None and ratio_checked:
             self.baseline_value = _rounded(values.percent(self.baseline_numerator, self.baseline_denominator), self)
         if not errors and not self.baseline_not_available:
             errors.update(
@@ -334,7 +335,8 @@ class IndicatorPeriod(ChangeLoggedModel):
         )
         if overlap:
             errors['start'] = _('The period overlaps the period %(period)s of this indicator.') % {'period': overlap}
-        if self.indicator.unit == Unit.PERCENTAGE and self.target is None:
+        ratio_checked = not self.indicator.check_value(None, self.target_numerator, self.target_denominator)
+        if self.indicator.unit == Unit.PERCENTAGE and self.target is None and ratio_checked:
             self.target = _rounded(values.percent(self.target_numerator, self.target_denominator), self.indicator)
         for name, message in problem_errors(
             self.indicator.check_value(self.target, self.target_numerator, self.target_denominator),
