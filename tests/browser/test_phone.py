@@ -153,6 +153,7 @@ def page_arguments():
     from ssrhub.finance.models import ExchangeRate
     from ssrhub.framework.models import Framework, FrameworkItem, UNEntity
     from ssrhub.mandates.matrix import MANDATED, TOTAL
+    from ssrhub.monitoring.models import FrameworkResult, Indicator, IndicatorPeriod, ResultLevel, ResultsFramework
     from ssrhub.roster.models import ExpertProfile, SupportRequest
 
     framework = Framework.objects.first()
@@ -240,6 +241,35 @@ def page_arguments():
         },
         **{f'roster:profile{page}': {'pk': profile.pk} for page in ('', '_edit', '_delete', '_history')},
         **{f'roster:request{page}': {'pk': request.pk} for page in ('', '_edit', '_history')},
+        # Section: monitoring (results frameworks): Liberia's demo framework
+        **{
+            f'monitoring:{name}': on(ResultsFramework, 'country')
+            for name in ('framework', 'framework_edit', 'framework_delete', 'framework_history')
+        },
+        **{f'monitoring:{name}': on(ResultLevel, 'framework__country') for name in ('level_edit', 'level_delete')},
+        **{
+            f'monitoring:{name}': on(FrameworkResult, 'framework__country')
+            for name in ('result_edit', 'result_delete', 'result_history')
+        },
+        **{
+            f'monitoring:{name}': on(Indicator, 'result__framework__country')
+            for name in ('indicator', 'indicator_edit', 'indicator_delete', 'indicator_history')
+        },
+        **{
+            f'monitoring:{name}': on(IndicatorPeriod, 'indicator__result__framework__country')
+            for name in ('period_edit', 'period_delete')
+        },
+        **{
+            f'monitoring:{name}': {'iso3': 'LBR', key: on(model, scope)['pk']}
+            for name, key, model, scope in (
+                ('level_add', 'framework_pk', ResultsFramework, 'country'),
+                ('result_add', 'framework_pk', ResultsFramework, 'country'),
+                ('indicator_add', 'result_pk', FrameworkResult, 'framework__country'),
+                ('period_add', 'indicator_pk', Indicator, 'result__framework__country'),
+            )
+        },
+        'monitoring:libraryindicator': {'code': 'trust-in-police'},
+        'monitoring:libraryindicator_copy': {'code': 'trust-in-police'},
     }
 
 

@@ -9,6 +9,7 @@ joins by itself; a URL whose arguments cannot be guessed from the demo fails wit
 
 import datetime
 import re
+from functools import reduce
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -36,6 +37,7 @@ from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar,
 from ssrhub.documents.models import Document, Paragraph
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import FrameworkVersion, UNEntity
+from ssrhub.monitoring.models import FrameworkResult, Indicator, ResultsFramework
 from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 from .english import english_in, sentences
@@ -297,7 +299,20 @@ ARGUMENTS = {
         f'roster:request{page}': lambda: [{'pk': pk} for pk in SupportRequest.objects.values_list('pk', flat=True)]
         for page in ('', '_edit', '_history', '_step', '_candidates')
     },
+    # Section: monitoring (results frameworks)
+    'monitoring:level_add': lambda: [_monitoring('framework_pk', ResultsFramework)],
+    'monitoring:result_add': lambda: [_monitoring('framework_pk', ResultsFramework)],
+    'monitoring:indicator_add': lambda: [_monitoring('result_pk', FrameworkResult, 'framework__country')],
+    'monitoring:period_add': lambda: [_monitoring('indicator_pk', Indicator, 'result__framework__country')],
+    'monitoring:libraryindicator': lambda: [{'code': code} for code in ('trust-in-police', 'police-integrity-score')],
+    'monitoring:libraryindicator_copy': lambda: [{'code': 'trust-in-police'}],
 }
+
+
+def _monitoring(key, model, country='country'):
+    """The demo's first record of ``model`` (Liberia's framework, result or indicator) as the parent of an add page."""
+    record = _first(model.objects)
+    return {'iso3': reduce(getattr, [*country.split('__'), 'iso3'], record), key: record.pk}
 
 
 def _generic_kwargs(name, route, view):

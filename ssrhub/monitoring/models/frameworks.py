@@ -260,7 +260,11 @@ class FrameworkResult(ChangeLoggedModel):
         related_name='children',
         verbose_name=_('contributes to'),
     )
-    level = models.ForeignKey(to=ResultLevel, on_delete=models.PROTECT, related_name='results', verbose_name=_('level'))
+    # RESTRICT, not PROTECT: a framework deleted takes its levels and results together; a level alone that results sit
+    # on is refused (its delete page says so).
+    level = models.ForeignKey(
+        to=ResultLevel, on_delete=models.RESTRICT, related_name='results', verbose_name=_('level')
+    )
     code = models.CharField(verbose_name=_('code'), max_length=20, help_text=_('For example 1 or 1.2.'))
     statement = models.CharField(verbose_name=_('statement'), max_length=500)
     statement_fr = models.CharField(verbose_name=_('French statement'), max_length=500, blank=True)

@@ -23,6 +23,7 @@ from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
+from ssrhub.monitoring.models import Indicator, ResultsFramework
 from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,18 @@ PAGES = {
     'password_change': {},
     'finance:rate_list': {},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
+    # Monitoring: results frameworks (Liberia's demo framework), indicators, the library and SDG indicators.
+    'monitoring:framework_list': {'iso3': 'LBR'},
+    'monitoring:framework_all': {},
+    'monitoring:framework': lambda: {'iso3': 'LBR', 'pk': ResultsFramework.objects.get(country__iso3='LBR').pk},
+    'monitoring:indicator_list': {},
+    'monitoring:indicator': lambda: {
+        'iso3': 'LBR',
+        'pk': Indicator.objects.filter(result__framework__country__iso3='LBR').order_by('pk')[0].pk,
+    },
+    'monitoring:libraryindicator_list': {},
+    'monitoring:libraryindicator': {'code': 'trust-in-police'},
+    'monitoring:sdgindicator_list': {},
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
 NOT_PAGES = {
@@ -138,6 +151,7 @@ NOT_PAGES = {
     'my_profile': "a redirect to the user's own roster profile, in the user menu",
     'request_step': 'POST only: a step of a support request',
     'request_candidates': 'POST only: proposing or selecting a candidate',
+    'libraryindicator_copy': "a form, reached from a library indicator's page",
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')
