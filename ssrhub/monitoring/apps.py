@@ -8,9 +8,11 @@ class MonitoringConfig(AppConfig):
     verbose_name = _('monitoring and evaluation')
 
     def ready(self):
+        from ssrhub.core import history
         from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
         from . import search  # noqa: F401
+        from .models import Indicator, IndicatorPeriod, ResultLevel, ResultsFramework
 
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
         register_group(TabGroup('monitoring', _('Monitoring')))
@@ -18,3 +20,11 @@ class MonitoringConfig(AppConfig):
         register_tab(
             WorkspaceTab('frameworks', _('Results frameworks'), 'monitoring:framework_list', group='monitoring')
         )
+        # A framework's history shows its levels' changes, an indicator's its periods and targets.
+        for owner, model, lookup in (
+            (ResultsFramework, ResultLevel, 'framework'),
+            (Indicator, IndicatorPeriod, 'indicator'),
+        ):
+            history.register_source(
+                history.HistorySource(owner=owner, model=model, lookup=lookup, describe=history.describe_part)
+            )

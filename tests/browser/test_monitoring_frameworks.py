@@ -105,6 +105,14 @@ def test_an_editor_builds_a_framework_for_the_plan_and_copies_two_library_indica
     expect(indicators.nth(0)).to_contain_text(words['target'])
     expect(indicators.nth(1)).to_contain_text(words['not_available'])
     screenshot(page, f'monitoring-framework-{language}', full_page=True)
+    framework_url = page.url
+    page.goto('/monitoring/library/')
+    expect(page.locator('#library-unsentenced-detainees')).to_contain_text('16.3.2')
+    screenshot(page, f'monitoring-library-{language}', full_page=True)
+    page.goto('/monitoring/sdg/')
+    expect(page.locator('[id="sdg-16.7.1"]')).to_contain_text(words['women'])
+    screenshot(page, f'monitoring-sdg-{language}', full_page=True)
+    page.goto(framework_url)
     page.set_viewport_size({'width': 390, 'height': 844})
     width = page.evaluate('document.documentElement.scrollWidth')
     assert width <= 390, f'the framework page is {width} px wide at 390 px'

@@ -100,8 +100,8 @@ class ResultsFramework(WorkspaceModel):
         verbose_name=_('owner'),
         help_text=_('The organisation that keeps the framework (a national secretariat, a mission, a partner).'),
     )
-    start = models.DateField(verbose_name=_('start of the period'), null=True, blank=True)
-    end = models.DateField(verbose_name=_('end of the period'), null=True, blank=True)
+    start = models.DateField(verbose_name=_('start'), null=True, blank=True)
+    end = models.DateField(verbose_name=_('end'), null=True, blank=True)
     status = models.CharField(
         verbose_name=_('status'), max_length=10, choices=FrameworkStatus, default=FrameworkStatus.DRAFT
     )

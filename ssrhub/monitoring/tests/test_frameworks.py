@@ -228,3 +228,22 @@ def test_the_sdg_page_shows_goal_16_by_default_with_the_library_indicators_linke
     assert 'id="sdg-16.3.2"' in page and 'id="sdg-1.1.1"' not in page
     assert reverse('monitoring:libraryindicator', args=['unsentenced-detainees']) in page
     assert 'id="sdg-1.1.1"' in client.get(reverse('monitoring:sdgindicator_list'), {'goal': '1'}).content.decode()
+
+
+def test_an_indicators_history_shows_its_periods_changes(share, make_user, client):
+    period = IndicatorPeriod.objects.create(indicator=share, start=D(2025, 1, 1), end=D(2025, 12, 31), label='2025')
+    period.target = 21
+    period.save()
+    client.force_login(make_user('reader', Role.VIEWER))
+    page = client.get(reverse('monitoring:indicator_history', args=['LBR', share.pk])).content.decode()
+    assert page.count('Indicator period: 2025') == 2
+
+
+def test_global_search_finds_frameworks_and_indicators_the_user_may_see(share, make_user, client):
+    client.force_login(make_user('searcher', Role.VIEWER))
+    page = client.get('/search/', {'q': 'police reform'}).content.decode()
+    assert share.result.framework.get_absolute_url() in page
+    page = client.get('/search/', {'q': 'women police'}).content.decode()
+    assert share.get_absolute_url() in page
+    client.logout()
+    assert share.get_absolute_url() not in client.get('/search/', {'q': 'women police'}).content.decode()
