@@ -5,7 +5,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import SearchFilterSet
+from ssrhub.core.filtersets import AnyYesNoWidget, SearchFilterSet
 from ssrhub.countries.filtersets import country_filter
 
 from ..models import (
@@ -118,7 +118,9 @@ class SdgIndicatorFilterSet(SearchFilterSet):
 
     search_fields = ('number', 'title_en', 'title_fr')
     goal = django_filters.ChoiceFilter(method='filter_goal', label=_('Goal'), empty_label=_('All goals'))
-    linked = django_filters.BooleanFilter(method='filter_linked', label=_('In the indicator library'))
+    linked = django_filters.BooleanFilter(
+        method='filter_linked', label=_('In the indicator library'), widget=AnyYesNoWidget
+    )
 
     class Meta:
         model = SdgIndicator

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ssrhub.core.i18n import translated
 from ssrhub.core.models import ChangeLoggedModel
@@ -28,7 +29,7 @@ VALUE_PLACES = 4
 
 
 class Unit(models.TextChoices):
-    NUMBER = values.NUMBER, _('Number')
+    NUMBER = values.NUMBER, pgettext_lazy('unit of an indicator', 'Number')
     PERCENTAGE = values.PERCENTAGE, _('Percentage')
     YES_NO = values.YES_NO, _('Yes/no')
     SCALE = values.SCALE, _('Scale')
