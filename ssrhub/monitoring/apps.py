@@ -8,7 +8,18 @@ class MonitoringConfig(AppConfig):
     verbose_name = _('monitoring and evaluation')
 
     def ready(self):
-        from ssrhub.countries.tabs import TabGroup, register_group
+        from ssrhub.core import history
+        from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
+
+        from .models import ActualReport, ActualStep, ActualValue
 
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
         register_group(TabGroup('monitoring', _('Monitoring')))
+        # Actuals and review: a report's history shows its values' changes and its review steps.
+        register_tab(
+            WorkspaceTab('actuals-review', _('Actuals to review'), 'monitoring:actual_review_list', group='monitoring')
+        )
+        for model in (ActualValue, ActualStep):
+            history.register_source(
+                history.HistorySource(owner=ActualReport, model=model, lookup='report', describe=history.describe_part)
+            )
