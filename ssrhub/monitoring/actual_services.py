@@ -16,6 +16,7 @@ __all__ = [
     'StepRefused',
     'step_label',
     'grid_cells',
+    'not_deletable_message',
     'may_take',
     'refusal_message',
     'save_values',
@@ -51,6 +52,11 @@ def refusal_message(code: str) -> str:
         'comment-required': _('Say why in the comment.'),
         'no-values': _('Enter at least one value before submitting.'),
     }[code]
+
+
+def not_deletable_message() -> str:
+    """Why a report that went through review cannot be deleted."""
+    return _('Only a draft that was never submitted can be deleted.')
 
 
 def _actor(user, report) -> review.Actor:
@@ -142,6 +148,8 @@ def save_values(report: ActualReport, user, rows: list[dict]) -> None:
     nothing is written."""
     if not can(user, 'change', report):
         raise PermissionDenied
+    if not report.editable:
+        raise ValidationError(report.not_editable_reason())
     stored = {value.category_id: value for value in report.values.all()}
     errors, writes, deletes = {}, [], []
     for index, row in enumerate(rows):
@@ -164,8 +172,6 @@ def save_values(report: ActualReport, user, rows: list[dict]) -> None:
             errors[index] = error.messages
             continue
         writes.append(value)
-    if (deletes or writes) and not report.editable:
-        raise ValidationError(_('This report cannot change now.'))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

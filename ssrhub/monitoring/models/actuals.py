@@ -288,6 +288,12 @@ class ActualReport(ChangeLoggedModel):
         """Whether values may be entered or changed: a draft or returned report that is not locked."""
         return self.status in review.EDITABLE and not self.locked
 
+    def not_editable_reason(self) -> str:
+        """Why the values cannot change now (locked, or submitted or approved)."""
+        if self.locked:
+            return _('This report is locked: its values cannot change.')
+        return _('This report is %(status)s: its values cannot change.') % {'status': self.get_status_display().lower()}
+
     def get_absolute_url(self):
         return reverse('monitoring:actual_report', args=[self.country.iso3, self.pk])
 
@@ -415,10 +421,7 @@ class ActualValue(ChangeLoggedModel):
         if not self.report_id:
             return
         if not self.report.editable:
-            raise ValidationError(
-                _('This report is %(status)s: its values cannot change.')
-                % {'status': _('locked') if self.report.locked else self.report.get_status_display().lower()}
-            )
+            raise ValidationError(self.report.not_editable_reason())
         indicator = self.report.period.indicator
         if indicator.unit == 'percentage' and self.value is None and self.numerator is not None:
             from .. import values
