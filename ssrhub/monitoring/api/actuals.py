@@ -170,7 +170,7 @@ class ActualReportViewSet(RestrictedModelViewSet):
         except DjangoValidationError as error:
             raise ValidationError(error.messages) from error
         report = self.get_queryset().get(pk=report.pk)
-        return Response(self.get_serializer(report).data)
+        return Response(ActualReportSerializer(report, context=self.get_serializer_context()).data)
 
     @action(detail=True, methods=['post'], serializer_class=StepSerializer)
     def submit(self, request, pk=None):
@@ -180,7 +180,7 @@ class ActualReportViewSet(RestrictedModelViewSet):
     def approve(self, request, pk=None):
         return self._step(request, 'approve')
 
-    @action(detail=True, methods=['post'], serializer_class=StepSerializer, url_path='return')
+    @action(detail=True, methods=['post'], serializer_class=StepSerializer, url_path='return', url_name='return')
     def return_(self, request, pk=None):
         return self._step(request, 'return')
 
