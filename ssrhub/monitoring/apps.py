@@ -19,6 +19,9 @@ class MonitoringConfig(AppConfig):
         register_tab(
             WorkspaceTab('actuals-review', _('Actuals to review'), 'monitoring:actual_review_list', group='monitoring')
         )
+        register_tab(
+            WorkspaceTab('disaggregations', _('Disaggregations'), 'monitoring:disaggregation_list', group='monitoring')
+        )
         for model in (ActualValue, ActualStep):
             history.register_source(
                 history.HistorySource(owner=ActualReport, model=model, lookup='report', describe=history.describe_part)

@@ -58,3 +58,28 @@ def make_indicator(iso3: str = 'LBR', unit: str = 'number', code: str = '1.1.a',
         )
     IndicatorDisaggregation.objects.create(indicator=indicator, type=sex(), order=1)
     return indicator
+
+
+def sample_report():
+    """A submitted Liberian report whose sex categories do not add up (100 against 30 + 60), with a returned step,
+    for the pages' translation and phone checks (the demo has no actuals yet); made once."""
+    from ssrhub.monitoring.models import ActualReport, ActualStep, ActualValue
+
+    found = ActualReport.objects.filter(organisation__name='Sample reporting partner').first()
+    if found:
+        return found
+    indicator = make_indicator(code='9.9.s')
+    report = ActualReport.objects.create(
+        period=indicator.periods.get(label='2024'), organisation=organisation('Sample reporting partner')
+    )
+    female, male = sex().categories.all()[:2]
+    ActualValue.objects.create(report=report, value=100, source='LNP register')
+    ActualValue.objects.create(report=report, category=female, value=30)
+    ActualValue.objects.create(report=report, category=male, value=60)
+    ActualStep.objects.create(report=report, action='submit', from_status='draft', to_status='submitted')
+    ActualStep.objects.create(
+        report=report, action='return', from_status='submitted', to_status='returned', comment='Check the total.'
+    )
+    report.status = 'returned'
+    report.save()
+    return report

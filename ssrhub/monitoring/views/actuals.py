@@ -380,7 +380,7 @@ class DisaggregationListView(CountryScopedView):
 
     queryset = DisaggregationType.objects.all()
     template_name = 'monitoring/actuals/disaggregations.html'
-    tab = TAB
+    tab = 'disaggregations'
 
     def get_queryset(self, request, action=None):
         return (
@@ -400,7 +400,7 @@ class DisaggregationEditView(CountryObjectEditView):
     queryset = DisaggregationType.objects.all()
     form = DisaggregationTypeForm
     template_name = 'monitoring/actuals/disaggregation_form.html'
-    tab = TAB
+    tab = 'disaggregations'
 
     def new_object(self, request, **kwargs):
         return DisaggregationType(country=self.country)
