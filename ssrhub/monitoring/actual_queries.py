@@ -10,10 +10,6 @@ from .models import ActualValue, Indicator, IndicatorPeriod, ReportStatus
 __all__ = ['indicator_rollups', 'level_counts', 'report_flags']
 
 
-def _measure(row) -> rollups.Measure:
-    return rollups.Measure(row['value'], row['numerator'], row['denominator'])
-
-
 def indicator_rollups(indicators) -> dict:
     """``{indicator id: [PeriodResult, ...]}`` for ``indicators`` (a queryset or list), from approved reports.
 
@@ -28,16 +24,15 @@ def indicator_rollups(indicators) -> dict:
     ):
         periods[period['indicator']].append(period)
     reports: dict = defaultdict(lambda: [rollups.Measure(), {}])
-    for row in (
-        ActualValue.objects.filter(report__period__indicator__in=ids, report__status=ReportStatus.APPROVED)
-        .values('report', 'report__period', 'category', 'category__type', 'value', 'numerator', 'denominator')
-        .iterator(chunk_size=5000)
-    ):
-        report = reports[(row['report__period'], row['report'])]
-        if row['category'] is None:
-            report[0] = _measure(row)
+    Measure = rollups.Measure
+    for report_id, period_id, category, type_id, value, numerator, denominator in ActualValue.objects.filter(
+        report__period__indicator__in=ids, report__status=ReportStatus.APPROVED
+    ).values_list('report', 'report__period', 'category', 'category__type', 'value', 'numerator', 'denominator'):
+        report = reports[(period_id, report_id)]
+        if category is None:
+            report[0] = Measure(value, numerator, denominator)
         else:
-            report[1].setdefault(row['category__type'], {})[row['category']] = _measure(row)
+            report[1].setdefault(type_id, {})[category] = Measure(value, numerator, denominator)
     by_period = defaultdict(list)
     for (period_id, _report), (total, categories) in reports.items():
         by_period[period_id].append((total, categories))

@@ -24,6 +24,7 @@ Rules (``docs/monitoring.md``, "Actuals and review"):
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 __all__ = [
     'AT_RISK',
@@ -52,8 +53,7 @@ MAINTAIN_ON_TRACK, MAINTAIN_AT_RISK = Decimal('0.05'), Decimal('0.10')
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(NamedTuple):
     """A value with, for a percentage, its numerator and denominator (any may be ``None``)."""
 
     value: Decimal | None = None
@@ -113,6 +113,8 @@ def combine(unit: str, measures: list[Measure]) -> Measure:
     measures = [measure for measure in measures if measure.value is not None or measure.has_ratio]
     if not measures:
         return Measure()
+    if len(measures) == 1:
+        return measures[0]
     if unit == 'number':
         return Measure(sum((measure.value for measure in measures if measure.value is not None), Decimal(0)))
     if unit == 'percentage':

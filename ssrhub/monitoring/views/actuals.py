@@ -66,7 +66,10 @@ def flag_sentences(flags, names: dict) -> list[str]:
             'total': _number(flag.total),
         }
         if flag.missing:
-            sentence += ' ' + _('Missing: %(count)s categories.') % {'count': len(flag.missing)}
+            missing = DisaggregationCategory.objects.filter(pk__in=flag.missing)
+            sentence += ' ' + _('Missing: %(categories)s.') % {
+                'categories': ', '.join(category.display_name for category in missing)
+            }
         sentences.append(sentence)
     return sentences
 
