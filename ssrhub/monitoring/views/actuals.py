@@ -105,7 +105,9 @@ class IndicatorActualsView(CountryObjectView):
         names = _type_names(obj)
         categories = {
             category.pk: category
-            for category in DisaggregationCategory.objects.filter(type__indicator_links__indicator=obj)
+            for category in DisaggregationCategory.objects.restrict(request.user).filter(
+                type__indicator_links__indicator=obj
+            )
         }
         rows = []
         for period in obj.periods.all():
