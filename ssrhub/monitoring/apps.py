@@ -12,7 +12,15 @@ class MonitoringConfig(AppConfig):
         from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
         from . import search  # noqa: F401
-        from .models import Indicator, IndicatorPeriod, ResultLevel, ResultsFramework
+        from .models import (
+            ActualReport,
+            ActualStep,
+            ActualValue,
+            Indicator,
+            IndicatorPeriod,
+            ResultLevel,
+            ResultsFramework,
+        )
 
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
         register_group(TabGroup('monitoring', _('Monitoring')))
@@ -27,4 +35,15 @@ class MonitoringConfig(AppConfig):
         ):
             history.register_source(
                 history.HistorySource(owner=owner, model=model, lookup=lookup, describe=history.describe_part)
+            )
+        # Actuals and review: a report's history shows its values' changes and its review steps.
+        register_tab(
+            WorkspaceTab('actuals-review', _('Actuals to review'), 'monitoring:actual_review_list', group='monitoring')
+        )
+        register_tab(
+            WorkspaceTab('disaggregations', _('Disaggregations'), 'monitoring:disaggregation_list', group='monitoring')
+        )
+        for model in (ActualValue, ActualStep):
+            history.register_source(
+                history.HistorySource(owner=ActualReport, model=model, lookup='report', describe=history.describe_part)
             )

@@ -98,8 +98,13 @@ from ssrhub.monitoring.forms.frameworks import (
     ResultsFrameworkForm,
 )
 from ssrhub.monitoring.models import (
+    ActualReport,
+    ActualStep,
+    ActualValue,
+    DisaggregationType,
     FrameworkResult,
     Indicator,
+    IndicatorDisaggregation,
     IndicatorPeriod,
     LibraryIndicator,
     ResultActivity,
@@ -674,6 +679,69 @@ def iati_import() -> IatiImport:
     record.file.save('access.xml', ContentFile(IATI_SAMPLE), save=False)
     record.save()
     return record
+
+
+# Section: monitoring's actuals
+
+
+def m_indicator(iso3: str = 'LBR') -> Indicator:
+    """An indicator of a framework of ``iso3`` with a 2024 period, broken down by sex."""
+    framework, created = ResultsFramework.objects.get_or_create(
+        country=country(iso3),
+        title=f'Access suite results {iso3}',
+        defaults={'programme': 'Access suite programme', 'start': datetime.date(2024, 1, 1)},
+    )
+    result, _created = FrameworkResult.objects.get_or_create(
+        framework=framework, code='9', defaults={'level': framework.levels.order_by('order').last(), 'statement': 'X'}
+    )
+    indicator, created = Indicator.objects.get_or_create(
+        result=result, code='9.a', defaults={'title': 'Access suite indicator', 'baseline_value': 0,
+                                             'baseline_date': datetime.date(2023, 12, 31)},
+    )  # fmt: skip
+    if created:
+        IndicatorPeriod.objects.create(
+            indicator=indicator, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), target=10
+        )
+        IndicatorDisaggregation.objects.create(
+            indicator=indicator, type=DisaggregationType.objects.get(country=None, kind='sex')
+        )
+    return indicator
+
+
+def m_organisation(name: str = 'Access suite reporting partner') -> Organisation:
+    return Organisation.objects.get_or_create(name=name)[0]
+
+
+def actual_report(iso3: str = 'LBR') -> ActualReport:
+    """A draft report of the indicator's 2024 period by the access suite's partner."""
+    return ActualReport.objects.get_or_create(period=m_indicator(iso3).periods.get(), organisation=organisation())[0]
+
+
+def actual_value(iso3: str = 'LBR') -> ActualValue:
+    return ActualValue.objects.get_or_create(report=actual_report(iso3), category=None, defaults={'value': 5})[0]
+
+
+def actual_step(iso3: str = 'LBR') -> ActualStep:
+    return ActualStep.objects.get_or_create(
+        report=actual_report(iso3), action='create', defaults={'to_status': 'draft'}
+    )[0]
+
+
+def country_disaggregation(iso3: str = 'LBR') -> DisaggregationType:
+    record, created = DisaggregationType.objects.get_or_create(
+        country=country(iso3), name='Access suite counties', defaults={'kind': 'admin-area'}
+    )
+    if created:
+        record.categories.create(order=1, code='bomi', name='Bomi')
+    return record
+
+
+def report_kwargs(report) -> dict:
+    return {'iso3': report.country.iso3, 'pk': report.pk}
+
+
+def monitoring_api(basename: str, create=None, change=None, creates=True):
+    return api('monitoring', basename, create=create, change=change, creates=creates)
 
 
 # Section: entries
@@ -1932,5 +2000,96 @@ ENTRIES = [
         api=api('monitoring', 'sdgindicator', lookup='number', attribute='number'),
         marker=lambda r: f'id="sdg-{r.number}"',
         api_key='number',
+    ),
+    # Section: monitoring's actuals and review (issue 13 item 3)
+    workspace_record(
+        Indicator,
+        m_indicator,
+        pages=(
+            Endpoint(
+                'monitoring:indicator_actuals', kwargs=lambda i: {'iso3': i.result.framework.country.iso3, 'pk': i.pk}
+            ),
+            Endpoint(
+                'monitoring:indicator_disaggregations',
+                'post',
+                kwargs=guessed(by_pk),
+                data=lambda i: {'types': [DisaggregationType.objects.get(country=None, kind='age-group').pk]},
+                logs=IndicatorDisaggregation,
+            ),
+        ),
+    ),
+    workspace_record(
+        ActualReport,
+        actual_report,
+        pages=(
+            Endpoint('monitoring:actual_review_list', 'list', kwargs=home),
+            Endpoint('monitoring:actual_report', kwargs=report_kwargs),
+            Endpoint('monitoring:actual_report_history', kwargs=report_kwargs),
+            Endpoint(
+                'monitoring:actual_report_add',
+                'add',
+                kwargs=lambda r: {'iso3': r.country.iso3, 'period': r.period_id},
+                data=lambda r: {'organisation': m_organisation().pk, 'note': CHECKED},
+            ),
+            Endpoint(
+                'monitoring:actual_report_values',
+                'post',
+                kwargs=guessed(by_pk),
+                data=lambda r: {'cell-0-value': '7', 'cell-0-source': CHECKED},
+                logs=ActualValue,
+            ),
+            # The workflow's own rule decides (tests/test_actuals.py): here only its refusals are checked.
+            Endpoint(
+                'monitoring:actual_report_step',
+                'post',
+                kwargs=guessed(by_pk),
+                data=lambda r: {'action': 'submit'},
+                saves=False,
+            ),
+        ),
+        api=monitoring_api(
+            'actualreport',
+            create=lambda r: {'period': r.period_id, 'organisation': m_organisation('Access suite API partner').pk},
+            change=lambda r: {'period': r.period_id, 'organisation': r.organisation_id, 'note': CHECKED},
+        ),
+    ),
+    workspace_record(
+        ActualValue,
+        actual_value,
+        api=monitoring_api(
+            'actualvalue',
+            create=lambda v: {
+                'report': v.report_id,
+                'category': v.report.period.indicator.disaggregation_links.get().type.categories.first().pk,
+                'value': '2',
+            },
+            change=lambda v: {'report': v.report_id, 'category': None, 'value': '6', 'note': CHECKED},
+        ),
+    ),
+    workspace_record(ActualStep, actual_step, api=monitoring_api('actualstep')),
+    workspace_record(
+        DisaggregationType,
+        country_disaggregation,
+        pages=(
+            Endpoint('monitoring:disaggregation_list', 'list', kwargs=home),
+            Endpoint(
+                'monitoring:disaggregation_add',
+                'add',
+                kwargs=lambda d: {'iso3': d.country.iso3},
+                data=lambda d: {'kind': 'institution', 'name': 'Access suite forces', 'categories': 'Police\nArmy'},
+            ),
+            Endpoint(
+                'monitoring:disaggregation_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda d: {
+                    'kind': 'admin-area',
+                    'name': d.name,
+                    'name_fr': CHECKED,
+                    'categories': 'Bomi\nMontserrado',
+                },
+            ),
+        ),
+        api=monitoring_api('disaggregationtype'),
     ),
 ]

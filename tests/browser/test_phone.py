@@ -179,7 +179,20 @@ def page_arguments():
         currency='XOF', period='2024-01-01', period_precision='year', rate='606.3', source='BCEAO'
     )
     partner, activity, link, upload = coordination_records()
+    from ssrhub.monitoring.tests.actuals_data import sample_report
+
+    report = sample_report()
     return {
+        **{
+            f'monitoring:{name}': {'iso3': 'LBR', 'pk': report.pk}
+            for name in ('actual_report', 'actual_report_history')
+        },
+        'monitoring:indicator_actuals': {'iso3': 'LBR', 'pk': report.period.indicator_id},
+        'monitoring:actual_report_add': {'iso3': 'LBR', 'period': report.period_id},
+        'monitoring:disaggregation_edit': {
+            'iso3': 'LBR',
+            'pk': report.country.disaggregation_types.get_or_create(name='County', kind='admin-area')[0].pk,
+        },
         **{
             name: {'pk': rate.pk}
             for name in ('finance:rate', 'finance:rate_edit', 'finance:rate_delete', 'finance:rate_history')

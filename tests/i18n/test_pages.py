@@ -241,7 +241,48 @@ def _coordination_pk(index):
 
 
 # URL name -> a function returning the keyword arguments of each page to render.
+def _actuals(page):
+    """The actuals' pages on a sample report (the demo has none yet)."""
+
+    def make():
+        from ssrhub.monitoring.tests.actuals_data import sample_report
+
+        report = sample_report()
+        country = report.country
+        kwargs = {
+            'indicator_actuals': {'pk': report.period.indicator_id},
+            'indicator_disaggregations': {'pk': report.period.indicator_id},
+            'actual_report_add': {'period': report.period_id},
+            'disaggregation_edit': {'pk': _country_disaggregation(country).pk},
+        }.get(page, {'pk': report.pk})
+        return [{'iso3': country.iso3, **kwargs}]
+
+    return make
+
+
+def _country_disaggregation(country):
+    from ssrhub.monitoring.models import DisaggregationType
+
+    record, created = DisaggregationType.objects.get_or_create(country=country, name='County', kind='admin-area')
+    if created:
+        record.categories.create(order=1, code='bomi', name='Bomi')
+    return record
+
+
 ARGUMENTS = {
+    **{
+        f'monitoring:{page}': _actuals(page)
+        for page in (
+            'indicator_actuals',
+            'indicator_disaggregations',
+            'actual_report',
+            'actual_report_add',
+            'actual_report_values',
+            'actual_report_step',
+            'actual_report_history',
+            'disaggregation_edit',
+        )
+    },
     'coordination:organisation': _coordination_pk(0),
     'coordination:organisation_edit': _coordination_pk(0),
     'coordination:organisation_history': _coordination_pk(0),

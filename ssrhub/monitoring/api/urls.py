@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from . import views
+from .actuals import ActualReportViewSet, ActualStepViewSet, ActualValueViewSet, DisaggregationTypeViewSet
 
 router = DefaultRouter()
 # Section: results frameworks, indicators, the indicator library and SDG indicators
@@ -12,6 +13,11 @@ router.register('indicators', views.IndicatorViewSet)
 router.register('indicator-periods', views.IndicatorPeriodViewSet)
 router.register('library', views.LibraryIndicatorViewSet)
 router.register('sdg-indicators', views.SdgIndicatorViewSet)
+# Section: actuals and review (issue 13 item 3)
+router.register('disaggregation-types', DisaggregationTypeViewSet)
+router.register('actual-reports', ActualReportViewSet)
+router.register('actual-values', ActualValueViewSet)
+router.register('actual-steps', ActualStepViewSet)
 
 app_name = 'monitoring-api'
 urlpatterns = router.urls

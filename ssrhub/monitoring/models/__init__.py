@@ -1,6 +1,16 @@
 """Monitoring and evaluation: results frameworks, indicators with targets and approved actuals, surveys, and the
 country statistics and conflict events that give the plan its context. One module per part."""
 
+from .actuals import (
+    ActualReport,
+    ActualStep,
+    ActualValue,
+    DisaggregationCategory,
+    DisaggregationType,
+    IndicatorDisaggregation,
+    ReportStatus,
+    StepAction,
+)
 from .frameworks import (
     DEFAULT_LEVELS,
     FrameworkResult,
@@ -14,6 +24,14 @@ from .indicators import Direction, Frequency, Indicator, IndicatorPeriod, Unit
 from .reference import Disaggregation, LibraryIndicator, SdgGoal, SdgIndicator, SdgTarget, Topic
 
 __all__ = [
+    'ActualReport',
+    'ActualStep',
+    'ActualValue',
+    'DisaggregationCategory',
+    'DisaggregationType',
+    'IndicatorDisaggregation',
+    'ReportStatus',
+    'StepAction',
     'DEFAULT_LEVELS',
     'Direction',
     'Disaggregation',

@@ -101,6 +101,9 @@ PAGES = {
     'coordination:iatiimport': lambda: {'pk': IatiImport.objects.get(name='navigation.xml').pk},
     'password_change': {},
     'finance:rate_list': {},
+    'monitoring:actual_review_list': {'iso3': 'CAF'},
+    'monitoring:disaggregation_list': {'iso3': 'CAF'},
+    'monitoring:actual_review_queue': {},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
     # Monitoring: results frameworks (Liberia's demo framework), indicators, the library and SDG indicators.
     'monitoring:framework_list': {'iso3': 'LBR'},
@@ -152,6 +155,11 @@ NOT_PAGES = {
     'request_step': 'POST only: a step of a support request',
     'request_candidates': 'POST only: proposing or selecting a candidate',
     'libraryindicator_copy': "a form, reached from a library indicator's page",
+    'indicator_actuals': "an indicator's actuals, linked from the indicator and its reports (no demo actuals yet)",
+    'indicator_disaggregations': "POST only: an indicator's disaggregations",
+    'monitoring:actual_report': 'one report, reached from the review lists (no demo actuals yet)',
+    'actual_report_values': "POST only: a report's values",
+    'actual_report_step': 'POST only: a review step',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')
