@@ -1,0 +1,1 @@
+"""Serializers of the monitoring API, one module per part."""

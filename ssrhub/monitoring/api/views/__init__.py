@@ -1,0 +1,1 @@
+"""Viewsets of the monitoring API, one module per part."""

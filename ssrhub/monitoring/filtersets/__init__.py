@@ -1,0 +1,1 @@
+"""Filtersets of the monitoring pages and API, one module per part."""

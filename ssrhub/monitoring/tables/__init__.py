@@ -1,0 +1,1 @@
+"""Tables of the monitoring pages, one module per part."""
