@@ -21,7 +21,7 @@ from ssrhub.core.models import Country
 from . import gapminder, ucdp
 from .models import ConflictEvent, LoadedDataset, StatisticLoad, StatisticSeries, StatisticValue
 
-__all__ = ['LoadError', 'LoadReport', 'error_message', 'load_events', 'load_statistics']
+__all__ = ['LoadError', 'LoadReport', 'error_message', 'load_events', 'load_statistics', 'write_versions']
 
 BATCH = 1000
 
@@ -203,11 +203,11 @@ def _load_series(file: Path, digest: str, code: str, rows, geo_iso3: dict, count
         )
         for value in new:
             value.load = report.load
-        _write_versions(StatisticValue, new, revised, user, _('Loaded from %(file)s') % {'file': file.name})
+        write_versions(StatisticValue, new, revised, user, _('Loaded from %(file)s') % {'file': file.name})
     return report
 
 
-def _write_versions(model, new: list, revised: list, user, reason: str) -> None:
+def write_versions(model, new: list, revised: list, user, reason: str) -> None:
     """Close the revised records, write the new ones, point each revised record to its successor (in this order:
     the database allows one current record per key at any moment)."""
     now = timezone.now()
@@ -289,5 +289,5 @@ def load_events(path: Path, release: str, user=None) -> LoadReport:
             for record in new:
                 record.load = report.load
             reason = _('Loaded from %(file)s (%(release)s)') % {'file': path.name, 'release': release}
-            _write_versions(ConflictEvent, new, revised, user, reason)
+            write_versions(ConflictEvent, new, revised, user, reason)
     return report

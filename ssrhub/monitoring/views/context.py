@@ -211,14 +211,13 @@ def timeline_entries(user, country) -> list[TimelineEntry]:
     list_url = reverse('monitoring:conflict_event_list', args=[country.iso3])
     entries = []
     for month in events_by_month(user, country):
-        label = ngettext(
-            '%(count)s UCDP event, %(deaths)s deaths (%(releases)s)',
-            '%(count)s UCDP events, %(deaths)s deaths (%(releases)s)',
-            month.total,
-        ) % {
-            'count': month.total,
-            'deaths': deaths_text(month.total_best, month.total_low, month.total_high),
-            'releases': ', '.join(sorted(month.releases)),
+        deaths = ngettext('%(deaths)s death', '%(deaths)s deaths', month.total_best) % {
+            'deaths': deaths_text(month.total_best, month.total_low, month.total_high)
         }
+        label = ngettext(
+            '%(count)s UCDP event, %(deaths)s (%(releases)s)',
+            '%(count)s UCDP events, %(deaths)s (%(releases)s)',
+            month.total,
+        ) % {'count': month.total, 'deaths': deaths, 'releases': ', '.join(sorted(month.releases))}
         entries.append(TimelineEntry(month.period, 'month', label, f'{list_url}?year={month.period.year}'))
     return entries
