@@ -42,6 +42,7 @@ __all__ = [
 
 TAB = 'context'
 DOWNLOAD_FORMATS = ('csv', 'xlsx')
+DEADLIEST = 3  # events the dashboard names, by best estimate of deaths
 # The timeline shows one entry per month with events: a month of UCDP's busiest years holds dozens of events, and
 # one point per event would bury the country's own events.
 TIMELINE_RULE = gettext_lazy(
@@ -197,11 +198,15 @@ class ConflictEventHistoryView(EventMixin, CountryObjectHistoryView):
 
 
 def dashboard_context(user, country) -> dict:
-    """The dashboard's Context panel: each series' chart and latest value, the events per year."""
+    """The dashboard's Context panel: each series' chart and latest value, the events per year, the deadliest
+    events."""
     blocks = _series_blocks(user, country)
     return {
         'blocks': blocks,
         'event_years': events_by_year(user, country),
+        'deadliest': current_events(user, country)
+        .filter(best__gt=0)
+        .order_by('-best', '-date_start', 'pk')[:DEADLIEST],
         'has_values': any(block['values'] for block in blocks),
     }
 

@@ -23,6 +23,7 @@ from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
+from ssrhub.monitoring.models import ConflictEvent, StatisticValue
 from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,18 @@ PAGES = {
     'password_change': {},
     'finance:rate_list': {},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
+    'monitoring:context': {'iso3': 'CAF'},
+    'monitoring:conflict_event_list': {'iso3': 'CAF'},
+    'monitoring:conflict_event': lambda: {
+        'iso3': 'CAF',
+        'pk': ConflictEvent.objects.filter(country__iso3='CAF').order_by('-best', 'pk')[0].pk,
+    },
+    'monitoring:statistic_value': lambda: {
+        'iso3': 'CAF',
+        'pk': StatisticValue.objects.filter(country__iso3='CAF', series__code='armed_forces_personnel_total')
+        .order_by('-year')[0]
+        .pk,
+    },
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
 NOT_PAGES = {
@@ -138,6 +151,7 @@ NOT_PAGES = {
     'my_profile': "a redirect to the user's own roster profile, in the user menu",
     'request_step': 'POST only: a step of a support request',
     'request_candidates': 'POST only: proposing or selecting a candidate',
+    'monitoring:statistics_export': 'a download',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')
