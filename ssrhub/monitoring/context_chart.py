@@ -47,7 +47,7 @@ def draw_line(
     values = sorted(values)
     if not values:
         return None
-    top, right = 10.0, float(width - 10)
+    top, right = 10.0, float(width - 20)  # room for the last year's label, centred on its point
     baseline = float(height - bottom)
     first, last = values[0][0], values[-1][0]
     if first == last:
@@ -63,7 +63,8 @@ def draw_line(
         return round(baseline - (baseline - top) * value / ceiling, 1)
 
     points = tuple((year, value, x_of(year), y_of(value), revised) for year, value, revised in values)
-    ticks = tuple((step * i, y_of(step * i)) for i in range(round(ceiling / step) + 1))
+    # rounded: 3 * 0.2 is 0.6000000000000001 in binary floating point, and the label would say so
+    ticks = tuple((round(step * i, 12), y_of(step * i)) for i in range(round(ceiling / step) + 1))
     year_step = int(nice_step(last - first, 4)) or 1
     start = math.ceil(first / year_step) * year_step
     years = tuple((year, x_of(year)) for year in range(start, last + 1, year_step))
