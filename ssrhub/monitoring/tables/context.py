@@ -41,7 +41,9 @@ class ConflictEventTable(BaseTable):
         )
 
     def render_sides(self, record):
-        return format_html('{}<div class="small">– {}</div>', record.side_a, record.side_b)
+        return format_html(
+            '<span lang="en">{}<span class="d-block small">– {}</span></span>', record.side_a, record.side_b
+        )
 
     def render_best(self, record):
         return deaths_text(record.best, record.low, record.high)
@@ -49,7 +51,9 @@ class ConflictEventTable(BaseTable):
     def render_adm_1(self, record):
         place = record.where_description or ''
         areas = ', '.join(area for area in (record.adm_2, record.adm_1) if area)
-        return format_html('{}<div class="small text-body-secondary">{}</div>', areas or '—', place)
+        return format_html(
+            '<span lang="en">{}<span class="d-block small text-body-secondary">{}</span></span>', areas or '—', place
+        )
 
     def render_source_office(self, record):
         return format_html(
