@@ -5,7 +5,7 @@ events filtered by type of violence, an event's page; and the Context tab at pho
 import pytest
 from playwright.sync_api import expect
 
-from ssrhub.monitoring.models import ConflictEvent
+from ssrhub.monitoring.models import ConflictEvent, StatisticValue
 
 from .language import switch_language
 
@@ -65,11 +65,23 @@ def test_a_viewer_reads_the_context_of_a_plan(page, log_in, screenshot, axe_viol
     assert not axe_violations(page)
 
 
-def test_the_context_tab_fits_a_phone(page, log_in, screenshot):
+def test_the_context_pages_fit_a_phone(page, log_in, screenshot):
+    event = ConflictEvent.objects.filter(country__iso3='CAF').order_by('-best', 'pk').first()
+    value = StatisticValue.objects.filter(country__iso3='CAF').order_by('-year', 'pk').first()
     page.set_viewport_size({'width': 390, 'height': 844})
     log_in(page, 'viewer')
     switch_language(page, 'fr')
-    page.goto('/countries/CAF/workspace/context/')
-    expect(page.locator('figure svg.context-chart')).to_have_count(4)
-    assert page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')
-    screenshot(page, 'context-tab-phone-fr', full_page=True)
+    pages = {
+        'context-tab-phone-fr': '/countries/CAF/workspace/context/',
+        'context-events-phone-fr': '/countries/CAF/workspace/context/events/',
+        'context-event-phone-fr': event.get_absolute_url(),
+        'context-value-phone-fr': value.get_absolute_url(),
+        'context-dashboard-phone-fr': '/countries/CAF/workspace/',
+    }
+    wide = []
+    for name, url in pages.items():
+        page.goto(url)
+        if page.evaluate('document.documentElement.scrollWidth > window.innerWidth'):
+            wide.append(url)
+        screenshot(page, name, full_page=True)
+    assert wide == []
