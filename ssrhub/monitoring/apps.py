@@ -47,3 +47,19 @@ class MonitoringConfig(AppConfig):
             history.register_source(
                 history.HistorySource(owner=ActualReport, model=model, lookup='report', describe=history.describe_part)
             )
+
+        # Context: country statistics and conflict events
+        from ssrhub.countries.panels import (
+            DashboardPanel,
+            TimelineSource,
+            register_dashboard_panel,
+            register_timeline_source,
+        )
+
+        from .views.context import TIMELINE_RULE, dashboard_context, timeline_entries
+
+        register_tab(WorkspaceTab('context', _('Context'), 'monitoring:context', group='monitoring'))
+        register_dashboard_panel(
+            DashboardPanel('context', 'monitoring/context/dashboard_panel.html', dashboard_context)
+        )
+        register_timeline_source(TimelineSource('ucdp', _('Conflict events (UCDP)'), TIMELINE_RULE, timeline_entries))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actuals, frameworks, library
+from .views import actuals, context, frameworks, library
 
 app_name = 'monitoring'
 
@@ -10,6 +10,7 @@ app_name = 'monitoring'
 RF = 'countries/<str:iso3>/workspace/frameworks/'
 IND = 'countries/<str:iso3>/workspace/indicators/'
 ACTUALS = 'countries/<str:iso3>/workspace/monitoring/actuals/'
+CONTEXT = 'countries/<str:iso3>/workspace/context/'
 
 urlpatterns = [
     path(RF, frameworks.ResultsFrameworkListView.as_view(), name='framework_list'),
@@ -60,4 +61,20 @@ urlpatterns = [
         name='disaggregation_edit',
     ),
     path('monitoring/actuals/review/', actuals.ReviewQueueView.as_view(), name='actual_review_queue'),
+    # Section: context (country statistics and conflict events)
+    path(CONTEXT, context.ContextView.as_view(), name='context'),
+    path(f'{CONTEXT}statistics.<str:fmt>', context.StatisticsExportView.as_view(), name='statistics_export'),
+    path(f'{CONTEXT}statistics/<int:pk>/', context.StatisticValueView.as_view(), name='statistic_value'),
+    path(
+        f'{CONTEXT}statistics/<int:pk>/history/',
+        context.StatisticValueHistoryView.as_view(),
+        name='statistic_value_history',
+    ),
+    path(f'{CONTEXT}events/', context.ConflictEventListView.as_view(), name='conflict_event_list'),
+    path(f'{CONTEXT}events/<int:pk>/', context.ConflictEventView.as_view(), name='conflict_event'),
+    path(
+        f'{CONTEXT}events/<int:pk>/history/',
+        context.ConflictEventHistoryView.as_view(),
+        name='conflict_event_history',
+    ),
 ]

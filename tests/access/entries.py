@@ -101,6 +101,7 @@ from ssrhub.monitoring.models import (
     ActualReport,
     ActualStep,
     ActualValue,
+    ConflictEvent,
     DisaggregationType,
     FrameworkResult,
     Indicator,
@@ -111,6 +112,9 @@ from ssrhub.monitoring.models import (
     ResultLevel,
     ResultsFramework,
     SdgIndicator,
+    StatisticLoad,
+    StatisticSeries,
+    StatisticValue,
 )
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
@@ -748,6 +752,45 @@ def monitoring_api(basename: str, create=None, change=None, creates=True):
 
 MISSION = {'acronym': lambda mission: mission.acronym}
 TRACK = {'kwargs': lambda link: {'acronym': link.mission.acronym}}
+
+# Section: monitoring context records (written by loading only)
+
+
+def statistic_load(dataset: str = 'statistics') -> StatisticLoad:
+    return StatisticLoad.objects.get_or_create(
+        dataset=dataset, file_name=f'access-{dataset}.csv', defaults={'file_hash': '0' * 64}
+    )[0]
+
+
+def statistic_series() -> StatisticSeries:
+    return StatisticSeries.objects.get_or_create(
+        code='armed_forces_personnel_total',
+        defaults={'name_en': 'Armed forces personnel, total', 'name_fr': 'Effectifs des forces armées, total',
+                  'unit_en': 'persons', 'unit_fr': 'personnes', 'source': 'Gapminder, based on World Bank WDI',
+                  'licence': 'CC BY 4.0', 'underlying_source': 'IISS'},
+    )[0]  # fmt: skip
+
+
+def statistic_value(iso3: str = 'LBR') -> StatisticValue:
+    return StatisticValue.objects.get_or_create(
+        series=statistic_series(), country=country(iso3), year=1990, valid_until=None,
+        defaults={'value': '8000', 'load': statistic_load()},
+    )[0]  # fmt: skip
+
+
+def conflict_event(iso3: str = 'LBR') -> ConflictEvent:
+    number = {'LBR': 1, 'CAF': 2}.get(iso3, 3)
+    day = datetime.date(2003, 6, number)
+    return ConflictEvent.objects.get_or_create(
+        ucdp_id=900000 + number, valid_until=None,
+        defaults={'relid': f'ACC-{number}', 'release': 'GED 23.1', 'country': country(iso3), 'year': 2003,
+                  'date_start': day, 'date_end': day, 'date_precision': 1, 'type_of_violence': 1, 'conflict_id': 1,
+                  'conflict_name': f'{iso3}: Government', 'dyad_id': 1, 'dyad_name': 'Government - rebels',
+                  'side_a': 'Government', 'side_b': 'Rebels', 'where_precision': 4, 'deaths_a': 0, 'deaths_b': 3,
+                  'deaths_civilians': 0, 'deaths_unknown': 0, 'best': 3, 'low': 3, 'high': 3, 'event_clarity': 1,
+                  'fingerprint': 'f', 'load': statistic_load('ucdp')},
+    )[0]  # fmt: skip
+
 
 ENTRIES = [
     AccessEntry(
@@ -2091,5 +2134,34 @@ ENTRIES = [
             ),
         ),
         api=monitoring_api('disaggregationtype'),
+    ),
+    # Monitoring context: read by every role, written by loading only (no write page or endpoint)
+    AccessEntry(
+        model=StatisticSeries,
+        record=statistic_series,
+        api=api('monitoring', 'statisticseries'),
+    ),
+    AccessEntry(
+        model=StatisticValue,
+        record=statistic_value,
+        foreign=lambda: statistic_value(FOREIGN),
+        pages=(
+            Endpoint('monitoring:context', 'list', kwargs=home),
+            Endpoint('monitoring:statistic_value', kwargs=at(own_country, by_pk)),
+            Endpoint('monitoring:statistic_value_history', kwargs=at(own_country, by_pk)),
+            Endpoint('monitoring:statistics_export', kwargs=at(own_country, lambda r: {'fmt': 'csv'})),
+        ),
+        api=api('monitoring', 'statisticvalue'),
+    ),
+    AccessEntry(
+        model=ConflictEvent,
+        record=conflict_event,
+        foreign=lambda: conflict_event(FOREIGN),
+        pages=(
+            Endpoint('monitoring:conflict_event_list', 'list', kwargs=home),
+            Endpoint('monitoring:conflict_event', kwargs=at(own_country, by_pk)),
+            Endpoint('monitoring:conflict_event_history', kwargs=at(own_country, by_pk)),
+        ),
+        api=api('monitoring', 'conflictevent'),
     ),
 ]

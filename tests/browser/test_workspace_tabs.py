@@ -25,7 +25,7 @@ def test_the_tab_bar_is_one_line_and_the_coordination_pages_one_tab(page, log_in
     switch_language(page, language)
     page.goto(LIBERIA)
     assert len(tops(page)) == 1, 'the tabs wrap onto a second line at 1280 px'
-    menu = page.locator('#workspace-tabs .tab-group')
+    menu = page.locator('#workspace-tabs .tab-group[data-group="coordination"]')
     expect(menu.get_by_role('link', name=fora)).to_be_hidden()
     menu.locator('summary').focus()
     page.keyboard.press('Enter')
@@ -36,14 +36,16 @@ def test_the_tab_bar_is_one_line_and_the_coordination_pages_one_tab(page, log_in
     page.keyboard.press('Tab')
     page.keyboard.press('Enter')
     expect(page).to_have_url(f'{page.url.split("/countries/")[0]}{LIBERIA}fora/')
-    expect(page.locator('#workspace-tabs .tab-group summary')).to_have_class('nav-link active')
+    expect(page.locator('#workspace-tabs .tab-group[data-group="coordination"] summary')).to_have_class(
+        'nav-link active'
+    )
     expect(page.locator('#workspace-subtabs').get_by_role('link', name=fora)).to_have_attribute('aria-current', 'page')
     assert len(tops(page)) == 1
     screenshot(page, f'workspace-subtabs-1280-{language}')
 
     page.set_viewport_size({'width': 390, 'height': 844})
     page.goto(LIBERIA)
-    page.locator('#workspace-tabs .tab-group summary').click()
+    page.locator('#workspace-tabs .tab-group[data-group="coordination"] summary').click()
     expect(menu.get_by_role('link', name=fora)).to_be_visible()
     assert page.evaluate('document.documentElement.scrollWidth') <= 390
     screenshot(page, f'workspace-tabs-390-{language}')

@@ -14,6 +14,7 @@ from ssrhub.core.views.generic import CountryObjectEditView, CountryScopedView
 from .. import timeline
 from ..forms import EventDateForm, TimelineEventForm
 from ..models import EventDate, EventKind, TimelineEvent
+from ..panels import timeline_sections
 from ..tables import TimelineExportTable, export_columns
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
 # The chart's categories, drawn with the look of two built-in charts.js categories (a blue circle, an orange diamond).
 AGREED_CATEGORY, AGREED_LOOK = 'agreed', 'extends'
 DISPUTED_CATEGORY, DISPUTED_LOOK = 'disputed', 'adjusts'
+CONTEXT_LOOK = 'terminates'  # a vermillion cross: context from other sources, never taken for the country's events
 
 
 # Section: reading
@@ -52,9 +54,10 @@ def timeline_events(user, country) -> list[TimelineEvent]:
     return events
 
 
-def timeline_chart(country, events) -> dict:
+def timeline_chart(country, events, sections=()) -> dict:
     """The JSON of the ``timeline`` chart (``core/static/ssrhub/charts.js``): one lane per kind of event, one point
-    per distinct date, so an event whose sources disagree shows on each of its dates."""
+    per distinct date, so an event whose sources disagree shows on each of its dates; then one lane per context
+    source registered by a higher app (``sections``: ``timeline_sections()``), drawn with a look of its own."""
     page = reverse('countries:timeline', args=[country.iso3])
     used = {event.kind for event in events if event.values}
     lanes = [{'key': kind.value, 'label': str(kind.label)} for kind in EventKind if kind.value in used]
@@ -82,6 +85,16 @@ def timeline_chart(country, events) -> dict:
             {'key': AGREED_CATEGORY, 'label': str(_('Sources agree')), 'look': AGREED_LOOK},
             {'key': DISPUTED_CATEGORY, 'label': str(_('Sources disagree: one point per date')), 'look': DISPUTED_LOOK},
         ]
+    for source, entries in sections:
+        if not entries:
+            continue
+        lanes.append({'key': source.key, 'label': str(source.heading)})
+        categories.append({'key': source.key, 'label': str(source.heading), 'look': CONTEXT_LOOK})
+        points.extend(
+            {'lane': source.key, 'date': entry.date.isoformat(), 'label': entry.label, 'url': entry.url,
+             'category': source.key}
+            for entry in entries
+        )  # fmt: skip
     return {'kind': 'timeline', 'lanes': lanes, 'points': points, 'categories': categories}
 
 
@@ -123,6 +136,7 @@ class TimelineView(TimelineMixin, CountryScopedView):
         events = timeline_events(request.user, self.country)
         context = self.country_context(
             events=events,
+            context_sections=timeline_sections(request.user, self.country),  # registered by higher apps
             disputed_count=sum(event.disputed for event in events),
             export_formats=EXPORT_FORMATS,
         )
@@ -133,7 +147,8 @@ class TimelineJsonView(TimelineMixin, CountryScopedView):
     """The chart's JSON (``timeline.json`` is the table's JSON export)."""
 
     def get(self, request):
-        return JsonResponse(timeline_chart(self.country, timeline_events(request.user, self.country)))
+        events = timeline_events(request.user, self.country)
+        return JsonResponse(timeline_chart(self.country, events, timeline_sections(request.user, self.country)))
 
 
 class TimelineExportView(TimelineMixin, CountryScopedView):

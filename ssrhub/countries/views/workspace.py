@@ -40,7 +40,7 @@ from ..models import (
     Threat,
 )
 from ..overdue import overdue_sections
-from ..panels import action_panels
+from ..panels import action_panels, dashboard_panels
 from ..plan_messages import (
     CHECK_LABELS,
     DOCUMENT_CHECKS,
@@ -127,6 +127,7 @@ class DashboardView(CountryScopedView):
             flags=flags,
             actor_count=Actor.objects.restrict(request.user).filter(country=self.country).count(),
             overdue_sections=overdue_sections(request.user, [self.country], today),  # registered by higher apps
+            dashboard_panels=dashboard_panels(request.user, self.country),  # registered by higher apps
             today=today,
         )
         return render(request, 'countries/dashboard.html', context)

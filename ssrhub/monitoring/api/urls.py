@@ -1,6 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import context, views
 from .actuals import ActualReportViewSet, ActualStepViewSet, ActualValueViewSet, DisaggregationTypeViewSet
 
 router = DefaultRouter()
@@ -18,6 +18,10 @@ router.register('disaggregation-types', DisaggregationTypeViewSet)
 router.register('actual-reports', ActualReportViewSet)
 router.register('actual-values', ActualValueViewSet)
 router.register('actual-steps', ActualStepViewSet)
+# Section: context, country statistics and conflict events (read-only)
+router.register('statistic-series', context.StatisticSeriesViewSet)
+router.register('statistic-values', context.StatisticValueViewSet)
+router.register('conflict-events', context.ConflictEventViewSet)
 
 app_name = 'monitoring-api'
 urlpatterns = router.urls

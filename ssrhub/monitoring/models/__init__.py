@@ -11,6 +11,17 @@ from .actuals import (
     ReportStatus,
     StepAction,
 )
+from .context import (
+    ConflictEvent,
+    DatePrecision,
+    EventClarity,
+    LoadedDataset,
+    StatisticLoad,
+    StatisticSeries,
+    StatisticValue,
+    ViolenceType,
+    WherePrecision,
+)
 from .frameworks import (
     DEFAULT_LEVELS,
     FrameworkResult,
@@ -24,6 +35,15 @@ from .indicators import Direction, Frequency, Indicator, IndicatorPeriod, Unit
 from .reference import Disaggregation, LibraryIndicator, SdgGoal, SdgIndicator, SdgTarget, Topic
 
 __all__ = [
+    'ConflictEvent',
+    'DatePrecision',
+    'EventClarity',
+    'LoadedDataset',
+    'StatisticLoad',
+    'StatisticSeries',
+    'StatisticValue',
+    'ViolenceType',
+    'WherePrecision',
     'ActualReport',
     'ActualStep',
     'ActualValue',

@@ -23,7 +23,7 @@ from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
-from ssrhub.monitoring.models import Indicator, ResultsFramework
+from ssrhub.monitoring.models import ConflictEvent, Indicator, ResultsFramework, StatisticValue
 from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +117,18 @@ PAGES = {
     'monitoring:libraryindicator_list': {},
     'monitoring:libraryindicator': {'code': 'trust-in-police'},
     'monitoring:sdgindicator_list': {},
+    'monitoring:context': {'iso3': 'CAF'},
+    'monitoring:conflict_event_list': {'iso3': 'CAF'},
+    'monitoring:conflict_event': lambda: {
+        'iso3': 'CAF',
+        'pk': ConflictEvent.objects.filter(country__iso3='CAF').order_by('-best', 'pk')[0].pk,
+    },
+    'monitoring:statistic_value': lambda: {
+        'iso3': 'CAF',
+        'pk': StatisticValue.objects.filter(country__iso3='CAF', series__code='armed_forces_personnel_total')
+        .order_by('-year')[0]
+        .pk,
+    },
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
 NOT_PAGES = {
@@ -160,6 +172,7 @@ NOT_PAGES = {
     'monitoring:actual_report': 'one report, reached from the review lists (no demo actuals yet)',
     'actual_report_values': "POST only: a report's values",
     'actual_report_step': 'POST only: a review step',
+    'monitoring:statistics_export': 'a download',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')

@@ -15,6 +15,7 @@ from ssrhub.core.roles import Role
 from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
+from ssrhub.monitoring.context_demo import load_context_demo
 from ssrhub.monitoring.demo import load_monitoring_demo
 from ssrhub.roster.demo import load_roster_demo
 
@@ -132,6 +133,13 @@ class Command(BaseCommand):
         profiles, requests = load_roster_demo()
         if options['verbosity']:
             self.stdout.write(f'Demo roster: {profiles} fictitious expert profiles, {requests} support requests')
+        # Context of the plans: country statistics (Gapminder) and UCDP conflict events of the demo countries.
+        statistics, events = load_context_demo()
+        if options['verbosity']:
+            values = sum(report.added + report.revised for report in statistics)
+            self.stdout.write(
+                f'Demo context: {values} statistic values and {events.added + events.revised} UCDP events loaded'
+            )
 
     def import_volume(self, verbosity: int) -> None:
         """Real partner data for volume: a D-Portal IATI export, and OCHA's Afghanistan 3W of 2024Q1 stored as
