@@ -264,7 +264,7 @@ def _country(country, start: date, end: date, user) -> list[Paragraph]:
             by_key = {action.key: action for action in actions}
             items = []
             for finding in overdue:
-                action = by_key[finding.subject]
+                action = by_key[finding.subject_key]
                 pk = int(action.key.split(':')[1])
                 items.append(
                     Sentence(

@@ -335,7 +335,7 @@ def _decision(p):
         'forum': p['forum'],
         'date': day(p['date']),
         'text': p['text'].rstrip('.'),
-        'details': '; '.join(details),
+        'details': pgettext('between the details of a decision', '; ').join(details),
     }
 
 
