@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from ssrhub.coordination.models import Activity, Transaction
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
-from ssrhub.coordination.models import Activity, Transaction
 from ssrhub.countries.models import Action, ActionStatusUpdate
 from ssrhub.documents.models import Document
 from ssrhub.framework.models import Mission
@@ -63,7 +63,8 @@ def liberia_2009():
     review = Activity.objects.get(links__action=budget)
     review.planned_start, review.planned_end = date(2009, 3, 1), date(2010, 6, 30)
     review.save()
-    for kind, day, value in (('2', date(2009, 4, 1), 500000), ('3', date(2009, 5, 2), 200000), ('3', date(2008, 12, 31), 99)):
+    flows = (('2', date(2009, 4, 1), 500000), ('3', date(2009, 5, 2), 200000), ('3', date(2008, 12, 31), 99))
+    for kind, day, value in flows:
         Transaction.objects.create(
             activity=review, type=kind, date=day, value=Decimal(value), currency='USD', value_date=day
         )
