@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 __all__ = ['ReportForm']
 
 FORMAT_CHOICES = [('html', _('Web page')), ('pdf', 'PDF'), ('docx', _('Word (DOCX)'))]
-LANGUAGE_CHOICES = [('en', 'English'), ('fr', 'Français')]
+LANGUAGE_CHOICES = [('en', _('English')), ('fr', _('French'))]
 CONTROL = 'form-control form-control-sm'
 SELECT = 'form-select form-select-sm'
 

@@ -100,6 +100,7 @@ PAGES = {
     'coordination:iatiimport': lambda: {'pk': IatiImport.objects.get(name='navigation.xml').pk},
     'password_change': {},
     'finance:rate_list': {},
+    'monitoring:report': {'iso3': 'CAF'},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
