@@ -35,6 +35,7 @@ def test_viewer_makes_and_downloads_the_french_progress_report(page, log_in, scr
     expect(report.locator('#report-mandated h2')).to_have_text('Ce que le Conseil de sécurité a prescrit')
     expect(report.locator('#report-mandated li').first).to_contain_text('résolution S/RES/866 (1993), paragraphe 3')
     expect(report.locator('#report-changed')).to_contain_text('Aucun indicateur n’est enregistré')
+    expect(report.locator('#report-references h2')).to_have_text('Références')
     first_reference = report.locator('#report-references li').first
     expect(first_reference).to_contain_text('S/RES/866 (1993)')
     screenshot(page, f'progress-report-lbr-ui-{language}', full_page=True)

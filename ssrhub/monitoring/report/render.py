@@ -6,7 +6,6 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -33,7 +32,9 @@ def filename(written: WrittenReport, fmt: str) -> str:
 def render_html(written: WrittenReport, base_url: str = '') -> str:
     """The report as one HTML document in its language (links to the records on ``base_url``)."""
     with translation.override(written.report.language):
-        return render_to_string('monitoring/report/document.html', {'written': written, 'base_url': base_url})
+        return render_to_string(
+            'monitoring/report/document.html', {'written': written, 'base_url': base_url, 'show_paths': True}
+        )
 
 
 def render_pdf(written: WrittenReport, base_url: str = '') -> bytes:
@@ -84,8 +85,7 @@ def render_docx(written: WrittenReport, base_url: str = '') -> bytes:
                     if index:
                         block.add_run(' ')
                     _sentence(block, sentence)
-    with translation.override(written.report.language):
-        document.add_heading(_('References'), level=1)
+    document.add_heading(written.references_heading, level=1)
     for reference in written.references:
         line = document.add_paragraph()
         line.add_run(f'[{reference["number"]}] ').bold = True

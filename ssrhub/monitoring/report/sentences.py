@@ -409,6 +409,7 @@ class WrittenReport:
     language_name: str
     sections: list
     references: list
+    references_heading: str
 
 
 def written_report(report: Report) -> WrittenReport:
@@ -444,4 +445,5 @@ def written_report(report: Report) -> WrittenReport:
             language_name=str(LANGUAGE_NAMES.get(report.language, report.language)),
             sections=sections,
             references=references,
+            references_heading=_('References'),
         )
