@@ -97,6 +97,12 @@ def test_mandated_tasks_cite_the_resolution_paragraphs_that_mandate_them():
     assert not sentences(report, 'engagement-basis')
 
 
+def test_a_user_who_does_not_read_mission_links_gets_no_mandate(make_user):
+    report = build_report(country('LBR'), *UNOMIL_PERIOD, 'en', user=make_user('no-role'))
+    assert [s.code for s in report.section('mandated').paragraphs[0].sentences] == ['mandate-not-readable']
+    assert not sentences(report, 'task')
+
+
 def test_a_period_without_a_mission_says_so_and_names_the_last_one():
     report = build_report(country('LBR'), date(1998, 1, 1), date(1998, 12, 31), 'en')
     (missing,) = sentences(report, 'no-mission')
