@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actuals, context, frameworks, library
+from .views import actuals, context, frameworks, library, report
 
 app_name = 'monitoring'
 
@@ -77,4 +77,6 @@ urlpatterns = [
         context.ConflictEventHistoryView.as_view(),
         name='conflict_event_history',
     ),
+    # Section: the progress report (issue 13 item 7)
+    path('countries/<str:iso3>/workspace/report/', report.ReportView.as_view(), name='report'),
 ]

@@ -1142,6 +1142,7 @@ ENTRIES = [
             Endpoint('countries:documents', 'list', kwargs=home),
             Endpoint('countries:document', kwargs=at(own_country, by_pk)),
             Endpoint('finance:plan_funding', kwargs=at(own_country, by_pk)),
+            Endpoint('monitoring:report', kwargs=at(own_country)),
             Endpoint('countries:document_checks', kwargs=at(own_country, lambda d: {'pk': d.pk, 'fmt': 'csv'})),
             Endpoint(
                 'countries:document_add',

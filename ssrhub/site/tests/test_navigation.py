@@ -104,6 +104,7 @@ PAGES = {
     'monitoring:actual_review_list': {'iso3': 'CAF'},
     'monitoring:disaggregation_list': {'iso3': 'CAF'},
     'monitoring:actual_review_queue': {},
+    'monitoring:report': {'iso3': 'CAF'},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
     # Monitoring: results frameworks (Liberia's demo framework), indicators, the library and SDG indicators.
     'monitoring:framework_list': {'iso3': 'LBR'},
