@@ -8,7 +8,8 @@ class MonitoringConfig(AppConfig):
     verbose_name = _('monitoring and evaluation')
 
     def ready(self):
-        from ssrhub.countries.tabs import TabGroup, register_group
+        from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
         register_group(TabGroup('monitoring', _('Monitoring')))
+        register_tab(WorkspaceTab('surveys', _('Surveys'), 'monitoring:survey_list', group='monitoring'))
