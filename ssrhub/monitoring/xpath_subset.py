@@ -108,8 +108,11 @@ class _Parser:
         if not self.tokens:
             raise ExpressionError('empty')
         node = self.or_expr()
-        if self.peek() is not None:
-            raise ExpressionError('syntax', near=self.peek()[1])
+        token = self.peek()
+        if token is not None:
+            if token[0] == 'name' and token[1] in ('div', 'mod'):
+                raise ExpressionError('unsupported-operator', operator=token[1])
+            raise ExpressionError('syntax', near=token[1])
         return node
 
     def or_expr(self) -> Node:
