@@ -15,6 +15,7 @@ from ssrhub.core.roles import Role
 from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
+from ssrhub.monitoring.survey_demo import load_surveys_demo
 from ssrhub.roster.demo import load_roster_demo
 
 DATA = Path(__file__).resolve().parents[3] / 'documents' / 'data'
@@ -124,6 +125,10 @@ class Command(BaseCommand):
         profiles, requests = load_roster_demo()
         if options['verbosity']:
             self.stdout.write(f'Demo roster: {profiles} fictitious expert profiles, {requests} support requests')
+        # Monitoring, surveys: Liberia's public trust survey with generated answers, owned by the demo editor.
+        survey, answers = load_surveys_demo(user=User.objects.get(username='editor'))
+        if options['verbosity']:
+            self.stdout.write(f'Demo survey: {survey.title}, {answers} generated answers')
 
     def import_volume(self, verbosity: int) -> None:
         """Real partner data for volume: a D-Portal IATI export, and OCHA's Afghanistan 3W of 2024Q1 stored as
