@@ -23,6 +23,8 @@ from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
+from ssrhub.monitoring.models import Survey
+from ssrhub.monitoring.survey_demo import DEMO_TITLE
 from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +102,8 @@ PAGES = {
     'coordination:iatiimport': lambda: {'pk': IatiImport.objects.get(name='navigation.xml').pk},
     'password_change': {},
     'finance:rate_list': {},
+    'monitoring:survey_list': {'iso3': 'LBR'},
+    'monitoring:survey': lambda: {'iso3': 'LBR', 'pk': Survey.objects.get(title=DEMO_TITLE).pk},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
 }
 # What is not a page to reach by navigation, by the end of the URL name (or the whole name), with the reason.
@@ -138,6 +142,13 @@ NOT_PAGES = {
     'my_profile': "a redirect to the user's own roster profile, in the user menu",
     'request_step': 'POST only: a step of a support request',
     'request_candidates': 'POST only: proposing or selecting a candidate',
+    'surveyversion_publish': 'POST only: publishing a form version',
+    'surveyversion_file': 'a download (XLSForm or XForm)',
+    'submission_csv': 'a download',
+    'survey_webform': "a form, reached from its survey's page",
+    'monitoring:submission': "one submission's answers, reached from its survey's table",
+    'surveyimport': 'the progress and report of one import of answers, reached by applying it',
+    'survey_formula': 'a form (a formula computed over the answers), reached from its survey',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')
