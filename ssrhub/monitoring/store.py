@@ -40,7 +40,7 @@ def import_answers(record: SurveyImport) -> dict:
     try:
         with transaction.atomic():
             known = set(Submission.objects.filter(survey=record.survey).values_list('instance_id', flat=True))
-            with record.file.open('rb') as handle, open_answers(handle.read(), record.name, version.form_id) as answers:
+            with open_answers(record.file.path, record.name, version.form_id) as answers:
                 source = SubmissionSource.KOBO if answers.source == KOBO else SubmissionSource.ODK
                 batch = []
                 for submission in answers.submissions(layout):

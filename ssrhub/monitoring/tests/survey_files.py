@@ -71,3 +71,16 @@ def kobo_xlsx(rows: int | None = None, version: str = KOBO_VERSION) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def require_java() -> None:
+    """ODK Validate runs on Java: skipped locally without it, failed in CI (which installs default-jre-headless)."""
+    import os
+    import shutil
+
+    import pytest
+
+    if shutil.which('java') is None:
+        if os.environ.get('CI') == 'true':
+            pytest.fail('ODK Validate needs Java: install default-jre-headless')
+        pytest.skip('ODK Validate needs Java (Debian default-jre-headless)')

@@ -14,7 +14,7 @@ from ssrhub.core.roles import Role
 from ssrhub.monitoring.models import MASK, Submission, Survey, SurveyImport, SurveyVersion
 from ssrhub.monitoring.xlsform import read_form
 
-from .survey_files import KOBO_VERSION, form_bytes, kobo_csv, kobo_xlsx, odk_zip
+from .survey_files import KOBO_VERSION, form_bytes, kobo_csv, kobo_xlsx, odk_zip, require_java
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def without_java(request, monkeypatch):
     """ODK Validate (a Java process, 1-3 s) runs in the first test only; the others convert without it."""
-    if 'validated' not in request.node.name:
+    if 'validated' in request.node.name:
+        require_java()
+    else:
         from ssrhub.monitoring.views import surveys as views
 
         monkeypatch.setattr(views, 'read_form', lambda data: read_form(data, validate=False))

@@ -58,6 +58,9 @@ __all__ = [
 TAB = 'surveys'
 PER_PAGE = 50
 SHOWN_COLUMNS = 8
+# Not answers to show as questions: structure, notes, and the metadata the collecting device fills (start, end, today;
+# the CSV download keeps them).
+SHOWN_APART = ('group', 'repeat', 'note', 'start', 'end', 'today')
 
 
 def _language() -> str:
@@ -80,7 +83,7 @@ def _question_columns(version: SurveyVersion) -> list[tuple[str, str]]:
     """(name, label) of the questions outside repeats, in the form's order."""
     columns = []
     for question, repeat in walk(version.structure.get('questions', [])):
-        if not repeat and question['type'] not in ('group', 'repeat', 'note'):
+        if not repeat and question['type'] not in SHOWN_APART:
             columns.append((question['name'], webform.text_in(question['label'], _language()) or question['name']))
     return columns
 
@@ -279,7 +282,7 @@ class SubmissionView(SurveyScopedMixin, CountryScopedView):
                     if q['type'] not in ('group', 'repeat', 'note')
                 ]
                 repeats.append((label, names, [[item.get(name, '') for name, _l in names] for item in items]))
-            elif not repeat and question['type'] not in ('group', 'note'):
+            elif not repeat and question['type'] not in SHOWN_APART:
                 rows.append((label, question['name'], answers.get(question['name'], '')))
         return render(
             request,
