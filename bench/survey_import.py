@@ -24,6 +24,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+# As in production: with DEBUG, Django keeps every query's SQL (the bulk inserts' too), which is not the import's memory.
+settings.DEBUG = False
+
 from django.core.files.base import ContentFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 
