@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import xpath_subset
 from .xlsform import YES
 
-__all__ = ['Item', 'Problem', 'field_name', 'layout', 'read_answers', 'text_in']
+__all__ = ['Item', 'Problem', 'field_name', 'layout', 'read_answers', 'redraw_names', 'text_in']
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,23 @@ def _required(question: dict, answers: dict) -> bool:
     if not text or text.lower() in ('no', 'false', 'false()', '0'):
         return False
     return text.lower() in YES or _holds(text, answers)
+
+
+def redraw_names(questions: list[dict]) -> set[str]:
+    """The questions whose answer decides whether another is relevant or required: a change to one of them redraws
+    the form (a change to any other does not, so typing is never interrupted by a redraw)."""
+    names: set[str] = set()
+
+    def visit(items):
+        for question in items:
+            for column in ('relevant', 'required'):
+                text = question[column].strip()
+                if text and text.lower() not in YES | {'no', 'false', 'false()', '0'}:
+                    names.update(xpath_subset.names_in(xpath_subset.parse(text)))
+            visit(question.get('children', []))
+
+    visit(questions)
+    return names
 
 
 def read_answers(questions: list[dict], get: Callable[[str], list[str]], counts: dict[str, int]) -> dict:
@@ -109,6 +126,7 @@ class Item:
     value: str = ''
     options: list[tuple[str, str]] = field(default_factory=list)
     problem: Problem | None = None
+    redraw: bool = False
     message: str = ''  # the problem's sentence, set by the page
     children: list = field(default_factory=list)  # a group's items; a repeat's: a list of (index, items)
     count: int = 0
@@ -123,9 +141,16 @@ class Item:
 
 
 def layout(
-    questions: list[dict], choices: dict, answers: dict, counts: dict[str, int], language: str, check: bool
+    questions: list[dict],
+    choices: dict,
+    answers: dict,
+    counts: dict[str, int],
+    language: str,
+    check: bool,
+    redraw: frozenset[str] = frozenset(),
 ) -> tuple[list[Item], list[Problem]]:
-    """The form's items with ``answers`` filled in, and (with ``check``) the problems that stop it being saved."""
+    """The form's items with ``answers`` filled in, and (with ``check``) the problems that stop it being saved;
+    the items of ``redraw`` (``redraw_names()``) redraw the form when they change."""
     problems: list[Problem] = []
 
     def visit(items, values, context, repeat='', index=0) -> list[Item]:
@@ -142,6 +167,7 @@ def layout(
                 text_in(question['label'], language) or name,
                 text_in(question['hint'], language),
                 relevant=_holds(question['relevant'], scope),
+                redraw=name in redraw,
             )
             if kind == 'group':
                 item.children = visit(question['children'], values, context, repeat, index)

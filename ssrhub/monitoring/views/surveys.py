@@ -357,7 +357,10 @@ class WebFormView(SurveyScopedMixin, CountryScopedView):
 
     def render_form(self, survey, version, answers, counts, check, status=200):
         questions = version.structure['questions']
-        items, problems = webform.layout(questions, version.structure['choices'], answers, counts, _language(), check)
+        items, problems = webform.layout(
+            questions, version.structure['choices'], answers, counts, _language(), check,
+            frozenset(webform.redraw_names(questions)),
+        )  # fmt: skip
         errors = {problem.field: problem_text(problem) for problem in problems}
         _set_messages(items, errors)
         template = 'monitoring/surveys/_webform_items.html' if self.request.htmx else self.template_name
