@@ -53,7 +53,7 @@ def test_answer_the_web_form_with_a_repeat_and_a_skip(page, live_server, log_in,
     page.locator('#q-household_size').fill('5')
     page.locator('#webform-save').click()
     page.wait_for_url('**/submissions/*/')
-    expect(page.locator('#answer-trust_police')).to_have_text('2')
+    expect(page.locator('#answer-trust_police')).to_have_text('Assez')
     expect(page.locator('#answer-respondent_phone')).to_have_text('demo-99999')  # the editor owns the demo survey
     screenshot(page, f'survey-submission-{language}', full_page=True)
     submission = Submission.objects.get(source='web')

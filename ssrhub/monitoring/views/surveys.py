@@ -27,6 +27,7 @@ from .. import webform
 from ..forms.surveys import AnswerImportForm, FormulaForm, SurveyForm, XLSFormUploadForm
 from ..messages import feature_text, form_error_text, formula_error_text, issue_text, problem_text
 from ..models import (
+    MASK,
     Submission,
     SubmissionSource,
     Survey,
@@ -88,6 +89,26 @@ def _question_columns(version: SurveyVersion) -> list[tuple[str, str]]:
     return columns
 
 
+def _choice_labels(version: SurveyVersion) -> dict[str, dict[str, str]]:
+    """Question name -> choice name -> its label in the page's language."""
+    choices = version.structure.get('choices', {})
+    labels = {}
+    for question, _repeat in walk(version.structure.get('questions', [])):
+        if question['list']:
+            labels[question['name']] = {
+                choice['name']: webform.text_in(choice['label'], _language()) or choice['name']
+                for choice in choices.get(question['list'], [])
+            }
+    return labels
+
+
+def _shown(value, labels: dict[str, str]) -> str:
+    """An answer as the table shows it: a choice's label (a select_multiple's labels joined), else the answer."""
+    if not labels or not isinstance(value, str) or value == MASK:
+        return value
+    return ', '.join(labels.get(item, item) for item in value.split())
+
+
 class SurveyListView(CountryScopedView):
     """The country's surveys: their status, versions, submissions and last answer."""
 
@@ -138,10 +159,12 @@ class SurveyView(CountryObjectView):
         page = Paginator(submissions, PER_PAGE).get_page(request.GET.get('page'))
         shown_version = published or (versions[0] if versions else None)
         columns = _question_columns(shown_version)[:SHOWN_COLUMNS] if shown_version else []
+        labels = _choice_labels(shown_version) if shown_version else {}
         rows = [
-            (submission, [submission.visible_answers(owner).get(name, '') for name, _label in columns])
+            (submission, [_shown(submission.visible_answers(owner).get(name, ''), labels.get(name, {}))
+                          for name, _label in columns])
             for submission in page
-        ]
+        ]  # fmt: skip
         return {
             'versions': [(version, [feature_text(item) for item in version.unsupported]) for version in versions],
             'published': published,
@@ -271,6 +294,7 @@ class SubmissionView(SurveyScopedMixin, CountryScopedView):
         survey = self.get_survey(request, survey)
         submission = get_object_or_404(self.get_queryset(request), survey=survey, pk=pk)
         answers = submission.visible_answers(survey.is_owner(request.user))
+        labels = _choice_labels(submission.version)
         rows, repeats = [], []
         for question, repeat in walk(submission.version.structure.get('questions', [])):
             label = webform.text_in(question['label'], _language()) or question['name']
@@ -281,9 +305,11 @@ class SubmissionView(SurveyScopedMixin, CountryScopedView):
                     for q, r in walk(question['children'], question['name'])
                     if q['type'] not in ('group', 'repeat', 'note')
                 ]
-                repeats.append((label, names, [[item.get(name, '') for name, _l in names] for item in items]))
+                shown = [[_shown(item.get(name, ''), labels.get(name, {})) for name, _l in names] for item in items]
+                repeats.append((label, names, shown))
             elif not repeat and question['type'] not in SHOWN_APART:
-                rows.append((label, question['name'], answers.get(question['name'], '')))
+                value = _shown(answers.get(question['name'], ''), labels.get(question['name'], {}))
+                rows.append((label, question['name'], value))
         return render(
             request,
             self.template_name,
