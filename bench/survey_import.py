@@ -26,7 +26,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
-# As in production: with DEBUG, Django keeps every query's SQL (the bulk inserts' too), which is not the import's memory.
+# As in production: with DEBUG, Django keeps every query's SQL (the bulk inserts' too): not the import's memory.
 settings.DEBUG = False
 
 from django.core.files.base import ContentFile  # noqa: E402
