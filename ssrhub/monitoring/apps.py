@@ -58,6 +58,7 @@ class MonitoringConfig(AppConfig):
 
         from .views.context import TIMELINE_RULE, dashboard_context, timeline_entries
 
+        register_tab(WorkspaceTab('surveys', _('Surveys'), 'monitoring:survey_list', group='monitoring'))
         register_tab(WorkspaceTab('report', _('Progress report'), 'monitoring:report', group='monitoring'))
         register_tab(WorkspaceTab('context', _('Context'), 'monitoring:context', group='monitoring'))
         register_dashboard_panel(

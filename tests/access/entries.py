@@ -97,6 +97,7 @@ from ssrhub.monitoring.forms.frameworks import (
     ResultLevelForm,
     ResultsFrameworkForm,
 )
+from ssrhub.monitoring.forms.surveys import SurveyForm
 from ssrhub.monitoring.models import (
     ActualReport,
     ActualStep,
@@ -115,7 +116,12 @@ from ssrhub.monitoring.models import (
     StatisticLoad,
     StatisticSeries,
     StatisticValue,
+    Submission,
+    Survey,
+    SurveyImport,
+    SurveyVersion,
 )
+from ssrhub.monitoring.tests.survey_files import form_bytes, odk_zip
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
@@ -746,6 +752,53 @@ def report_kwargs(report) -> dict:
 
 def monitoring_api(basename: str, create=None, change=None, creates=True):
     return api('monitoring', basename, create=create, change=change, creates=creates)
+
+
+# Section: monitoring records (surveys)
+
+
+def survey(iso3: str = 'LBR') -> Survey:
+    found, _created = Survey.objects.get_or_create(country=country(iso3), title=f'Access survey {iso3}')
+    return found
+
+
+def survey_version(iso3: str = 'LBR') -> SurveyVersion:
+    owner = survey(iso3)
+    found = owner.versions.first()
+    if found:
+        return found
+    record = SurveyVersion(
+        survey=owner, file_name='access.xlsx', form_id='ssr_public_trust', version='2026.1', xform='<h:html/>',
+        structure={'questions': [], 'choices': {}},
+    )  # fmt: skip
+    record.file.save('access.xlsx', ContentFile(form_bytes()), save=False)
+    record.save()
+    return record
+
+
+def submission(iso3: str = 'LBR') -> Submission:
+    version = survey_version(iso3)
+    found, _created = Submission.objects.get_or_create(
+        survey=version.survey, instance_id=f'access-{iso3}',
+        defaults={'version': version, 'source': 'web', 'answers': {'sex': 'female'}},
+    )  # fmt: skip
+    return found
+
+
+def survey_import(iso3: str = 'LBR') -> SurveyImport:
+    version = survey_version(iso3)
+    found = SurveyImport.objects.filter(name=f'access-{iso3}.zip').first()
+    if found:
+        return found
+    record = SurveyImport(survey=version.survey, version=version, name=f'access-{iso3}.zip', source='odk',
+                          status='done', report={'read': 0, 'created': 0, 'existing': 0})  # fmt: skip
+    record.file.save(f'access-{iso3}.zip', ContentFile(odk_zip()), save=False)
+    record.save()
+    return record
+
+
+def in_survey(record) -> dict:
+    return {'iso3': record.survey.country.iso3, 'survey': record.survey.pk, 'pk': record.pk}
 
 
 # Section: entries
@@ -1822,6 +1875,65 @@ ENTRIES = [
         ),
         api=api('coordination', 'iatiimport'),
         writer=Role.COUNTRY_EDITOR,
+    ),
+    # Section: monitoring, surveys
+    workspace_record(
+        Survey,
+        survey,
+        pages=(
+            Endpoint('monitoring:survey_list', 'list', kwargs=home),
+            Endpoint('monitoring:survey', kwargs=at(own_country, by_pk)),
+            Endpoint(
+                'monitoring:survey_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda s: {'title': 'Trust', 'status': 'draft'},
+            ),
+            Endpoint(
+                'monitoring:survey_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda s: form_data(SurveyForm, s, title=CHECKED),
+            ),
+        ),
+        api=api('monitoring', 'survey'),
+        marker=lambda record: record.title,
+    ),
+    workspace_record(
+        SurveyVersion,
+        survey_version,
+        pages=(
+            Endpoint('monitoring:surveyversion_file', kwargs=lambda v: {**in_survey(v), 'kind': 'xml'}),
+            Endpoint(
+                'monitoring:surveyversion_add',
+                'add',
+                kwargs=lambda v: {'iso3': v.survey.country.iso3, 'survey': v.survey.pk},
+                data=lambda v: {'file': SimpleUploadedFile('trust.xlsx', form_bytes())},
+                saves=False,
+            ),
+            Endpoint('monitoring:surveyversion_publish', 'post', kwargs=in_survey, data=lambda v: {}),
+        ),
+        api=api('monitoring', 'surveyversion'),
+        marker=lambda record: record.version,
+    ),
+    workspace_record(
+        Submission,
+        submission,
+        pages=(
+            Endpoint('monitoring:submission', kwargs=in_survey),
+            Endpoint(
+                'monitoring:submission_csv', kwargs=lambda s: {'iso3': s.survey.country.iso3, 'survey': s.survey.pk}
+            ),
+        ),
+        api=api('monitoring', 'submission'),
+        marker=lambda record: record.instance_id,
+    ),
+    workspace_record(
+        SurveyImport,
+        survey_import,
+        pages=(Endpoint('monitoring:surveyimport', kwargs=in_survey),),
+        api=api('monitoring', 'surveyimport'),
+        marker=lambda record: record.name,
     ),
     AccessEntry(
         model=CodelistItem,

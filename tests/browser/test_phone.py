@@ -22,7 +22,16 @@ pytestmark = pytest.mark.browser
 PHONE = {'width': 390, 'height': 844}
 LAPTOP = {'width': 1366, 'height': 768}
 # Not pages: downloads, JSON, the admin and the API (their own layouts), actions that need a POST or a token.
-NOT_PAGES = ('admin:', 'schema', 'logout', 'set_language', 'password_reset_confirm', 'roster:my_profile')
+NOT_PAGES = (
+    'admin:',
+    'schema',
+    'logout',
+    'set_language',
+    'password_reset_confirm',
+    'roster:my_profile',
+    'monitoring:surveyversion_file',  # downloads
+    'monitoring:submission_csv',
+)
 NOT_PAGE_ROUTES = ('.<str:fmt>', '.json', '.pdf', '/original/')
 # Pages to look at on a phone (name of the screenshot -> URL).
 KEY_PAGES = {
@@ -133,6 +142,32 @@ def threew_import():
         country=Country.objects.get(iso3='AFG'), name='afghanistan-3w-2024q1.csv', file='threew/phone.csv',
         status='done', report=report,
     )  # fmt: skip
+
+
+def survey_pages() -> dict:
+    """The survey pages on the demo survey of Liberia (and an import of answers, which the demo has none of)."""
+    from ssrhub.monitoring.models import Survey, SurveyImport
+    from ssrhub.monitoring.survey_demo import DEMO_TITLE
+
+    survey = Survey.objects.get(title=DEMO_TITLE)
+    version = survey.versions.get()
+    record, _created = SurveyImport.objects.get_or_create(
+        survey=survey, name='phone.zip',
+        defaults={'version': version, 'file': 'survey-answers/phone.zip', 'source': 'odk', 'status': 'done',
+                  'report': {'read': 3, 'created': 3, 'existing': 0}},
+    )  # fmt: skip
+    at = {'iso3': 'LBR', 'survey': survey.pk}
+    return {
+        'monitoring:survey_list': {'iso3': 'LBR'},
+        'monitoring:survey': {'iso3': 'LBR', 'pk': survey.pk},
+        'monitoring:survey_edit': {'iso3': 'LBR', 'pk': survey.pk},
+        'monitoring:surveyversion_add': at,
+        'monitoring:survey_webform': at,
+        'monitoring:surveyimport_add': at,
+        'monitoring:surveyimport': {**at, 'pk': record.pk},
+        'monitoring:submission': {**at, 'pk': survey.submissions.filter(answers__victim='yes').first().pk},
+        'monitoring:survey_formula': (at, "formula=percent(trust_police in ('2', '3')) by county"),
+    }
 
 
 def page_arguments():
@@ -252,6 +287,7 @@ def page_arguments():
             f'coordination:{name}': on(Decision, 'meeting__forum__country')
             for name in ('decision', 'decision_edit', 'decision_delete', 'decision_history')
         },
+        **survey_pages(),
         **{f'roster:profile{page}': {'pk': profile.pk} for page in ('', '_edit', '_delete', '_history')},
         **{f'roster:request{page}': {'pk': request.pk} for page in ('', '_edit', '_history')},
         # Section: monitoring (results frameworks): Liberia's demo framework

@@ -73,6 +73,7 @@ POSTED = (
     'iati_upload',
     'paragraph_review',
     'password_change',
+    'survey_webform',
 )
 
 
@@ -236,6 +237,37 @@ def _threew_import():
     return [{'iso3': 'AFG', 'pk': record.pk}]
 
 
+def _surveys():
+    """The demo survey of Liberia, and two imports of answers: one done, one refused (with its message)."""
+    from ssrhub.monitoring.models import Survey, SurveyImport
+    from ssrhub.monitoring.survey_demo import DEMO_TITLE
+
+    survey = Survey.objects.get(title=DEMO_TITLE)
+    version = survey.versions.get()
+    refused = {'error': {'code': 'version-mismatch', 'table': 'x.csv', 'row': None,
+                         'params': {'found': 'v9', 'expected': '2026.1'}}}  # fmt: skip
+    imports = [
+        SurveyImport.objects.get_or_create(
+            survey=survey, name=name,
+            defaults={'version': version, 'file': f'survey-answers/{name}', 'source': 'kobo', 'status': status,
+                      'report': report},
+        )[0]
+        for name, status, report in (
+            ('i18n-done.csv', 'done', {'read': 3, 'created': 2, 'existing': 1}),
+            ('i18n-refused.csv', 'refused', refused),
+        )
+    ]  # fmt: skip
+    return survey, imports
+
+
+def _survey_kwargs(more=lambda survey: [{}]):
+    def make():
+        survey, _imports = _surveys()
+        return [{'iso3': 'LBR', 'survey': survey.pk, **extra} for extra in more(survey)]
+
+    return make
+
+
 def _coordination_pk(index):
     return lambda: [{'pk': _coordination()[index].pk}]
 
@@ -283,6 +315,21 @@ ARGUMENTS = {
             'disaggregation_edit',
         )
     },
+    'monitoring:survey': lambda: [{'iso3': 'LBR', 'pk': _surveys()[0].pk}],
+    'monitoring:survey_edit': lambda: [{'iso3': 'LBR', 'pk': _surveys()[0].pk}],
+    'monitoring:surveyversion_add': _survey_kwargs(),
+    'monitoring:surveyversion_publish': _survey_kwargs(lambda survey: [{'pk': survey.versions.get().pk}]),
+    'monitoring:surveyversion_file': _survey_kwargs(lambda survey: [{'pk': survey.versions.get().pk, 'kind': 'xml'}]),
+    'monitoring:survey_webform': _survey_kwargs(),
+    'monitoring:submission': _survey_kwargs(
+        lambda survey: [{'pk': survey.submissions.filter(answers__victim='yes').first().pk}]
+    ),
+    'monitoring:submission_csv': _survey_kwargs(),
+    'monitoring:surveyimport_add': _survey_kwargs(),
+    'monitoring:surveyimport': _survey_kwargs(lambda survey: [{'pk': record.pk} for record in _surveys()[1]]),
+    'monitoring:survey_formula': _survey_kwargs(
+        lambda survey: [{QUERY: "formula=percent(trust_police in ('2', '3')) by sex"}, {QUERY: 'formula=median(x)'}]
+    ),
     'coordination:organisation': _coordination_pk(0),
     'coordination:organisation_edit': _coordination_pk(0),
     'coordination:organisation_history': _coordination_pk(0),

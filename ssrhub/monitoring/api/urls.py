@@ -1,6 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
-from . import context, views
+from . import context, surveys, views
 from .actuals import ActualReportViewSet, ActualStepViewSet, ActualValueViewSet, DisaggregationTypeViewSet
 
 router = DefaultRouter()
@@ -22,6 +22,12 @@ router.register('actual-steps', ActualStepViewSet)
 router.register('statistic-series', context.StatisticSeriesViewSet)
 router.register('statistic-values', context.StatisticValueViewSet)
 router.register('conflict-events', context.ConflictEventViewSet)
+
+# Section: surveys
+router.register('surveys', surveys.SurveyViewSet)
+router.register('survey-versions', surveys.SurveyVersionViewSet)
+router.register('submissions', surveys.SubmissionViewSet)
+router.register('survey-imports', surveys.SurveyImportViewSet)
 
 app_name = 'monitoring-api'
 urlpatterns = router.urls

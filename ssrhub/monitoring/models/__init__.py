@@ -33,8 +33,28 @@ from .frameworks import (
 )
 from .indicators import Direction, Frequency, Indicator, IndicatorPeriod, Unit
 from .reference import Disaggregation, LibraryIndicator, SdgGoal, SdgIndicator, SdgTarget, Topic
+from .surveys import (
+    MASK,
+    Submission,
+    SubmissionSource,
+    Survey,
+    SurveyImport,
+    SurveyImportStatus,
+    SurveyStatus,
+    SurveyVersion,
+    mask,
+)
 
 __all__ = [
+    'MASK',
+    'Submission',
+    'SubmissionSource',
+    'Survey',
+    'SurveyImport',
+    'SurveyImportStatus',
+    'SurveyStatus',
+    'SurveyVersion',
+    'mask',
     'ConflictEvent',
     'DatePrecision',
     'EventClarity',

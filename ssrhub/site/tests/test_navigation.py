@@ -23,7 +23,8 @@ from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
-from ssrhub.monitoring.models import ConflictEvent, Indicator, ResultsFramework, StatisticValue
+from ssrhub.monitoring.models import ConflictEvent, Indicator, ResultsFramework, StatisticValue, Survey
+from ssrhub.monitoring.survey_demo import DEMO_TITLE
 from ssrhub.roster.models import ExpertProfile, SupportRequest
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +106,8 @@ PAGES = {
     'monitoring:disaggregation_list': {'iso3': 'CAF'},
     'monitoring:actual_review_queue': {},
     'monitoring:report': {'iso3': 'CAF'},
+    'monitoring:survey_list': {'iso3': 'LBR'},
+    'monitoring:survey': lambda: {'iso3': 'LBR', 'pk': Survey.objects.get(title=DEMO_TITLE).pk},
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
     # Monitoring: results frameworks (Liberia's demo framework), indicators, the library and SDG indicators.
     'monitoring:framework_list': {'iso3': 'LBR'},
@@ -174,6 +177,13 @@ NOT_PAGES = {
     'actual_report_values': "POST only: a report's values",
     'actual_report_step': 'POST only: a review step',
     'monitoring:statistics_export': 'a download',
+    'surveyversion_publish': 'POST only: publishing a form version',
+    'surveyversion_file': 'a download (XLSForm or XForm)',
+    'submission_csv': 'a download',
+    'survey_webform': "a form, reached from its survey's page",
+    'monitoring:submission': "one submission's answers, reached from its survey's table",
+    'surveyimport': 'the progress and report of one import of answers, reached by applying it',
+    'survey_formula': 'a form (a formula computed over the answers), reached from its survey',
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')

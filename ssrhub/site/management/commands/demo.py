@@ -17,6 +17,7 @@ from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
 from ssrhub.monitoring.context_demo import load_context_demo
 from ssrhub.monitoring.demo import load_monitoring_demo
+from ssrhub.monitoring.survey_demo import load_surveys_demo
 from ssrhub.roster.demo import load_roster_demo
 
 DATA = Path(__file__).resolve().parents[3] / 'documents' / 'data'
@@ -140,6 +141,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f'Demo context: {values} statistic values and {events.added + events.revised} UCDP events loaded'
             )
+        # Monitoring, surveys: Liberia's public trust survey with generated answers, owned by the demo editor.
+        survey, answers = load_surveys_demo(user=User.objects.get(username='editor'))
+        if options['verbosity']:
+            self.stdout.write(f'Demo survey: {survey.title}, {answers} generated answers')
 
     def import_volume(self, verbosity: int) -> None:
         """Real partner data for volume: a D-Portal IATI export, and OCHA's Afghanistan 3W of 2024Q1 stored as
