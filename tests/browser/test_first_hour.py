@@ -117,7 +117,7 @@ def test_first_hour(page, log_in, screenshot, role, language):
         liberia = Country.objects.get(iso3='LBR').name
     follow(page, 'menu-countries', liberia, exact=False)  # the user's own countries carry a badge
     expect(page.get_by_role('heading', level=1)).to_contain_text(liberia)
-    page.locator('#workspace-tabs').get_by_role('link', name=_(language, 'Brief'), exact=True).click()
+    page.locator('#workspace-tabs').get_by_role('link', name=_(language, 'Brief', 'workspace tab'), exact=True).click()
     with page.expect_download() as download:
         page.locator('#brief-pdf').click()
     with open(download.value.path(), 'rb') as pdf:
