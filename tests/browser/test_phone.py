@@ -188,7 +188,15 @@ def page_arguments():
     from ssrhub.finance.models import ExchangeRate
     from ssrhub.framework.models import Framework, FrameworkItem, UNEntity
     from ssrhub.mandates.matrix import MANDATED, TOTAL
-    from ssrhub.monitoring.models import FrameworkResult, Indicator, IndicatorPeriod, ResultLevel, ResultsFramework
+    from ssrhub.monitoring.models import (
+        ConflictEvent,
+        FrameworkResult,
+        Indicator,
+        IndicatorPeriod,
+        ResultLevel,
+        ResultsFramework,
+        StatisticValue,
+    )
     from ssrhub.roster.models import ExpertProfile, SupportRequest
 
     framework = Framework.objects.first()
@@ -217,7 +225,17 @@ def page_arguments():
     from ssrhub.monitoring.tests.actuals_data import sample_report
 
     report = sample_report()
+    event = ConflictEvent.objects.filter(country__iso3='CAF').order_by('pk').first()
+    value = StatisticValue.objects.filter(country__iso3='CAF').order_by('pk').first()
     return {
+        **{
+            f'monitoring:{name}': {'iso3': 'CAF', 'pk': event.pk}
+            for name in ('conflict_event', 'conflict_event_history')
+        },
+        **{
+            f'monitoring:{name}': {'iso3': 'CAF', 'pk': value.pk}
+            for name in ('statistic_value', 'statistic_value_history')
+        },
         **{
             f'monitoring:{name}': {'iso3': 'LBR', 'pk': report.pk}
             for name in ('actual_report', 'actual_report_history')

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.coordination.models import AdminArea, Organisation
+from ssrhub.core.forms import AccessibleFormMixin
 from ssrhub.countries.models import Actor
 
 from ..models import ActualReport, DisaggregationType
@@ -14,7 +15,7 @@ from ..models import ActualReport, DisaggregationType
 __all__ = ['DisaggregationTypeForm', 'IndicatorDisaggregationsForm', 'ReportForm', 'StepForm', 'parse_categories']
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(AccessibleFormMixin, forms.ModelForm):
     """The organisation that reports a period (among those the user may view) and a note."""
 
     class Meta:
@@ -26,7 +27,7 @@ class ReportForm(forms.ModelForm):
         self.fields['organisation'].queryset = Organisation.objects.restrict(user).order_by('name')
 
 
-class StepForm(forms.Form):
+class StepForm(AccessibleFormMixin, forms.Form):
     """A review step with its comment (required to return, reopen or unlock: the workflow says so)."""
 
     action = forms.ChoiceField(
@@ -73,7 +74,7 @@ def parse_categories(text: str) -> list[tuple[str, str, str]]:
     return categories
 
 
-class DisaggregationTypeForm(forms.ModelForm):
+class DisaggregationTypeForm(AccessibleFormMixin, forms.ModelForm):
     """A country's own disaggregation with its categories, typed or taken from the country's records."""
 
     FILL_CHOICES = [

@@ -145,7 +145,7 @@ class StatisticValue(_ContextData):
         ]
 
     def __str__(self):
-        return f'{self.series.code} {self.country.iso3} {self.year}: {self.value.normalize():f}'
+        return f'{self.series} {self.country.iso3} {self.year}: {self.value.normalize():f}'
 
     def get_absolute_url(self):
         return reverse('monitoring:statistic_value', args=[self.country.iso3, self.pk])
