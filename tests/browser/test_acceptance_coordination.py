@@ -119,7 +119,8 @@ def test_import_then_record_two_donors_and_see_the_gap_and_the_duplication(
     expect(pair).to_have_count(0)
 
     page.goto('/countries/LBR/workspace/')
-    page.locator('#workspace-tabs .tab-group[data-group="coordination"] summary').click()  # the Coordination tab opens on its pages
+    # The Coordination tab opens on its pages.
+    page.locator('#workspace-tabs .tab-group[data-group="coordination"] summary').click()
     page.locator('#workspace-tabs').get_by_role('link', name='Activities').click()
     page.locator('#add-activity').click()
     fill_activity(page, DONORS[0], screenshot)

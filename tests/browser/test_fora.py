@@ -30,7 +30,8 @@ def test_a_decision_due_last_month_is_flagged_until_it_is_done(page, log_in, scr
     log_in(page, 'editor')
     switch_language(page, language)
     page.goto('/countries/LBR/workspace/')
-    page.locator('#workspace-tabs .tab-group[data-group="coordination"] summary').click()  # the Coordination tab opens on its pages
+    # The Coordination tab opens on its pages.
+    page.locator('#workspace-tabs .tab-group[data-group="coordination"] summary').click()
     page.locator('#workspace-tabs a[href$="/fora/"]').click()
     expect(page.get_by_role('heading', name=words['heading'], exact=True)).to_be_visible()
     expect(page.locator('#fora-structure')).to_be_visible()
