@@ -182,6 +182,12 @@ SPECTACULAR_SETTINGS = {
     'SWAGGER_UI_DIST': 'SIDECAR',
     'SWAGGER_UI_FAVICON_HREF': 'SIDECAR',
     'REDOC_DIST': 'SIDECAR',
+    # Choice sets shared by several apps' serializers, named once.
+    'ENUM_NAME_OVERRIDES': {
+        'ResultTypeEnum': 'ssrhub.coordination.models.ResultType',
+        'ReportStatusEnum': 'ssrhub.monitoring.models.ReportStatus',
+        'SubmissionSourceEnum': 'ssrhub.monitoring.models.SubmissionSource',
+    },
 }
 
 # Section: background work

@@ -133,6 +133,9 @@ class ActualReportSerializer(WorkspaceSerializer):
 class StepSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default='')
 
+    class Meta:
+        ref_name = 'ReviewStep'
+
 
 class ActualReportViewSet(RestrictedModelViewSet):
     """Reports; ``POST .../<id>/<step>/`` with an optional ``comment`` takes a review step (403 with the reason when

@@ -132,6 +132,7 @@ class IndicatorSerializer(LinksMixin, WorkspaceSerializer):
 
     class Meta:
         model = Indicator
+        ref_name = 'MonitoringIndicator'
         fields = [
             'id',
             'result',

@@ -109,7 +109,7 @@ class LibraryIndicatorFilterSet(SearchFilterSet):
         linked = SdgIndicator.objects.filter(library_indicators__isnull=False).distinct().order_by('order')
         self.filters['sdg'].extra['choices'] = [(indicator.number, indicator.number) for indicator in linked]
 
-    def filter_sdg(self, queryset, name, value):
+    def filter_sdg(self, queryset, name, value: str):
         return queryset.filter(sdg_indicators__number=value).distinct() if value else queryset
 
 
@@ -133,7 +133,7 @@ class SdgIndicatorFilterSet(SearchFilterSet):
         super().__init__(data, *args, **kwargs)
         self.filters['goal'].extra['choices'] = [(str(goal.number), str(goal)) for goal in SdgGoal.objects.all()]
 
-    def filter_goal(self, queryset, name, value):
+    def filter_goal(self, queryset, name, value: str):
         return queryset.filter(target__goal__number=value) if value else queryset
 
     def filter_linked(self, queryset, name, value):
