@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 
 from ssrhub.coordination.models import Activity, Organisation
 from ssrhub.core.datafiles import DataFileError, read_citations, read_yaml
@@ -29,15 +30,6 @@ __all__ = ['DEMO_FILE', 'load_monitoring_demo']
 
 DEMO_FILE = Path(__file__).resolve().parent / 'data' / 'demo' / 'frameworks.yaml'
 TARGET_NOTE = 'Illustrative demo target, not an official commitment.'
-LIBRARY_FIELDS = (
-    'unit',
-    'scale_min',
-    'scale_max',
-    'direction',
-    'cumulative',
-    'decimal_places',
-    'frequency',
-)
 
 
 def _date(value, where: str) -> datetime.date:
@@ -132,19 +124,8 @@ class _Loader:
             library = LibraryIndicator.objects.filter(code=spec['library']).first()
             if library is None:
                 self.fail(where, f'no library indicator {spec["library"]}')
-            values = {name: getattr(library, name) for name in LIBRARY_FIELDS}
-            values.update(
-                title=library.title_en,
-                title_fr=library.title_fr,
-                definition=library.definition_en,
-                numerator_label=library.numerator_en,
-                denominator_label=library.denominator_en,
-                scale_min_label=library.scale_min_label_en,
-                scale_max_label=library.scale_max_label_en,
-                data_source=library.data_source_en,
-                itgn=library.itgn,
-                copied_from=library,
-            )
+            with translation.override('en'):
+                values = library.indicator_fields()
         for name in ('title', 'title_fr', 'definition', 'unit', 'direction', 'cumulative', 'frequency'):
             if name in spec:
                 values[name] = spec[name]

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from ssrhub.coordination.models import Activity, Organisation
 from ssrhub.core.access import can_in_country
 from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm
-from ssrhub.core.i18n import localized
 from ssrhub.countries.models import Action, DocumentKind, NationalDocument, Objective
 from ssrhub.countries.views.assessments import latest_framework_version
 from ssrhub.framework.models import FrameworkItem
@@ -288,23 +287,7 @@ class LibraryCopyForm(AccessibleFormMixin, forms.Form):
         indicator = Indicator(
             result=data['result'],
             code=data['code'],
-            title=library.title_en,
-            title_fr=library.title_fr,
-            definition=library.definition,
-            unit=library.unit,
-            numerator_label=localized(library, 'numerator'),
-            denominator_label=localized(library, 'denominator'),
-            scale_min=library.scale_min,
-            scale_max=library.scale_max,
-            scale_min_label=localized(library, 'scale_min_label'),
-            scale_max_label=localized(library, 'scale_max_label'),
-            direction=library.direction,
-            cumulative=library.cumulative,
-            decimal_places=library.decimal_places,
-            frequency=library.frequency,
-            data_source=library.data_source,
-            itgn=library.itgn,
-            copied_from=library,
+            **library.indicator_fields(),
             baseline_value=data.get('baseline_value'),
             baseline_date=data.get('baseline_date'),
             baseline_not_available=data.get('baseline_value') is None,

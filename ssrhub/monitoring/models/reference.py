@@ -199,6 +199,28 @@ class LibraryIndicator(ReferenceModel):
     def data_source(self) -> str:
         return localized(self, 'data_source')
 
+    def indicator_fields(self) -> dict:
+        """What an indicator copied from this one takes from it, labels in the active language (both titles)."""
+        return {
+            'title': self.title_en,
+            'title_fr': self.title_fr,
+            'definition': self.definition,
+            'unit': self.unit,
+            'numerator_label': localized(self, 'numerator'),
+            'denominator_label': localized(self, 'denominator'),
+            'scale_min': self.scale_min,
+            'scale_max': self.scale_max,
+            'scale_min_label': localized(self, 'scale_min_label'),
+            'scale_max_label': localized(self, 'scale_max_label'),
+            'direction': self.direction,
+            'cumulative': self.cumulative,
+            'decimal_places': self.decimal_places,
+            'frequency': self.frequency,
+            'data_source': self.data_source,
+            'itgn': self.itgn,
+            'copied_from': self,
+        }
+
     @property
     def numerator(self) -> str:
         return localized(self, 'numerator')
