@@ -41,6 +41,7 @@ __all__ = [
     'check_sums',
     'combine',
     'count_by_level',
+    'measure_value',
     'on_track',
     'roll_up',
     'shares',
@@ -123,14 +124,14 @@ def combine(unit: str, measures: list[Measure]) -> Measure:
             denominator = sum((measure.denominator for measure in measures), Decimal(0))
             value = numerator * HUNDRED / denominator if denominator else None
             return Measure(value, numerator, denominator)
-        known = [_value(unit, measure) for measure in measures]
+        known = [measure_value(unit, measure) for measure in measures]
         return Measure(sum(known, Decimal(0)) / len(known))
     if unit == 'yes-no':
         return Measure(Decimal(1) if all(measure.value == 1 for measure in measures) else Decimal(0))
     return Measure(sum((measure.value for measure in measures), Decimal(0)) / len(measures))
 
 
-def _value(unit: str, measure: Measure) -> Decimal | None:
+def measure_value(unit: str, measure: Measure) -> Decimal | None:
     if measure.value is not None:
         return measure.value
     if unit == 'percentage' and measure.has_ratio and measure.denominator:
@@ -224,7 +225,7 @@ def roll_up(
             type_key: {name: combine(unit, measures) for name, measures in by_name.items()}
             for type_key, by_name in merged.items()
         }
-        period_value = _value(unit, total)
+        period_value = measure_value(unit, total)
         if cumulative and unit == 'number':
             if period_value is not None:
                 running += period_value

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actuals, context, frameworks, library, report, surveys
+from .views import actuals, context, frameworks, iati, library, report, surveys
 
 app_name = 'monitoring'
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path(f'{RF}<int:pk>/edit/', frameworks.ResultsFrameworkEditView.as_view(), name='framework_edit'),
     path(f'{RF}<int:pk>/delete/', frameworks.ResultsFrameworkDeleteView.as_view(), name='framework_delete'),
     path(f'{RF}<int:pk>/history/', frameworks.ResultsFrameworkHistoryView.as_view(), name='framework_history'),
+    path(f'{RF}<int:pk>/iati.xml', iati.FrameworkIatiExportView.as_view(), name='framework_iati'),
     path(f'{RF}<int:framework_pk>/levels/add/', frameworks.ResultLevelEditView.as_view(), name='level_add'),
     path(f'{RF}levels/<int:pk>/edit/', frameworks.ResultLevelEditView.as_view(), name='level_edit'),
     path(f'{RF}levels/<int:pk>/delete/', frameworks.ResultLevelDeleteView.as_view(), name='level_delete'),
@@ -79,6 +80,8 @@ urlpatterns = [
         context.ConflictEventHistoryView.as_view(),
         name='conflict_event_history',
     ),
+    # Section: IATI results (issue 13 item 8)
+    path('countries/<str:iso3>/workspace/iati-results/', iati.IatiResultListView.as_view(), name='iati_results'),
     # Section: the progress report (issue 13 item 7)
     path('countries/<str:iso3>/workspace/report/', report.ReportView.as_view(), name='report'),
     # Section: surveys (data collection with XLSForm)

@@ -24,6 +24,7 @@ from .messages import Finding, IatiFileError
 from .records import (
     ActivityRecord,
     BudgetRecord,
+    DimensionValue,
     IndicatorRecord,
     LocationRecord,
     OrgRef,
@@ -451,7 +452,8 @@ def _result(node, language: str) -> ResultRecord:
             indicator.baseline_comment = _narratives(baseline.find('comment'), language)[0]
         for period_node in indicator_node.findall('period'):
             start, end = period_node.find('period-start'), period_node.find('period-end')
-            target, actual = period_node.find('target'), period_node.find('actual')
+            target, target_dimensions = _period_values(period_node, 'target')
+            actual, actual_dimensions = _period_values(period_node, 'actual')
             indicator.periods.append(
                 PeriodRecord(
                     period_start=_date(start.get('iso-date'), 'period-start', start),
@@ -459,7 +461,25 @@ def _result(node, language: str) -> ResultRecord:
                     target=(target.get('value') or '').strip() if target is not None else '',
                     actual=(actual.get('value') or '').strip() if actual is not None else '',
                     comment=_narratives(actual.find('comment') if actual is not None else None, language)[0],
+                    target_dimensions=target_dimensions,
+                    actual_dimensions=actual_dimensions,
                 )
             )
         result.indicators.append(indicator)
     return result
+
+
+def _period_values(period_node, tag: str) -> tuple:
+    """A period's total ``<target>`` or ``<actual>`` (the first without a dimension, else the first) and its values
+    by dimension (a value with several dimensions is kept under each)."""
+    nodes = period_node.findall(tag)
+    total = next((node for node in nodes if node.find('dimension') is None), nodes[0] if nodes else None)
+    parts = [
+        DimensionValue(
+            (dimension.get('name') or '').strip(), (dimension.get('value') or '').strip(), (node.get('value') or '').strip()
+        )
+        for node in nodes
+        if node is not total
+        for dimension in node.findall('dimension')
+    ]
+    return total, parts

@@ -10,6 +10,7 @@ from decimal import Decimal
 __all__ = [
     'ActivityRecord',
     'BudgetRecord',
+    'DimensionValue',
     'IndicatorRecord',
     'LocationRecord',
     'OrgRef',
@@ -97,12 +98,24 @@ class TransactionRecord:
 
 
 @dataclass
+class DimensionValue:
+    """A period's target or actual for one category of a dimension (IATI's ``<dimension name="sex"
+    value="female">``), beside the period's total."""
+
+    name: str
+    category: str
+    value: str
+
+
+@dataclass
 class PeriodRecord:
     period_start: date
     period_end: date
     target: str = ''
     actual: str = ''
     comment: str = ''
+    target_dimensions: list[DimensionValue] = field(default_factory=list)
+    actual_dimensions: list[DimensionValue] = field(default_factory=list)
 
 
 @dataclass

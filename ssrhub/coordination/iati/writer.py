@@ -9,15 +9,16 @@ from decimal import Decimal
 
 from lxml import etree
 
-from .records import ActivityRecord, OrgRef
+from .records import ActivityRecord, DimensionValue, OrgRef
 
-__all__ = ['activity_element', 'write_activities']
+__all__ = ['activity_element', 'number_text', 'write_activities']
 
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 DATE_TYPES = (('1', 'planned_start'), ('2', 'actual_start'), ('3', 'planned_end'), ('4', 'actual_end'))
 
 
-def _number(value: Decimal) -> str:
+def number_text(value: Decimal) -> str:
+    """A decimal as IATI writes it, without trailing zeros."""
     text = format(value, 'f')
     return text.rstrip('0').rstrip('.') if '.' in text else text
 
@@ -48,7 +49,15 @@ def _org(parent, tag: str, org: OrgRef, **attributes):
 
 def _value(parent, value: Decimal, currency: str, value_date) -> None:
     node = etree.SubElement(parent, 'value', {'currency': currency, 'value-date': value_date.isoformat()})
-    node.text = _number(value)
+    node.text = number_text(value)
+
+
+def _dimensions(period_node, tag: str, parts: list[DimensionValue]) -> None:
+    """One ``<target>`` or ``<actual>`` per category after the total (which readers take as the first without a
+    dimension)."""
+    for part in parts:
+        node = etree.SubElement(period_node, tag, value=part.value)
+        etree.SubElement(node, 'dimension', name=part.name, value=part.category)
 
 
 def activity_element(record: ActivityRecord):
@@ -91,7 +100,7 @@ def activity_element(record: ActivityRecord):
     for country in record.recipient_countries:
         node = etree.SubElement(activity, 'recipient-country', code=country.code)
         if country.percentage is not None:
-            node.set('percentage', _number(country.percentage))
+            node.set('percentage', number_text(country.percentage))
     for location in record.locations:
         node = etree.SubElement(activity, 'location')
         if location.name:
@@ -100,11 +109,11 @@ def activity_element(record: ActivityRecord):
             etree.SubElement(node, 'administrative', code=location.pcode)
         if location.latitude is not None and location.longitude is not None:
             point = etree.SubElement(node, 'point', srsName='http://www.opengis.net/def/crs/EPSG/0/4326')
-            etree.SubElement(point, 'pos').text = f'{_number(location.latitude)} {_number(location.longitude)}'
+            etree.SubElement(point, 'pos').text = f'{number_text(location.latitude)} {number_text(location.longitude)}'
     for sector in record.sectors:
         node = etree.SubElement(activity, 'sector', vocabulary=sector.vocabulary, code=sector.code)
         if sector.percentage is not None:
-            node.set('percentage', _number(sector.percentage))
+            node.set('percentage', number_text(sector.percentage))
         if sector.name:
             _narrative(node, sector.name)
     for marker in record.policy_markers:
@@ -156,12 +165,14 @@ def activity_element(record: ActivityRecord):
                 etree.SubElement(period_node, 'period-end', {'iso-date': period.period_end.isoformat()})
                 if period.target:
                     etree.SubElement(period_node, 'target', value=period.target)
+                _dimensions(period_node, 'target', period.target_dimensions)
                 if period.actual or period.comment:
                     actual = etree.SubElement(period_node, 'actual')
                     if period.actual:
                         actual.set('value', period.actual)
                     if period.comment:
                         _narrative(etree.SubElement(actual, 'comment'), period.comment)
+                _dimensions(period_node, 'actual', period.actual_dimensions)
     return activity
 
 

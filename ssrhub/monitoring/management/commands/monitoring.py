@@ -1,10 +1,14 @@
+import io
 import sys
 from datetime import date
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from ssrhub.core.models import Country
 
+from ...iati_export import FrameworkExportError, export_framework
+from ...models import ResultsFramework
 from ...report.assemble import build_report
 from ...report.render import FORMATS, render
 from ...report.sentences import written_report
@@ -19,7 +23,10 @@ def _date(value: str) -> date:
 
 
 class Command(BaseCommand):
-    help = 'Monitoring and evaluation (docs/monitoring.md): the progress report of a country.'
+    help = (
+        'Monitoring and evaluation (docs/monitoring.md): the progress report of a country; a results framework as '
+        'IATI results.'
+    )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest='action', required=True)
@@ -31,8 +38,46 @@ class Command(BaseCommand):
         report.add_argument('--lang', default='en', help='Language of the report: en or fr (default en).')
         report.add_argument('--from', dest='start', help='First day of the period, YYYY-MM-DD (default: a year ago).')
         report.add_argument('--to', dest='end', help='Last day of the period, YYYY-MM-DD (default: today).')
+        iati = actions.add_parser(
+            'iati-export',
+            help="A results framework's results, indicators, targets and approved actuals as the <result> blocks of "
+            'its IATI 2.03 activity.',
+        )
+        iati.add_argument('--framework', required=True, type=int, help='The framework (its number in its address).')
+        iati.add_argument(
+            '--activity', help="IATI identifier of the activity to write them in (default: the framework's activity)."
+        )
+        iati.add_argument('--output', help='File to write (default: standard output).')
 
     def handle(self, *args, action, **options):
+        if action == 'iati-export':
+            return self.iati_export(**options)
+        return self.report(**options)
+
+    def _binary_stdout(self):
+        # The file is bytes: written to the binary stream under standard output, never through text.
+        return getattr(self.stdout._out, 'buffer', None) or sys.stdout.buffer
+
+    def iati_export(self, framework, activity, output, **options):
+        found = ResultsFramework.objects.filter(pk=framework).first()
+        if found is None:
+            raise CommandError(f'No results framework {framework}.')
+        content = io.BytesIO()
+        try:
+            record = export_framework(found, content, activity)
+        except FrameworkExportError as error:
+            raise CommandError(' '.join(error.messages())) from None
+        if output:
+            Path(output).write_bytes(content.getvalue())
+            self.stderr.write(
+                f'{len(record.results)} results of framework {found.pk} written to {output} in {record.identifier}.'
+            )
+        else:
+            stream = self._binary_stdout()
+            stream.write(content.getvalue())
+            stream.flush()
+
+    def report(self, **options):
         country = Country.objects.filter(iso3__iexact=options['country']).first()
         if country is None:
             raise CommandError(f'No country {options["country"]!r}: give an ISO alpha-3 code, such as LBR.')
@@ -48,7 +93,6 @@ class Command(BaseCommand):
             raise CommandError(f'The period ends ({end}) before it starts ({start}).')
         written = written_report(build_report(country, start, end, options['lang']))
         content = render(written, fmt)
-        # PDF and DOCX are bytes: written to the binary stream under standard output, never through text.
-        stream = getattr(self.stdout._out, 'buffer', None) or sys.stdout.buffer
+        stream = self._binary_stdout()
         stream.write(content)
         stream.flush()
