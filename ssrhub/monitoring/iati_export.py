@@ -39,10 +39,13 @@ class FrameworkExportError(Exception):
 def problem_message(problem: ExportProblem) -> str:
     params = problem.params
     if problem.code == 'no_activity':
-        return _(
-            'The framework “%(framework)s” has no programme activity: record the activity it follows on the '
-            'framework (or choose one) before exporting its results to IATI. Nothing was written.'
-        ) % params
+        return (
+            _(
+                'The framework “%(framework)s” has no programme activity: record the activity it follows on the '
+                'framework (or choose one) before exporting its results to IATI. Nothing was written.'
+            )
+            % params
+        )
     if problem.code == 'unknown_activity':
         return _('No activity with the IATI identifier %(identifier)s is recorded. Nothing was written.') % params
     return _(
@@ -143,4 +146,3 @@ def export_framework(framework: ResultsFramework, output, identifier: str | None
     record = framework_activity_record(framework, identifier, user)
     write_activities([record], output)
     return record
-

@@ -31,6 +31,7 @@ NOT_PAGES = (
     'roster:my_profile',
     'monitoring:surveyversion_file',  # downloads
     'monitoring:submission_csv',
+    'monitoring:framework_iati',
 )
 NOT_PAGE_ROUTES = ('.<str:fmt>', '.json', '.pdf', '/original/')
 # Pages to look at on a phone (name of the screenshot -> URL).
@@ -336,6 +337,7 @@ def page_arguments():
             )
         },
         'monitoring:libraryindicator': {'code': 'trust-in-police'},
+        'monitoring:iati_results': {'iso3': 'NPL'},  # the demo's IATI file has results for Nepal
         'monitoring:libraryindicator_copy': {'code': 'trust-in-police'},
     }
 

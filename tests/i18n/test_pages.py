@@ -316,6 +316,7 @@ ARGUMENTS = {
         )
     },
     'monitoring:survey': lambda: [{'iso3': 'LBR', 'pk': _surveys()[0].pk}],
+    'monitoring:iati_results': lambda: [{'iso3': 'NPL'}, {'iso3': 'LBR'}],  # with the demo file's results, without
     'monitoring:survey_edit': lambda: [{'iso3': 'LBR', 'pk': _surveys()[0].pk}],
     'monitoring:surveyversion_add': _survey_kwargs(),
     'monitoring:surveyversion_publish': _survey_kwargs(lambda survey: [{'pk': survey.versions.get().pk}]),

@@ -476,7 +476,9 @@ def _period_values(period_node, tag: str) -> tuple:
     total = next((node for node in nodes if node.find('dimension') is None), nodes[0] if nodes else None)
     parts = [
         DimensionValue(
-            (dimension.get('name') or '').strip(), (dimension.get('value') or '').strip(), (node.get('value') or '').strip()
+            (dimension.get('name') or '').strip(),
+            (dimension.get('value') or '').strip(),
+            (node.get('value') or '').strip(),
         )
         for node in nodes
         if node is not total

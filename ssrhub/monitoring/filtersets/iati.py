@@ -22,7 +22,9 @@ class IatiResultFilterSet(SearchFilterSet):
         queryset=Organisation.objects.none(),
         label=_('Reporting organisation'),
     )
-    result_type = django_filters.ChoiceFilter(field_name='result__type', choices=ResultType.choices, label=_('Result type'))
+    result_type = django_filters.ChoiceFilter(
+        field_name='result__type', choices=ResultType.choices, label=_('Result type')
+    )
     measure = django_filters.ChoiceFilter(choices=IndicatorMeasure.choices, label=_('Measure'))
 
     class Meta:

@@ -71,7 +71,8 @@ def test_the_page_is_in_french_too(viewer):
     response = viewer.get(URL, HTTP_ACCEPT_LANGUAGE='fr')
     body = response.content.decode()
     assert all(
-        text in body for text in ('Résultats IATI', 'Décompte par niveau', 'Type de résultat', 'Effet', 'plus bas est meilleur')
+        text in body
+        for text in ('Résultats IATI', 'Décompte par niveau', 'Type de résultat', 'Effet', 'plus bas est meilleur')
     )
 
 

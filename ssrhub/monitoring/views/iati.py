@@ -53,9 +53,9 @@ class IatiResultListView(CountryObjectListView):
     indicators (measure, direction, baseline) with the target and actual of each period, filterable by activity,
     reporting organisation, result type and measure; the country's counted per level above the table."""
 
-    queryset = ResultIndicator.objects.select_related(
-        'result__activity__reporting_organisation'
-    ).prefetch_related('periods')
+    queryset = ResultIndicator.objects.select_related('result__activity__reporting_organisation').prefetch_related(
+        'periods'
+    )
     table = IatiResultTable
     tab = TAB
     template_name = 'monitoring/iati/results.html'

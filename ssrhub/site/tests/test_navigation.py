@@ -122,6 +122,7 @@ PAGES = {
     'monitoring:libraryindicator': {'code': 'trust-in-police'},
     'monitoring:sdgindicator_list': {},
     'monitoring:context': {'iso3': 'CAF'},
+    'monitoring:iati_results': {'iso3': 'NPL'},
     'monitoring:conflict_event_list': {'iso3': 'CAF'},
     'monitoring:conflict_event': lambda: {
         'iso3': 'CAF',
@@ -177,6 +178,7 @@ NOT_PAGES = {
     'actual_report_values': "POST only: a report's values",
     'actual_report_step': 'POST only: a review step',
     'monitoring:statistics_export': 'a download',
+    'framework_iati': "a download (IATI XML), or back to the framework's page saying why it was refused",
     'surveyversion_publish': 'POST only: publishing a form version',
     'surveyversion_file': 'a download (XLSForm or XForm)',
     'submission_csv': 'a download',
