@@ -71,11 +71,16 @@ def _period_records(indicator: Indicator, rolled: list, sex_codes: dict) -> list
     for period in indicator.periods.all():
         result = by_period.get(period.pk)
         actual = result.period_value if result else None
-        by_sex = [
-            DimensionValue(SEX, sex_codes[category], iati_value(rollups.measure_value(indicator.unit, measure)))
+        measures = {
+            category: measure
             for categories in (result.categories.values() if result else ())
             for category, measure in categories.items()
-            if category in sex_codes and rollups.measure_value(indicator.unit, measure) is not None
+        }
+        # In the categories' order (female, male...), each with a value.
+        by_sex = [
+            DimensionValue(SEX, code, iati_value(value))
+            for category, code in sex_codes.items()
+            if category in measures and (value := rollups.measure_value(indicator.unit, measures[category])) is not None
         ]
         records.append(
             PeriodRecord(
@@ -104,7 +109,9 @@ def framework_results(framework: ResultsFramework, user=None) -> list[ResultReco
     if problems := unit_problems((indicator.code, indicator.unit) for indicator in every):
         raise FrameworkExportError(problems)
     rolled = indicator_rollups(every)
-    sex_codes = dict(DisaggregationCategory.objects.filter(type__kind=SEX).values_list('pk', 'code'))
+    sex_codes = dict(
+        DisaggregationCategory.objects.filter(type__kind=SEX).order_by('type', 'order', 'pk').values_list('pk', 'code')
+    )
     records = []
     for result in results:
         indicators_ = sorted(result.indicators.all(), key=lambda indicator: code_key(indicator.code))
