@@ -23,8 +23,9 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/ssrhub runserver 127.0.0.1:8000
 
+# One worker per core; the tests of one file stay together, so module-scoped set-ups run once.
 test: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

