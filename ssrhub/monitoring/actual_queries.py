@@ -66,9 +66,7 @@ def level_counts(indicators, results: dict) -> dict:
     (the last period with an approved value, else the first period's status)."""
     rows = []
     for indicator in indicators:
-        periods = results.get(indicator.pk, [])
-        valued = [period for period in periods if period.value is not None]
-        latest = valued[-1] if valued else (periods[0] if periods else None)
+        latest = rollups.latest(results.get(indicator.pk, []))
         rows.append((indicator.result.level.result_type, latest.status if latest else rollups.NO_TARGET))
     return rollups.count_by_level(rows)
 

@@ -1,5 +1,6 @@
-"""How an indicator's values read on a page: to the indicator's decimal places, in the UI language's number format,
-with the unit's sign (a percentage's %, yes or no, a scale's ends)."""
+"""How an indicator's values and statuses read on a page: values to the indicator's decimal places, in the UI
+language's number format, with the unit's sign (a percentage's %, yes or no, a scale's ends); an on-track status in
+words."""
 
 from decimal import Decimal
 
@@ -7,9 +8,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from . import rollups
 from .models import Unit
 
-__all__ = ['format_value']
+__all__ = ['format_value', 'status_label']
 
 
 def format_value(value, indicator) -> str:
@@ -28,3 +30,15 @@ def format_value(value, indicator) -> str:
         high = number_format(indicator.scale_max.normalize(), use_l10n=True)
         return f'{text} ({low}–{high})'
     return text
+
+
+def status_label(status: str) -> str:
+    """An on-track status in the active language."""
+    return {
+        rollups.ON_TRACK: _('on track'),
+        rollups.AT_RISK: _('at risk'),
+        rollups.OFF_TRACK: _('off track'),
+        rollups.NO_TARGET: _('no target'),
+        rollups.NO_VALUE: _('no approved value'),
+        rollups.NO_BASELINE: _('no baseline to judge by'),
+    }[status]

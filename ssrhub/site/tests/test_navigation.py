@@ -113,6 +113,11 @@ PAGES = {
     'monitoring:framework_list': {'iso3': 'LBR'},
     'monitoring:framework_all': {},
     'monitoring:framework': lambda: {'iso3': 'LBR', 'pk': ResultsFramework.objects.get(country__iso3='LBR').pk},
+    'monitoring:dashboard': {'iso3': 'LBR'},
+    'monitoring:framework_dashboard': lambda: {
+        'iso3': 'LBR',
+        'pk': ResultsFramework.objects.get(country__iso3='LBR').pk,
+    },
     'monitoring:indicator_list': {},
     'monitoring:indicator': lambda: {
         'iso3': 'LBR',
