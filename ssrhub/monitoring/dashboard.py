@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from . import rollups
 
-__all__ = ['COLUMNS', 'KIND_ORDER', 'RISK', 'Standing', 'at_risk', 'level_summary', 'standing']
+__all__ = ['COLUMNS', 'KIND_ORDER', 'NO_DATA', 'RISK', 'Standing', 'at_risk', 'level_summary', 'standing']
 
 RISK = (rollups.OFF_TRACK, rollups.AT_RISK)
 NO_DATA = 'no-data'

@@ -18,7 +18,6 @@ from .models import Indicator, IndicatorPeriod, Unit
 __all__ = [
     'APPROVED_ONLY',
     'RULE',
-    'STATUS_FILTERS',
     'Dashboard',
     'IndicatorEntry',
     'dashboard_data',
@@ -36,17 +35,15 @@ RULE = gettext_lazy(
     'target, at risk within 10 %, off track beyond. An indicator stands where its latest period with an approved value '
     'stands.'
 )
-# What the status filter offers: the three judgements and "no data" (no value, no target or no baseline to judge by).
-STATUS_FILTERS = (*dashboard.COLUMNS,)
 
 
 @dataclass
 class IndicatorEntry:
-    """One indicator: its periods each with what they come to (``None`` for a period without a roll-up), where it
-    stands, and its chart."""
+    """One indicator: its periods each with its label and what it comes to (``None`` for a period without a
+    roll-up), where it stands, and its chart."""
 
     indicator: Indicator
-    periods: list[tuple[IndicatorPeriod, rollups.PeriodResult | None]]
+    periods: list[tuple[IndicatorPeriod, str, rollups.PeriodResult | None]]
     standing: dashboard.Standing
     chart: IndicatorChart | None
 
@@ -70,11 +67,17 @@ def _float(value):
 def indicator_entries(indicators) -> list[IndicatorEntry]:
     """``indicators`` (with ``result__level`` selected and ``periods`` prefetched) with their roll-ups and charts."""
     indicators = list(indicators)
-    results = indicator_rollups(indicators)
+    results = indicator_rollups(indicators, categories=False)
+    labels: dict = {}  # the indicators of a framework share their periods' dates: each label is written once
     entries = []
     for indicator in indicators:
         by_period = {result.key: result for result in results[indicator.pk]}
-        periods = [(period, by_period.get(period.pk)) for period in indicator.periods.all()]
+        periods = []
+        for period in indicator.periods.all():
+            key = (period.label, period.start, period.end)
+            if key not in labels:
+                labels[key] = period.display_label
+            periods.append((period, labels[key], by_period.get(period.pk)))
         scale = (
             (float(indicator.scale_min), float(indicator.scale_max))
             if indicator.unit == Unit.SCALE and indicator.scale_min is not None and indicator.scale_max is not None
@@ -83,12 +86,12 @@ def indicator_entries(indicators) -> list[IndicatorEntry]:
         chart = draw_indicator(
             [
                 ChartPeriod(
-                    period.display_label,
+                    label,
                     _float(period.target),
                     _float(result.value) if result else None,
                     result.status if result else rollups.NO_VALUE,
                 )
-                for period, result in periods
+                for period, label, result in periods
             ],
             indicator.unit,
             _float(indicator.baseline_value),
@@ -107,8 +110,9 @@ def indicator_entries(indicators) -> list[IndicatorEntry]:
 
 def dashboard_data(user, country, framework=None, kind: str = '', status: str = '') -> Dashboard:
     """The dashboard of ``country``'s frameworks (or of ``framework``), cut to the level's IATI result type ``kind``
-    and to the indicators whose latest status is ``status`` (a ``STATUS_FILTERS`` value) when given. The counts per
-    level are those of every indicator shown before the status filter."""
+    and, when given, to the indicators whose latest status falls under ``status`` (one of ``dashboard.COLUMNS``;
+    "no-data" for every status without a judgement). The counts per level are those of every indicator shown before
+    the status filter."""
     indicators = (
         Indicator.objects.restrict(user)
         .filter(result__framework__country=country)

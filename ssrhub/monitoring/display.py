@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from . import rollups
 from .models import Unit
 
-__all__ = ['format_value', 'status_label']
+__all__ = ['format_value', 'kind_label', 'status_label']
 
 
 def format_value(value, indicator) -> str:
@@ -32,13 +32,21 @@ def format_value(value, indicator) -> str:
     return text
 
 
+STATUS_LABELS = {
+    rollups.ON_TRACK: gettext_lazy('on track'),
+    rollups.AT_RISK: gettext_lazy('at risk'),
+    rollups.OFF_TRACK: gettext_lazy('off track'),
+    rollups.NO_TARGET: gettext_lazy('no target'),
+    rollups.NO_VALUE: gettext_lazy('no approved value'),
+    rollups.NO_BASELINE: gettext_lazy('no baseline to judge by'),
+}
+
+
 def status_label(status: str) -> str:
     """An on-track status in the active language."""
-    return {
-        rollups.ON_TRACK: _('on track'),
-        rollups.AT_RISK: _('at risk'),
-        rollups.OFF_TRACK: _('off track'),
-        rollups.NO_TARGET: _('no target'),
-        rollups.NO_VALUE: _('no approved value'),
-        rollups.NO_BASELINE: _('no baseline to judge by'),
-    }[status]
+    return str(STATUS_LABELS[status])
+
+
+def kind_label(kind: str) -> str:
+    """The results of a level's IATI result type, in the plural: Outputs, Outcomes, Impacts, Other results."""
+    return {'1': _('Outputs'), '2': _('Outcomes'), '3': _('Impacts')}.get(kind, _('Other results'))

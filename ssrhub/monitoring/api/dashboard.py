@@ -73,7 +73,7 @@ def dashboard_payload(data, rule: str) -> dict:
                 'periods': [
                     {
                         'id': period.pk,
-                        'label': period.display_label,
+                        'label': label,
                         'start': period.start,
                         'end': period.end,
                         'target': period.target,
@@ -81,7 +81,7 @@ def dashboard_payload(data, rule: str) -> dict:
                         'progress': _rounded(result.progress) if result else None,
                         'status': result.status if result else 'no-value',
                     }
-                    for period, result in entry.periods
+                    for period, label, result in entry.periods
                 ],
             }
             for entry in data.entries

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from ..actual_queries import indicator_rollups
 from ..dashboard import KIND_ORDER
-from ..display import format_value, status_label
+from ..display import format_value, kind_label, status_label
 from ..models import ActualReport, Indicator, ReportStatus
 from .sentences import day, quoted
 from .structure import LIST, PROSE, Citation, Paragraph, Sentence, overlaps
@@ -33,10 +33,10 @@ def build(user, country, start: date, end: date) -> list[Paragraph]:
         .prefetch_related('periods')
         .order_by('result__framework__title', 'result__code', 'code')
     )
-    rollups = indicator_rollups(indicators)
+    rolled_up = indicator_rollups(indicators, categories=False)
     chosen = {}  # indicator -> (period, result): the latest period meeting the report's with an approved value
     for indicator in indicators:
-        results = {result.key: result for result in rollups[indicator.pk]}
+        results = {result.key: result for result in rolled_up[indicator.pk]}
         for period in indicator.periods.all():
             result = results.get(period.pk)
             if result and result.period_value is not None and overlaps(period.start, period.end, start, end):
@@ -101,12 +101,11 @@ def _sentence(indicator, period, result, reports) -> Sentence:
 
 
 def _changed_level(p):
-    kind = {'1': _('Outputs'), '2': _('Outcomes'), '3': _('Impacts')}.get(p['kind'], _('Other results'))
     return ngettext(
         '%(kind)s: %(count)s indicator has approved values in the period.',
         '%(kind)s: %(count)s indicators have approved values in the period.',
         p['count'],
-    ) % {'kind': kind, 'count': p['count']}
+    ) % {'kind': kind_label(p['kind']), 'count': p['count']}
 
 
 def _changed_indicator(p):

@@ -8,62 +8,22 @@ from decimal import Decimal as D
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
-from ssrhub.monitoring.models import ActualReport, ActualValue, FrameworkResult, Indicator, IndicatorPeriod
+from ssrhub.monitoring.models import Indicator
 from ssrhub.monitoring.report.assemble import build_report
 from ssrhub.monitoring.report.sentences import written_report
 
-from .actuals_data import make_indicator, organisation
+from .actuals_data import approved, dashboard_plan, make_indicator, outcome_indicator
 
 pytestmark = pytest.mark.django_db
 
 
-def approved(period, value, name='Liberia National Police', status='approved', **parts):
-    report = ActualReport.objects.create(period=period, organisation=organisation(name), status=status)
-    ActualValue.objects.create(report=report, value=value, **parts)
-    return report
-
-
-def outcome_indicator(framework, code='2.1.a', **fields) -> Indicator:
-    """A percentage outcome indicator of ``framework``: baseline 10 %, 2024 target 40 %."""
-    result, _created = FrameworkResult.objects.get_or_create(
-        framework=framework, level=framework.levels.get(order=2), code='2', defaults={'statement': 'Trust restored'}
-    )
-    indicator = Indicator.objects.create(
-        result=result,
-        code=code,
-        title='Share of women among police officers',
-        unit='percentage',
-        decimal_places=1,
-        baseline_value=fields.pop('baseline_value', 10),
-        baseline_date=datetime.date(2023, 12, 31),
-        **fields,
-    )
-    IndicatorPeriod.objects.create(
-        indicator=indicator, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), label='2024', target=40
-    )
-    return indicator
-
-
 @pytest.fixture
 def plan(db):
-    """An output trained 90 of 100 in 2024 (on track) and 110 of 200 in 2025 (at risk: 55 %), a submitted 2025 value
-    of 999 that must not count; an outcome at 15 % against 40 % from 10 % (off track: 17 %)."""
-    output = make_indicator()
-    framework = output.result.framework
-    first, second = output.periods.order_by('start')
-    reports = {
-        'output-2024': approved(first, 90),
-        'output-2025': approved(second, 110),
-        'pending': approved(second, 999, name='Ministry of Justice', status='submitted'),
-    }
-    outcome = outcome_indicator(framework)
-    reports['outcome-2024'] = approved(outcome.periods.get(), D(15), numerator=15, denominator=100)
-    return {'framework': framework, 'output': output, 'outcome': outcome, 'reports': reports}
+    return dashboard_plan()
 
 
 @pytest.fixture
@@ -94,9 +54,7 @@ def test_country_dashboard_charts_tables_rule_and_results_at_risk(client, plan, 
     assert 'Only approved actuals count' in html and 'On track at 75 % or more, at risk from 50 % to 75 %' in html
     # a chart per indicator, accessible: title and description, targets, baseline and dots coloured by status
     assert html.count('class="indicator-chart"') == 2
-    assert (
-        f'<title id="chart-{output.code.replace(".", "")}-title">1.1.a Police officers trained in human rights' in html
-    )
+    assert f'<title id="chart-{output.pk}-title">1.1.a Police officers trained in human rights' in html
     assert 'class="targets"' in html and 'class="baseline"' in html and 'data-track="at-risk" fill=' in html
     # the table beside it: period, target, actual (cumulative is off: 110 in 2025), status; the submitted 999 unseen
     assert '<th scope="row">2025</th><td class="text-end">200</td><td class="text-end">110</td>' in html
@@ -165,11 +123,13 @@ def test_query_count_does_not_grow_with_indicators(client, plan, users):
     client.force_login(users['viewer'])
 
     def count():
-        with CaptureQueriesContext(connection) as queries:
+        queries = []
+        with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
             assert client.get(COUNTRY_URL).status_code == 200
         return len(queries)
 
     few = count()
+    assert few > 5
     for number in range(6):
         indicator = outcome_indicator(plan['framework'], code=f'2.1.{number}')
         approved(indicator.periods.get(), D(30), numerator=30, denominator=100)

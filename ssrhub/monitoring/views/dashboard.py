@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from ssrhub.core.views.generic import CountryObjectView, CountryScopedView
 
-from .. import dashboard, rollups
+from .. import dashboard
 from ..dashboard_queries import APPROVED_ONLY, RULE, dashboard_data
-from ..display import format_value, status_label
+from ..display import format_value, kind_label, status_label
 from ..forms.dashboard import DashboardFilterForm
 from ..models import ResultsFramework
+from .dashboard_markup import Texts, chart_svg, figure_rows, table_rows
 
 __all__ = ['CountryDashboardView', 'FrameworkDashboardView', 'risk_reason', 'track_label']
 
@@ -27,17 +28,13 @@ def track_label(status: str) -> str:
     return _('no data') if status == dashboard.NO_DATA else status_label(status)
 
 
-def kind_label(kind: str) -> str:
-    return {'1': _('Outputs'), '2': _('Outcomes'), '3': _('Impacts')}.get(kind, _('Other results'))
-
-
 def risk_reason(entry) -> str:
     """Why an indicator is at risk or off track: how far it went from the baseline to the target, or how far it is
     from the target it should maintain, with the figures."""
     indicator, latest = entry.indicator, entry.standing.latest
-    period = next(period for period, result in entry.periods if result is latest)
+    period, label = next((period, label) for period, label, result in entry.periods if result is latest)
     figures = {
-        'period': period.display_label,
+        'period': label,
         'actual': format_value(latest.value, indicator),
         'target': format_value(period.target, indicator),
     }
@@ -75,12 +72,12 @@ class DashboardMixin:
             filters.get('level', ''),
             filters.get('status', ''),
         )
+        texts = Texts()
         for entry in data.entries:
-            entry.status_text = status_label(entry.standing.status)
-            entry.period_rows = [
-                (period, result, status_label(result.status) if result else status_label(rollups.NO_VALUE))
-                for period, result in entry.periods
-            ]
+            entry.status_text = texts.status(entry.standing.status)
+            rows = figure_rows(entry, texts)
+            entry.table_rows = table_rows(rows)
+            entry.svg = chart_svg(entry, rows, f'chart-{entry.indicator.pk}', texts) if entry.chart else ''
         for entry in data.at_risk:
             entry.reason = risk_reason(entry)
         levels = [
