@@ -25,7 +25,9 @@ class MonitoringConfig(AppConfig):
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
         register_group(TabGroup('monitoring', _('Monitoring')))
         # Dashboards of approved actuals against targets; results frameworks, indicators and targets.
-        register_tab(WorkspaceTab('dashboard', _('Dashboard'), 'monitoring:dashboard', group='monitoring'))
+        register_tab(
+            WorkspaceTab('results-dashboard', _('Results dashboard'), 'monitoring:dashboard', group='monitoring')
+        )
         register_tab(
             WorkspaceTab('frameworks', _('Results frameworks'), 'monitoring:framework_list', group='monitoring')
         )

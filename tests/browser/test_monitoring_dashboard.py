@@ -13,9 +13,14 @@ from .language import switch_language
 pytestmark = pytest.mark.browser
 
 WORDS = {
-    'en': {'tab': 'Dashboard', 'rule': 'Only approved actuals count', 'off': 'off track', 'outcomes': 'Outcomes'},
+    'en': {
+        'tab': 'Results dashboard',
+        'rule': 'Only approved actuals count',
+        'off': 'off track',
+        'outcomes': 'Outcomes',
+    },
     'fr': {
-        'tab': 'Tableau de bord',
+        'tab': 'Tableau de bord des résultats',
         'rule': 'Seules les valeurs approuvées comptent',
         'off': 'en retard',
         'outcomes': 'Effets',

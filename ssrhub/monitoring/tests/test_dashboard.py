@@ -8,6 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.db import connection
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from ssrhub.core.models import Country
@@ -139,7 +140,8 @@ def test_query_count_does_not_grow_with_indicators(client, plan, users):
 
 def test_page_in_french(client, plan, users):
     client.force_login(users['viewer'])
-    html = client.get(COUNTRY_URL, HTTP_ACCEPT_LANGUAGE='fr').content.decode()
+    with translation.override('en'):  # the request activates French; the tests after it stay in English
+        html = client.get(COUNTRY_URL, HTTP_ACCEPT_LANGUAGE='fr').content.decode()
     assert 'Seules les valeurs approuvées comptent' in html and 'Résultats à risque' in html
     assert '15,0\u00a0%' in html
 

@@ -20,7 +20,7 @@ from .dashboard_markup import Texts, chart_svg, figure_rows, table_rows
 
 __all__ = ['CountryDashboardView', 'FrameworkDashboardView', 'risk_reason', 'track_label']
 
-TAB = 'dashboard'
+TAB = 'results-dashboard'
 
 
 def track_label(status: str) -> str:
