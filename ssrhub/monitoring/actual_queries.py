@@ -10,10 +10,12 @@ from .models import ActualValue, Indicator, IndicatorPeriod, ReportStatus
 __all__ = ['indicator_rollups', 'level_counts', 'report_flags']
 
 
-def indicator_rollups(indicators) -> dict:
+def indicator_rollups(indicators, categories: bool = True) -> dict:
     """``{indicator id: [PeriodResult, ...]}`` for ``indicators`` (a queryset or list), from approved reports.
 
-    Three queries whatever the size: the indicators' periods, the approved values, the collected categories."""
+    Three queries whatever the size: the indicators' periods, the approved values, the collected categories. Without
+    ``categories`` (the dashboard, which shows totals and statuses) only the totals are read, in two queries: the
+    periods' values and statuses are the same, without shares or sum flags."""
     indicators = list(indicators)
     ids = [indicator.pk for indicator in indicators]
     periods = defaultdict(list)
@@ -25,23 +27,25 @@ def indicator_rollups(indicators) -> dict:
         periods[period['indicator']].append(period)
     reports: dict = defaultdict(lambda: [rollups.Measure(), {}])
     Measure = rollups.Measure
-    for report_id, period_id, category, type_id, value, numerator, denominator in ActualValue.objects.filter(
-        report__period__indicator__in=ids, report__status=ReportStatus.APPROVED
-    ).values_list('report', 'report__period', 'category', 'category__type', 'value', 'numerator', 'denominator'):
+    values = ActualValue.objects.filter(report__period__indicator__in=ids, report__status=ReportStatus.APPROVED)
+    if not categories:
+        values = values.filter(category=None)
+    for report_id, period_id, category, type_id, value, numerator, denominator in values.values_list(
+        'report', 'report__period', 'category', 'category__type', 'value', 'numerator', 'denominator'
+    ):
         report = reports[(period_id, report_id)]
         if category is None:
             report[0] = Measure(value, numerator, denominator)
         else:
             report[1].setdefault(type_id, {})[category] = Measure(value, numerator, denominator)
     by_period = defaultdict(list)
-    for (period_id, _report), (total, categories) in reports.items():
-        by_period[period_id].append((total, categories))
+    for (period_id, _report), (total, by_type) in reports.items():
+        by_period[period_id].append((total, by_type))
     expected = defaultdict(dict)
     from .models import IndicatorDisaggregation
 
-    for link in IndicatorDisaggregation.objects.filter(indicator__in=ids, active=True).values(
-        'indicator', 'type', 'type__categories'
-    ):
+    links = IndicatorDisaggregation.objects.filter(indicator__in=ids, active=True)
+    for link in links.values('indicator', 'type', 'type__categories') if categories else ():
         if link['type__categories'] is not None:
             expected[link['indicator']].setdefault(link['type'], []).append(link['type__categories'])
     result = {}
@@ -66,9 +70,7 @@ def level_counts(indicators, results: dict) -> dict:
     (the last period with an approved value, else the first period's status)."""
     rows = []
     for indicator in indicators:
-        periods = results.get(indicator.pk, [])
-        valued = [period for period in periods if period.value is not None]
-        latest = valued[-1] if valued else (periods[0] if periods else None)
+        latest = rollups.latest(results.get(indicator.pk, []))
         rows.append((indicator.result.level.result_type, latest.status if latest else rollups.NO_TARGET))
     return rollups.count_by_level(rows)
 

@@ -24,7 +24,10 @@ class MonitoringConfig(AppConfig):
 
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
         register_group(TabGroup('monitoring', _('Monitoring')))
-        # Results frameworks, indicators and targets.
+        # Dashboards of approved actuals against targets; results frameworks, indicators and targets.
+        register_tab(
+            WorkspaceTab('results-dashboard', _('Results dashboard'), 'monitoring:dashboard', group='monitoring')
+        )
         register_tab(
             WorkspaceTab('frameworks', _('Results frameworks'), 'monitoring:framework_list', group='monitoring')
         )
@@ -60,6 +63,11 @@ class MonitoringConfig(AppConfig):
 
         register_tab(WorkspaceTab('surveys', _('Surveys'), 'monitoring:survey_list', group='monitoring'))
         register_tab(WorkspaceTab('report', _('Progress report'), 'monitoring:report', group='monitoring'))
+        # The report's "what changed": indicators with approved actuals in the period against baselines and targets.
+        from .report import changed
+        from .report.sections import ReportSection, register_section
+
+        register_section(ReportSection('indicators', 'changed', changed.build, changed.MESSAGES))
         register_tab(WorkspaceTab('context', _('Context'), 'monitoring:context', group='monitoring'))
         register_tab(WorkspaceTab('iati-results', _('IATI results'), 'monitoring:iati_results', group='monitoring'))
         register_dashboard_panel(

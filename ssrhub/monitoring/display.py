@@ -1,15 +1,17 @@
-"""How an indicator's values read on a page: to the indicator's decimal places, in the UI language's number format,
-with the unit's sign (a percentage's %, yes or no, a scale's ends)."""
+"""How an indicator's values and statuses read on a page: values to the indicator's decimal places, in the UI
+language's number format, with the unit's sign (a percentage's %, yes or no, a scale's ends); an on-track status in
+words."""
 
 from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
+from . import rollups
 from .models import Unit
 
-__all__ = ['format_value']
+__all__ = ['format_value', 'kind_label', 'status_label']
 
 
 def format_value(value, indicator) -> str:
@@ -28,3 +30,23 @@ def format_value(value, indicator) -> str:
         high = number_format(indicator.scale_max.normalize(), use_l10n=True)
         return f'{text} ({low}–{high})'
     return text
+
+
+STATUS_LABELS = {
+    rollups.ON_TRACK: gettext_lazy('on track'),
+    rollups.AT_RISK: gettext_lazy('at risk'),
+    rollups.OFF_TRACK: gettext_lazy('off track'),
+    rollups.NO_TARGET: gettext_lazy('no target'),
+    rollups.NO_VALUE: gettext_lazy('no approved value'),
+    rollups.NO_BASELINE: gettext_lazy('no baseline to judge by'),
+}
+
+
+def status_label(status: str) -> str:
+    """An on-track status in the active language."""
+    return str(STATUS_LABELS[status])
+
+
+def kind_label(kind: str) -> str:
+    """The results of a level's IATI result type, in the plural: Outputs, Outcomes, Impacts, Other results."""
+    return {'1': _('Outputs'), '2': _('Outcomes'), '3': _('Impacts')}.get(kind, _('Other results'))

@@ -42,6 +42,7 @@ __all__ = [
     'combine',
     'count_by_level',
     'measure_value',
+    'latest',
     'on_track',
     'roll_up',
     'shares',
@@ -249,6 +250,13 @@ def roll_up(
             )
         )
     return results
+
+
+def latest(periods: list[PeriodResult]) -> PeriodResult | None:
+    """The period that says where an indicator stands: the last with an approved value, else the first period (whose
+    status says why there is none); ``None`` without periods."""
+    valued = [period for period in periods if period.value is not None]
+    return valued[-1] if valued else (periods[0] if periods else None)
 
 
 def count_by_level(rows) -> dict:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actuals, context, frameworks, iati, library, report, surveys
+from .views import actuals, context, dashboard, frameworks, iati, library, report, surveys
 
 app_name = 'monitoring'
 
@@ -11,6 +11,7 @@ RF = 'countries/<str:iso3>/workspace/frameworks/'
 IND = 'countries/<str:iso3>/workspace/indicators/'
 ACTUALS = 'countries/<str:iso3>/workspace/monitoring/actuals/'
 CONTEXT = 'countries/<str:iso3>/workspace/context/'
+DASHBOARD = 'countries/<str:iso3>/workspace/monitoring/dashboard/'
 SURVEYS = 'countries/<str:iso3>/workspace/surveys/'
 SURVEY = SURVEYS + '<int:survey>/'
 
@@ -64,6 +65,9 @@ urlpatterns = [
         name='disaggregation_edit',
     ),
     path('monitoring/actuals/review/', actuals.ReviewQueueView.as_view(), name='actual_review_queue'),
+    # Section: dashboards (issue 13 item 7)
+    path(DASHBOARD, dashboard.CountryDashboardView.as_view(), name='dashboard'),
+    path(f'{RF}<int:pk>/dashboard/', dashboard.FrameworkDashboardView.as_view(), name='framework_dashboard'),
     # Section: context (country statistics and conflict events)
     path(CONTEXT, context.ContextView.as_view(), name='context'),
     path(f'{CONTEXT}statistics.<str:fmt>', context.StatisticsExportView.as_view(), name='statistics_export'),

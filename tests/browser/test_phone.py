@@ -312,8 +312,9 @@ def page_arguments():
         # Section: monitoring (results frameworks): Liberia's demo framework
         **{
             f'monitoring:{name}': on(ResultsFramework, 'country')
-            for name in ('framework', 'framework_edit', 'framework_delete', 'framework_history')
+            for name in ('framework', 'framework_edit', 'framework_delete', 'framework_history', 'framework_dashboard')
         },
+        'monitoring:dashboard': {'iso3': 'LBR'},
         **{f'monitoring:{name}': on(ResultLevel, 'framework__country') for name in ('level_edit', 'level_delete')},
         **{
             f'monitoring:{name}': on(FrameworkResult, 'framework__country')

@@ -7,12 +7,15 @@ pages, an account and a role that reads workspace records; rows go through ``res
 """
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from ssrhub.core.api.permissions import RestrictedModelPermissions
 from ssrhub.core.api.viewsets import RestrictedModelViewSet, RestrictedReadOnlyViewSet
 from ssrhub.countries.api.views import CanViewWorkspace
 
+from ..dashboard_queries import RULE, dashboard_data
 from ..filtersets.frameworks import (
     FrameworkResultFilterSet,
     IndicatorFilterSet,
@@ -33,6 +36,7 @@ from ..models import (
     ResultsFramework,
     SdgIndicator,
 )
+from .dashboard import DashboardSerializer, dashboard_payload
 from .serializers import (
     FrameworkResultSerializer,
     IndicatorPeriodSerializer,
@@ -68,6 +72,17 @@ class ResultsFrameworkViewSet(MonitoringViewSet):
     queryset = ResultsFramework.objects.select_related('country').prefetch_related('citations')
     serializer_class = ResultsFrameworkSerializer
     filterset_class = ResultsFrameworkFilterSet
+
+    @extend_schema(
+        description="The framework's dashboard: approved actuals against targets per indicator and period, the "
+        "status by the on-track rule, the results at risk and the counts per level (the dashboard page's figures).",
+        responses=DashboardSerializer,
+    )
+    @action(detail=True, methods=['get'], serializer_class=DashboardSerializer, filterset_class=None)
+    def dashboard(self, request, pk=None):
+        framework = self.get_object()
+        data = dashboard_data(request.user, framework.country, framework)
+        return Response(DashboardSerializer(dashboard_payload(data, str(RULE))).data)
 
 
 class ResultLevelViewSet(MonitoringViewSet):

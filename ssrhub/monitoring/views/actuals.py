@@ -21,8 +21,9 @@ from ssrhub.core.views.generic import (
     ObjectListView,
 )
 
-from .. import actual_services, rollups
+from .. import actual_services
 from ..actual_queries import indicator_rollups, report_flags
+from ..display import status_label
 from ..forms.actuals import DisaggregationTypeForm, IndicatorDisaggregationsForm, ReportForm, StepForm
 from ..models import (
     ActualReport,
@@ -39,18 +40,6 @@ TAB = 'actuals-review'
 REPORTS = ActualReport.objects.select_related(
     'period__indicator__result__framework__country', 'organisation', 'submitted_by'
 )
-
-
-def status_label(status: str) -> str:
-    """An on-track status in the active language."""
-    return {
-        rollups.ON_TRACK: _('on track'),
-        rollups.AT_RISK: _('at risk'),
-        rollups.OFF_TRACK: _('off track'),
-        rollups.NO_TARGET: _('no target'),
-        rollups.NO_VALUE: _('no approved value'),
-        rollups.NO_BASELINE: _('no baseline to judge by'),
-    }[status]
 
 
 def flag_sentences(flags, names: dict) -> list[str]:

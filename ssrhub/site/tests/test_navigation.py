@@ -113,6 +113,7 @@ PAGES = {
     'monitoring:framework_list': {'iso3': 'LBR'},
     'monitoring:framework_all': {},
     'monitoring:framework': lambda: {'iso3': 'LBR', 'pk': ResultsFramework.objects.get(country__iso3='LBR').pk},
+    'monitoring:dashboard': {'iso3': 'LBR'},
     'monitoring:indicator_list': {},
     'monitoring:indicator': lambda: {
         'iso3': 'LBR',
@@ -172,6 +173,8 @@ NOT_PAGES = {
     'request_step': 'POST only: a step of a support request',
     'request_candidates': 'POST only: proposing or selecting a candidate',
     'libraryindicator_copy': "a form, reached from a library indicator's page",
+    'framework_dashboard': "one framework's dashboard, reached from the framework's page (the Results dashboard tab "
+    'covers every framework of the country)',
     'indicator_actuals': "an indicator's actuals, linked from the indicator and its reports (no demo actuals yet)",
     'indicator_disaggregations': "POST only: an indicator's disaggregations",
     'monitoring:actual_report': 'one report, reached from the review lists (no demo actuals yet)',
