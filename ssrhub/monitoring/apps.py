@@ -61,6 +61,7 @@ class MonitoringConfig(AppConfig):
         register_tab(WorkspaceTab('surveys', _('Surveys'), 'monitoring:survey_list', group='monitoring'))
         register_tab(WorkspaceTab('report', _('Progress report'), 'monitoring:report', group='monitoring'))
         register_tab(WorkspaceTab('context', _('Context'), 'monitoring:context', group='monitoring'))
+        register_tab(WorkspaceTab('gender', _('Gender'), 'monitoring:gender', group='monitoring'))
         register_dashboard_panel(
             DashboardPanel('context', 'monitoring/context/dashboard_panel.html', dashboard_context)
         )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actuals, context, frameworks, library, report, surveys
+from .views import actuals, context, frameworks, gender, library, report, surveys
 
 app_name = 'monitoring'
 
@@ -63,6 +63,8 @@ urlpatterns = [
         name='disaggregation_edit',
     ),
     path('monitoring/actuals/review/', actuals.ReviewQueueView.as_view(), name='actual_review_queue'),
+    # Section: gender
+    path('countries/<str:iso3>/workspace/gender/', gender.GenderView.as_view(), name='gender'),
     # Section: context (country statistics and conflict events)
     path(CONTEXT, context.ContextView.as_view(), name='context'),
     path(f'{CONTEXT}statistics.<str:fmt>', context.StatisticsExportView.as_view(), name='statistics_export'),

@@ -122,6 +122,8 @@ PAGES = {
     'monitoring:libraryindicator': {'code': 'trust-in-police'},
     'monitoring:sdgindicator_list': {},
     'monitoring:context': {'iso3': 'CAF'},
+    'monitoring:gender': {'iso3': 'LBR'},
+    'countries:women_target_list': {'iso3': 'LBR'},
     'monitoring:conflict_event_list': {'iso3': 'CAF'},
     'monitoring:conflict_event': lambda: {
         'iso3': 'CAF',
