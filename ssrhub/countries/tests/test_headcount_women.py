@@ -72,7 +72,7 @@ def test_the_form_refuses_and_saves_then_the_map_shows_women_and_share(client, p
     response = client.post(add, {**data, 'women': 850})
     assert response.status_code == 302
     page = client.get(MAP).content.decode()
-    assert '17.0 %' in page and 'of whom 850 women (17.0 %)' in page
+    assert '17.0&nbsp;%' in page and 'of whom 850 women (17.0 %)' in page
     export = client.get(f'{MAP}export.csv?table=headcounts').content.decode('utf-8-sig')
     assert export.splitlines()[0] == 'actor,actor_acronym,date,count,women,women_share,basis,source'
     assert 'Liberia National Police,LNP,2016-12-31,5000,850,17.0,payroll,' in export
