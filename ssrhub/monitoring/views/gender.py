@@ -9,7 +9,7 @@ from ssrhub.core.views.generic import CountryScopedView
 from ssrhub.countries.models import Headcount
 
 from ..gender import NOT_MARKED, draw_shares
-from ..gender_queries import gender_markers, headcount_shares, sex_indicators, share_targets
+from ..gender_queries import activities_named, gender_markers, headcount_shares, sex_indicators, share_targets
 
 __all__ = ['GenderView']
 
@@ -43,7 +43,7 @@ class GenderView(CountryScopedView):
         user = request.user
         institutions, sector, without_split = headcount_shares(user, self.country)
         targets = share_targets(user, self.country)
-        markers, activities = gender_markers(user, self.country)
+        markers = gender_markers(user, self.country)
         unmarked = next(row for row in markers if row.significance == NOT_MARKED)
         context = self.country_context(
             institutions=institutions,
@@ -52,8 +52,8 @@ class GenderView(CountryScopedView):
             targets=targets,
             chart=_chart(institutions, sector, targets),
             markers=markers,
-            activity_count=len(activities),
-            unmarked=[activities[pk] for pk in unmarked.activities[:LISTED]],
+            activity_count=sum(len(row.activities) for row in markers),
+            unmarked=activities_named(user, unmarked.activities[:LISTED]),
             unmarked_more=max(0, len(unmarked.activities) - LISTED),
             frameworks=sex_indicators(user, self.country),
         )
