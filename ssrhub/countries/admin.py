@@ -19,6 +19,7 @@ from .models import (
     Pillar,
     Threat,
     TimelineEvent,
+    WomenShareTarget,
 )
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     'HeadcountAdmin',
     'NationalDocumentAdmin',
     'TimelineEventAdmin',
+    'WomenShareTargetAdmin',
 ]
 
 
@@ -69,9 +71,17 @@ class ActorRelationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Headcount)
 class HeadcountAdmin(SimpleHistoryAdmin):
-    list_display = ('actor', 'date', 'count', 'basis', 'source')
+    list_display = ('actor', 'date', 'count', 'women', 'basis', 'source')
     list_filter = ('actor__country',)
     raw_id_fields = ('actor',)
+
+
+@admin.register(WomenShareTarget)
+class WomenShareTargetAdmin(SimpleHistoryAdmin):
+    list_display = ('country', 'actor', 'share', 'target_date', 'source')
+    list_filter = ('country',)
+    raw_id_fields = ('actor',)
+    inlines = [SourceCitationInline]
 
 
 class AssessmentRatingInline(admin.TabularInline):

@@ -21,6 +21,7 @@ from .models import (
     NationalDocument,
     RelationKind,
     TimelineEvent,
+    WomenShareTarget,
 )
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     'HeadcountFilterSet',
     'NationalDocumentFilterSet',
     'TimelineEventFilterSet',
+    'WomenShareTargetFilterSet',
 ]
 
 
@@ -105,3 +107,14 @@ class TimelineEventFilterSet(django_filters.FilterSet):
     class Meta:
         model = TimelineEvent
         fields = ['country', 'kind']
+
+
+class WomenShareTargetFilterSet(django_filters.FilterSet):
+    country = country_filter('country')
+    sector_wide = django_filters.BooleanFilter(
+        field_name='actor', lookup_expr='isnull', label=_('For the whole security sector')
+    )
+
+    class Meta:
+        model = WomenShareTarget
+        fields = ['country', 'actor', 'sector_wide']

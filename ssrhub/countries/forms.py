@@ -33,6 +33,7 @@ from .models import (
     Score,
     Threat,
     TimelineEvent,
+    WomenShareTarget,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     'StatusUpdateForm',
     'ThreatForm',
     'TimelineEventForm',
+    'WomenShareTargetForm',
     'rating_formset',
 ]
 
@@ -259,7 +261,7 @@ class HeadcountForm(_CountryActorsMixin, ChangeLoggedModelForm):
 
     class Meta:
         model = Headcount
-        fields = ('actor', 'date', 'count', 'basis', 'source')
+        fields = ('actor', 'date', 'count', 'women', 'basis', 'source')
         widgets = {'date': forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d')}
         help_texts = {'source': _('Who gives this figure (keep each source as its own headcount).')}
 
@@ -486,3 +488,18 @@ class EventDateForm(PartialDateFormMixin, AccessibleFormMixin, forms.ModelForm):
             self.citation.full_clean()
             self.citation.save()
         return dated
+
+
+class WomenShareTargetForm(_CountryActorsMixin, ChangeLoggedModelForm):
+    actor_fields = ('actor',)
+
+    class Meta:
+        model = WomenShareTarget
+        fields = ('actor', 'share', 'target_date', 'source', 'note')
+        widgets = {'target_date': DATE}
+        help_texts = {'source': _('Where the country sets this target: a policy, a strategy, a decision.')}
+
+    def __init__(self, *args, country, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_actors(country, user)
+        self.fields['actor'].empty_label = _('The whole security sector')

@@ -7,9 +7,12 @@ everyone with a role reads them (``core/roles.py``, ``core/access.py``). Facts k
 symbol and paragraph, the source book's chapter and lines, or a URL).
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +30,8 @@ from ssrhub.core.i18n import translated
 from ssrhub.core.models import ChangeLoggedModel
 from ssrhub.framework.models import MissionTypeChoices
 
+from .women_share import women_share
+
 __all__ = [
     'Action',
     'ActionStatusUpdate',
@@ -43,6 +48,7 @@ __all__ = [
     'Pillar',
     'Threat',
     'TimelineEvent',
+    'WomenShareTarget',
     'status_label',
 ]
 
@@ -336,6 +342,12 @@ class Headcount(WorkspaceModel):
     actor = models.ForeignKey(to=Actor, on_delete=models.CASCADE, related_name='headcounts', verbose_name=_('actor'))
     date = models.DateField(verbose_name=_('date'), validators=[validate_not_in_future])
     count = models.PositiveIntegerField(verbose_name=_('personnel'))
+    women = models.PositiveIntegerField(
+        verbose_name=_('women'),
+        null=True,
+        blank=True,
+        help_text=_('How many of the personnel are women; leave empty when the source gives only the total.'),
+    )
     basis = models.CharField(
         verbose_name=_('basis'),
         max_length=100,
@@ -350,9 +362,75 @@ class Headcount(WorkspaceModel):
         ordering = ['actor', '-date']
         verbose_name = _('headcount')
         verbose_name_plural = _('headcounts')
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(women__isnull=True) | models.Q(women__lte=models.F('count')),
+                name='countries_headcount_women_within_count',
+                violation_error_message=_('The number of women cannot be larger than the personnel.'),
+            )
+        ]
 
     def __str__(self):
         return f'{self.actor}: {self.count} ({self.date})'
+
+    @property
+    def women_share(self) -> Decimal | None:
+        """The share of women (per cent, one decimal), ``None`` when the source gives no split."""
+        return women_share(self.women, self.count)
+
+    def clean(self):
+        if self.women is not None and self.count is not None and self.women > self.count:
+            raise ValidationError(
+                {
+                    'women': _('The number of women (%(women)s) cannot be larger than the personnel (%(count)s).')
+                    % {'women': self.women, 'count': self.count}
+                }
+            )
+
+
+class WomenShareTarget(WorkspaceModel):
+    """The share of women a country sets itself for one institution of its security sector, or for the whole sector
+    (no actor), to reach by a date; the gender page draws it against the shares the headcounts give."""
+
+    country = models.ForeignKey(
+        to='core.Country', on_delete=models.PROTECT, related_name='women_share_targets', verbose_name=_('country')
+    )
+    actor = models.ForeignKey(
+        to=Actor,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name='women_share_targets',
+        verbose_name=_('institution'),
+        help_text=_('Leave empty for a target of the whole security sector.'),
+    )
+    share = models.DecimalField(
+        verbose_name=_('target share of women (%)'),
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    target_date = models.DateField(verbose_name=_('target date'))
+    note = models.TextField(verbose_name=_('note'), blank=True)
+    citations = citations()
+
+    country_scope = 'country'
+
+    class Meta:
+        ordering = ['country', 'actor', 'target_date']
+        verbose_name = _('target share of women')
+        verbose_name_plural = _('targets for the share of women')
+
+    def __str__(self):
+        scope = self.actor if self.actor_id else _('security sector')
+        return f'{scope}: {self.share} % ({self.target_date:%Y-%m-%d})'
+
+    def get_absolute_url(self):
+        return f'{reverse("countries:women_target_list", args=[self.country.iso3])}#target-{self.pk}'
+
+    def clean(self):
+        if self.actor_id and self.country_id and self.actor.country_id != self.country_id:
+            raise ValidationError({'actor': _('The institution must belong to the same country.')})
 
 
 # Section: assessments

@@ -51,7 +51,7 @@ RELATION_EXPORT_COLUMNS = (
     'note',
     'source',
 )
-HEADCOUNT_EXPORT_COLUMNS = ('actor', 'actor_acronym', 'date', 'count', 'basis', 'source')
+HEADCOUNT_EXPORT_COLUMNS = ('actor', 'actor_acronym', 'date', 'count', 'women', 'women_share', 'basis', 'source')
 EXPORT_TABLES = {
     'actors': ('security-actors', ACTOR_EXPORT_COLUMNS),
     'relations': ('actor-relations', RELATION_EXPORT_COLUMNS),
@@ -209,6 +209,8 @@ def headcount_rows(actors) -> list[dict]:
             'actor_acronym': actor.acronym,
             'date': headcount.date,
             'count': headcount.count,
+            'women': headcount.women,
+            'women_share': headcount.women_share,
             'basis': headcount.basis,
             'source': headcount.source,
         }

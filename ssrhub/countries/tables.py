@@ -8,9 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.tables import BaseTable
 
-from .models import Actor
+from .models import Actor, WomenShareTarget
 
-__all__ = ['ActorTable', 'AssessmentExportTable', 'FindingExportTable', 'TimelineExportTable', 'export_columns']
+__all__ = [
+    'ActorTable',
+    'AssessmentExportTable',
+    'FindingExportTable',
+    'TimelineExportTable',
+    'WomenShareTargetTable',
+    'export_columns',
+]
 
 
 def export_columns(table) -> list[tuple[str, str]]:
@@ -32,6 +39,25 @@ class ActorTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = Actor
         fields = ('name', 'acronym', 'area', 'type', 'statutory')
+
+
+class WomenShareTargetTable(BaseTable):
+    actor = tables.Column(
+        accessor='actor__display_name',
+        verbose_name=WomenShareTarget._meta.get_field('actor').verbose_name,
+        default=_('The whole security sector'),
+        order_by=('actor__name',),
+    )
+    share = tables.Column(attrs={'td': {'class': 'text-end'}})
+    target_date = tables.DateColumn(format='Y-m-d')
+    actions = tables.TemplateColumn(
+        template_name='countries/includes/women_target_actions.html', verbose_name=_('Actions'), orderable=False
+    )
+
+    class Meta(BaseTable.Meta):
+        model = WomenShareTarget
+        fields = ('actor', 'share', 'target_date', 'source', 'note')
+        row_attrs = {'id': lambda record: f'target-{record.pk}'}
 
 
 # Section: downloads

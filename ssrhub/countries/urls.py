@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actor_import, actors, assessments, brief, timeline, workspace
+from .views import actor_import, actors, assessments, brief, timeline, women_targets, workspace
 
 app_name = 'countries'
 
@@ -40,6 +40,21 @@ urlpatterns = [
     path(f'{MAP}headcounts/add/', actors.HeadcountEditView.as_view(), name='actor_headcount_add'),
     path(f'{MAP}headcounts/<int:pk>/edit/', actors.HeadcountEditView.as_view(), name='actor_headcount_edit'),
     path(f'{MAP}headcounts/<int:pk>/delete/', actors.HeadcountDeleteView.as_view(), name='actor_headcount_delete'),
+    path(f'{MAP}women-targets/', women_targets.WomenShareTargetListView.as_view(), name='women_target_list'),
+    path(f'{MAP}women-targets/add/', women_targets.WomenShareTargetEditView.as_view(), name='women_target_add'),
+    path(
+        f'{MAP}women-targets/<int:pk>/edit/', women_targets.WomenShareTargetEditView.as_view(), name='women_target_edit'
+    ),
+    path(
+        f'{MAP}women-targets/<int:pk>/delete/',
+        women_targets.WomenShareTargetDeleteView.as_view(),
+        name='women_target_delete',
+    ),
+    path(
+        f'{MAP}women-targets/<int:pk>/history/',
+        women_targets.WomenShareTargetHistoryView.as_view(),
+        name='women_target_history',
+    ),
     # Section: assessments
     path(ASSESSMENTS, assessments.AssessmentListView.as_view(), name='assessments'),
     path(f'{ASSESSMENTS}add/', assessments.AssessmentEditView.as_view(), name='assessment_add'),

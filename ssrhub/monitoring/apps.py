@@ -70,6 +70,7 @@ class MonitoringConfig(AppConfig):
         register_section(ReportSection('indicators', 'changed', changed.build, changed.MESSAGES))
         register_tab(WorkspaceTab('context', _('Context'), 'monitoring:context', group='monitoring'))
         register_tab(WorkspaceTab('iati-results', _('IATI results'), 'monitoring:iati_results', group='monitoring'))
+        register_tab(WorkspaceTab('gender', _('Gender'), 'monitoring:gender', group='monitoring'))
         register_dashboard_panel(
             DashboardPanel('context', 'monitoring/context/dashboard_panel.html', dashboard_context)
         )

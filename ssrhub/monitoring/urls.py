@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actuals, context, dashboard, frameworks, iati, library, report, surveys
+from .views import actuals, context, dashboard, frameworks, gender, iati, library, report, surveys
 
 app_name = 'monitoring'
 
@@ -68,6 +68,8 @@ urlpatterns = [
     # Section: dashboards (issue 13 item 7)
     path(DASHBOARD, dashboard.CountryDashboardView.as_view(), name='dashboard'),
     path(f'{RF}<int:pk>/dashboard/', dashboard.FrameworkDashboardView.as_view(), name='framework_dashboard'),
+    # Section: gender
+    path('countries/<str:iso3>/workspace/gender/', gender.GenderView.as_view(), name='gender'),
     # Section: context (country statistics and conflict events)
     path(CONTEXT, context.ContextView.as_view(), name='context'),
     path(f'{CONTEXT}statistics.<str:fmt>', context.StatisticsExportView.as_view(), name='statistics_export'),

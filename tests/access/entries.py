@@ -82,6 +82,7 @@ from ssrhub.countries.models import (
     Stage,
     Threat,
     TimelineEvent,
+    WomenShareTarget,
 )
 from ssrhub.countries.views.assessments import framework_items, latest_framework_version
 from ssrhub.documents.forms import DocumentMetadataForm
@@ -204,6 +205,12 @@ def headcount(iso3: str = 'LBR') -> Headcount:
     return Headcount.objects.get_or_create(actor=actor(iso3), date=datetime.date(2020, 1, 1), defaults={'count': 5000})[
         0
     ]
+
+
+def women_share_target(iso3: str = 'LBR') -> WomenShareTarget:
+    return WomenShareTarget.objects.get_or_create(
+        country=country(iso3), actor=None, target_date=datetime.date(2030, 12, 31), defaults={'share': 30}
+    )[0]
 
 
 def engagement(iso3: str = 'LBR') -> Engagement:
@@ -1134,6 +1141,37 @@ ENTRIES = [
             Endpoint('countries:actor_headcount_delete', 'delete', kwargs=guessed(by_pk), data=lambda h: {}),
         ),
         marker=row('headcount'),
+    ),
+    workspace_entry(
+        WomenShareTarget,
+        'womensharetarget',
+        women_share_target,
+        create=lambda t: {'country': t.country.iso3, 'share': '35.0', 'target_date': '2032-12-31'},
+        change=lambda t: {
+            'country': t.country.iso3,
+            'share': str(t.share),
+            'target_date': t.target_date.isoformat(),
+            'note': CHECKED,
+        },
+        pages=(
+            Endpoint('countries:women_target_list', 'list', kwargs=home),
+            Endpoint('monitoring:gender', 'list', kwargs=home),
+            Endpoint('countries:women_target_history', kwargs=guessed(by_pk)),
+            Endpoint(
+                'countries:women_target_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda t: {'share': '35', 'target_date': '2032-12-31'},
+            ),
+            Endpoint(
+                'countries:women_target_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda t: {'share': str(t.share), 'target_date': t.target_date.isoformat(), 'note': CHECKED},
+            ),
+            Endpoint('countries:women_target_delete', 'delete', kwargs=guessed(by_pk), data=lambda t: {}),
+        ),
+        marker=row('target'),
     ),
     workspace_entry(
         Assessment,

@@ -184,6 +184,7 @@ def page_arguments():
         Headcount,
         NationalDocument,
         TimelineEvent,
+        WomenShareTarget,
     )
     from ssrhub.documents.models import Document
     from ssrhub.finance.models import ExchangeRate
@@ -286,6 +287,7 @@ def page_arguments():
         'countries:actor_relation_delete': on(ActorRelation, 'from_actor__country'),
         'countries:actor_headcount_edit': on(Headcount, 'actor__country'),
         'countries:actor_headcount_delete': on(Headcount, 'actor__country'),
+        **{f'countries:women_target_{name}': on(WomenShareTarget, 'country') for name in ('edit', 'delete', 'history')},
         'countries:assessment': on(Assessment, 'country'),
         'countries:assessment_edit': on(Assessment, 'country'),
         'countries:event_edit': on(TimelineEvent, 'country'),

@@ -35,6 +35,7 @@ from ssrhub.countries.models import (
     Pillar,
     Threat,
     TimelineEvent,
+    WomenShareTarget,
 )
 from ssrhub.countries.sector import latest_headcounts
 from ssrhub.countries.views.assessments import latest_framework_version
@@ -47,6 +48,7 @@ __all__ = [
     'DocumentChecksSerializer',
     'EngagementSerializer',
     'HeadcountSerializer',
+    'WomenShareTargetSerializer',
     'NationalDocumentSerializer',
     'TimelineEventSerializer',
     'WorkspaceSerializer',
@@ -159,10 +161,17 @@ class EngagementSerializer(WorkspaceSerializer):
 # Section: security-sector map
 
 
+WOMEN_SHARE_HELP = 'Women as a percentage of the personnel, one decimal; null when the source gives no split.'
+
+
 class LatestHeadcountSerializer(serializers.ModelSerializer):
+    women_share = serializers.DecimalField(
+        max_digits=4, decimal_places=1, read_only=True, allow_null=True, help_text=WOMEN_SHARE_HELP
+    )
+
     class Meta:
         model = Headcount
-        fields = ['id', 'date', 'count', 'basis', 'source']
+        fields = ['id', 'date', 'count', 'women', 'women_share', 'basis', 'source']
 
 
 class ActorSerializer(WorkspaceSerializer):
@@ -233,9 +242,35 @@ class HeadcountSerializer(WorkspaceSerializer):
     actor_name = serializers.CharField(source='actor.name', read_only=True)
     citations = CitationsField()
 
+    women_share = serializers.DecimalField(
+        max_digits=4, decimal_places=1, read_only=True, allow_null=True, help_text=WOMEN_SHARE_HELP
+    )
+
     class Meta:
         model = Headcount
-        fields = ['id', 'country', 'actor', 'actor_name', 'date', 'count', 'basis', 'source', 'citations']
+        fields = [
+            'id',
+            'country',
+            'actor',
+            'actor_name',
+            'date',
+            'count',
+            'women',
+            'women_share',
+            'basis',
+            'source',
+            'citations',
+        ]
+
+
+class WomenShareTargetSerializer(WorkspaceSerializer):
+    country = country_field()
+    actor_name = serializers.CharField(source='actor.name', read_only=True, allow_null=True, default=None)
+    citations = CitationsField()
+
+    class Meta:
+        model = WomenShareTarget
+        fields = ['id', 'country', 'actor', 'actor_name', 'share', 'target_date', 'source', 'note', 'citations']
 
 
 # Section: assessments

@@ -28,6 +28,7 @@ from ssrhub.countries.filtersets import (
     HeadcountFilterSet,
     NationalDocumentFilterSet,
     TimelineEventFilterSet,
+    WomenShareTargetFilterSet,
 )
 from ssrhub.countries.models import (
     Action,
@@ -45,6 +46,7 @@ from ssrhub.countries.models import (
     Pillar,
     Threat,
     TimelineEvent,
+    WomenShareTarget,
 )
 from ssrhub.countries.plan_messages import finding_dict
 from ssrhub.countries.plan_queries import document_findings
@@ -58,6 +60,7 @@ from .serializers import (
     HeadcountSerializer,
     NationalDocumentSerializer,
     TimelineEventSerializer,
+    WomenShareTargetSerializer,
 )
 
 __all__ = [
@@ -67,6 +70,7 @@ __all__ = [
     'CanViewWorkspace',
     'EngagementViewSet',
     'HeadcountViewSet',
+    'WomenShareTargetViewSet',
     'NationalDocumentViewSet',
     'TimelineEventViewSet',
 ]
@@ -145,6 +149,28 @@ class ActorRelationViewSet(WorkspaceViewSet):
             .select_related('from_actor__country', 'to_actor')
             .prefetch_related('citations')
             .order_by('from_actor__country__iso3', 'from_actor__name', 'kind', 'to_actor__name', 'pk')
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description='Targets for the share of women that a country sets for its security sector (no actor) or one '
+        'institution, each with its date and source.'
+    ),
+    retrieve=extend_schema(description='One target for the share of women.'),
+)
+class WomenShareTargetViewSet(WorkspaceViewSet):
+    queryset = WomenShareTarget.objects.all()
+    serializer_class = WomenShareTargetSerializer
+    filterset_class = WomenShareTargetFilterSet
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related('country', 'actor')
+            .prefetch_related('citations')
+            .order_by('country__iso3', 'actor__name', 'target_date', 'pk')
         )
 
 

@@ -25,7 +25,7 @@ File layout (keys in brackets are optional)::
                  [national_lead], [national_lead_fr], [international_counterpart], [summary], [source], cite}
     stages:     [{stage, [status], [start], [end], [led_by], [evidence], [skip_reason], [source], cite}]
     actors:     [{name, [name_fr], [acronym], area, type, [statutory], [note], [source], cite,
-                  [headcounts: [{date, count, basis, [source], cite}]]}]
+                  [headcounts: [{date, count, [women], basis, [source], cite}]]}]
     relations:  [{from, kind, to, [note], [source], cite}]                       # actor names or acronyms
     documents:  [{[key], kind, title, [title_fr], [parent], status, [adopted], [adopted_by], [due], [vision], [note],
                   [source], cite, [pillars], [threats], [objectives], [actions]}]
@@ -36,6 +36,7 @@ File layout (keys in brackets are optional)::
                       [currency], [status], [depends_on], [threats], [objectives], [indicators], [risks],
                       [source], cite}]
     events:     [{title, [title_fr], kind, [description], [source], cite, dates: [{date, cite}]}]
+    women_share_targets: [{[actor], share, target_date, [source], [note], cite}]   # no actor: the whole sector
 
 A document's ``parent`` names an earlier document (its key or title). An action's ``threats`` and ``objectives``
 name threats and objectives of its document or of the documents it implements (by ref or title, or

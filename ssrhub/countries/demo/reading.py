@@ -41,6 +41,7 @@ from ..models import (
     Threat,
     Timeframe,
     TimelineEvent,
+    WomenShareTarget,
 )
 
 __all__ = [
@@ -103,6 +104,7 @@ class CountrySpec:
     relations: list[Record]
     documents: list[Record]
     events: list[Record]
+    women_share_targets: list[Record] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -223,7 +225,7 @@ class _Reader:
 
     def read(self) -> CountrySpec:
         raw = read_yaml(self.path, error=DemoDataError, loader=_Loader)
-        top = ('country', 'engagement', 'stages', 'actors', 'relations', 'documents', 'events')
+        top = ('country', 'engagement', 'stages', 'actors', 'relations', 'documents', 'events', 'women_share_targets')
         self.mapping(raw, 'file', ('country',), top)
         iso3 = raw['country']
         if not isinstance(iso3, str) or not ISO3.match(iso3):
@@ -256,6 +258,14 @@ class _Reader:
                 [self.event(item, index) for index, item in enumerate(self.items(raw, 'events', 'file'))],
                 lambda record: record.values['title'],
                 'event title',
+            ),
+            women_share_targets=self.unique(
+                [
+                    self.women_share_target(item, index, actor_names)
+                    for index, item in enumerate(self.items(raw, 'women_share_targets', 'file'))
+                ],
+                lambda record: (record.refs.get('actor'), record.values['target_date']),
+                'target (actor and date)',
             ),
         )
 
@@ -349,10 +359,11 @@ class _Reader:
         headcounts = []
         for number, item in enumerate(self.items(raw, 'headcounts', where)):
             here = f'{where} headcounts[{number}]'
-            self.mapping(item, here, ('date', 'count', 'basis', 'cite'), ('source',))
+            self.mapping(item, here, ('date', 'count', 'basis', 'cite'), ('women', 'source'))
             headcount = {
                 'date': self.date(item, 'date', here),
                 'count': self.count(item, 'count', here),
+                'women': self.count(item, 'women', here) if item.get('women') is not None else None,
                 'basis': self.text(item, 'basis', here, Headcount),
                 'source': self.text(item, 'source', here, Headcount),
             }
@@ -368,6 +379,21 @@ class _Reader:
             'kind': self.choice(raw, 'kind', where, RelationKind),
             'note': self.text(raw, 'note', where, ActorRelation),
             'source': self.text(raw, 'source', where, ActorRelation),
+        }
+        return Record(where, values, self.citations(raw['cite'], where), refs)
+
+    def women_share_target(self, raw, index: int, actors: dict) -> Record:
+        where = _label(f'women_share_targets[{index}]', raw, 'actor', 'target_date')
+        self.mapping(raw, where, ('share', 'target_date', 'cite'), ('actor', 'source', 'note'))
+        refs = {'actor': self.actor_ref(raw['actor'], where, actors)} if raw.get('actor') else {}
+        share = self.decimal(raw, 'share', where)
+        if share is None or share > 100:
+            self.fail(where, f'share {raw.get("share")!r} must be a percentage between 0 and 100')
+        values = {
+            'share': share,
+            'target_date': self.date(raw, 'target_date', where),
+            'source': self.text(raw, 'source', where, WomenShareTarget),
+            'note': self.text(raw, 'note', where, WomenShareTarget),
         }
         return Record(where, values, self.citations(raw['cite'], where), refs)
 

@@ -28,6 +28,7 @@ from ..models import (
     Pillar,
     Threat,
     TimelineEvent,
+    WomenShareTarget,
 )
 from .reading import DEMO_DIR, CountrySpec, DemoDataError, Record, read_country_file
 
@@ -94,6 +95,10 @@ class _Writer:
             }
             self.put(self.split(record, 'kind'), ActorRelation, lookup)
         self.write_documents(country, actors)
+        for record in spec.women_share_targets:
+            actor = actors[record.refs['actor']] if record.refs else None
+            lookup = {'country': country, 'actor': actor, 'target_date': record.values['target_date']}
+            self.put(self.split(record, 'target_date'), WomenShareTarget, lookup)
         for record in spec.events:
             event = self.put(self.split(record, 'title'), TimelineEvent, {'country': country, **_title(record)})
             for date in record.children['dates']:

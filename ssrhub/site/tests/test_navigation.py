@@ -124,6 +124,8 @@ PAGES = {
     'monitoring:sdgindicator_list': {},
     'monitoring:context': {'iso3': 'CAF'},
     'monitoring:iati_results': {'iso3': 'NPL'},
+    'monitoring:gender': {'iso3': 'LBR'},
+    'countries:women_target_list': {'iso3': 'LBR'},
     'monitoring:conflict_event_list': {'iso3': 'CAF'},
     'monitoring:conflict_event': lambda: {
         'iso3': 'CAF',
