@@ -5,17 +5,16 @@
 for a non-owner), for the formula page and for storing alike. ``store_survey_actual()`` writes the result as the
 report of one organisation for one period of an indicator of the survey's country: the total and, for a formula
 ``by`` the sex question, the value of each sex category (``formula_actuals.py`` states the rule). The report keeps
-the survey, the formula and the number of answers read; its note says so in the writer's language, and each value
-cites the survey and formula as its source. Running it again updates the same draft (or returned report) in place;
-a report that is submitted or approved, locked, or entered by hand or from another survey is refused and left as it
-is."""
+the survey, the formula and the number of answers read (the report page says so in the reader's language); its note
+repeats them as stored data, and each value cites the survey and formula as its source. Running it again updates the
+same draft (or returned report) in place; a report that is submitted or approved, locked, or entered by hand or from
+another survey is refused and left as it is."""
 
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ssrhub.core.access import can, can_in_country
@@ -115,14 +114,8 @@ def store_survey_actual(survey: Survey, user, text: str, period: IndicatorPeriod
         cells = actual_cells(result, indicator.unit, indicator.decimal_places, _sex_codes(indicator))
     except FormulaActualError as error:
         raise SurveyActualRefused(formula_actual_text(error, indicator.get_unit_display())) from error
-    note = _(
-        'Computed from the survey "%(survey)s" with the formula %(formula)s over %(answers)s answers on %(date)s.'
-    ) % {
-        'survey': survey.title,
-        'formula': formula.text,
-        'answers': read,
-        'date': date_format(timezone.localdate(), 'SHORT_DATE_FORMAT'),
-    }
+    # Stored data, not a sentence of the catalogue: it shows as written in the report's history in every language.
+    note = f'Survey "{survey.title}", formula {formula.text}, {read} answers, {timezone.localdate().isoformat()}.'
     source = f'{survey.title} · {formula.text}'[:500]
     with transaction.atomic():
         report = _existing(period, organisation, survey, user)

@@ -128,9 +128,7 @@ def test_the_total_and_each_sex_are_stored_in_a_draft_citing_the_survey(survey, 
         'male': (0, 0, 1),
     }
     assert (report.survey, report.formula, report.survey_answers) == (survey, TRUST_BY_SEX, 3)
-    assert report.note.startswith(
-        f'Computed from the survey "Confiance du public (sécurité)" with the formula {TRUST_BY_SEX} over 3 answers on '
-    )
+    assert report.note.startswith(f'Survey "Confiance du public (sécurité)", formula {TRUST_BY_SEX}, 3 answers, 20')
     total = report.values.get(category=None)
     assert (total.source, total.note) == (f'Confiance du public (sécurité) · {TRUST_BY_SEX}', 'n = 3')
     assert list(report.steps.values_list('action', 'user')) == [('create', survey.editor.pk)]
