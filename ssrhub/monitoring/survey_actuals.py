@@ -72,6 +72,8 @@ def _sex_codes(indicator) -> list[str] | None:
 
 
 def _existing(period, organisation, survey, user):
+    """The organisation's report of the period to update (locked), ``None`` when there is none to create; refused
+    when the user may not, or when it is not a draft computed from this survey."""
     report = ActualReport.objects.select_for_update().filter(period=period, organisation=organisation).first()
     if report is None:
         if not can_in_country(user, 'add', ActualReport, period.indicator.result.framework.country):
@@ -79,19 +81,20 @@ def _existing(period, organisation, survey, user):
         return None
     if not can(user, 'change', report):
         raise PermissionDenied
+    names = {'organisation': organisation, 'period': period}
+    if report.locked:
+        raise SurveyActualRefused(_("%(organisation)s's report for %(period)s is locked: it is not changed.") % names)
     if not report.editable:
         raise SurveyActualRefused(
-            _('%(organisation)s\'s report for %(period)s is %(status)s: it is not changed. Return or reopen it '
-              'first to compute it again.')
-            % {'organisation': organisation, 'period': period, 'status': report.get_status_display().lower()}
-            if not report.locked
-            else _('%(organisation)s\'s report for %(period)s is locked: it is not changed.')
-            % {'organisation': organisation, 'period': period}
-        )  # fmt: skip
+            _(
+                "%(organisation)s's report for %(period)s is %(status)s: it is not changed. Return or reopen it "
+                'first to compute it again.'
+            )
+            % {**names, 'status': report.get_status_display().lower()}
+        )
     if report.survey_id != survey.pk:
         raise SurveyActualRefused(
-            _("%(organisation)s's report for %(period)s was not computed from this survey: it is not changed.")
-            % {'organisation': organisation, 'period': period}
+            _("%(organisation)s's report for %(period)s was not computed from this survey: it is not changed.") % names
         )
     return report
 
