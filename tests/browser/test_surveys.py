@@ -90,7 +90,7 @@ def test_answer_the_web_form_with_a_repeat_and_a_skip(page, live_server, log_in,
     page.locator('#survey-actual-submit').click()
     page.wait_for_url('**/actuals/reports/*/')
     expect(page.locator('#report-survey')).to_contain_text('301 réponses lues')
-    expect(page.locator('#report-status')).to_contain_text('Brouillon')
+    expect(page.locator('#report-status')).to_contain_text('Projet')
     screenshot(page, f'survey-actual-report-{language}', full_page=True)
     assert not axe_violations(page)
     report = ActualReport.objects.get(organisation__name='United Nations Mission in Liberia', period=period)
