@@ -144,15 +144,17 @@ class AllFrameworksListView(LoginRequiredMixin, ObjectListView):
 def approved_latest(indicators):
     """``indicators`` with their latest approved report (by period): ``latest_report`` (its id), ``latest_period``
     (its label) and ``latest_value`` (its total)."""
+    order = ('-period__start', '-pk')
     latest = ActualReport.objects.filter(period__indicator=OuterRef('pk'), status=ReportStatus.APPROVED).order_by(
-        '-period__start', '-pk'
+        *order
     )
+    total = ActualValue.objects.filter(
+        report__period__indicator=OuterRef('pk'), report__status=ReportStatus.APPROVED, category=None
+    ).order_by(*(f'-report__{name[1:]}' for name in order))
     return indicators.annotate(
         latest_report=Subquery(latest.values('pk')[:1]),
         latest_period=Subquery(latest.values('period__label')[:1]),
-        latest_value=Subquery(
-            ActualValue.objects.filter(report=OuterRef('latest_report'), category=None).values('value')[:1]
-        ),
+        latest_value=Subquery(total.values('value')[:1]),
     )
 
 

@@ -141,6 +141,15 @@ def test_liberia_s_demo_actuals_are_approved_by_another_person_than_who_submitte
     assert computed.values.count() == 3
 
 
+def test_the_indicator_list_shows_each_latest_approved_value_linked_to_its_report(demo, client):
+    client.force_login(get_user_model().objects.get(username='viewer'))
+    page = client.get('/monitoring/indicators/', {'country': 'LBR'}).content.decode()
+    computed = ActualReport.objects.get(survey__title=DEMO_TITLE)
+    assert f'{computed.get_absolute_url()}">47.3% (2026)</a>' in page
+    for shown in ('21.2% (2025)', '5 (2025)', '62.5% (2025)', '4 (2025)'):
+        assert shown in page, shown
+
+
 def test_running_demo_again_creates_nothing(demo):
     before = _counts()
     out = io.StringIO()
