@@ -20,6 +20,9 @@ class MonitoringConfig(AppConfig):
             IndicatorPeriod,
             ResultLevel,
             ResultsFramework,
+            Survey,
+            SurveyImport,
+            SurveyVersion,
         )
 
         # Each part of the app registers its workspace tabs in this group (key 'monitoring').
@@ -62,6 +65,11 @@ class MonitoringConfig(AppConfig):
         from .views.context import TIMELINE_RULE, dashboard_context, timeline_entries
 
         register_tab(WorkspaceTab('surveys', _('Surveys'), 'monitoring:survey_list', group='monitoring'))
+        # A survey's history shows its form versions (uploaded, published) and its imports of answers.
+        for model in (SurveyVersion, SurveyImport):
+            history.register_source(
+                history.HistorySource(owner=Survey, model=model, lookup='survey', describe=history.describe_part)
+            )
         register_tab(WorkspaceTab('report', _('Progress report'), 'monitoring:report', group='monitoring'))
         # The report's "what changed": indicators with approved actuals in the period against baselines and targets.
         from .report import changed

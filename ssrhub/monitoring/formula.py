@@ -1,5 +1,5 @@
 """Survey formulas: an indicator value computed from a survey's answers by a stated formula (plain Python, no
-``eval``). A later round stores the result as an indicator's actual; the formula is kept as text beside it.
+``eval``). ``survey_actuals.py`` stores a result as an indicator's draft actual report, the formula kept beside it.
 
 Grammar::
 

@@ -4,7 +4,7 @@ file's issues, a formula's error, a web form's problems, the features outside th
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-__all__ = ['feature_text', 'form_error_text', 'formula_error_text', 'issue_text', 'problem_text']
+__all__ = ['feature_text', 'form_error_text', 'formula_actual_text', 'formula_error_text', 'issue_text', 'problem_text']
 
 FORM_ERRORS = {
     'unreadable': gettext_noop('The file cannot be read as an .xlsx workbook.'),
@@ -43,6 +43,20 @@ FORMULA_ERRORS = {
     'expression': gettext_noop('The condition "%(expression)s" cannot be read.'),
 }
 
+# formula_actuals.FormulaActualError codes.
+FORMULA_ACTUAL_ERRORS = {
+    'unit': gettext_noop("A %(aggregate)s() formula does not give a value of this indicator's unit (%(unit)s)."),
+    'no-value': gettext_noop('The formula gives no value: none of the %(n)s answers it read counts.'),
+    'by-several': gettext_noop('Only a breakdown by sex can be stored: the formula groups by %(names)s.'),
+    'no-sex': gettext_noop(
+        'The indicator is not broken down by sex: remove "by %(name)s" from the formula, or choose the sex '
+        "disaggregation on the indicator's actuals page."
+    ),
+    'answer': gettext_noop(
+        'The answer "%(answer)s" to %(name)s is not a category of the sex disaggregation (%(categories)s).'
+    ),
+}
+
 PROBLEMS = {
     'required': gettext_noop('This question needs an answer.'),
     'integer': gettext_noop('Write a whole number.'),
@@ -71,6 +85,10 @@ def issue_text(code: str, params: dict) -> str:
 
 def formula_error_text(error) -> str:
     return _(FORMULA_ERRORS[error.code]) % error.params
+
+
+def formula_actual_text(error, unit_label: str) -> str:
+    return _(FORMULA_ACTUAL_ERRORS[error.code]) % {**error.params, 'unit': unit_label}
 
 
 def problem_text(problem) -> str:

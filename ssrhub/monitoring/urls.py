@@ -95,6 +95,7 @@ urlpatterns = [
     path(SURVEYS + 'add/', surveys.SurveyEditView.as_view(), name='survey_add'),
     path(SURVEYS + '<int:pk>/', surveys.SurveyView.as_view(), name='survey'),
     path(SURVEYS + '<int:pk>/edit/', surveys.SurveyEditView.as_view(), name='survey_edit'),
+    path(SURVEYS + '<int:pk>/history/', surveys.SurveyHistoryView.as_view(), name='survey_history'),
     path(SURVEY + 'versions/add/', surveys.SurveyVersionUploadView.as_view(), name='surveyversion_add'),
     path(
         SURVEY + 'versions/<int:pk>/publish/', surveys.SurveyVersionPublishView.as_view(), name='surveyversion_publish'
@@ -106,4 +107,5 @@ urlpatterns = [
     path(SURVEY + 'import/', surveys.SurveyImportView.as_view(), name='surveyimport_add'),
     path(SURVEY + 'import/<int:pk>/', surveys.SurveyImportStatusView.as_view(), name='surveyimport'),
     path(SURVEY + 'formula/', surveys.SurveyFormulaView.as_view(), name='survey_formula'),
+    path(SURVEY + 'formula/actual/', surveys.SurveyActualView.as_view(), name='survey_actual'),
 ]

@@ -1921,6 +1921,19 @@ ENTRIES = [
         pages=(
             Endpoint('monitoring:survey_list', 'list', kwargs=home),
             Endpoint('monitoring:survey', kwargs=at(own_country, by_pk)),
+            Endpoint('monitoring:survey_history', kwargs=at(own_country, by_pk)),
+            # A formula's result stored as a draft actual report of the access suite's indicator.
+            Endpoint(
+                'monitoring:survey_actual',
+                'post',
+                kwargs=guessed(lambda s: {'survey': s.pk}),
+                data=lambda s: {
+                    'formula': 'count()',
+                    'period': m_indicator(s.country.iso3).periods.get().pk,
+                    'organisation': m_organisation().pk,
+                },
+                logs=ActualReport,
+            ),
             Endpoint(
                 'monitoring:survey_add',
                 'add',

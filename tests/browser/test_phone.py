@@ -162,6 +162,7 @@ def survey_pages() -> dict:
         'monitoring:survey_list': {'iso3': 'LBR'},
         'monitoring:survey': {'iso3': 'LBR', 'pk': survey.pk},
         'monitoring:survey_edit': {'iso3': 'LBR', 'pk': survey.pk},
+        'monitoring:survey_history': {'iso3': 'LBR', 'pk': survey.pk},
         'monitoring:surveyversion_add': at,
         'monitoring:survey_webform': at,
         'monitoring:surveyimport_add': at,
@@ -191,6 +192,7 @@ def page_arguments():
     from ssrhub.framework.models import Framework, FrameworkItem, UNEntity
     from ssrhub.mandates.matrix import MANDATED, TOTAL
     from ssrhub.monitoring.models import (
+        ActualReport,
         ConflictEvent,
         FrameworkResult,
         Indicator,
@@ -227,6 +229,7 @@ def page_arguments():
     from ssrhub.monitoring.tests.actuals_data import sample_report
 
     report = sample_report()
+    computed = ActualReport.objects.get(survey__isnull=False, period__indicator__result__framework__country__iso3='LBR')
     event = ConflictEvent.objects.filter(country__iso3='CAF').order_by('pk').first()
     value = StatisticValue.objects.filter(country__iso3='CAF').order_by('pk').first()
     return {
@@ -238,11 +241,12 @@ def page_arguments():
             f'monitoring:{name}': {'iso3': 'CAF', 'pk': value.pk}
             for name in ('statistic_value', 'statistic_value_history')
         },
+        # Liberia's demo report computed from the demo survey (approved), and its indicator.
         **{
-            f'monitoring:{name}': {'iso3': 'LBR', 'pk': report.pk}
+            f'monitoring:{name}': {'iso3': 'LBR', 'pk': computed.pk}
             for name in ('actual_report', 'actual_report_history')
         },
-        'monitoring:indicator_actuals': {'iso3': 'LBR', 'pk': report.period.indicator_id},
+        'monitoring:indicator_actuals': {'iso3': 'LBR', 'pk': computed.period.indicator_id},
         'monitoring:actual_report_add': {'iso3': 'LBR', 'period': report.period_id},
         'monitoring:disaggregation_edit': {
             'iso3': 'LBR',

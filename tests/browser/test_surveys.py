@@ -1,12 +1,14 @@
 """Surveys in French: the demo survey of Liberia answered through the web form, with a relevant skip (the police's
 treatment asked only after contact with the police), a repeat added with htmx (an incident, whose "why not reported"
 appears only when it was not reported) and a constraint refused with the form's own French message; then the
-submission's page, the survey's page and a formula by sex."""
+submission's page, the survey's page and a formula by sex, stored as an indicator's draft actual report (refused
+first for the organisation whose report is approved)."""
 
 import pytest
 from playwright.sync_api import expect
 
-from ssrhub.monitoring.models import Submission
+from ssrhub.coordination.models import Organisation
+from ssrhub.monitoring.models import ActualReport, IndicatorPeriod, Submission
 from ssrhub.monitoring.survey_demo import DEMO_TITLE
 
 pytestmark = pytest.mark.browser
@@ -72,3 +74,24 @@ def test_answer_the_web_form_with_a_repeat_and_a_skip(page, live_server, log_in,
     expect(page.locator('#formula-result')).to_contain_text('Femme')
     screenshot(page, f'survey-formula-{language}', full_page=True)
     assert not axe_violations(page)
+
+    # Stored as the 2026 actual of trust in the police: the Government's report is the demo's, approved: refused.
+    period = IndicatorPeriod.objects.get(
+        indicator__result__framework__country__iso3='LBR', indicator__code='1.b', label='2026'
+    )
+    page.locator('#actual-period').select_option(str(period.pk))
+    page.locator('#actual-organisation').select_option(str(Organisation.objects.get(name='Government of Liberia').pk))
+    page.locator('#survey-actual-submit').click()
+    expect(page.locator('#survey-actual-error')).to_contain_text('est approuvé')
+    expect(page.locator('#survey-actual-error')).to_contain_text('il n’est pas modifié.')
+    page.locator('#actual-organisation').select_option(
+        str(Organisation.objects.get(name='United Nations Mission in Liberia').pk)
+    )
+    page.locator('#survey-actual-submit').click()
+    page.wait_for_url('**/actuals/reports/*/')
+    expect(page.locator('#report-survey')).to_contain_text('301 réponses lues')
+    expect(page.locator('#report-status')).to_contain_text('Projet')
+    screenshot(page, f'survey-actual-report-{language}', full_page=True)
+    assert not axe_violations(page)
+    report = ActualReport.objects.get(organisation__name='United Nations Mission in Liberia', period=period)
+    assert (report.status, report.values.count(), report.survey_answers) == ('draft', 3, 301)

@@ -274,7 +274,7 @@ def _coordination_pk(index):
 
 # URL name -> a function returning the keyword arguments of each page to render.
 def _actuals(page):
-    """The actuals' pages on a sample report (the demo has none yet)."""
+    """The actuals' pages that write, on a sample report (the demo's are approved)."""
 
     def make():
         from ssrhub.monitoring.tests.actuals_data import sample_report
@@ -292,6 +292,24 @@ def _actuals(page):
     return make
 
 
+def _demo_actuals(page):
+    def make():
+        from ssrhub.monitoring.models import ActualReport
+        from ssrhub.monitoring.tests.actuals_data import sample_report
+
+        reports = ActualReport.objects.filter(period__indicator__result__framework__country__iso3='LBR')
+        shown = [
+            reports.get(survey__isnull=False),
+            reports.filter(values__category__isnull=False, survey=None).first(),
+            sample_report(),
+        ]
+        if page == 'indicator_actuals':
+            return [{'iso3': report.country.iso3, 'pk': report.period.indicator_id} for report in shown]
+        return [{'iso3': report.country.iso3, 'pk': report.pk} for report in shown]
+
+    return make
+
+
 def _country_disaggregation(country):
     from ssrhub.monitoring.models import DisaggregationType
 
@@ -305,16 +323,20 @@ ARGUMENTS = {
     **{
         f'monitoring:{page}': _actuals(page)
         for page in (
-            'indicator_actuals',
             'indicator_disaggregations',
-            'actual_report',
             'actual_report_add',
             'actual_report_values',
             'actual_report_step',
-            'actual_report_history',
             'disaggregation_edit',
         )
     },
+    # The demo's approved reports of Liberia (one typed in with a sex breakdown, the one computed from the survey) and
+    # the sample's submitted report, whose categories do not add up.
+    **{
+        f'monitoring:{page}': _demo_actuals(page)
+        for page in ('indicator_actuals', 'actual_report', 'actual_report_history')
+    },
+    'monitoring:survey_actual': _survey_kwargs(),
     'monitoring:survey': lambda: [{'iso3': 'LBR', 'pk': _surveys()[0].pk}],
     'monitoring:iati_results': lambda: [{'iso3': 'NPL'}, {'iso3': 'LBR'}],  # with the demo file's results, without
     'monitoring:survey_edit': lambda: [{'iso3': 'LBR', 'pk': _surveys()[0].pk}],

@@ -1,7 +1,12 @@
-"""The surveys in the API, read-only; a submission's identifying answers are masked for non-owners."""
+"""The surveys in the API, read-only but for ``POST surveys/<id>/actual/`` (a formula's result stored as an
+indicator's draft actual report); a submission's identifying answers are masked for non-owners."""
 
-from rest_framework import serializers
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
 from ssrhub.countries.api.serializers import country_field
@@ -13,11 +18,15 @@ from ..filtersets.surveys import (
     SurveyImportFilterSet,
     SurveyVersionFilterSet,
 )
+from ..forms.surveys import SurveyActualForm
 from ..models import Submission, Survey, SurveyImport, SurveyVersion, mask
+from ..survey_actuals import SurveyActualRefused, store_survey_actual
+from .actuals import ActualReportSerializer
 
 __all__ = [
     'SubmissionSerializer',
     'SubmissionViewSet',
+    'SurveyActualSerializer',
     'SurveyImportSerializer',
     'SurveyImportViewSet',
     'SurveySerializer',
@@ -67,11 +76,43 @@ class SurveyImportSerializer(serializers.ModelSerializer):
         fields = ['id', 'survey', 'version', 'name', 'source', 'status', 'progress', 'total', 'report', 'created']
 
 
+class SurveyActualSerializer(serializers.Serializer):
+    formula = serializers.CharField(max_length=500, help_text="For example: percent(trust_police in ('2', '3')) by sex")
+    period = serializers.IntegerField(help_text="An indicator period (of the survey's country) that has started.")
+    organisation = serializers.IntegerField(help_text='The reporting organisation.')
+
+    class Meta:
+        ref_name = 'SurveyActual'
+
+
 class SurveyViewSet(RestrictedReadOnlyViewSet):
+    """Surveys; ``POST .../<id>/actual/`` stores a formula's result as the organisation's DRAFT report of the
+    period (201 created, 200 the same draft updated; 400 with the reason when refused, nothing written)."""
+
     permission_classes = [IsAuthenticated, CanViewWorkspace]
     queryset = Survey.objects.select_related('country').prefetch_related('owners')
     serializer_class = SurveySerializer
     filterset_class = SurveyFilterSet
+
+    @extend_schema(request=SurveyActualSerializer, responses={200: ActualReportSerializer, 201: ActualReportSerializer})
+    @action(detail=True, methods=['post'], serializer_class=SurveyActualSerializer)
+    def actual(self, request, pk=None):
+        survey = self.get_object()
+        serializer = SurveyActualSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        # The page's form checks the period (of the country, started) and the organisation (within reach).
+        form = SurveyActualForm(serializer.validated_data, user=request.user, survey=survey)
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        data = form.cleaned_data
+        try:
+            stored = store_survey_actual(survey, request.user, data['formula'], data['period'], data['organisation'])
+        except SurveyActualRefused as refusal:
+            raise ValidationError({'formula': [str(refusal)]}) from refusal
+        return Response(
+            ActualReportSerializer(stored.report, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED if stored.created else status.HTTP_200_OK,
+        )
 
 
 class SurveyVersionViewSet(RestrictedReadOnlyViewSet):

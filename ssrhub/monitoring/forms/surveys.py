@@ -1,16 +1,27 @@
-"""Forms of the surveys: a survey, an XLSForm to upload, an answer file to import, a formula to try."""
+"""Forms of the surveys: a survey, an XLSForm to upload, an answer file to import, a formula to try and to store
+as an indicator's actual values."""
 
 from pathlib import Path
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ssrhub.coordination.models import Organisation
 from ssrhub.core.forms import AccessibleFormMixin
 
-from ..models import Survey
+from ..models import IndicatorPeriod, Survey
 
-__all__ = ['MAX_ANSWERS_BYTES', 'MAX_FORM_BYTES', 'AnswerImportForm', 'FormulaForm', 'SurveyForm', 'XLSFormUploadForm']
+__all__ = [
+    'MAX_ANSWERS_BYTES',
+    'MAX_FORM_BYTES',
+    'AnswerImportForm',
+    'FormulaForm',
+    'SurveyActualForm',
+    'SurveyForm',
+    'XLSFormUploadForm',
+]
 
 MAX_FORM_BYTES = 5 * 1024 * 1024
 MAX_ANSWERS_BYTES = 50 * 1024 * 1024
@@ -81,3 +92,28 @@ class FormulaForm(AccessibleFormMixin, forms.Form):
         max_length=500,
         help_text=_("For example: percent(trust_police in ('2', '3')) by sex"),
     )
+
+
+class PeriodChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f'{obj.indicator} · {obj}'
+
+
+class SurveyActualForm(AccessibleFormMixin, forms.Form):
+    """Store a formula's result as an organisation's draft report for a period (that has started) of an indicator
+    of the survey's country."""
+
+    formula = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    period = PeriodChoiceField(label=_('Indicator and period'), queryset=IndicatorPeriod.objects.none())
+    organisation = forms.ModelChoiceField(label=_('Reporting organisation'), queryset=Organisation.objects.none())
+
+    def __init__(self, *args, user, survey, **kwargs):
+        # Its ids apart from the formula form's on the same page.
+        super().__init__(*args, auto_id='actual-%s', **kwargs)
+        self.fields['period'].queryset = (
+            IndicatorPeriod.objects.restrict(user)
+            .filter(indicator__result__framework__country=survey.country, start__lte=timezone.localdate())
+            .select_related('indicator')
+            .order_by('indicator__code', 'start')
+        )
+        self.fields['organisation'].queryset = Organisation.objects.restrict(user).order_by('name')

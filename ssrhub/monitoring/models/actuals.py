@@ -256,6 +256,20 @@ class ActualReport(ChangeLoggedModel):
     )
     submitted_at = models.DateTimeField(verbose_name=_('submitted on'), null=True, blank=True, editable=False)
     note = models.TextField(verbose_name=_('note'), blank=True)
+    # Set when the values were computed from a survey's answers (``survey_actuals.py``): the source kept.
+    survey = models.ForeignKey(
+        to='monitoring.Survey',
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name='actual_reports',
+        verbose_name=_('survey'),
+    )
+    formula = models.CharField(verbose_name=_('formula'), max_length=500, blank=True, editable=False)
+    survey_answers = models.PositiveIntegerField(
+        verbose_name=_('survey answers read'), null=True, blank=True, editable=False
+    )
 
     access_kind = 'workspace'
     country_scope = 'period__indicator__result__framework__country'

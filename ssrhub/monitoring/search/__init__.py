@@ -1,3 +1,3 @@
 """Global search over monitoring's records, one module per part (imported by ``apps.py``)."""
 
-from . import frameworks  # noqa: F401
+from . import frameworks, surveys  # noqa: F401

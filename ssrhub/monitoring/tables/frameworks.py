@@ -1,6 +1,7 @@
 """Tables of results frameworks (a country's list) and of the indicator library."""
 
 import django_tables2 as tables
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +54,27 @@ class LibraryIndicatorTable(BaseTable):
     def render_title(self, value, record):
         return record.title
 
+    def render_actuals(self, value, record):
+        """The latest approved total and its period, linked to its report; the indicator's actuals page."""
+        iso3 = record.result.framework.country.iso3
+        actuals = format_html(
+            '<a href="{}">{}</a>', reverse('monitoring:indicator_actuals', args=[iso3, record.pk]), _('all periods')
+        )
+        if record.latest_report is None:
+            return format_html('— · {}', actuals)
+        return format_html(
+            '<a href="{}">{} ({})</a> · {}',
+            reverse('monitoring:actual_report', args=[iso3, record.latest_report]),
+            format_value(record.latest_value, record),
+            record.latest_period,
+            actuals,
+        )
+
+    def value_actuals(self, value, record):
+        if record.latest_report is None:
+            return ''
+        return f'{format_value(record.latest_value, record)} ({record.latest_period})'
+
     def render_sdg(self, value, record):
         numbers = [indicator.number for indicator in record.sdg_indicators.all()]
         return ', '.join(numbers) if numbers else '—'
@@ -81,10 +103,11 @@ class IndicatorTable(BaseTable):
     unit = tables.Column(verbose_name=_('Unit'))
     baseline = tables.Column(verbose_name=_('Baseline'), accessor='pk', orderable=False)
     sdg = tables.Column(verbose_name=_('SDG'), accessor='pk', orderable=False)
+    actuals = tables.Column(verbose_name=_('Latest approved value'), accessor='pk', orderable=False)
 
     class Meta(BaseTable.Meta):
         model = Indicator
-        fields = ('title', 'framework', 'country', 'unit', 'baseline', 'sdg')
+        fields = ('title', 'framework', 'country', 'unit', 'baseline', 'sdg', 'actuals')
         row_attrs = {'id': lambda record: f'indicator-{record.pk}'}
 
     def render_title(self, value, record):
@@ -100,6 +123,27 @@ class IndicatorTable(BaseTable):
         if record.baseline_not_available:
             return _('not available')
         return format_value(record.baseline_value, record)
+
+    def render_actuals(self, value, record):
+        """The latest approved total and its period, linked to its report; the indicator's actuals page."""
+        iso3 = record.result.framework.country.iso3
+        actuals = format_html(
+            '<a href="{}">{}</a>', reverse('monitoring:indicator_actuals', args=[iso3, record.pk]), _('all periods')
+        )
+        if record.latest_report is None:
+            return format_html('— · {}', actuals)
+        return format_html(
+            '<a href="{}">{} ({})</a> · {}',
+            reverse('monitoring:actual_report', args=[iso3, record.latest_report]),
+            format_value(record.latest_value, record),
+            record.latest_period,
+            actuals,
+        )
+
+    def value_actuals(self, value, record):
+        if record.latest_report is None:
+            return ''
+        return f'{format_value(record.latest_value, record)} ({record.latest_period})'
 
     def render_sdg(self, value, record):
         return ', '.join(indicator.number for indicator in record.sdg_indicators.all()) or '—'

@@ -110,7 +110,7 @@ def dashboard_plan() -> dict:
 
 def sample_report():
     """A submitted Liberian report whose sex categories do not add up (100 against 30 + 60), with a returned step,
-    for the pages' translation and phone checks (the demo has no actuals yet); made once."""
+    for the pages' translation and phone checks (the demo's reports are approved and add up); made once."""
     from ssrhub.monitoring.models import ActualReport, ActualStep, ActualValue
 
     found = ActualReport.objects.filter(organisation__name='Sample reporting partner').first()

@@ -5,7 +5,7 @@ results, indicators and periods, and an indicator's page with its targets."""
 from datetime import date
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -29,9 +29,12 @@ from ..forms.frameworks import (
     ResultsFrameworkForm,
 )
 from ..models import (
+    ActualReport,
+    ActualValue,
     FrameworkResult,
     Indicator,
     IndicatorPeriod,
+    ReportStatus,
     ResultActivity,
     ResultLevel,
     ResultsFramework,
@@ -138,11 +141,30 @@ class AllFrameworksListView(LoginRequiredMixin, ObjectListView):
     template_name = 'monitoring/frameworks/all_list.html'
 
 
+def approved_latest(indicators):
+    """``indicators`` with their latest approved report (by period): ``latest_report`` (its id), ``latest_period``
+    (its label) and ``latest_value`` (its total)."""
+    order = ('-period__start', '-pk')
+    latest = ActualReport.objects.filter(period__indicator=OuterRef('pk'), status=ReportStatus.APPROVED).order_by(
+        *order
+    )
+    total = ActualValue.objects.filter(
+        report__period__indicator=OuterRef('pk'), report__status=ReportStatus.APPROVED, category=None
+    ).order_by(*(f'-report__{name[1:]}' for name in order))
+    return indicators.annotate(
+        latest_report=Subquery(latest.values('pk')[:1]),
+        latest_period=Subquery(latest.values('period__label')[:1]),
+        latest_value=Subquery(total.values('value')[:1]),
+    )
+
+
 class AllIndicatorsListView(LoginRequiredMixin, ObjectListView):
     """The indicators of every framework the user may see (``/monitoring/indicators/``), filterable by country,
     framework, unit and SDG indicator."""
 
-    queryset = Indicator.objects.select_related('result__framework__country').prefetch_related('sdg_indicators')
+    queryset = approved_latest(
+        Indicator.objects.select_related('result__framework__country').prefetch_related('sdg_indicators')
+    )
     filterset = IndicatorFilterSet
     table = IndicatorTable
     template_name = 'monitoring/frameworks/all_list.html'

@@ -1,6 +1,7 @@
 """Survey pages of a country workspace (``/countries/<ISO3>/workspace/surveys/``): the list, a survey with its
 versions and submissions, the XLSForm upload, publishing, the downloads for KoboToolbox and ODK, the in-app web form,
-the import of answer files (preview, then a Celery task, inline in the embedded mode) and the formula preview.
+the import of answer files (preview, then a Celery task, inline in the embedded mode), the formula preview and its
+result stored as an indicator's draft actual report (``survey_actuals.py``), and the survey's history.
 
 Answers that identify a person are masked for anyone who is not an owner of the survey: on the survey page, a
 submission's page, the CSV download, the formula page and the API alike (``Submission.visible_answers()``)."""
@@ -20,14 +21,21 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ssrhub.core.views.generic import CountryObjectEditView, CountryObjectView, CountryScopedView
+from ssrhub.core.access import can_in_country
+from ssrhub.core.views.generic import (
+    CountryObjectEditView,
+    CountryObjectHistoryView,
+    CountryObjectView,
+    CountryScopedView,
+)
 
 from .. import formula as formulas
 from .. import webform
-from ..forms.surveys import AnswerImportForm, FormulaForm, SurveyForm, XLSFormUploadForm
+from ..forms.surveys import AnswerImportForm, FormulaForm, SurveyActualForm, SurveyForm, XLSFormUploadForm
 from ..messages import feature_text, form_error_text, formula_error_text, issue_text, problem_text
 from ..models import (
     MASK,
+    ActualReport,
     Submission,
     SubmissionSource,
     Survey,
@@ -37,6 +45,7 @@ from ..models import (
     mask,
 )
 from ..store import layout_of
+from ..survey_actuals import SurveyActualRefused, store_survey_actual, survey_names, survey_result
 from ..survey_import import KOBO, ImportError_, open_answers
 from ..tasks import import_answers_task
 from ..xlsform import FormError, read_form, walk
@@ -44,8 +53,10 @@ from ..xlsform import FormError, read_form, walk
 __all__ = [
     'SubmissionCSVView',
     'SubmissionView',
+    'SurveyActualView',
     'SurveyEditView',
     'SurveyFormulaView',
+    'SurveyHistoryView',
     'SurveyImportStatusView',
     'SurveyImportView',
     'SurveyListView',
@@ -178,6 +189,13 @@ class SurveyView(CountryObjectView):
             'can_upload': self.may('add', SurveyVersion),
             'imports': survey.imports.exclude(status=SurveyImportStatus.PREVIEWED)[:5],
         }
+
+
+class SurveyHistoryView(CountryObjectHistoryView):
+    """Every change of a survey (title, description, status, owners) and of its form versions and imports."""
+
+    queryset = Survey.objects.all()
+    tab = TAB
 
 
 class SurveyVersionUploadView(SurveyScopedMixin, CountryScopedView):
@@ -589,20 +607,15 @@ class SurveyImportStatusView(SurveyScopedMixin, CountryScopedView):
         )
 
 
-class SurveyFormulaView(SurveyScopedMixin, CountryScopedView):
-    """Type a formula, see its value, numerator, denominator and n for all answers and by group. A non-owner's
-    formula reads the masked answers, so it cannot reveal an identifying answer."""
+class FormulaPageMixin(SurveyScopedMixin):
+    """The formula page: a formula's value, numerator, denominator and n for all answers and by group, and (for a
+    user who may report actuals in the country) the form that stores it as an indicator's draft actual report. A
+    non-owner's formula reads the masked answers, so it cannot reveal an identifying answer."""
 
-    queryset = Submission.objects.all()
     template_name = 'monitoring/surveys/formula.html'
 
-    def get(self, request, survey):
-        survey = self.get_survey(request, survey)
-        owner = survey.is_owner(request.user)
-        names = set()
-        for version in survey.versions.all():
-            names |= {q['name'] for q, _r in walk(version.structure.get('questions', []))}
-        form = FormulaForm(request.GET or None)
+    def render_page(self, request, survey, form, actual_form=None, actual_error='', status=200):
+        names = survey_names(survey)
         result = error = None
         if form.is_bound and form.is_valid():
             try:
@@ -611,19 +624,27 @@ class SurveyFormulaView(SurveyScopedMixin, CountryScopedView):
                 error = formula_error_text(failure)
                 form.add_error('formula', error)
             else:
-                submissions = self.get_queryset(request).filter(survey=survey).select_related('version')
-                rows = (mask(s.answers, s.version.identifying, owner) for s in submissions.iterator(chunk_size=2000))
-                result = formulas.compute(parsed, rows)
+                result, _read = survey_result(survey, request.user, parsed)
         labels = self.choice_labels(survey)
         groups = [
             (', '.join(labels.get(value, value) or _('(no answer)') for value in group.group), group)
             for group in (result.groups if result else [])
         ]
+        if result and actual_form is None and can_in_country(request.user, 'add', ActualReport, self.country):
+            actual_form = SurveyActualForm(initial={'formula': result.formula.text}, user=request.user, survey=survey)
         return render(
             request,
             self.template_name,
-            self.country_context(survey=survey, form=form, result=result, groups=groups, names=sorted(names)),
-            status=400 if error else 200,
+            self.country_context(
+                survey=survey,
+                form=form,
+                result=result,
+                groups=groups,
+                names=sorted(names),
+                actual_form=actual_form,
+                actual_error=actual_error,
+            ),
+            status=400 if error else status,
         )
 
     def choice_labels(self, survey) -> dict:
@@ -635,3 +656,39 @@ class SurveyFormulaView(SurveyScopedMixin, CountryScopedView):
             for choice in choices:
                 labels.setdefault(choice['name'], webform.text_in(choice['label'], _language()) or choice['name'])
         return labels
+
+
+class SurveyFormulaView(FormulaPageMixin, CountryScopedView):
+    """Type a formula, see its value by group (GET)."""
+
+    queryset = Submission.objects.all()
+
+    def get(self, request, survey):
+        return self.render_page(request, self.get_survey(request, survey), FormulaForm(request.GET or None))
+
+
+class SurveyActualView(FormulaPageMixin, CountryScopedView):
+    """Store a formula's result as an organisation's DRAFT actual report for an indicator's period (POST only):
+    created, or the same draft updated; refused with the reason on the formula page (a submitted or approved report,
+    a unit the formula does not give...), nothing written. The review workflow takes it from there."""
+
+    queryset = ActualReport.objects.all()
+    action = 'add'
+
+    def post(self, request, survey):
+        survey = self.get_survey(request, survey)
+        actual_form = SurveyActualForm(request.POST, user=request.user, survey=survey)
+        formula_form = FormulaForm({'formula': request.POST.get('formula', '')})
+        if not actual_form.is_valid():
+            return self.render_page(request, survey, formula_form, actual_form, status=400)
+        data = actual_form.cleaned_data
+        try:
+            stored = store_survey_actual(survey, request.user, data['formula'], data['period'], data['organisation'])
+        except SurveyActualRefused as refusal:
+            return self.render_page(request, survey, formula_form, actual_form, str(refusal), status=400)
+        messages.success(
+            request,
+            (_('A draft report is stored: check it and submit it for review.') if stored.created
+             else _('The draft report is updated: check it and submit it for review.')),
+        )  # fmt: skip
+        return redirect(stored.report)

@@ -12,6 +12,8 @@ from ssrhub.coordination.models import Activity
 from ssrhub.core.models import CountryAssignment
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
+from ssrhub.monitoring.models import ActualReport, ActualStep, ActualValue
+from ssrhub.monitoring.survey_demo import DEMO_TITLE
 from ssrhub.site.management.commands.demo import DEMO_CORPUS, DEMO_USERS, corpus_years, demo_documents
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +36,9 @@ def _counts() -> dict[str, int]:
             CodeAssignment,
             MissionLink,
             Activity,
+            ActualReport,
+            ActualValue,
+            ActualStep,
         )
     }
 
@@ -107,6 +112,42 @@ def test_demo_accounts_and_documents(demo):
         ('23', 'component.corrections'),
     ]:
         assert codes.filter(paragraph__ref=ref, code=code).exists(), (ref, code)
+
+
+def test_liberia_s_demo_actuals_are_approved_by_another_person_than_who_submitted_them(demo):
+    reports = ActualReport.objects.filter(period__indicator__result__framework__country__iso3='LBR')
+    assert reports.count() == reports.filter(status='approved').count() == 10
+    assert {(report.period.indicator.code, report.period.label) for report in reports} == {
+        ('1.a', '2024'), ('1.a', '2025'), ('1.b', '2025'), ('1.b', '2026'), ('1.1.a', '2024'), ('1.1.a', '2025'),
+        ('1.2.a', '2024'), ('1.2.a', '2025'), ('2.2.a', '2024'), ('2.2.a', '2025'),
+    }  # fmt: skip
+    steps = ActualStep.objects.filter(report__in=reports)
+    assert set(steps.filter(action='submit').values_list('user__username', flat=True)) == {'editor'}
+    assert set(steps.filter(action='approve').values_list('user__username', flat=True)) == {'admin'}
+    # Sex where the indicator collects it: 1.b and 1.2.a, a value per sex beside the total.
+    by_sex = ActualValue.objects.filter(report__in=reports, category__isnull=False)
+    assert sorted(set(by_sex.values_list('report__period__indicator__code', 'category__code'))) == [
+        ('1.2.a', 'female'), ('1.2.a', 'male'), ('1.b', 'female'), ('1.b', 'male'),
+    ]  # fmt: skip
+    # Every value typed in is said to be illustrative; the survey's cites the survey and its formula.
+    computed = reports.get(survey__isnull=False)
+    assert (computed.period.indicator.code, computed.period.label, computed.survey.title) == ('1.b', '2026', DEMO_TITLE)
+    assert computed.survey_answers == 300
+    values = ActualValue.objects.filter(report__in=reports)
+    assert set(values.exclude(report=computed).values_list('note', flat=True)) == {
+        'Illustrative demo value, not an official figure.'
+    }
+    assert {value.source for value in computed.values.all()} == {f'{DEMO_TITLE} · {computed.formula}'}
+    assert computed.values.count() == 3
+
+
+def test_the_indicator_list_shows_each_latest_approved_value_linked_to_its_report(demo, client):
+    client.force_login(get_user_model().objects.get(username='viewer'))
+    page = client.get('/monitoring/indicators/', {'country': 'LBR'}).content.decode()
+    computed = ActualReport.objects.get(survey__title=DEMO_TITLE)
+    assert f'{computed.get_absolute_url()}">47.3% (2026)</a>' in page
+    for shown in ('21.2% (2025)', '5 (2025)', '62.5% (2025)', '4 (2025)'):
+        assert shown in page, shown
 
 
 def test_running_demo_again_creates_nothing(demo):

@@ -23,7 +23,7 @@ from ssrhub.countries.models import Assessment, NationalDocument
 from ssrhub.documents.models import Document
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import Framework
-from ssrhub.monitoring.models import ConflictEvent, Indicator, ResultsFramework, StatisticValue, Survey
+from ssrhub.monitoring.models import ActualReport, ConflictEvent, Indicator, ResultsFramework, StatisticValue, Survey
 from ssrhub.monitoring.survey_demo import DEMO_TITLE
 from ssrhub.roster.models import ExpertProfile, SupportRequest
 
@@ -108,6 +108,12 @@ PAGES = {
     'monitoring:report': {'iso3': 'CAF'},
     'monitoring:survey_list': {'iso3': 'LBR'},
     'monitoring:survey': lambda: {'iso3': 'LBR', 'pk': Survey.objects.get(title=DEMO_TITLE).pk},
+    # Liberia's demo actuals: the report computed from the demo survey, and its indicator.
+    'monitoring:actual_report': lambda: {'iso3': 'LBR', 'pk': ActualReport.objects.get(survey__title=DEMO_TITLE).pk},
+    'monitoring:indicator_actuals': lambda: {
+        'iso3': 'LBR',
+        'pk': ActualReport.objects.get(survey__title=DEMO_TITLE).period.indicator_id,
+    },
     'finance:rate': lambda: {'pk': ExchangeRate.objects.get(currency='EUR', period=datetime.date(2024, 1, 1)).pk},
     # Monitoring: results frameworks (Liberia's demo framework), indicators, the library and SDG indicators.
     'monitoring:framework_list': {'iso3': 'LBR'},
@@ -177,9 +183,7 @@ NOT_PAGES = {
     'libraryindicator_copy': "a form, reached from a library indicator's page",
     'framework_dashboard': "one framework's dashboard, reached from the framework's page (the Results dashboard tab "
     'covers every framework of the country)',
-    'indicator_actuals': "an indicator's actuals, linked from the indicator and its reports (no demo actuals yet)",
     'indicator_disaggregations': "POST only: an indicator's disaggregations",
-    'monitoring:actual_report': 'one report, reached from the review lists (no demo actuals yet)',
     'actual_report_values': "POST only: a report's values",
     'actual_report_step': 'POST only: a review step',
     'monitoring:statistics_export': 'a download',
@@ -191,6 +195,7 @@ NOT_PAGES = {
     'monitoring:submission': "one submission's answers, reached from its survey's table",
     'surveyimport': 'the progress and report of one import of answers, reached by applying it',
     'survey_formula': 'a form (a formula computed over the answers), reached from its survey',
+    'survey_actual': "POST only: a formula's result stored as a draft actual report",
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')

@@ -15,6 +15,7 @@ from ssrhub.core.roles import Role
 from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.missions import mission_names
+from ssrhub.monitoring.actuals_demo import load_actuals_demo
 from ssrhub.monitoring.context_demo import load_context_demo
 from ssrhub.monitoring.demo import load_monitoring_demo
 from ssrhub.monitoring.survey_demo import load_surveys_demo
@@ -145,6 +146,14 @@ class Command(BaseCommand):
         survey, answers = load_surveys_demo(user=User.objects.get(username='editor'))
         if options['verbosity']:
             self.stdout.write(f'Demo survey: {survey.title}, {answers} generated answers')
+        # Approved actuals of Liberia's framework (one computed from the survey): entered by the editor, approved by
+        # the administrator (four eyes).
+        try:
+            actuals = load_actuals_demo(User.objects.get(username='editor'), User.objects.get(username='admin'))
+        except DataFileError as error:
+            raise CommandError(f'Demo actuals refused: {error}') from error
+        if options['verbosity']:
+            self.stdout.write(f'Demo actuals: {summary(actuals)}')
 
     def import_volume(self, verbosity: int) -> None:
         """Real partner data for volume: a D-Portal IATI export, and OCHA's Afghanistan 3W of 2024Q1 stored as
