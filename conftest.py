@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -15,7 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
-from ssrhub.core.testing.rows import insert_rows
+from ssrhub.core.testing.rows import insert_rows, stored_rows
 
 # PEMA and CRSV may not be redistributed and the whole CR-UNSC corpus is too big to copy (docs/development/testing.md).
 # Property tests judge results, not speed: a busy 2-core CI machine must not turn a slow example into a failure.
@@ -74,10 +73,9 @@ DEMO_CORPUS_YEARS = '1992-1994'
 @pytest.fixture(scope='session')
 def demo_rows(django_db_setup, django_db_blocker):
     """Every row of the database after `ssrhub setup --demo`, loaded once per session and then rolled back."""
-    models = [model for model in apps.get_models(include_auto_created=True) if not model._meta.proxy]
     with django_db_blocker.unblock(), transaction.atomic():
         call_command('setup', '--demo', '--corpus-years', DEMO_CORPUS_YEARS, '--without-volume', verbosity=0)
-        rows = [(model, list(model._base_manager.order_by('pk'))) for model in models]
+        rows = stored_rows()
         transaction.set_rollback(True)
     return rows
 

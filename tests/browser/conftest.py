@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from ssrhub.core.testing.rows import insert_rows
+from ssrhub.core.testing.rows import insert_rows, stored_rows
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / 'test-artifacts'
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
@@ -41,17 +41,34 @@ def browser():
 
 
 @pytest.fixture(scope='session')
-def demo_db(demo_rows, django_db_blocker):
-    """The demo's rows (root conftest), with the database emptied for the live server's tests."""
+def reference_rows(django_db_setup, django_db_blocker):
+    """The rows `ssrhub setup` left in the test database (countries, frameworks, roles), before any test changed it."""
     with django_db_blocker.unblock():
-        call_command('flush', interactive=False, inhibit_post_migrate=True, verbosity=0)
-    # With serialized contents (none) the flush after each test leaves content types and permissions to the copy.
+        return stored_rows()
+
+
+@pytest.fixture(scope='session')
+def demo_db(demo_rows):
+    """The demo's rows (root conftest); with serialized contents (none) the flush after each test leaves content types
+    and permissions to them."""
     connection._test_serialized_contents = '[]'
     return demo_rows
 
 
+@pytest.fixture(scope='module')
+def emptied_database(reference_rows, django_db_blocker):
+    """The live server's tests start from an empty database and leave it as `ssrhub setup` did: the same worker
+    (pytest-xdist) may run another module's tests next, which expect the reference data."""
+    with django_db_blocker.unblock():
+        call_command('flush', interactive=False, inhibit_post_migrate=True, verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        call_command('flush', interactive=False, inhibit_post_migrate=True, verbosity=0)
+        insert_rows(reference_rows)
+
+
 @pytest.fixture
-def demo(demo_db, django_db_serialized_rollback, transactional_db):
+def demo(demo_db, emptied_database, django_db_serialized_rollback, transactional_db):
     """The live server's database holds the demo: inserted again before the test (a second or two), emptied after.
 
     Inserting the rows in bulk is ten times faster than loading the demo or Django's serialized rollback.

@@ -1,9 +1,16 @@
 """Rows of a database state kept in memory and inserted again in bulk (the test suite's demo)."""
 
+from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-__all__ = ['insert_rows']
+__all__ = ['insert_rows', 'stored_rows']
+
+
+def stored_rows():
+    """Every row of every table, model by model, to insert again later."""
+    models = [model for model in apps.get_models(include_auto_created=True) if not model._meta.proxy]
+    return [(model, list(model._base_manager.order_by('pk'))) for model in models]
 
 
 def insert_rows(rows, *, missing_only: bool = False):

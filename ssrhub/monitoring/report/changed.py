@@ -51,14 +51,20 @@ def build(user, country, start: date, end: date) -> list[Paragraph]:
         .order_by('organisation__name')
     ):
         reports[report.period_id].append(report)
-    by_kind = defaultdict(list)
+    by_framework = defaultdict(lambda: defaultdict(list))  # indicators are ordered by framework title
     for indicator, (period, result) in chosen.items():
-        by_kind[indicator.result.level.result_type].append(_sentence(indicator, period, result, reports[period.pk]))
+        sentence = _sentence(indicator, period, result, reports[period.pk])
+        by_framework[indicator.result.framework][indicator.result.level.result_type].append(sentence)
     paragraphs = []
-    for kind in sorted(by_kind, key=lambda kind: KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)):
-        sentences = by_kind[kind]
-        paragraphs.append(Paragraph((Sentence('changed-level', {'kind': kind, 'count': len(sentences)}),), PROSE))
-        paragraphs.append(Paragraph(tuple(sentences), LIST))
+    for framework, by_kind in by_framework.items():
+        if len(by_framework) > 1:  # two frameworks may both have an indicator 1.a: say whose it is
+            count = sum(len(sentences) for sentences in by_kind.values())
+            framework_sentence = Sentence('changed-framework', {'title': framework.display_title, 'count': count})
+            paragraphs.append(Paragraph((framework_sentence,), PROSE))
+        for kind in sorted(by_kind, key=lambda kind: KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)):
+            sentences = by_kind[kind]
+            paragraphs.append(Paragraph((Sentence('changed-level', {'kind': kind, 'count': len(sentences)}),), PROSE))
+            paragraphs.append(Paragraph(tuple(sentences), LIST))
     return paragraphs
 
 
@@ -108,6 +114,14 @@ def _changed_level(p):
     ) % {'kind': kind_label(p['kind']), 'count': p['count']}
 
 
+def _changed_framework(p):
+    return ngettext(
+        'Results framework %(title)s: %(count)s indicator has approved values in the period.',
+        'Results framework %(title)s: %(count)s indicators have approved values in the period.',
+        p['count'],
+    ) % {'title': quoted(p['title']), 'count': p['count']}
+
+
 def _changed_indicator(p):
     unit = SimpleNamespace(**p['unit'])
     figures = {
@@ -135,4 +149,8 @@ def _changed_indicator(p):
     return _('%(text)s; no target is set for the period.') % {'text': text}
 
 
-MESSAGES = {'changed-level': _changed_level, 'changed-indicator': _changed_indicator}
+MESSAGES = {
+    'changed-framework': _changed_framework,
+    'changed-level': _changed_level,
+    'changed-indicator': _changed_indicator,
+}

@@ -175,3 +175,21 @@ def test_report_outputs_apart_from_outcomes_in_french(plan):
     assert texts[1][0].endswith('par rapport à une cible de 40,0\u00a0%\u00a0: en retard.')
     assert texts[2] == ['Produits\u00a0: 1 indicateur a des valeurs approuvées sur la période.']
     assert '90' in texts[3][0] and 'en bonne voie' in texts[3][0]
+
+
+def test_report_names_the_framework_when_the_country_has_several(plan):
+    other = make_indicator()  # a second framework whose indicator is also 1.1.a
+    other.result.framework.title = 'Justice programme results'
+    other.result.framework.save()
+    approved(other.periods.get(label='2025'), 150)
+    country = Country.objects.get(iso3='LBR')
+    report = build_report(country, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), 'en')
+    paragraphs = written_report(report).sections[-1]['paragraphs']
+    texts = [[s['text'] for s in paragraph['sentences']] for paragraph in paragraphs]
+    assert texts[0] == ['Results framework “Justice programme results”: 1 indicator has approved values in the period.']
+    assert texts[2][0].startswith('1.1.a “Police officers trained in human rights”: from the baseline 0')
+    assert texts[2][0].endswith('to 150 in 2025, against a target of 200: on track.')
+    assert texts[3] == [
+        'Results framework “Security sector reform results LBR”: 1 indicator has approved values in the period.'
+    ]
+    assert texts[5][0].endswith('to 110 in 2025, against a target of 200: at risk.')
