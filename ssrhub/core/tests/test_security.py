@@ -18,11 +18,13 @@ PRODUCTION_ENV = {
 
 
 def _ssrhub(*args, env=None):
+    # The browser tests' worker lets Playwright's event loop call the ORM; a deployment never does.
+    inherited = {name: value for name, value in os.environ.items() if name != 'DJANGO_ALLOW_ASYNC_UNSAFE'}
     return subprocess.run(
         [sys.executable, '-m', 'ssrhub.cli', *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**inherited, **(env or {})},
         cwd=settings.BASE_DIR,
         timeout=120,
     )
