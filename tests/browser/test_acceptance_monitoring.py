@@ -40,7 +40,8 @@ def report_period(page, indicator, period, numerators, government):
     page.locator(f'#period-{period.pk} a.btn').click()
     page.locator('#id_organisation').select_option(str(government.pk))
     page.locator('form.edit-form button[type=submit]').click()
-    for cell, numerator, denominator in zip(('total', 'female', 'male'), numerators, ('1000', '500', '500')):
+    cells = zip(('total', 'female', 'male'), numerators, ('1000', '500', '500'), strict=True)
+    for cell, numerator, denominator in cells:
         page.locator(f'[data-cell="{cell}"] input[name$="-numerator"]').fill(numerator)
         page.locator(f'[data-cell="{cell}"] input[name$="-denominator"]').fill(denominator)
     page.locator('[data-cell="total"] input[name$="-source"]').fill('Enquête de perception, ministère de la Justice')
