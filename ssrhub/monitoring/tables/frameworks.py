@@ -54,27 +54,6 @@ class LibraryIndicatorTable(BaseTable):
     def render_title(self, value, record):
         return record.title
 
-    def render_actuals(self, value, record):
-        """The latest approved total and its period, linked to its report; the indicator's actuals page."""
-        iso3 = record.result.framework.country.iso3
-        actuals = format_html(
-            '<a href="{}">{}</a>', reverse('monitoring:indicator_actuals', args=[iso3, record.pk]), _('all periods')
-        )
-        if record.latest_report is None:
-            return format_html('— · {}', actuals)
-        return format_html(
-            '<a href="{}">{} ({})</a> · {}',
-            reverse('monitoring:actual_report', args=[iso3, record.latest_report]),
-            format_value(record.latest_value, record),
-            record.latest_period,
-            actuals,
-        )
-
-    def value_actuals(self, value, record):
-        if record.latest_report is None:
-            return ''
-        return f'{format_value(record.latest_value, record)} ({record.latest_period})'
-
     def render_sdg(self, value, record):
         numbers = [indicator.number for indicator in record.sdg_indicators.all()]
         return ', '.join(numbers) if numbers else '—'
