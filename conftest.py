@@ -13,7 +13,7 @@ from django.test import override_settings
 from hypothesis import HealthCheck, settings
 
 from ssrhub.core.models import Country, CountryAssignment
-from ssrhub.core.roles import Role
+from ssrhub.core.roles import COUNTRY_ROLES, Role
 from ssrhub.core.testing.rows import insert_rows, stored_rows
 
 # PEMA and CRSV may not be redistributed and the whole CR-UNSC corpus is too big to copy (docs/development/testing.md).
@@ -112,14 +112,15 @@ def media_root(settings, tmp_path_factory):
 
 @pytest.fixture
 def make_user(db):
-    """Create a user with one role and, optionally, country assignments (ISO alpha-3 codes)."""
+    """Create a user with one role and, for a role held per country, the countries (ISO alpha-3 codes) they hold it
+    in; the other roles act wherever they act, so their countries are not stored."""
 
     def make(username: str, role: Role | None = None, countries: tuple[str, ...] = (), **extra):
         user = get_user_model().objects.create_user(username=username, password='correct-horse-battery', **extra)
         if role:
             user.groups.add(Group.objects.get(name=role))
-        for iso3 in countries:
-            CountryAssignment.objects.create(user=user, country=Country.objects.get(iso3=iso3))
+        for iso3 in countries if role in COUNTRY_ROLES else ():
+            CountryAssignment.objects.create(user=user, country=Country.objects.get(iso3=iso3), role=role)
         return user
 
     return make

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     'simple_history',
     'axes',
     'django_htmx',
+    'django_otp',
+    'django_otp.plugins.otp_totp',
+    'django_otp.plugins.otp_static',
     'ssrhub.core',
     'ssrhub.framework',
     'ssrhub.documents',
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
     'ssrhub.finance',
     'ssrhub.monitoring',
     'ssrhub.roster',
+    'ssrhub.safeguards',
     'ssrhub.site',
 ]
 
@@ -71,6 +75,7 @@ MIDDLEWARE = [
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
+    'django_otp.middleware.OTPMiddleware',
     'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
     'django_htmx.middleware.HtmxMiddleware',
@@ -206,6 +211,17 @@ CACHES = {
     if CELERY_BROKER_URL
     else {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}
 }
+
+# Section: field encryption
+
+# Names of individuals, victims and sources and the narratives of due-diligence records are encrypted in the database
+# (core/crypto.py) with keys kept outside it: SSRHUB_FIELD_KEYS lists Fernet keys (the first encrypts, every one
+# decrypts, so a key can be rotated), or SSRHUB_FIELD_KEY_FILE names a file with one key per line. The embedded mode
+# creates var/field-keys on first use; production refuses to start without keys.
+FIELD_ENCRYPTION_KEYS = env.list('SSRHUB_FIELD_KEYS', default=[])
+FIELD_ENCRYPTION_KEY_FILE = env.path('SSRHUB_FIELD_KEY_FILE', default=VAR_DIR / 'field-keys')
+if PRODUCTION and not FIELD_ENCRYPTION_KEYS and not Path(FIELD_ENCRYPTION_KEY_FILE).is_file():
+    raise ImproperlyConfigured('Set SSRHUB_FIELD_KEYS or SSRHUB_FIELD_KEY_FILE: production never creates its own key.')
 
 # Section: audit history
 

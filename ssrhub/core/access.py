@@ -1,24 +1,25 @@
 """Object-level access: every view and API queryset goes through ``restrict(user, action)``.
 
-A user needs the model permission for the action (granted by a role, see ``roles.py``). On top of
-that, models that declare ``country_scope`` (a lookup path to a country) limit the actions listed
-in ``scoped_actions`` to the countries the user is assigned to, unless the user is an
-administrator. Sensitive models (``access_kind = 'sensitive'``) scope viewing too, whatever their
-``scoped_actions`` say, and are never readable anonymously, so a due-diligence officer for one
-country never sees another country's cases; ``checks.py`` refuses a sensitive model without
-``country_scope``. Reads of sensitive records are to be logged (issue 14) where one record is
-fetched for a user: ``get_object()`` of ``api/viewsets.py`` and of ``views/generic.py``.
+A user needs the model permission for the action (granted by a role, see ``roles.py``). On top of that, models that
+declare ``country_scope`` (a lookup path to a country) limit the actions listed in ``scoped_actions`` to the
+countries the user is assigned to for a role they hold that grants the action (a country editor in LBR who sits on
+the HRDDP forum of COD edits LBR's plans and reads COD's due-diligence records, not the reverse), unless the user is
+an administrator. Sensitive models (``access_kind = 'sensitive'``) scope viewing too, whatever their
+``scoped_actions`` say, and are never readable anonymously, so a due-diligence officer for one country never sees
+another country's cases; ``checks.py`` refuses a sensitive model without ``country_scope``. Reads of sensitive
+records are to be logged (issue 14) where one record is fetched for a user: ``get_object()`` of ``api/viewsets.py``
+and of ``views/generic.py``.
 
 The owner rule: a model that declares ``owner_scope`` (a lookup path to a user, e.g. ``'user'`` or
-``'profile__user'``) lets that user perform the actions in ``owner_actions`` on the records it leads to,
-whatever their role (an expert sees and edits their own roster profile). It widens ``restrict()``, and
-so ``can()``; ``may_attempt()`` tells the API which writes to let through to ``restrict()``.
+``'profile__user'``) lets that user perform the actions in ``owner_actions`` on the records it leads to, whatever
+their role (an expert sees and edits their own roster profile). It widens ``restrict()``, and so ``can()``;
+``may_attempt()`` tells the API which writes to let through to ``restrict()``.
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
-from .roles import Role, permission_name
+from .roles import Role, permission_name, roles_granting
 
 __all__ = [
     'ALL',
@@ -27,6 +28,7 @@ __all__ = [
     'RestrictedQuerySet',
     'can',
     'can_in_country',
+    'holds_role',
     'is_administrator',
     'may_attempt',
     'owned',
@@ -61,7 +63,9 @@ def reach(user, model, action: str):
     if not user.has_perm(permission_name(model, action)):
         return NONE
     if getattr(model, 'country_scope', None) and action in scoped_actions(model) and not is_administrator(user):
-        return user.country_assignments.values('country')
+        return user.country_assignments.filter(
+            role__in=roles_granting(model, action), user__groups__name=F('role')
+        ).values('country')
     return ALL
 
 
@@ -106,3 +110,14 @@ def can_in_country(user, action: str, model, country) -> bool:
     if countries is ALL or countries is NONE:
         return countries is ALL
     return countries.filter(country=country).exists()
+
+
+def holds_role(user, role, country) -> bool:
+    """True when ``user`` holds ``role`` (a role held per country) in ``country``: a step of a workflow that only
+    that role takes there (the HRDDP forum's review, the decision-maker's decision) asks this, not the model
+    permission, which the role shares with others. Administrators do not stand in for the role."""
+    return (
+        user.is_authenticated
+        and user.groups.filter(name=role).exists()
+        and user.country_assignments.filter(role=role, country=country).exists()
+    )

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from .access import RestrictedQuerySet
 from .fields import HttpsURLField, UNSymbolField
 from .i18n import localized
+from .roles import COUNTRY_ROLES
 
 __all__ = [
     'ChangeLoggedModel',
@@ -99,7 +100,7 @@ class Country(ReferenceModel):
 
 
 class CountryAssignment(models.Model):
-    """The countries a country editor or due-diligence officer may act on."""
+    """A country in which a user acts in one of their roles held per country (``roles.COUNTRY_ROLES``)."""
 
     user = models.ForeignKey(
         to=settings.AUTH_USER_MODEL,
@@ -110,6 +111,9 @@ class CountryAssignment(models.Model):
     country = models.ForeignKey(
         to='core.Country', on_delete=models.CASCADE, related_name='assignments', verbose_name=_('country')
     )
+    role = models.CharField(
+        verbose_name=_('role'), max_length=30, choices=[(role.value, role.label) for role in COUNTRY_ROLES]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -117,14 +121,14 @@ class CountryAssignment(models.Model):
         verbose_name_plural = _('country assignments')
         constraints = [
             models.UniqueConstraint(
-                fields=['user', 'country'],
-                name='%(app_label)s_%(class)s_unique_user_country',
-                violation_error_message=_('This user is already assigned to this country.'),
+                fields=['user', 'country', 'role'],
+                name='%(app_label)s_%(class)s_unique_user_country_role',
+                violation_error_message=_('This user already holds this role in this country.'),
             )
         ]
 
     def __str__(self):
-        return f'{self.user} – {self.country}'
+        return f'{self.user} – {self.country} ({self.get_role_display()})'
 
 
 # Section: sources

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ['Role', 'permission_name', 'role_permissions', 'sync_roles']
+__all__ = ['COUNTRY_ROLES', 'Role', 'permission_name', 'role_permissions', 'roles_granting', 'sync_roles']
 
 
 class Role(models.TextChoices):
@@ -19,6 +19,8 @@ class Role(models.TextChoices):
     DUE_DILIGENCE_OFFICER = 'due-diligence-officer', _('Due-diligence officer')
     ADMINISTRATOR = 'administrator', _('Administrator')
     ROSTER_MANAGER = 'roster-manager', _('Roster manager')
+    HRDDP_FORUM_MEMBER = 'hrddp-forum-member', _('HRDDP forum member')
+    HRDDP_DECISION_MAKER = 'hrddp-decision-maker', _('HRDDP decision-maker')
 
 
 # Which actions each role has, by kind of model. "workspace" models are country records
@@ -50,6 +52,23 @@ ROLE_ACTIONS = {
         'sensitive': {'view', 'add', 'change', 'delete'},
         'roster': {'view'},
     },
+    # The country's HRDDP task force or forum reviews assessments; the head of mission or resident coordinator
+    # decides. Both read the country's due-diligence records; which step each may take is the safeguards app's
+    # workflow (safeguards/workflow.py).
+    Role.HRDDP_FORUM_MEMBER: {
+        'reference': {'view'},
+        'workspace': {'view'},
+        'analysis': {'view'},
+        'sensitive': {'view'},
+        'roster': {'view'},
+    },
+    Role.HRDDP_DECISION_MAKER: {
+        'reference': {'view'},
+        'workspace': {'view'},
+        'analysis': {'view'},
+        'sensitive': {'view'},
+        'roster': {'view'},
+    },
     Role.ROSTER_MANAGER: {
         'reference': {'view'},
         'workspace': {'view'},
@@ -62,6 +81,22 @@ ROLE_ACTIONS = {
         for kind in ('reference', 'workspace', 'analysis', 'sensitive', 'personal', 'roster', 'audit')
     },
 }
+
+
+# The roles held per country: a user with one of them acts, for the scoped actions, only in the countries assigned to
+# them for that role (``CountryAssignment.role``).
+COUNTRY_ROLES = (
+    Role.COUNTRY_EDITOR,
+    Role.DUE_DILIGENCE_OFFICER,
+    Role.HRDDP_FORUM_MEMBER,
+    Role.HRDDP_DECISION_MAKER,
+)
+
+
+def roles_granting(model, action: str) -> list[str]:
+    """The roles whose permissions include ``action`` on ``model``."""
+    kind = getattr(model, 'access_kind', None)
+    return [role.value for role in Role if action in ROLE_ACTIONS[role].get(kind, ())]
 
 
 def permission_name(model, action: str) -> str:

@@ -16,6 +16,7 @@ api_urlpatterns = [
     path('coordination/', include('ssrhub.coordination.api.urls', namespace='coordination-api')),
     path('finance/', include('ssrhub.finance.api.urls', namespace='finance-api')),
     path('monitoring/', include('ssrhub.monitoring.api.urls', namespace='monitoring-api')),
+    path('safeguards/', include('ssrhub.safeguards.api.urls', namespace='safeguards-api')),
     path('roster/', include('ssrhub.roster.api.urls', namespace='roster-api')),
 ]
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path('', include('ssrhub.coordination.urls')),
     path('', include('ssrhub.finance.urls')),
     path('', include('ssrhub.monitoring.urls')),
+    path('', include('ssrhub.safeguards.urls')),
     path('', include('ssrhub.roster.urls')),
     path('accounts/', include('ssrhub.site.accounts')),
     path('i18n/', include('django.conf.urls.i18n')),

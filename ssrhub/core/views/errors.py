@@ -12,7 +12,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views import defaults
 
-from ssrhub.core.models import CountryAssignment
+from ssrhub.core.models import Country
 from ssrhub.core.params import InvalidParameter
 from ssrhub.core.roles import Role
 
@@ -36,7 +36,7 @@ def permission_denied(request, exception):
         names = set(user.groups.values_list('name', flat=True))
         context |= {
             'roles': [role.label for role in Role if role.value in names],
-            'countries': [a.country for a in CountryAssignment.objects.filter(user=user).select_related('country')],
+            'countries': list(Country.objects.filter(assignments__user=user).distinct()),
         }
     return render(request, '403.html', context, status=403)
 

@@ -36,7 +36,9 @@ DEMO_USERS = [
     ('analyst', Role.ANALYST, []),
     ('viewer', Role.VIEWER, []),
     ('editor', Role.COUNTRY_EDITOR, ['CAF', 'CIV', 'LBR']),
-    ('hrdd', Role.DUE_DILIGENCE_OFFICER, ['CAF']),
+    ('hrdd', Role.DUE_DILIGENCE_OFFICER, ['CAF', 'COD']),
+    ('forum', Role.HRDDP_FORUM_MEMBER, ['COD']),
+    ('head', Role.HRDDP_DECISION_MAKER, ['COD']),
     ('roster', Role.ROSTER_MANAGER, []),
 ]
 
@@ -80,7 +82,7 @@ class Command(BaseCommand):
                 user.save()
             user.groups.set([Group.objects.get(name=role)])
             for iso3 in countries:
-                CountryAssignment.objects.get_or_create(user=user, country=Country.objects.get(iso3=iso3))
+                CountryAssignment.objects.get_or_create(user=user, country=Country.objects.get(iso3=iso3), role=role)
         analyst, missions = User.objects.get(username='analyst'), mission_names()
         files = demo_documents(options['corpus_years'])
         outcomes = [

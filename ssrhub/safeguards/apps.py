@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SafeguardsConfig(AppConfig):
+    name = 'ssrhub.safeguards'
+    label = 'safeguards'
+    verbose_name = _('safeguards')
+
+    def ready(self):
+        from ssrhub.countries.tabs import TabGroup, register_group
+
+        from . import search  # noqa: F401
+
+        # Each part of the app registers its workspace tabs in this group (key 'due-diligence').
+        register_group(TabGroup('due-diligence', _('Due diligence')))
+        # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
+        # Section: alleged violations, interventions and the country overview (item 5)
+        # Section: vetting and screening (item 6)
+        # Section: reports and exports (items 7-8)

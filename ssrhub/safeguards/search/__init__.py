@@ -1,0 +1,1 @@
+"""Search indexes of the safeguards app, registered by ``apps.py``."""
