@@ -34,6 +34,7 @@ __all__ = [
     'owned',
     'reach',
     'scoped_actions',
+    'two_factor_verified',
 ]
 
 SENSITIVE = 'sensitive'
@@ -52,12 +53,21 @@ def scoped_actions(model) -> frozenset[str]:
 ALL, NONE = 'all', 'none'
 
 
+def two_factor_verified(user) -> bool:
+    """Whether the user's session was verified with their second factor (``otp_device`` is set by django-otp's
+    middleware): sensitive records are reached only so, whatever the role, administrators included. A user loaded
+    outside a request (an API token, a command) is never verified."""
+    return getattr(user, 'otp_device', None) is not None
+
+
 def reach(user, model, action: str):
     """The one access rule: ``ALL``, ``NONE`` or the countries (a queryset of ids) in which ``user`` may perform
     ``action`` on ``model`` records."""
     if not user.is_authenticated:
         public = getattr(model, 'public', False) and getattr(model, 'access_kind', None) != SENSITIVE
         return ALL if action == 'view' and public else NONE
+    if getattr(model, 'access_kind', None) == SENSITIVE and not two_factor_verified(user):
+        return NONE
     if user.is_superuser:
         return ALL
     if not user.has_perm(permission_name(model, action)):
