@@ -6,24 +6,33 @@ keyboard accessible), and as a second row of links on their own pages: the bar s
 
 from dataclasses import dataclass
 
+from ssrhub.core.access import can_in_country
+
 __all__ = ['TabGroup', 'WorkspaceTab', 'register_group', 'register_tab', 'registered_tabs']
 
 
 @dataclass(frozen=True)
 class WorkspaceTab:
     """A workspace tab: ``key`` is the ``tab`` its views declare, ``url_name`` a page taking ``iso3``, ``label`` a
-    lazy translation; the tab shows after the tab named ``after``, inside the group keyed ``group`` if any."""
+    lazy translation; the tab shows after the tab named ``after``, inside the group keyed ``group`` if any, and only
+    to users who may view ``model`` in the country when it names one."""
 
     key: str
     label: object
     url_name: str
     after: str = 'timeline'
     group: str = ''
+    model: type | None = None
+
+    def visible(self, user, country) -> bool:
+        """A tab that names its model shows only to a user who may view that model's records of the country."""
+        return self.model is None or can_in_country(user, 'view', self.model, country)
 
 
 @dataclass(frozen=True)
 class TabGroup:
-    """Workspace tabs shown as one tab of the bar (``label``, a lazy translation), in the order they registered."""
+    """Workspace tabs shown as one tab of the bar (``label``, a lazy translation), in the order they registered; a
+    group none of whose tabs the user may see is not shown."""
 
     key: str
     label: object
@@ -45,13 +54,15 @@ def register_group(group: TabGroup) -> None:
     _GROUPS[group.key] = group
 
 
-def registered_tabs(after: str | None = None) -> list[WorkspaceTab | TabGroup]:
-    """The registered tabs (after the tab ``after`` when given), each group in place of its first tab and holding
-    its tabs."""
+def registered_tabs(after: str | None = None, user=None, country=None) -> list[WorkspaceTab | TabGroup]:
+    """The registered tabs (after the tab ``after`` when given; with ``user`` and ``country``, those the user may
+    see there), each group in place of its first tab and holding its tabs."""
     entries: list[WorkspaceTab | TabGroup] = []
     groups: dict[str, int] = {}
     for tab in _TABS.values():
         if after is not None and tab.after != after:
+            continue
+        if user is not None and not tab.visible(user, country):
             continue
         if tab.group not in _GROUPS:
             entries.append(tab)

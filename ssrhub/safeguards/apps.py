@@ -16,5 +16,37 @@ class SafeguardsConfig(AppConfig):
         register_group(TabGroup('due-diligence', _('Due diligence')))
         # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
         # Section: alleged violations, interventions and the country overview (item 5)
+        from ssrhub.core import history
+        from ssrhub.countries.tabs import WorkspaceTab, register_tab
+
+        from .models import Allegation, AllegationSource, SharedDecision, SupportRequest
+
+        register_tab(
+            WorkspaceTab('overview', _('Overview'), 'safeguards:overview', group='due-diligence', model=SupportRequest)
+        )
+        register_tab(
+            WorkspaceTab(
+                'allegations',
+                _('Alleged violations'),
+                'safeguards:allegation_list',
+                group='due-diligence',
+                model=Allegation,
+            )
+        )
+        register_tab(
+            WorkspaceTab(
+                'shared-decisions',
+                _('Shared decisions'),
+                'safeguards:shared_decisions',
+                group='due-diligence',
+                model=SharedDecision,
+            )
+        )
+        # An allegation's history shows its sources' changes.
+        history.register_source(
+            history.HistorySource(
+                owner=Allegation, model=AllegationSource, lookup='allegation', describe=history.describe_part
+            )
+        )
         # Section: vetting and screening (item 6)
         # Section: reports and exports (items 7-8)

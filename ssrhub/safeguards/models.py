@@ -20,6 +20,8 @@ from ssrhub.core.crypto import EncryptedCharField, EncryptedTextField
 from ssrhub.core.fields import CurrencyField, UNSymbolField, precision_field
 from ssrhub.core.models import ChangeLoggedModel
 
+from .allegation_rules import OPEN_STEPS, FollowUpState, follow_up_problems
+
 __all__ = [
     'AgeGroup',
     'Allegation',
@@ -560,7 +562,33 @@ class Allegation(SafeguardsModel):
 
     @property
     def is_open(self) -> bool:
-        return self.follow_up in (FollowUp.REPORTED, FollowUp.VERIFIED, FollowUp.COMMUNICATED)
+        return self.follow_up in OPEN_STEPS
+
+    def clean(self):
+        state = FollowUpState(
+            follow_up=self.follow_up,
+            occurred_on=self.occurred_on,
+            reported_on=self.reported_on,
+            verified_on=self.verified_on,
+            communicated_on=self.communicated_on,
+            accountability=self.accountability or '',
+        )
+        step = FollowUp(self.follow_up).label if self.follow_up in FollowUp.values else self.follow_up
+        messages = {
+            'required': _('The step “%(step)s” needs this date.'),
+            'not-reached': _('At the step “%(step)s” this date stays empty.'),
+            'before-facts': _('This date is before the date of the facts.'),
+            'accountability-required': _('Say which accountability action was taken.'),
+        }
+        errors = {}
+        if self.recipient_id and self.country_id and self.recipient.country_id != self.country_id:
+            errors['recipient'] = [
+                ValidationError(_('The alleged perpetrator is a security actor of another country.'))
+            ]
+        for name, code in follow_up_problems(state):
+            errors.setdefault(name, []).append(ValidationError(messages[code], code=code, params={'step': step}))
+        if errors:
+            raise ValidationError(errors)
 
 
 class Reliability(models.TextChoices):

@@ -1,5 +1,6 @@
-"""``{% registered_tabs 'timeline' as tabs %}``: the tabs higher apps registered after a workspace tab, groups in
-place of their tabs (``countries/tabs.py``); ``{% tab_group tab as group %}``: the group of the current tab, if any."""
+"""``{% registered_tabs 'timeline' as tabs %}``: the tabs higher apps registered after a workspace tab that the page's
+user may see in its country, groups in place of their tabs (``countries/tabs.py``); ``{% tab_group tab as group %}``:
+the group of the current tab, if any."""
 
 from django import template
 
@@ -9,11 +10,13 @@ from ssrhub.countries.tabs import registered_tabs as tabs_registered
 register = template.Library()
 
 
-@register.simple_tag
-def registered_tabs(after: str) -> list:
-    return tabs_registered(after)
+@register.simple_tag(takes_context=True)
+def registered_tabs(context, after: str) -> list:
+    """The tabs the page's user may see in the page's country."""
+    return tabs_registered(after, context['request'].user, context['country'])
 
 
-@register.simple_tag
-def tab_group(tab: str) -> TabGroup | None:
-    return next((entry for entry in tabs_registered() if isinstance(entry, TabGroup) and tab in entry), None)
+@register.simple_tag(takes_context=True)
+def tab_group(context, tab: str) -> TabGroup | None:
+    entries = tabs_registered(None, context['request'].user, context['country'])
+    return next((entry for entry in entries if isinstance(entry, TabGroup) and tab in entry), None)

@@ -1,1 +1,3 @@
 """Search indexes of the safeguards app, registered by ``apps.py``."""
+
+from . import allegations  # noqa: F401
