@@ -126,6 +126,8 @@ from ssrhub.monitoring.tests.survey_files import form_bytes, odk_zip
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
+from ssrhub.safeguards.models import Allegation, AllegationSource
+from ssrhub.safeguards.tests.allegations_data import allegation
 
 __all__ = ['ENTRIES']
 
@@ -806,6 +808,39 @@ def survey_import(iso3: str = 'LBR') -> SurveyImport:
 
 def in_survey(record) -> dict:
     return {'iso3': record.survey.country.iso3, 'survey': record.survey.pk, 'pk': record.pk}
+
+
+# Section: safeguards, alleged violations
+
+
+def alleged_violation(iso3: str = 'LBR') -> Allegation:
+    recipient = actor(iso3)
+    return Allegation.objects.filter(recipient=recipient).first() or allegation(iso3, recipient=recipient)
+
+
+def allegation_source(iso3: str = 'LBR') -> AllegationSource:
+    return alleged_violation(iso3).sources.order_by('pk').first()
+
+
+def allegation_form_data(record, **changes) -> dict:
+    """A valid add or edit of an allegation with its one source."""
+    source = record.sources.order_by('pk').first()
+    return {
+        'recipient': record.recipient_id, 'occurred_on': '2025-03', 'place': 'Monrovia', 'violation': 'torture',
+        'narrative': CHECKED, 'follow_up': 'reported', 'reported_on': '2025-04-02',
+        'sources-TOTAL_FORMS': '1', 'sources-INITIAL_FORMS': '1' if changes.get('edit') else '0',
+        'sources-MIN_NUM_FORMS': '1', 'sources-MAX_NUM_FORMS': '1000',
+        **({'sources-0-id': source.pk, 'sources-0-allegation': record.pk} if changes.get('edit') else {}),
+        'sources-0-name': 'Witness', 'sources-0-reliability': 'B', 'sources-0-credibility': '2',
+    }  # fmt: skip
+
+
+def allegation_payload(record) -> dict:
+    return {
+        'country': record.country.iso3, 'recipient': record.recipient_id, 'occurred': '2025-03',
+        'place': 'Monrovia', 'violation': 'torture', 'narrative': CHECKED, 'follow_up': 'reported',
+        'reported_on': '2025-04-02',
+    }  # fmt: skip
 
 
 # Section: entries
@@ -2327,5 +2362,56 @@ ENTRIES = [
             Endpoint('monitoring:conflict_event_history', kwargs=at(own_country, by_pk)),
         ),
         api=api('monitoring', 'conflictevent'),
+    ),
+    # Section: safeguards, alleged violations (sensitive: read by the country's HRDDP circle, written by its
+    # due-diligence officers)
+    AccessEntry(
+        model=Allegation,
+        record=alleged_violation,
+        foreign=lambda: alleged_violation(FOREIGN),
+        reader=Role.HRDDP_FORUM_MEMBER,
+        writer=Role.DUE_DILIGENCE_OFFICER,
+        pages=(
+            Endpoint('safeguards:allegation_list', 'list', kwargs=home),
+            Endpoint('safeguards:allegation', kwargs=at(own_country, by_pk)),
+            Endpoint('safeguards:allegation_history', kwargs=at(own_country, by_pk)),
+            Endpoint('safeguards:allegation_add', 'add', kwargs=at(own_country), data=allegation_form_data),
+            Endpoint(
+                'safeguards:allegation_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda record: allegation_form_data(record, edit=True),
+            ),
+            Endpoint('safeguards:allegation_delete', 'delete', kwargs=guessed(by_pk), data=lambda record: {}),
+        ),
+        api=api(
+            'safeguards',
+            'allegation',
+            create=allegation_payload,
+            change=lambda record: {**allegation_payload(record), 'place': CHECKED},
+        ),
+    ),
+    AccessEntry(
+        model=AllegationSource,
+        record=allegation_source,
+        foreign=lambda: allegation_source(FOREIGN),
+        reader=Role.HRDDP_FORUM_MEMBER,
+        writer=Role.DUE_DILIGENCE_OFFICER,
+        api=api(
+            'safeguards',
+            'allegationsource',
+            create=lambda source: {
+                'allegation': source.allegation_id,
+                'name': 'Nurse',
+                'reliability': 'C',
+                'credibility': '3',
+            },  # fmt: skip
+            change=lambda source: {
+                'allegation': source.allegation_id,
+                'name': CHECKED,
+                'reliability': 'A',
+                'credibility': '1',
+            },  # fmt: skip
+        ),
     ),
 ]

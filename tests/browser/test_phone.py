@@ -145,6 +145,17 @@ def threew_import():
     )  # fmt: skip
 
 
+def allegation_pages() -> dict:
+    """The alleged violations' pages on an allegation of the Central African Republic (the demo has none)."""
+    from ssrhub.safeguards.tests.allegations_data import allegation
+
+    record = allegation('CAF')
+    return {
+        f'safeguards:{name}': {'iso3': 'CAF', 'pk': record.pk}
+        for name in ('allegation', 'allegation_edit', 'allegation_delete', 'allegation_history')
+    }
+
+
 def survey_pages() -> dict:
     """The survey pages on the demo survey of Liberia (and an import of answers, which the demo has none of)."""
     from ssrhub.monitoring.models import Survey, SurveyImport
@@ -313,6 +324,7 @@ def page_arguments():
             for name in ('decision', 'decision_edit', 'decision_delete', 'decision_history')
         },
         **survey_pages(),
+        **allegation_pages(),
         **{f'roster:profile{page}': {'pk': profile.pk} for page in ('', '_edit', '_delete', '_history')},
         **{f'roster:request{page}': {'pk': request.pk} for page in ('', '_edit', '_history')},
         # Section: monitoring (results frameworks): Liberia's demo framework

@@ -32,6 +32,7 @@ from ssrhub.coordination.models import (
     Transaction,
 )
 from ssrhub.core.models import Country
+from ssrhub.core.testing.two_factor import verified_login
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
 from ssrhub.documents.models import Document, Paragraph
@@ -91,7 +92,8 @@ def catalogue():
 def french(demo):
     client = Client(HTTP_ACCEPT_LANGUAGE='fr')
     client.cookies['django_language'] = 'fr'
-    client.force_login(get_user_model().objects.get(username='admin'))
+    # Verified with a second factor: the due-diligence pages open for the administrator only so.
+    verified_login(client, get_user_model().objects.get(username='admin'))
     return client
 
 
@@ -310,6 +312,13 @@ def _demo_actuals(page):
     return make
 
 
+def _allegation():
+    from ssrhub.safeguards.models import Allegation
+    from ssrhub.safeguards.tests.allegations_data import allegation
+
+    return Allegation.objects.filter(country__iso3='CAF').first() or allegation('CAF')
+
+
 def _country_disaggregation(country):
     from ssrhub.monitoring.models import DisaggregationType
 
@@ -411,6 +420,11 @@ ARGUMENTS = {
     **{
         f'roster:request{page}': lambda: [{'pk': pk} for pk in SupportRequest.objects.values_list('pk', flat=True)]
         for page in ('', '_edit', '_history', '_step', '_candidates')
+    },
+    # Section: safeguards, alleged violations (the demo has none: one of the Central African Republic)
+    **{
+        f'safeguards:{page}': lambda: [{'iso3': 'CAF', 'pk': _allegation().pk}]
+        for page in ('allegation', 'allegation_edit', 'allegation_delete', 'allegation_history')
     },
     # Section: monitoring (results frameworks)
     'monitoring:level_add': lambda: [_monitoring('framework_pk', ResultsFramework)],

@@ -9,14 +9,14 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from ssrhub.core.access import can_in_country
 from ssrhub.core.api.fields import PartialDateField
 from ssrhub.core.models import Country
-from ssrhub.countries.api.serializers import WorkspaceSerializer, country_field
+from ssrhub.countries.api.serializers import ReachablePrimaryKeyRelatedField, WorkspaceSerializer, country_field
 from ssrhub.countries.api.views import WorkspaceViewSet
 
 from ..filtersets.allegations import AllegationFilterSet, AllegationSourceFilterSet
@@ -34,7 +34,22 @@ __all__ = [
 ]
 
 
+class SensitiveParentField(ReachablePrimaryKeyRelatedField):
+    """A sensitive parent record by id: one the user may not read is a 404, as when it does not exist, so that
+    guessing ids tells nothing (not a 400 naming the id)."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if any(detail.code == 'does_not_exist' for detail in error.detail):
+                raise NotFound from error
+            raise
+
+
 class AllegationSourceSerializer(WorkspaceSerializer):
+    allegation = SensitiveParentField(queryset=Allegation.objects.all())
+
     class Meta:
         model = AllegationSource
         fields = ['id', 'allegation', 'name', 'information', 'reliability', 'credibility', 'created', 'last_updated']

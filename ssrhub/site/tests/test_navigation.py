@@ -137,6 +137,12 @@ PAGES = {
         'iso3': 'CAF',
         'pk': ConflictEvent.objects.filter(country__iso3='CAF').order_by('-best', 'pk')[0].pk,
     },
+    # Section: safeguards, alleged violations and the overview (no demo role's session is verified with a second
+    # factor: only the shared decisions open for them)
+    'safeguards:overview': {'iso3': 'COD'},
+    'safeguards:allegation_list': {'iso3': 'COD'},
+    'safeguards:allegation': {'iso3': 'COD', 'pk': 1},
+    'safeguards:shared_decisions': {'iso3': 'CAF'},
     'monitoring:statistic_value': lambda: {
         'iso3': 'CAF',
         'pk': StatisticValue.objects.filter(country__iso3='CAF', series__code='armed_forces_personnel_total')

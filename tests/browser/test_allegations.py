@@ -1,0 +1,88 @@
+"""The due-diligence officer of the Democratic Republic of the Congo (demo user ``hrdd``, session verified with a
+second factor) opens the overview: the brigade with an allegation after its decision and an overdue measure comes
+first; follows its open allegations; records an alleged violation with two graded sources, a victim count of 0 and
+one left not known; reads it back. Screenshots of the overview, the form and the record."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from playwright.sync_api import expect
+
+from ssrhub.core.testing.two_factor import verified_login
+from ssrhub.safeguards.tests.allegations_data import actor, allegation, measure, support_request
+
+pytestmark = pytest.mark.browser
+
+TODAY = datetime.date.today()
+DAY = datetime.timedelta(days=1)
+
+
+def verified_session(page, live_server, username: str) -> None:
+    """The browser holds the session of a login verified with the user's second factor."""
+    client = Client()
+    verified_login(client, get_user_model().objects.get(username=username))
+    page.context.add_cookies(
+        [{'name': 'sessionid', 'value': client.cookies['sessionid'].value, 'url': live_server.url}]
+    )
+
+
+def test_the_overview_puts_the_brigade_first_and_an_allegation_is_recorded(
+    page, live_server, screenshot, axe_violations
+):
+    officer = get_user_model().objects.get(username='hrdd')
+    brigade, quiet = actor('COD', '31st brigade'), actor('COD', 'Police nationale congolaise')
+    support_request(quiet, officer, title='Training of police officers', status='decided', risk=1,
+                    decision=(TODAY - 20 * DAY, TODAY + 300 * DAY))  # fmt: skip
+    case = support_request(brigade, officer, title='Rations for the 31st brigade', status='decided', risk=3,
+                           decision=(TODAY - 60 * DAY, TODAY + 200 * DAY))  # fmt: skip
+    measure(case, TODAY - 5 * DAY)
+    allegation(recipient=brigade, occurred_on=TODAY - 20 * DAY, reported_on=TODAY - 10 * DAY)
+    verified_session(page, live_server, 'hrdd')
+
+    page.goto('/countries/COD/workspace/due-diligence/')
+    rows = page.locator('#overview-table tbody tr')
+    expect(rows).to_have_count(2)
+    expect(rows.first.locator('th')).to_have_text('31st brigade')
+    expect(rows.first.locator('.attention-reason')).to_have_text(
+        ['open allegation after the decision', 'overdue measure']
+    )
+    expect(page.locator('#attention-rules li')).to_have_count(4)
+    screenshot(page, 'safeguards-overview-cod', full_page=True)
+    assert axe_violations(page) == []
+
+    rows.first.locator('a.open-allegations').click()
+    expect(page.locator('#object-table tbody tr')).to_have_count(1)
+
+    page.goto('/countries/COD/workspace/due-diligence/allegations/add/')
+    page.get_by_label('Alleged perpetrator').select_option(label='31st brigade')
+    page.get_by_label('Date of the facts').fill(f'{TODAY - 40 * DAY:%Y-%m}')
+    page.get_by_label('Place', exact=True).fill('Kiwanja')
+    page.get_by_label('Type of violation').select_option('sexual-violence')
+    page.get_by_label('Narrative').fill('Women of Kiwanja said soldiers of the brigade <b>assaulted</b> them.')
+    page.get_by_label('Alleged individual perpetrators').fill('Capitaine X | Cpt X')
+    page.get_by_label('Women', exact=True).fill('4')
+    page.get_by_label('Girls', exact=True).fill('0')
+    page.get_by_label('Reported on').fill(f'{TODAY - 3 * DAY:%Y-%m-%d}')
+    page.locator('#id_sources-0-name').fill('Health centre')
+    page.locator('#id_sources-0-reliability').select_option('B')
+    page.locator('#id_sources-0-credibility').select_option('2')
+    page.locator('#id_sources-1-name').fill('Radio Okapi')
+    page.locator('#id_sources-1-reliability').select_option('C')
+    page.locator('#id_sources-1-credibility').select_option('3')
+    expect(page.locator('#grades-legend')).to_contain_text('F: reliability cannot be judged')
+    screenshot(page, 'safeguards-allegation-form', full_page=True)
+    assert axe_violations(page) == []
+    page.get_by_role('button', name='Save').click()
+
+    expect(page.locator('#allegation-narrative')).to_have_text(
+        'Women of Kiwanja said soldiers of the brigade <b>assaulted</b> them.'
+    )
+    expect(page.locator('#allegation-sources tbody tr')).to_have_count(2)
+    victims = page.locator('#allegation-victims li')
+    expect(victims.nth(0)).to_have_text('Women: 4')
+    expect(victims.nth(1)).to_have_text('Men: not known')
+    expect(victims.nth(2)).to_have_text('Girls: 0')
+    expect(page.locator('#allegation-requests')).to_contain_text('Rations for the 31st brigade')
+    screenshot(page, 'safeguards-allegation-record', full_page=True)
