@@ -4,9 +4,8 @@ its ``AppConfig.ready()``: countries does not import it, the workspace tabs name
 Tabs of one ``TabGroup`` show as one tab of the bar that opens on their list (a ``<details>`` disclosure: no script,
 keyboard accessible), and as a second row of links on their own pages: the bar stays one line at 1280 px."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from ssrhub.core.access import can_in_country
 
 __all__ = ['TabGroup', 'WorkspaceTab', 'register_group', 'register_tab', 'registered_tabs']
 
@@ -23,10 +22,6 @@ class WorkspaceTab:
     after: str = 'timeline'
     group: str = ''
     model: type | None = None
-
-    def visible(self, user, country) -> bool:
-        """A tab that names its model shows only to a user who may view that model's records of the country."""
-        return self.model is None or can_in_country(user, 'view', self.model, country)
 
 
 @dataclass(frozen=True)
@@ -54,15 +49,17 @@ def register_group(group: TabGroup) -> None:
     _GROUPS[group.key] = group
 
 
-def registered_tabs(after: str | None = None, user=None, country=None) -> list[WorkspaceTab | TabGroup]:
-    """The registered tabs (after the tab ``after`` when given; with ``user`` and ``country``, those the user may
-    see there), each group in place of its first tab and holding its tabs."""
+def registered_tabs(
+    after: str | None = None, visible: Callable[[WorkspaceTab], bool] | None = None
+) -> list[WorkspaceTab | TabGroup]:
+    """The registered tabs (after the tab ``after`` when given; those ``visible(tab)`` accepts when given), each
+    group in place of its first tab and holding its tabs."""
     entries: list[WorkspaceTab | TabGroup] = []
     groups: dict[str, int] = {}
     for tab in _TABS.values():
         if after is not None and tab.after != after:
             continue
-        if user is not None and not tab.visible(user, country):
+        if visible is not None and not visible(tab):
             continue
         if tab.group not in _GROUPS:
             entries.append(tab)

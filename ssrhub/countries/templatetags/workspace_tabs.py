@@ -4,19 +4,25 @@ the group of the current tab, if any."""
 
 from django import template
 
+from ssrhub.core.access import can_in_country
 from ssrhub.countries.tabs import TabGroup
 from ssrhub.countries.tabs import registered_tabs as tabs_registered
 
 register = template.Library()
 
 
+def _visible(context):
+    """A tab that names its model shows only to a user who may view that model's records of the page's country."""
+    user, country = context['request'].user, context['country']
+    return lambda tab: tab.model is None or can_in_country(user, 'view', tab.model, country)
+
+
 @register.simple_tag(takes_context=True)
 def registered_tabs(context, after: str) -> list:
-    """The tabs the page's user may see in the page's country."""
-    return tabs_registered(after, context['request'].user, context['country'])
+    return tabs_registered(after, _visible(context))
 
 
 @register.simple_tag(takes_context=True)
 def tab_group(context, tab: str) -> TabGroup | None:
-    entries = tabs_registered(None, context['request'].user, context['country'])
+    entries = tabs_registered(None, _visible(context))
     return next((entry for entry in entries if isinstance(entry, TabGroup) and tab in entry), None)

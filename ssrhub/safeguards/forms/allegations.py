@@ -40,6 +40,7 @@ class AllegationForm(PartialDateFormMixin, ChangeLoggedModelForm):
             'communicated_on',
             'accountability',
         ]
+        labels = {'occurred_on': _('date of the facts')}
         widgets = {
             'reported_on': DATE_INPUT,
             'verified_on': DATE_INPUT,
@@ -54,7 +55,6 @@ class AllegationForm(PartialDateFormMixin, ChangeLoggedModelForm):
         super().__init__(*args, **kwargs)
         self.instance.country = country
         self.fields['recipient'].queryset = Actor.objects.restrict(user).filter(country=country)
-        self.fields['occurred_on'].label = _('date of the facts')
         for name in ('victims_women', 'victims_men', 'victims_girls', 'victims_boys', 'victims_unknown'):
             self.fields[name].help_text = _('Empty when not known; 0 only when there were none.')
         style_widgets(self)

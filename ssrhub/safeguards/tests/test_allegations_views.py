@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ssrhub.core.roles import Role
-from ssrhub.core.testing.two_factor import verified_login
+from ssrhub.core.testing.two_factor import verified, verified_login
 from ssrhub.safeguards.models import Allegation, Reopening, SharedDecision
 
 from .allegations_data import allegation, support_request
@@ -142,3 +142,14 @@ def test_outsiders_see_only_the_shared_decisions(client, make_user, officer):
     tabs = client.get(reverse('safeguards:overview', args=['COD'])).content.decode()
     for url in (reverse('safeguards:allegation_list', args=['COD']), shared):
         assert f'href="{url}"' in tabs
+
+
+def test_global_search_decrypts_for_the_countrys_verified_readers_only(officer, make_user):
+    from ssrhub.core.searching import global_search
+
+    allegation(narrative='Soldiers burnt the Kanyabayonga market.')
+    found = global_search(verified(officer), 'kanyabayonga')
+    assert [facet['kind'] for facet in found.facets] == ['allegations']
+    assert global_search(officer, 'kanyabayonga').facets == []  # the same officer, not verified
+    other = verified(make_user('caf-reader', Role.HRDDP_FORUM_MEMBER, countries=('CAF',)))
+    assert global_search(other, 'kanyabayonga').facets == []
