@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from ssrhub.core.crypto import EncryptedCharField, EncryptedTextField
-from ssrhub.core.fields import CurrencyField, UNSymbolField, precision_field
+from ssrhub.core.dates import PartialDate
+from ssrhub.core.fields import CurrencyField, UNSymbolField, format_partial_date, precision_field
 from ssrhub.core.models import ChangeLoggedModel
 
 from .allegation_rules import OPEN_STEPS, FollowUpState, follow_up_problems
@@ -554,7 +555,7 @@ class Allegation(SafeguardsModel):
     def __str__(self):
         return _('%(violation)s, %(date)s') % {
             'violation': self.get_violation_display(),
-            'date': f'{self.occurred_on:%Y-%m-%d}',
+            'date': format_partial_date(PartialDate(self.occurred_on, self.occurred_precision)),
         }
 
     def get_absolute_url(self):
