@@ -8,7 +8,7 @@ class SafeguardsConfig(AppConfig):
     verbose_name = _('safeguards')
 
     def ready(self):
-        from ssrhub.countries.tabs import TabGroup, register_group
+        from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
         from . import search  # noqa: F401
 
@@ -17,4 +17,5 @@ class SafeguardsConfig(AppConfig):
         # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
         # Section: alleged violations, interventions and the country overview (item 5)
         # Section: vetting and screening (item 6)
+        register_tab(WorkspaceTab('vetting', _('Vetting'), 'safeguards:individual_list', group='due-diligence'))
         # Section: reports and exports (items 7-8)

@@ -1,9 +1,16 @@
 from rest_framework.routers import DefaultRouter
 
+from . import vetting
+
 router = DefaultRouter()
 # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
 # Section: alleged violations, interventions and the country overview (item 5)
 # Section: vetting and screening (item 6)
+router.register('individuals', vetting.IndividualViewSet)
+router.register('watch-lists', vetting.WatchListViewSet)
+router.register('listed-people', vetting.ListedPersonViewSet)
+router.register('screenings', vetting.ScreeningViewSet)
+router.register('screening-matches', vetting.ScreeningMatchViewSet)
 # Section: reports and exports (items 7-8)
 
 app_name = 'safeguards-api'

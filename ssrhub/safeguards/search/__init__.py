@@ -1,1 +1,4 @@
 """Search indexes of the safeguards app, registered by ``apps.py``."""
+
+# Section: vetting and screening (item 6)
+from . import vetting  # noqa: F401
