@@ -2444,7 +2444,7 @@ ENTRIES = [
                 'safeguards:individual', kwargs=lambda s: {'iso3': s.individual.country.iso3, 'pk': s.individual.pk}
             ),
         ),
-        api_endpoints=api('safeguards', 'screening'),
+        api_endpoints=api('safeguards', 'screening', create=lambda s: {'individual': s.individual_id, 'threshold': 85}),
         marker=lambda s: f'id="screening-{s.pk}"',
     ),
     vetting_entry(

@@ -2,7 +2,6 @@
 (``POST`` runs one for an individual) and matches (``PATCH`` a decision with its reason). Every queryset goes through
 ``restrict()``: another country's record is a 404."""
 
-import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -11,12 +10,12 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from ssrhub.core.access import can_in_country
+from ssrhub.core.access import NONE, can_in_country, reach
 from ssrhub.core.api.viewsets import RestrictedModelViewSet, RestrictedReadOnlyViewSet
 from ssrhub.countries.api.serializers import country_field
 
 from .. import vetting
-from ..filtersets.vetting import IndividualFilterSet
+from ..filtersets.vetting import IndividualFilterSet, ListedPersonFilterSet
 from ..models import Individual, ListedPerson, MatchDecision, Screening, ScreeningMatch, WatchList
 from ..screening import DEFAULT_THRESHOLD
 
@@ -95,12 +94,6 @@ class WatchListViewSet(RestrictedReadOnlyViewSet):
     filterset_fields = ['country']
 
 
-class ListedPersonFilterSet(django_filters.FilterSet):
-    class Meta:
-        model = ListedPerson
-        fields = ['watch_list']
-
-
 class ListedPersonViewSet(RestrictedReadOnlyViewSet):
     queryset = ListedPerson.objects.all()
     serializer_class = ListedPersonSerializer
@@ -117,6 +110,8 @@ class ScreeningViewSet(RestrictedModelViewSet):
 
     @extend_schema(request=ScreeningRunSerializer, responses={201: ScreeningSerializer})
     def create(self, request, *args, **kwargs):
+        if reach(request.user, Screening, 'add') is NONE:  # refused before the payload is read
+            raise PermissionDenied
         run = ScreeningRunSerializer(data=request.data)
         run.is_valid(raise_exception=True)
         individual = get_object_or_404(

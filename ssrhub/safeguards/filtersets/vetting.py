@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from ssrhub.countries.filtersets import country_filter
 from ssrhub.countries.models import Actor
 
-from ..models import Individual, IndividualCategory, Screening, ScreeningResult
+from ..models import Individual, IndividualCategory, ListedPerson, Screening, ScreeningResult
 from ..vetting import matching_individuals
 
-__all__ = ['IndividualFilterSet', 'NOT_SCREENED', 'with_latest_result']
+__all__ = ['IndividualFilterSet', 'ListedPersonFilterSet', 'NOT_SCREENED', 'with_latest_result']
 
 NOT_SCREENED = 'none'
 
@@ -52,3 +52,9 @@ class IndividualFilterSet(django_filters.FilterSet):
         if value == NOT_SCREENED:
             return queryset.filter(latest_result__isnull=True)
         return queryset.filter(latest_result=value)
+
+
+class ListedPersonFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = ListedPerson
+        fields = ['watch_list']
