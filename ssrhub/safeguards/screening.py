@@ -272,7 +272,9 @@ def match_all(people: list[list[str]], others: list[list[str]], threshold: int) 
                     pairs[j].add((name, others[j][k]))
         found = []
         for j, candidates in sorted(pairs.items()):
-            best = max((Match(name_score(a, b), a, b) for a, b in candidates), key=lambda match: match.score)
+            # In the order of the names (a person's own name before their aliases): the first of equal scores wins.
+            ordered = sorted(candidates, key=lambda pair: (names.index(pair[0]), others[j].index(pair[1])))
+            best = max((Match(name_score(a, b), a, b) for a, b in ordered), key=lambda match: match.score)
             if best.score >= threshold:
                 found.append((j, best))
         results.append(found)

@@ -94,11 +94,7 @@ def test_many_against_many_finds_what_scoring_every_pair_finds():
     others = [names_of(name(), random.choice(['', 'J. ' + name().split()[-1]])) for _ in range(60)]
     for limit in (70, 85, 95):
         everything = [
-            [
-                (j, found.score)
-                for j, theirs in enumerate(others)
-                if (found := best_match(mine, theirs)).score >= limit
-            ]
+            [(j, found.score) for j, theirs in enumerate(others) if (found := best_match(mine, theirs)).score >= limit]
             for mine in people
         ]
         fast = [[(j, match.score) for j, match in found] for found in match_all(people, others, limit)]
@@ -111,3 +107,8 @@ def test_a_screening_result_follows_its_matches_decisions():
     assert screening_result(['rejected', 'rejected']) == 'clear'
     assert screening_result(['pending', 'rejected']) == 'pending'
     assert screening_result(['pending', 'confirmed']) == 'match'
+
+
+def test_of_equal_scores_the_persons_own_name_is_the_one_shown():
+    listed = names_of('Faustin Kemitara', 'Kemitara Faustin\nF. Kemitara')
+    assert [match.other for _j, match in match_all([['Faustin Kemitara']], [listed], 85)[0]] == ['Faustin Kemitara']
