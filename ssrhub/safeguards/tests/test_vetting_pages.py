@@ -227,3 +227,13 @@ def test_a_session_without_a_second_factor_is_refused(client, officer):
     assert client.get(url('individual_list')).status_code == 403
     assert client.get(url('individual', person.pk)).status_code == 403
     assert client.get(reverse('safeguards-api:individual-detail', args=[person.pk])).status_code == 404
+
+
+def test_the_pages_speak_french(client_of, settings):
+    person = individual('COD', 'Faustin Kemitara', fictitious=True)
+    client_of.cookies[settings.LANGUAGE_COOKIE_NAME] = 'fr'
+    page = client_of.get(url('individual', person.pk)).content.decode()
+    assert 'Vérifier maintenant' in page and 'Pas encore vérifiée.' in page and 'fictif' in page
+    assert 'Screen now' not in page
+    preview = client_of.post(url('watchlist_import'), upload('watchlist_errors.csv')).content.decode()
+    assert 'Ligne 3\u00a0: Le nom manque.' in preview
