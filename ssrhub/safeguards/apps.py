@@ -8,7 +8,7 @@ class SafeguardsConfig(AppConfig):
     verbose_name = _('safeguards')
 
     def ready(self):
-        from ssrhub.countries.tabs import TabGroup, register_group
+        from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
         from . import search  # noqa: F401
 
@@ -17,7 +17,6 @@ class SafeguardsConfig(AppConfig):
         # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
         # Section: alleged violations, interventions and the country overview (item 5)
         from ssrhub.core import history
-        from ssrhub.countries.tabs import WorkspaceTab, register_tab
 
         from .models import Allegation, AllegationSource, SharedDecision, SupportRequest
 
@@ -49,4 +48,5 @@ class SafeguardsConfig(AppConfig):
             )
         )
         # Section: vetting and screening (item 6)
+        register_tab(WorkspaceTab('vetting', _('Vetting'), 'safeguards:individual_list', group='due-diligence'))
         # Section: reports and exports (items 7-8)

@@ -1,8 +1,8 @@
 """Safeguards pages: human rights due diligence in the country workspace (every path under the country)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from .views import allegations, overview
+from .views import allegations, overview, vetting
 
 app_name = 'safeguards'
 
@@ -22,5 +22,24 @@ urlpatterns = [
         HRDD + 'allegations/<int:pk>/history/', allegations.AllegationHistoryView.as_view(), name='allegation_history'
     ),
     # Section: vetting and screening (item 6)
+    path(HRDD + 'vetting/individuals/', vetting.IndividualListView.as_view(), name='individual_list'),
+    path(HRDD + 'vetting/individuals/add/', vetting.IndividualEditView.as_view(), name='individual_add'),
+    path(HRDD + 'vetting/individuals/screen/', vetting.ScreenManyView.as_view(), name='screening_batch'),
+    path(HRDD + 'vetting/individuals/<int:pk>/', vetting.IndividualView.as_view(), name='individual'),
+    path(HRDD + 'vetting/individuals/<int:pk>/edit/', vetting.IndividualEditView.as_view(), name='individual_edit'),
+    path(
+        HRDD + 'vetting/individuals/<int:pk>/delete/', vetting.IndividualDeleteView.as_view(), name='individual_delete'
+    ),
+    path(
+        HRDD + 'vetting/individuals/<int:pk>/history/',
+        vetting.IndividualHistoryView.as_view(),
+        name='individual_history',
+    ),
+    path(HRDD + 'vetting/individuals/<int:pk>/screen/', vetting.ScreenIndividualView.as_view(), name='screen'),
+    path(HRDD + 'vetting/matches/<int:pk>/', vetting.MatchReviewView.as_view(), name='match_review'),
+    path(HRDD + 'vetting/lists/', vetting.WatchListListView.as_view(), name='watchlist_list'),
+    path(HRDD + 'vetting/lists/import/', vetting.WatchListImportView.as_view(), name='watchlist_import'),
+    path(HRDD + 'vetting/lists/<int:pk>/', vetting.WatchListView.as_view(), name='watchlist'),
+    path(HRDD + 'vetting/lists/<int:pk>/<str:fmt>/', vetting.WatchListExportView.as_view(), name='watchlist_export'),
     # Section: reports and exports (items 7-8)
 ]

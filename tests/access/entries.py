@@ -126,7 +126,17 @@ from ssrhub.monitoring.tests.survey_files import form_bytes, odk_zip
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
-from ssrhub.safeguards.models import Allegation, AllegationSource
+from ssrhub.safeguards.forms.vetting import IndividualForm
+from ssrhub.safeguards.models import (
+    Allegation,
+    AllegationSource,
+    Individual,
+    IndividualCategory,
+    ListedPerson,
+    Screening,
+    ScreeningMatch,
+    WatchList,
+)
 from ssrhub.safeguards.tests.allegations_data import allegation
 
 __all__ = ['ENTRIES']
@@ -885,6 +895,58 @@ def conflict_event(iso3: str = 'LBR') -> ConflictEvent:
                   'deaths_civilians': 0, 'deaths_unknown': 0, 'best': 3, 'low': 3, 'high': 3, 'event_clarity': 1,
                   'fingerprint': 'f', 'load': statistic_load('ucdp')},
     )[0]  # fmt: skip
+
+
+# Section: safeguards vetting (issue 14 item 6)
+
+
+def screened_individual(iso3: str = HOME) -> Individual:
+    return Individual.objects.get_or_create(
+        country=country(iso3),
+        category=IndividualCategory.COMMANDER,
+        fictitious=True,
+        defaults={'name': f'Faustin Kemitara {iso3}', 'unit': actor(iso3)},
+    )[0]
+
+
+def watch_list(iso3: str = HOME) -> WatchList:
+    return WatchList.objects.get_or_create(
+        country=country(iso3), title=f'Panel list {iso3}', defaults={'organisation': 'Panel of experts'}
+    )[0]
+
+
+def listed_person(iso3: str = HOME) -> ListedPerson:
+    return ListedPerson.objects.get_or_create(watch_list=watch_list(iso3), row=2, defaults={'name': 'F. Kemitara'})[0]
+
+
+def screening(iso3: str = HOME) -> Screening:
+    individual = screened_individual(iso3)
+    found = Screening.objects.filter(individual=individual).first()
+    if found is None:
+        found = Screening.objects.create(individual=individual, screened_by=reviewer())
+    return found
+
+
+def screening_match(iso3: str = HOME) -> ScreeningMatch:
+    return ScreeningMatch.objects.get_or_create(
+        screening=screening(iso3),
+        listed_person=listed_person(iso3),
+        defaults={'matched_name': 'F. Kemitara', 'score': 96},
+    )[0]
+
+
+def vetting_entry(model, record, pages=(), api_endpoints=(), marker=None) -> AccessEntry:
+    """A vetting record: read by the HRDDP forum members of its country, written by its due-diligence officers."""
+    return AccessEntry(
+        model=model,
+        record=record,
+        foreign=lambda: record(FOREIGN),
+        reader=Role.HRDDP_FORUM_MEMBER,
+        writer=Role.DUE_DILIGENCE_OFFICER,
+        pages=pages,
+        api=api_endpoints,
+        marker=marker,
+    )
 
 
 ENTRIES = [
@@ -2413,5 +2475,78 @@ ENTRIES = [
                 'credibility': '1',
             },  # fmt: skip
         ),
+    ),
+    # Section: safeguards vetting (issue 14 item 6)
+    vetting_entry(
+        Individual,
+        screened_individual,
+        pages=(
+            Endpoint('safeguards:individual_list', 'list', kwargs=home),
+            Endpoint('safeguards:individual', kwargs=at(own_country, by_pk)),
+            Endpoint('safeguards:individual_history', kwargs=at(own_country, by_pk)),
+            Endpoint(
+                'safeguards:individual_add',
+                'add',
+                kwargs=at(own_country),
+                data=lambda i: {'name': 'Aimé Wanzé', 'category': IndividualCategory.INTEGRATION},
+            ),
+            Endpoint(
+                'safeguards:individual_edit',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda i: form_data(IndividualForm, i, {'country': i.country, 'user': ANYONE}, aliases=CHECKED),
+            ),
+            Endpoint('safeguards:individual_delete', 'delete', kwargs=guessed(by_pk), data=lambda i: {}),
+        ),
+        api_endpoints=api('safeguards', 'individual'),
+        marker=row('individual'),
+    ),
+    vetting_entry(
+        WatchList,
+        watch_list,
+        pages=(
+            Endpoint('safeguards:watchlist_list', 'list', kwargs=home),
+            Endpoint('safeguards:watchlist', kwargs=at(own_country, by_pk)),
+            Endpoint('safeguards:watchlist_export', kwargs=at(own_country, lambda w: {'pk': w.pk, 'fmt': 'csv'})),
+        ),
+        api_endpoints=api('safeguards', 'watchlist'),
+        marker=lambda w: w.title,
+    ),
+    vetting_entry(
+        ListedPerson,
+        listed_person,
+        pages=(
+            Endpoint(
+                'safeguards:watchlist', kwargs=lambda p: {'iso3': p.watch_list.country.iso3, 'pk': p.watch_list.pk}
+            ),
+        ),
+        api_endpoints=api('safeguards', 'listedperson'),
+        marker=row('listed'),
+    ),
+    vetting_entry(
+        Screening,
+        screening,
+        pages=(
+            Endpoint(
+                'safeguards:individual', kwargs=lambda s: {'iso3': s.individual.country.iso3, 'pk': s.individual.pk}
+            ),
+        ),
+        api_endpoints=api('safeguards', 'screening', create=lambda s: {'individual': s.individual_id, 'threshold': 85}),
+        marker=lambda s: f'id="screening-{s.pk}"',
+    ),
+    vetting_entry(
+        ScreeningMatch,
+        screening_match,
+        pages=(
+            Endpoint(
+                'safeguards:match_review',
+                'edit',
+                kwargs=guessed(by_pk),
+                data=lambda m: {'decision': 'rejected', 'reason': CHECKED},
+                logs=ScreeningMatch,
+            ),
+        ),
+        api_endpoints=api('safeguards', 'screeningmatch'),
+        marker=lambda m: f'id="match-{m.pk}"',
     ),
 ]

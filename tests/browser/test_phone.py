@@ -183,6 +183,24 @@ def survey_pages() -> dict:
     }
 
 
+def vetting_records():
+    """A fictitious individual of the DR Congo, a watch list naming them and the match of their screening."""
+    from django.contrib.auth import get_user_model
+
+    from ssrhub.core.models import Country
+    from ssrhub.safeguards.models import Individual, ListedPerson, Screening, ScreeningMatch, WatchList
+
+    cod = Country.objects.get(iso3='COD')
+    individual = Individual.objects.create(country=cod, name='Faustin Kemitara', category='commander', fictitious=True)
+    watch_list = WatchList.objects.create(country=cod, title='Panel list (fictitious)', organisation='Panel')
+    listed = ListedPerson.objects.create(watch_list=watch_list, name='F. Kemitara', row=2)
+    screening = Screening.objects.create(
+        individual=individual, screened_by=get_user_model().objects.get(username='hrdd')
+    )
+    match = ScreeningMatch.objects.create(screening=screening, listed_person=listed, matched_name=listed.name, score=96)
+    return individual, watch_list, match
+
+
 def page_arguments():
     """URL name -> the keyword arguments that open it on a demo object, or (arguments, query string)."""
     from ssrhub.coding.models import CodeAssignment
@@ -243,7 +261,15 @@ def page_arguments():
     computed = ActualReport.objects.get(survey__isnull=False, period__indicator__result__framework__country__iso3='LBR')
     event = ConflictEvent.objects.filter(country__iso3='CAF').order_by('pk').first()
     value = StatisticValue.objects.filter(country__iso3='CAF').order_by('pk').first()
+    individual, watch_list, match = vetting_records()
     return {
+        # Vetting: a fictitious commander of the DR Congo, a watch list and a match to review.
+        **{
+            f'safeguards:individual{page}': {'iso3': 'COD', 'pk': individual.pk}
+            for page in ('', '_edit', '_delete', '_history')
+        },
+        'safeguards:watchlist': {'iso3': 'COD', 'pk': watch_list.pk},
+        'safeguards:match_review': {'iso3': 'COD', 'pk': match.pk},
         **{
             f'monitoring:{name}': {'iso3': 'CAF', 'pk': event.pk}
             for name in ('conflict_event', 'conflict_event_history')

@@ -1,6 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
-from . import allegations
+from . import allegations, vetting
 
 router = DefaultRouter()
 # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
@@ -9,6 +9,11 @@ router.register('allegations', allegations.AllegationViewSet)
 router.register('allegation-sources', allegations.AllegationSourceViewSet)
 router.register('countries', allegations.OverviewViewSet, basename='overview')
 # Section: vetting and screening (item 6)
+router.register('individuals', vetting.IndividualViewSet)
+router.register('watch-lists', vetting.WatchListViewSet)
+router.register('listed-people', vetting.ListedPersonViewSet)
+router.register('screenings', vetting.ScreeningViewSet)
+router.register('screening-matches', vetting.ScreeningMatchViewSet)
 # Section: reports and exports (items 7-8)
 
 app_name = 'safeguards-api'

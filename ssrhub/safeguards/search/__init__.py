@@ -1,3 +1,7 @@
 """Search indexes of the safeguards app, registered by ``apps.py``."""
 
-from . import allegations  # noqa: F401
+# Section: vetting and screening (item 6)
+from . import (
+    allegations,  # noqa: F401
+    vetting,  # noqa: F401
+)

@@ -26,6 +26,7 @@ from ssrhub.framework.models import Framework
 from ssrhub.monitoring.models import ActualReport, ConflictEvent, Indicator, ResultsFramework, StatisticValue, Survey
 from ssrhub.monitoring.survey_demo import DEMO_TITLE
 from ssrhub.roster.models import ExpertProfile, SupportRequest
+from ssrhub.safeguards.models import Individual, WatchList
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +144,10 @@ PAGES = {
     'safeguards:allegation_list': {'iso3': 'COD'},
     'safeguards:allegation': {'iso3': 'COD', 'pk': 1},
     'safeguards:shared_decisions': {'iso3': 'CAF'},
+    'safeguards:individual_list': {'iso3': 'COD'},
+    'safeguards:individual': lambda: {'iso3': 'COD', 'pk': Individual.objects.filter(country__iso3='COD')[0].pk},
+    'safeguards:watchlist_list': {'iso3': 'COD'},
+    'safeguards:watchlist': lambda: {'iso3': 'COD', 'pk': WatchList.objects.filter(country__iso3='COD')[0].pk},
     'monitoring:statistic_value': lambda: {
         'iso3': 'CAF',
         'pk': StatisticValue.objects.filter(country__iso3='CAF', series__code='armed_forces_personnel_total')
@@ -202,6 +207,9 @@ NOT_PAGES = {
     'surveyimport': 'the progress and report of one import of answers, reached by applying it',
     'survey_formula': 'a form (a formula computed over the answers), reached from its survey',
     'survey_actual': "POST only: a formula's result stored as a draft actual report",
+    'safeguards:screen': "POST only: screening one individual, from the individual's page",
+    'safeguards:screening_batch': 'a form, reached from the individuals list',
+    'safeguards:match_review': "a form, reached from a screening's match on the individual's page",
 }
 # URLs outside the site's own pages (the admin, the API and its docs, languages, static files).
 OUTSIDE = ('admin', 'api', 'i18n', 'static', 'media')
@@ -238,6 +246,10 @@ def demo(module_demo, django_db_blocker):
             title='Police training', status='2', planned_start=datetime.date(2024, 1, 1), default_currency='USD',
         )  # fmt: skip
         IatiImport.objects.create(name='navigation.xml', file='iati/navigation.xml', status='done')
+        # Nor vetting records: a fictitious individual and a watch list give their pages examples.
+        cod = Country.objects.get(iso3='COD')
+        Individual.objects.create(country=cod, name='Faustin Kemitara', category='commander', fictitious=True)
+        WatchList.objects.create(country=cod, title='Navigation list', organisation='Panel of experts')
         examples = {}
         for name, kwargs in PAGES.items():
             examples[name] = reverse(name, kwargs=kwargs() if callable(kwargs) else kwargs)
