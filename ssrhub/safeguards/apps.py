@@ -8,7 +8,7 @@ class SafeguardsConfig(AppConfig):
     verbose_name = _('safeguards')
 
     def ready(self):
-        from ssrhub.countries.tabs import TabGroup, register_group
+        from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
         from . import search  # noqa: F401
 
@@ -18,3 +18,8 @@ class SafeguardsConfig(AppConfig):
         # Section: alleged violations, interventions and the country overview (item 5)
         # Section: vetting and screening (item 6)
         # Section: reports and exports (items 7-8)
+        from . import exports  # noqa: F401  (registers the lists' exports)
+
+        register_tab(
+            WorkspaceTab('hrdd-summary', _('Annual summary'), 'safeguards:summary_latest', group='due-diligence')
+        )
