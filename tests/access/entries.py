@@ -126,6 +126,7 @@ from ssrhub.monitoring.tests.survey_files import form_bytes, odk_zip
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
+from ssrhub.safeguards.models import NamedExport
 
 __all__ = ['ENTRIES']
 
@@ -370,6 +371,13 @@ def deployment() -> Deployment:
 
 def roster_export() -> RosterExport:
     return RosterExport.objects.get_or_create(user=reviewer(), format='csv', defaults={'rows': 3, 'contacts': True})[0]
+
+
+def named_export() -> NamedExport:
+    return NamedExport.objects.get_or_create(
+        user=reviewer(), country=country('LBR'), model='safeguards.Allegation', format='csv',
+        defaults={'rows': 3, 'reason': 'The access suite checks who reads the log of named exports.'},
+    )[0]  # fmt: skip
 
 
 def profile_form_data(record, **changes) -> dict:
@@ -1694,6 +1702,13 @@ ENTRIES = [
         api=api('roster', 'rosterexport'),
         reader=Role.ADMINISTRATOR,
         marker=row('export'),
+    ),
+    # Section: safeguards, reports and exports (the audit of named exports: read by administrators, API only)
+    AccessEntry(
+        model=NamedExport,
+        record=named_export,
+        api=api('safeguards', 'namedexport'),
+        reader=Role.ADMINISTRATOR,
     ),
     # Section: coordination
     AccessEntry(

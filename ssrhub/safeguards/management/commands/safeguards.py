@@ -3,6 +3,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from ssrhub.core.models import Country
 
@@ -38,8 +39,9 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(summary_json(found, summary), indent=2))
             return
         with translation.override(lang):
-            self.stdout.write(f'{found.name} {summary.year}')
+            self.stdout.write(_('Annual HRDDP summary %(year)s') % {'year': summary.year})
+            self.stdout.write(found.name)
             for section in sections(summary):
                 self.stdout.write(f'\n{section.title}')
                 for _code, label, count in section.rows:
-                    self.stdout.write(f'  {label}: {count}')
+                    self.stdout.write('  ' + _('%(label)s: %(count)s') % {'label': label, 'count': count})
