@@ -19,6 +19,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .filtersets.reports import AllegationExportFilterSet
 from .models import (
     Allegation,
     CaseStatus,
@@ -191,6 +192,7 @@ register(
             ('follow_up', _('Follow-up'), lambda r: r.get_follow_up_display()),
             ('reported_on', _('Reported on'), lambda r: r.reported_on),
         ),
+        filterset=AllegationExportFilterSet,
         select_related=('recipient',),
     )
 )

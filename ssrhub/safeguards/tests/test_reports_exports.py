@@ -57,19 +57,19 @@ def test_a_named_export_needs_a_sentence_of_reason_and_is_logged(client, safegua
     assert page.status_code == 200 and 'The export holds 4 records' in page.content.decode()
     refused = client.post(f'{EXPORTS}allegations/named/', {'reason': 'audit', 'format': 'csv'})
     assert refused.status_code == 400 and not NamedExport.objects.exists()
-    response = client.post(f'{EXPORTS}allegations/named/?violation=torture', {'reason': REASON, 'format': 'csv'})
+    query = 'violation=enforced-disappearance&violation=torture'
+    response = client.post(f'{EXPORTS}allegations/named/?{query}', {'reason': REASON, 'format': 'csv'})
     rows = csv_rows(response)
-    assert len(rows) == 4
+    assert len(rows) == 2
     assert any('Jean-Baptiste Kalonda Mwamba' in row['Alleged individual perpetrators'] for row in rows)
     export = NamedExport.objects.get()
     assert (export.user, export.country.iso3, export.model, export.rows, export.format) == (
-        officer,
-        'COD',
-        'safeguards.Allegation',
-        4,
-        'csv',
-    )
-    assert export.reason == REASON and export.query == 'violation=torture'
+        officer, 'COD', 'safeguards.Allegation', 2, 'csv'
+    )  # fmt: skip
+    assert export.reason == REASON and export.query == query
+    counts = csv_rows(client.get(f'{EXPORTS}allegations.csv?follow_up=reported'))
+    assert [row['Type of violation'] for row in counts] == ['Torture or ill-treatment']
+    assert client.get(f'{EXPORTS}allegations.csv?follow_up=forgotten').status_code == 400
 
 
 @pytest.mark.django_db

@@ -124,7 +124,7 @@ class NamedExportView(ExportSpecMixin, CountryScopedView):
                 user=request.user,
                 country=self.country,
                 model=self.spec.model._meta.label,
-                query=request.GET.urlencode()[:1000],
+                query=request.GET.urlencode()[:1000] if self.spec.filterset else '',
                 format=fmt,
                 rows=len(records),
                 reason=form.cleaned_data['reason'],
