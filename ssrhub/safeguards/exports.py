@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .filtersets.reports import AllegationExportFilterSet
 from .models import (
@@ -111,7 +112,9 @@ def aggregate_rows(spec: ExportSpec, records) -> list[dict]:
 
 
 def aggregate_columns(spec: ExportSpec) -> list[tuple[str, object]]:
-    return [(dimension.key, dimension.label) for dimension in spec.dimensions] + [('count', _('Number'))]
+    return [(dimension.key, dimension.label) for dimension in spec.dimensions] + [
+        ('count', pgettext_lazy('count', 'Number'))
+    ]
 
 
 def named_rows(spec: ExportSpec, records) -> list[dict]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import (
     Allegation,
@@ -35,7 +36,7 @@ __all__ = ['Section', 'annual_summary', 'sections', 'summary_json', 'summary_yea
 MITIGATION_LABELS = dict(
     zip(
         MITIGATION_OUTCOMES,
-        (_('Met on time'), _('Met late'), _('Not met'), _('Still open')),
+        (_('Met on time'), _('Met late'), pgettext_lazy('measures', 'Not met'), _('Still open')),
         strict=True,
     )
 )

@@ -10,6 +10,7 @@ import datetime
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import content_disposition_header
 
@@ -62,7 +63,7 @@ class SummaryPdfView(SummaryMixin, CountryScopedView):
 
         context = self.summary_context(request, year)
         context['language'] = (translation.get_language() or 'en')[:2]
-        html = render(request, 'safeguards/reports/summary_document.html', context).content.decode()
+        html = render_to_string('safeguards/reports/summary_document.html', context)
         response = HttpResponse(HTML(string=html).write_pdf(), content_type='application/pdf')
         filename = f'{self.country.iso3.lower()}-hrddp-summary-{year}.pdf'
         response['Content-Disposition'] = content_disposition_header(True, filename)
