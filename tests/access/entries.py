@@ -127,6 +127,7 @@ from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
 from ssrhub.safeguards.models import NamedExport
+from ssrhub.safeguards.models import SupportRequest as DueDiligenceRequest
 
 __all__ = ['ENTRIES']
 
@@ -371,6 +372,13 @@ def deployment() -> Deployment:
 
 def roster_export() -> RosterExport:
     return RosterExport.objects.get_or_create(user=reviewer(), format='csv', defaults={'rows': 3, 'contacts': True})[0]
+
+
+def due_diligence_request() -> DueDiligenceRequest:
+    return DueDiligenceRequest.objects.get_or_create(
+        country=country('LBR'), title='Access suite support', un_entity=UNEntity.objects.get(code='DPO'),
+        recipient=actor(), kind='training', start=datetime.date(2015, 3, 1), basis='Access suite mandate',
+    )[0]  # fmt: skip
 
 
 def named_export() -> NamedExport:
@@ -1704,6 +1712,14 @@ ENTRIES = [
         marker=row('export'),
     ),
     # Section: safeguards, reports and exports (the audit of named exports: read by administrators, API only)
+    # The annual summary reads support requests (and the other due-diligence records) of the country: its page is
+    # one of SupportRequest's (the requests part adds the model's own pages to this entry).
+    AccessEntry(
+        model=DueDiligenceRequest,
+        record=due_diligence_request,
+        pages=(Endpoint('safeguards:summary', kwargs=lambda record: {'iso3': 'LBR', 'year': record.start.year}),),
+        reader=Role.DUE_DILIGENCE_OFFICER,
+    ),
     AccessEntry(
         model=NamedExport,
         record=named_export,
