@@ -50,3 +50,8 @@ class SafeguardsConfig(AppConfig):
         # Section: vetting and screening (item 6)
         register_tab(WorkspaceTab('vetting', _('Vetting'), 'safeguards:individual_list', group='due-diligence'))
         # Section: reports and exports (items 7-8)
+        from . import exports  # noqa: F401  (registers the lists' exports)
+
+        register_tab(
+            WorkspaceTab('hrdd-summary', _('Annual summary'), 'safeguards:summary_latest', group='due-diligence')
+        )

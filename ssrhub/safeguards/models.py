@@ -43,6 +43,7 @@ __all__ = [
     'Mitigation',
     'MitigationKind',
     'MitigationStatus',
+    'NamedExport',
     'Outcome',
     'Reliability',
     'ReopenReason',
@@ -816,3 +817,33 @@ class ScreeningMatch(SafeguardsModel):
     def clean(self):
         if self.decision != MatchDecision.PENDING and not self.reason.strip():
             raise ValidationError({'reason': _('Say why the match is confirmed or rejected.')})
+
+
+# Section: reports and exports
+
+
+class NamedExport(ChangeLoggedModel):
+    """The audit of an export of due-diligence records with their names: who, when, which records (model and
+    filter), how many rows, and the reason the person gave. Aggregate exports carry no name and are not logged."""
+
+    user = models.ForeignKey(
+        to=settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name='named_exports', verbose_name=_('user')
+    )
+    country = models.ForeignKey(
+        to='core.Country', on_delete=models.PROTECT, related_name='named_exports', verbose_name=_('country')
+    )
+    model = models.CharField(verbose_name=_('records'), max_length=100)
+    query = models.CharField(verbose_name=_('filter'), max_length=1000, blank=True)
+    format = models.CharField(verbose_name=_('format'), max_length=10)
+    rows = models.PositiveIntegerField(verbose_name=_('rows'))
+    reason = models.TextField(verbose_name=_('reason'))
+
+    access_kind = 'audit'
+
+    class Meta:
+        ordering = ['-created']
+        verbose_name = _('named export')
+        verbose_name_plural = _('named exports')
+
+    def __str__(self):
+        return f'{self.user} {self.model} {self.created:%Y-%m-%d %H:%M}'

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import allegations, overview, vetting
+from .views import allegations, overview, reports, vetting
 
 app_name = 'safeguards'
 
@@ -42,4 +42,9 @@ urlpatterns = [
     path(HRDD + 'vetting/lists/<int:pk>/', vetting.WatchListView.as_view(), name='watchlist'),
     path(HRDD + 'vetting/lists/<int:pk>/<str:fmt>/', vetting.WatchListExportView.as_view(), name='watchlist_export'),
     # Section: reports and exports (items 7-8)
+    path(f'{HRDD}summary/', reports.SummaryLatestView.as_view(), name='summary_latest'),
+    path(f'{HRDD}summary/<int:year>/', reports.SummaryView.as_view(), name='summary'),
+    path(f'{HRDD}summary/<int:year>.pdf', reports.SummaryPdfView.as_view(), name='summary_pdf'),
+    path(f'{HRDD}exports/<str:records>.<str:fmt>', reports.AggregateExportView.as_view(), name='aggregate_export'),
+    path(f'{HRDD}exports/<str:records>/named/', reports.NamedExportView.as_view(), name='named_export'),
 ]

@@ -133,10 +133,12 @@ from ssrhub.safeguards.models import (
     Individual,
     IndividualCategory,
     ListedPerson,
+    NamedExport,
     Screening,
     ScreeningMatch,
     WatchList,
 )
+from ssrhub.safeguards.models import SupportRequest as DueDiligenceRequest
 from ssrhub.safeguards.tests.allegations_data import allegation
 
 __all__ = ['ENTRIES']
@@ -382,6 +384,20 @@ def deployment() -> Deployment:
 
 def roster_export() -> RosterExport:
     return RosterExport.objects.get_or_create(user=reviewer(), format='csv', defaults={'rows': 3, 'contacts': True})[0]
+
+
+def due_diligence_request() -> DueDiligenceRequest:
+    return DueDiligenceRequest.objects.get_or_create(
+        country=country('LBR'), title='Access suite support', un_entity=UNEntity.objects.get(code='DPO'),
+        recipient=actor(), kind='training', start=datetime.date(2015, 3, 1), basis='Access suite mandate',
+    )[0]  # fmt: skip
+
+
+def named_export() -> NamedExport:
+    return NamedExport.objects.get_or_create(
+        user=reviewer(), country=country('LBR'), model='safeguards.Allegation', format='csv',
+        defaults={'rows': 3, 'reason': 'The access suite checks who reads the log of named exports.'},
+    )[0]  # fmt: skip
 
 
 def profile_form_data(record, **changes) -> dict:
@@ -1791,6 +1807,21 @@ ENTRIES = [
         api=api('roster', 'rosterexport'),
         reader=Role.ADMINISTRATOR,
         marker=row('export'),
+    ),
+    # Section: safeguards, reports and exports (the audit of named exports: read by administrators, API only)
+    # The annual summary reads support requests (and the other due-diligence records) of the country: its page is
+    # one of SupportRequest's (the requests part adds the model's own pages to this entry).
+    AccessEntry(
+        model=DueDiligenceRequest,
+        record=due_diligence_request,
+        pages=(Endpoint('safeguards:summary', kwargs=lambda record: {'iso3': 'LBR', 'year': record.start.year}),),
+        reader=Role.DUE_DILIGENCE_OFFICER,
+    ),
+    AccessEntry(
+        model=NamedExport,
+        record=named_export,
+        api=api('safeguards', 'namedexport'),
+        reader=Role.ADMINISTRATOR,
     ),
     # Section: coordination
     AccessEntry(

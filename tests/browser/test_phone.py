@@ -349,6 +349,9 @@ def page_arguments():
             f'coordination:{name}': on(Decision, 'meeting__forum__country')
             for name in ('decision', 'decision_edit', 'decision_delete', 'decision_history')
         },
+        # Section: due diligence (the DRC demo)
+        'safeguards:summary': {'iso3': 'COD', 'year': 2015},
+        'safeguards:named_export': {'iso3': 'COD', 'records': 'allegations'},
         **survey_pages(),
         **allegation_pages(),
         **{f'roster:profile{page}': {'pk': profile.pk} for page in ('', '_edit', '_delete', '_history')},

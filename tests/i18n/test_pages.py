@@ -375,6 +375,9 @@ ARGUMENTS = {
     'coordination:threew_import_status': _threew_import,
     'coordination:threew_matrix': lambda: [{'iso3': 'AFG'}, {'iso3': 'LBR'}],
     # The progress report of a year in which the Central African Republic adopted documents and its fora decided.
+    'safeguards:summary': lambda: [{'iso3': 'COD', 'year': 2015}],
+    'safeguards:summary_pdf': lambda: [{'iso3': 'COD', 'year': 2015}],
+    'safeguards:named_export': lambda: [{'iso3': 'COD', 'records': 'allegations'}],
     'monitoring:report': lambda: [{'iso3': 'CAF', QUERY: 'from=2016-10-01&to=2017-09-30'}, {'iso3': 'LBR'}],
     'country': lambda: [{'iso3': iso3} for iso3 in (*DEMO_COUNTRIES, 'FRA')],
     'country_history': lambda: [{'iso3': 'CAF'}],

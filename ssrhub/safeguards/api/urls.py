@@ -1,6 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
-from . import allegations, vetting
+from . import allegations, reports, vetting
 
 router = DefaultRouter()
 # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
@@ -15,6 +15,7 @@ router.register('listed-people', vetting.ListedPersonViewSet)
 router.register('screenings', vetting.ScreeningViewSet)
 router.register('screening-matches', vetting.ScreeningMatchViewSet)
 # Section: reports and exports (items 7-8)
+router.register('named-exports', reports.NamedExportViewSet)
 
 app_name = 'safeguards-api'
 urlpatterns = router.urls

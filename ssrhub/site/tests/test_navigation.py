@@ -107,6 +107,8 @@ PAGES = {
     'monitoring:disaggregation_list': {'iso3': 'CAF'},
     'monitoring:actual_review_queue': {},
     'monitoring:report': {'iso3': 'CAF'},
+    # Due diligence: the DRC demo's cases (the crawl logs in without a second factor: a 403, not expected of a role).
+    'safeguards:summary': {'iso3': 'COD', 'year': 2015},
     'monitoring:survey_list': {'iso3': 'LBR'},
     'monitoring:survey': lambda: {'iso3': 'LBR', 'pk': Survey.objects.get(title=DEMO_TITLE).pk},
     # Liberia's demo actuals: the report computed from the demo survey, and its indicator.
@@ -198,6 +200,10 @@ NOT_PAGES = {
     'actual_report_values': "POST only: a report's values",
     'actual_report_step': 'POST only: a review step',
     'monitoring:statistics_export': 'a download',
+    'safeguards:summary_latest': "the Annual summary tab: a redirect to the latest year's summary",
+    'safeguards:summary_pdf': 'a download (PDF)',
+    'safeguards:aggregate_export': 'a download',
+    'safeguards:named_export': "a form (the reason of an export with names), reached from a list's downloads",
     'framework_iati': "a download (IATI XML), or back to the framework's page saying why it was refused",
     'surveyversion_publish': 'POST only: publishing a form version',
     'surveyversion_file': 'a download (XLSForm or XForm)',

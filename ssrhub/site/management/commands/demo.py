@@ -20,6 +20,7 @@ from ssrhub.monitoring.context_demo import load_context_demo
 from ssrhub.monitoring.demo import load_monitoring_demo
 from ssrhub.monitoring.survey_demo import load_surveys_demo
 from ssrhub.roster.demo import load_roster_demo
+from ssrhub.safeguards.demo import load_safeguards_demo
 
 DATA = Path(__file__).resolve().parents[3] / 'documents' / 'data'
 # The Security Council's resolutions 1-902 (1946-1994) and a few later ones (corpus/README.md), so that every
@@ -156,6 +157,13 @@ class Command(BaseCommand):
             raise CommandError(f'Demo actuals refused: {error}') from error
         if options['verbosity']:
             self.stdout.write(f'Demo actuals: {summary(actuals)}')
+        # Human rights due diligence in the DRC (the book's cases), written as the demo officer, forum and head.
+        try:
+            safeguards = load_safeguards_demo()
+        except DataFileError as error:
+            raise CommandError(f'Demo due-diligence records refused: {error}') from error
+        if options['verbosity']:
+            self.stdout.write(f'Demo due diligence (COD): {summary(safeguards)}')
 
     def import_volume(self, verbosity: int) -> None:
         """Real partner data for volume: a D-Portal IATI export, and OCHA's Afghanistan 3W of 2024Q1 stored as
