@@ -4,6 +4,8 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
 from .access import is_administrator
@@ -47,6 +49,10 @@ class CountryAssignmentInline(admin.TabularInline):
 
 
 admin.site.unregister(User)
+# django-otp's own device pages would show users' secret keys, QR codes and backup codes to staff: an administrator
+# resets a user's devices from the user list instead (``AuditedUserAdmin.reset_two_factor``).
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(User)

@@ -3,8 +3,8 @@ shows the record and before its response is built. When the row cannot be writte
 nothing of the record shown): an unlogged read never happens.
 
 The generic views (``views/generic.py``: detail, history, edit and delete pages, the rows of list pages) and the API
-viewsets (``api/viewsets.py``: retrieve, update, delete and the rows of list pages) call ``log_reads()``; a search or
-export of sensitive records calls it with its channel ('search', 'export').
+viewsets (``api/viewsets.py``: retrieve, update, delete and the rows of list pages) call ``log_reads()``; global search
+(``searching.py``) logs the hits it shows ('search'); an export of sensitive records calls it with 'export'.
 """
 
 from django.contrib.contenttypes.models import ContentType

@@ -129,14 +129,14 @@ def second_factor(page, username: str):
     if page.get_by_test_id('two-factor-secret').count():
         secret = page.get_by_test_id('two-factor-secret').inner_text()
         page.locator('#id_code').fill(f'{totp(b32decode(secret)):06d}')
-        page.locator('form button[type=submit]').click()
+        page.locator('main form button[type=submit]').click()
         page.get_by_test_id('two-factor-continue').click()
     else:
         user = get_user_model().objects.get(username=username)
         device, _created = StaticDevice.objects.get_or_create(user=user, name='backup')
         device.token_set.create(token='browser-test')
         page.locator('#id_code').fill('browser-test')
-        page.locator('form button[type=submit]').click()
+        page.locator('main form button[type=submit]').click()
 
 
 @pytest.fixture
