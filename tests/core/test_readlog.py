@@ -48,3 +48,17 @@ def test_a_read_that_cannot_be_logged_is_refused(client, reader):
         response = client.get(url)
         assert response.status_code == 403, url
         assert 'Vet the police' not in response.content.decode()
+
+
+def test_administrators_read_the_log_in_the_admin_and_nobody_changes_it(admin_client, client, reader):
+    decision = forum_decision()
+    client.get(urls(decision)['page'])
+    listing = admin_client.get('/admin/core/sensitiveread/?channel=page')
+    assert listing.status_code == 200 and 'lbr-forum' in listing.content.decode()
+    assert 'Vet the police' not in listing.content.decode()
+    read = SensitiveRead.objects.get()
+    assert admin_client.get('/admin/core/sensitiveread/add/').status_code == 403
+    assert admin_client.post(f'/admin/core/sensitiveread/{read.pk}/delete/', {'post': 'yes'}).status_code == 403
+    assert SensitiveRead.objects.filter(pk=read.pk).exists()
+    roles = admin_client.get('/admin/core/countryassignment/?role=hrddp-forum-member')
+    assert roles.status_code == 200 and 'lbr-forum' in roles.content.decode()
