@@ -139,6 +139,8 @@ AXES_COOLOFF_TIME = env.float('SSRHUB_LOGIN_COOLOFF_HOURS', default=0.25)
 AXES_LOCKOUT_PARAMETERS = [['username', 'ip_address']]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = 'registration/locked_out.html'
+# The issuer an authenticator app shows beside the account (second factor, core/two_factor.py).
+OTP_TOTP_ISSUER = 'ssrhub'
 
 # Section: internationalisation
 

@@ -1,12 +1,24 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Country, CountryAssignment, SourceCitation
+from .access import is_administrator
+from .models import Country, CountryAssignment, SensitiveRead, SourceCitation
+from .two_factor import reset_devices
 
-__all__ = ['AuditedUserAdmin', 'CountryAdmin', 'CountryAssignmentAdmin', 'SourceCitationInline']
+__all__ = [
+    'AuditedUserAdmin',
+    'CountryAdmin',
+    'CountryAssignmentAdmin',
+    'SensitiveReadAdmin',
+    'SourceCitationInline',
+]
 
 
 class SourceCitationInline(GenericTabularInline):
@@ -23,18 +35,24 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 @admin.register(CountryAssignment)
 class CountryAssignmentAdmin(SimpleHistoryAdmin):
-    list_display = ('user', 'country')
-    list_filter = ('country',)
+    list_display = ('user', 'country', 'role')
+    list_filter = ('role', 'country')
+    search_fields = ('user__username', 'country__iso3', 'country__name_en')
     autocomplete_fields = ('user', 'country')
 
 
 class CountryAssignmentInline(admin.TabularInline):
     model = CountryAssignment
     extra = 0
+    fields = ('country', 'role')
     autocomplete_fields = ('country',)
 
 
 admin.site.unregister(User)
+# django-otp's own device pages would show users' secret keys, QR codes and backup codes to staff: an administrator
+# resets a user's devices from the user list instead (``AuditedUserAdmin.reset_two_factor``).
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(User)
@@ -42,3 +60,49 @@ class AuditedUserAdmin(SimpleHistoryAdmin, UserAdmin):
     """Users with their roles (groups), the countries they act on, and the history of both."""
 
     inlines = [CountryAssignmentInline]
+    list_filter = (*UserAdmin.list_filter, 'country_assignments__role')
+    actions = ['reset_two_factor']
+
+    @admin.action(description=_('Reset two-factor authentication (lost phone)'), permissions=['change'])
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            reset_devices(user)
+            self.log_change(request, user, [{'changed': {'fields': ['two-factor devices (reset)']}}])
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                'Two-factor authentication reset for %(count)d user: they set it up again at their next login.',
+                'Two-factor authentication reset for %(count)d users: they set it up again at their next login.',
+                count,
+            )
+            % {'count': count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(SensitiveRead)
+class SensitiveReadAdmin(admin.ModelAdmin):
+    """The read log, for administrators only, read-only: who read which sensitive record, when and how (the record's
+    kind and id, never its content)."""
+
+    list_display = ('at', 'user', 'content_type', 'object_id', 'channel')
+    list_filter = ('channel', 'content_type')
+    search_fields = ('user__username',)
+    date_hierarchy = 'at'
+    list_select_related = ('user', 'content_type')
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and is_administrator(request.user)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

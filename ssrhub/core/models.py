@@ -22,6 +22,7 @@ __all__ = [
     'CountryAssignment',
     'ReferenceModel',
     'RestrictedModel',
+    'SensitiveRead',
     'SourceCitation',
 ]
 
@@ -182,6 +183,43 @@ class SourceCitation(models.Model):
         if self.book_chapter:
             return {'book': {'chapter': self.book_chapter, 'lines': self.book_lines}, 'text': self.text}
         return {'url': self.url, 'text': self.text}
+
+
+# Section: reads of sensitive records
+
+
+class SensitiveRead(RestrictedModel):
+    """One read of a sensitive record by a user: who, when, which record, through which channel (``readlog.py``).
+
+    Written in the request that shows the record, before the response; administrators read the log (the admin).
+    """
+
+    class Channel(models.TextChoices):
+        PAGE = 'page', _('page')
+        HISTORY = 'history', _('history page')
+        API = 'api', _('API')
+        LIST = 'list', _('list')
+        SEARCH = 'search', _('search')
+        EXPORT = 'export', _('export')
+
+    user = models.ForeignKey(
+        to=settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name='sensitive_reads', verbose_name=_('user')
+    )
+    at = models.DateTimeField(verbose_name=_('read at'), auto_now_add=True, db_index=True)
+    content_type = models.ForeignKey(to=ContentType, on_delete=models.PROTECT, verbose_name=_('kind of record'))
+    object_id = models.PositiveBigIntegerField(verbose_name=_('record id'))
+    channel = models.CharField(verbose_name=_('channel'), max_length=10, choices=Channel)
+
+    access_kind = 'audit'
+
+    class Meta:
+        ordering = ['-at', '-pk']
+        verbose_name = _('read of a sensitive record')
+        verbose_name_plural = _('reads of sensitive records')
+        indexes = [models.Index(fields=['content_type', 'object_id'], name='core_sensitiveread_record')]
+
+    def __str__(self):
+        return f'{self.user} {self.at:%Y-%m-%d %H:%M} {self.content_type.model} {self.object_id}'
 
 
 # Section: accounts

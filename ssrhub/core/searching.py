@@ -19,6 +19,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import Case, CharField, IntegerField, Q, TextField, Transform, Value, When
 from django.dispatch import receiver
 
+from .readlog import log_reads
 from .textsearch import WORD, best_text, fold, highlight, search_terms, snippet, spelling_alternatives
 
 __all__ = [
@@ -215,7 +216,7 @@ def _hit(index: SearchIndex, obj, terms: list[str]) -> dict:
 
 def global_search(user, query: str, kind: str | None = None, page_number=1) -> SearchResults:
     """Every kind's hits for ``query`` that ``user`` may view: counted per kind, the best few of each, or, with
-    ``kind``, that kind's hits page by page."""
+    ``kind``, that kind's hits page by page. The hits shown of sensitive records are written to the read log."""
     results = SearchResults(query=query)
     terms = search_terms(query)
     if not terms:
@@ -232,11 +233,15 @@ def global_search(user, query: str, kind: str | None = None, page_number=1) -> S
         index, queryset = chosen
         results.kind, results.kind_label = index.kind, index.label
         page = Paginator(queryset, HITS_PER_PAGE).get_page(page_number)
-        page.object_list = [_hit(index, obj, terms) for obj in page.object_list]
+        shown = list(page.object_list)
+        log_reads(user, shown, 'search')
+        page.object_list = [_hit(index, obj, terms) for obj in shown]
         results.page = page
         return results
     for (index, queryset), facet in zip(found, results.facets, strict=True):
-        hits = [_hit(index, obj, terms) for obj in queryset[:HITS_PER_GROUP]]
+        shown = list(queryset[:HITS_PER_GROUP])
+        log_reads(user, shown, 'search')
+        hits = [_hit(index, obj, terms) for obj in shown]
         results.groups.append({**facet, 'hits': hits})
     # A kind whose best hit is named exactly as the query comes first ("Liberia": the country before paragraphs).
     wanted = fold(' '.join(WORD.findall(query)))
@@ -248,7 +253,10 @@ def suggest(user, query: str, limit: int = 3) -> list[dict]:
     """Close spellings of ``query`` that find something for ``user``: ``{'query', 'count'}``, best first."""
     suggestions = []
     for alternative in spelling_alternatives(query, known_words()):
-        count = global_search(user, alternative).total
+        # Counted only: no hit is shown, so none is read.
+        count = (
+            sum(matching(index, user, alternative).count() for index in indexes()) if search_terms(alternative) else 0
+        )
         if count:
             suggestions.append({'query': alternative, 'count': count})
         if len(suggestions) == limit:

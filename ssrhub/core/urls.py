@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import countries, pages
+from .views import countries, pages, two_factor
 
 urlpatterns = [
     path('search/', pages.search, name='search'),
     path('changes/', pages.changes, name='changes'),
     path('favicon.ico', pages.favicon, name='favicon'),
+    path('accounts/two-factor/', two_factor.TwoFactorSetupView.as_view(), name='two_factor'),
+    path('accounts/two-factor/verify/', two_factor.TwoFactorVerifyView.as_view(), name='two_factor_verify'),
     path('countries/', countries.CountryListView.as_view(), name='country_list'),
     path('countries/<str:iso3>/', countries.CountryView.as_view(), name='country'),
     path('countries/<str:iso3>/history/', countries.CountryHistoryView.as_view(), name='country_history'),

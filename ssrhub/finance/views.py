@@ -73,7 +73,7 @@ class ExchangeRateListView(_RateReader, ObjectListView):
     template_name = 'finance/rate_list.html'
 
     def get(self, request, **kwargs):
-        context = self.get_table_context(request)
+        context = self.table_context(request)
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
         context['can_add'] = request.user.has_perm('finance.add_exchangerate')

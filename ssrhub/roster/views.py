@@ -63,7 +63,7 @@ class ExpertProfileListView(generic.ObjectListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, **kwargs):
-        context = self.get_table_context(request)
+        context = self.table_context(request)
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
         query = request.GET.urlencode()
@@ -214,7 +214,7 @@ class SupportRequestListView(generic.ObjectListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, **kwargs):
-        context = self.get_table_context(request)
+        context = self.table_context(request)
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
         context['add_countries'] = [

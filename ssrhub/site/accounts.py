@@ -1,8 +1,9 @@
 """The account pages in the site's layout: password change, and password reset by e-mail.
 
 Django's views with ssrhub's templates (``registration/account_*.html``; the admin's ``registration/password_*``
-templates would otherwise win, being found first) and forms with the site's accessible widgets. Logging in stays
-with Django's view and django-axes' lockout.
+templates would otherwise win, being found first) and forms with the site's accessible widgets. Logging in is
+Django's view with django-axes' lockout, followed by the second factor for users who read sensitive records
+(``core/views/two_factor.py``).
 """
 
 from django.contrib.auth import forms as auth_forms
@@ -11,6 +12,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.forms import AccessibleFormMixin
+from ssrhub.core.views.two_factor import LoginView
 
 __all__ = ['urlpatterns']
 
@@ -31,7 +33,7 @@ FORM = 'registration/account_form.html'
 MESSAGE = 'registration/account_message.html'
 
 urlpatterns = [
-    path('login/', auth_views.LoginView.as_view(), name='login'),
+    path('login/', LoginView.as_view(), name='login'),
     path('logout/', auth_views.LogoutView.as_view(), name='logout'),
     path(
         'password_change/',

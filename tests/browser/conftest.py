@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from base64 import b32decode
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,26 @@ def axe_violations():
     return check
 
 
+def second_factor(page, username: str):
+    """Pass the second-factor step a user who reads sensitive records meets after their password: set-up (the code
+    computed from the secret the page shows, as an app would) or verify (a backup code put in the database)."""
+    from django.contrib.auth import get_user_model
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    if page.get_by_test_id('two-factor-secret').count():
+        secret = page.get_by_test_id('two-factor-secret').inner_text()
+        page.locator('#id_code').fill(f'{totp(b32decode(secret)):06d}')
+        page.locator('main form button[type=submit]').click()
+        page.get_by_test_id('two-factor-continue').click()
+    else:
+        user = get_user_model().objects.get(username=username)
+        device, _created = StaticDevice.objects.get_or_create(user=user, name='backup')
+        device.token_set.create(token='browser-test')
+        page.locator('#id_code').fill('browser-test')
+        page.locator('main form button[type=submit]').click()
+
+
 @pytest.fixture
 def log_in():
     def log_in(page, username: str, password: str = 'ssrhub-demo'):
@@ -125,6 +146,9 @@ def log_in():
         page.get_by_label('Username').fill(username)
         page.get_by_label('Password').fill(password)
         page.get_by_role('button', name='Log in').click()
+        page.wait_for_load_state()
+        if '/accounts/two-factor/' in page.url:
+            second_factor(page, username)
         page.wait_for_url('**/')
 
     return log_in

@@ -1,14 +1,16 @@
 """RestrictedModelViewSet, exercised on a country-scoped model through a viewset declared here."""
 
 import pytest
+from django.db import connection
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.routers import SimpleRouter
 from rest_framework.test import APIClient
 
 from ssrhub.core.api.viewsets import RestrictedModelViewSet
-from ssrhub.core.models import Country
+from ssrhub.core.models import Country, SensitiveRead
 from ssrhub.core.roles import Role
+from ssrhub.core.testing.two_factor import verified_login
 from ssrhub.countries.models import Actor, ActorType, Area
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
@@ -117,12 +119,51 @@ def test_editor_cannot_create_in_or_move_to_another_country(actors, lbr_editor):
     assert liberian.history.count() == 1
 
 
-def test_a_record_out_of_view_is_not_found(actors, lbr_editor, monkeypatch):
+def verified_client(user) -> APIClient:
+    client = APIClient()
+    verified_login(client, user)
+    return client
+
+
+def names(response) -> list[str]:
+    return [row['name'] for row in response.json()['results']]
+
+
+@pytest.fixture
+def lbr_forum_member(make_user, monkeypatch):
+    """Actor made sensitive, and a member of Liberia's HRDDP forum, who reads Liberia's sensitive records."""
     monkeypatch.setattr(Actor, 'access_kind', 'sensitive')
-    client = client_for(lbr_editor)
-    car = actors['CAF']
-    assert [row['name'] for row in client.get('/actors/').json()['results']] == ['Liberia National Police']
+    return make_user('lbr-forum', Role.HRDDP_FORUM_MEMBER, countries=('LBR',))
+
+
+def test_a_record_out_of_country_is_not_found_and_every_read_is_logged(actors, lbr_forum_member):
+    client = verified_client(lbr_forum_member)
+    lbr, car = actors['LBR'], actors['CAF']
+    assert names(client.get('/actors/')) == ['Liberia National Police']
+    assert client.get(f'/actors/{lbr.pk}/').status_code == 200
+    logged = SensitiveRead.objects.filter(user=lbr_forum_member).values_list('channel', 'object_id')
+    assert sorted(logged) == [('api', lbr.pk), ('api', lbr.pk)]
     assert client.get(f'/actors/{car.pk}/').status_code == 404
-    assert client.patch(f'/actors/{car.pk}/', {'name': 'X'}, format='json').status_code == 404
-    assert client.delete(f'/actors/{car.pk}/').status_code == 404
+    # A reader's writes are refused before any lookup.
+    assert client.patch(f'/actors/{car.pk}/', {'name': 'X'}, format='json').status_code == 403
     assert Actor.objects.filter(pk=car.pk, name='Police centrafricaine').exists()
+    assert not SensitiveRead.objects.filter(object_id=car.pk).exists()
+
+
+def test_an_api_token_or_an_unverified_session_reads_no_sensitive_record(actors, lbr_forum_member):
+    session = APIClient()
+    session.force_login(lbr_forum_member)
+    for client in (client_for(lbr_forum_member), session):
+        assert names(client.get('/actors/')) == []
+        assert client.get(f'/actors/{actors["LBR"].pk}/').status_code == 404
+    assert not SensitiveRead.objects.exists()
+
+
+def test_a_read_that_cannot_be_logged_is_refused(actors, lbr_forum_member):
+    client = verified_client(lbr_forum_member)
+    with connection.cursor() as cursor:  # rolled back with the test's transaction (SQLite and PostgreSQL)
+        cursor.execute(f'DROP TABLE {SensitiveRead._meta.db_table}')
+    for url in ('/actors/', f'/actors/{actors["LBR"].pk}/'):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert 'Liberia' not in response.content.decode()

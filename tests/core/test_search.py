@@ -4,9 +4,10 @@ sensitive kind (Actor patched to be one, as the access suite does) only within t
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from ssrhub.core.models import Country
+from ssrhub.core.models import Country, SensitiveRead
 from ssrhub.core.roles import Role
-from ssrhub.core.searching import global_search
+from ssrhub.core.searching import global_search, suggest
+from ssrhub.core.testing.two_factor import verified
 from ssrhub.countries.models import Actor, ActorType, Area
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,13 @@ def test_workspace_records_are_found_by_those_who_may_view_them(police, make_use
 def test_a_sensitive_kind_never_leaks(police, make_user, monkeypatch):
     monkeypatch.setattr(Actor, 'access_kind', 'sensitive')
     assert _actors(make_user('reader', Role.VIEWER)) == []
-    officer = make_user('lbr-officer', Role.DUE_DILIGENCE_OFFICER, countries=('LBR',))
+    officer = verified(make_user('lbr-officer', Role.DUE_DILIGENCE_OFFICER, countries=('LBR',)))
     assert _actors(officer) == ['Liberia National Police']
     assert not any(f['kind'] == 'actors' for f in global_search(AnonymousUser(), 'police').facets)
     assert global_search(officer, 'centrafricaine', kind='actors').page is None
+    # The hits shown of a sensitive kind are read-logged; a close spelling's count reads nothing.
+    assert list(SensitiveRead.objects.values_list('channel', 'object_id')) == [
+        ('search', Actor.objects.get(country__iso3='LBR').pk)
+    ]
+    suggest(officer, 'polise')
+    assert SensitiveRead.objects.count() == 1

@@ -105,7 +105,7 @@ class ActivityListView(LoginRequiredMixin, generic.ObjectListView):
     template_name = 'coordination/activity_list.html'
 
     def get(self, request, **kwargs):
-        context = self.get_table_context(request)
+        context = self.table_context(request)
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
         query = _filters_query(request)

@@ -1,4 +1,7 @@
-"""API base viewsets: every queryset goes through ``restrict(user, action)`` for the action the request performs."""
+"""API base viewsets: every queryset goes through ``restrict(user, action)`` for the action the request performs.
+
+Every sensitive record a request reads (one record, or the rows of a list) is written to the read log before the
+response is built; when the log cannot be written, the request is refused with a 403 (``core/readlog.py``)."""
 
 from django.db import transaction
 from django.http import Http404
@@ -7,6 +10,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 
 from ssrhub.core.access import can
+from ssrhub.core.readlog import log_reads
 
 __all__ = ['RestrictedModelViewSet', 'RestrictedReadOnlyViewSet']
 
@@ -35,8 +39,16 @@ class RestrictedViewSetMixin:
             if self.restrict_action != 'view' and self._visible():
                 raise PermissionDenied from None
             raise
-        # Reads of sensitive records will be logged here, once for every API read (issue 14).
+        log_reads(self.request.user, [obj], 'api')
         return obj
+
+    def get_serializer(self, *args, **kwargs):
+        """A list's rows (the page, or every row without pagination) are logged when they are sensitive records."""
+        if kwargs.get('many') and args:
+            rows = list(args[0])
+            log_reads(self.request.user, rows, 'api')
+            args = (rows, *args[1:])
+        return super().get_serializer(*args, **kwargs)
 
     def _visible(self) -> bool:
         lookup_url_kwarg = self.lookup_url_kwarg or self.lookup_field

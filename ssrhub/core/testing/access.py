@@ -2,6 +2,10 @@
 below exercise every one of them as anonymous, without permission, with permission and from another country,
 and check that every change writes a history row naming the user (NetBox ``utilities/testing``, as data).
 
+On a sensitive model every user is logged in with a verified second factor (``verified_login``), so that refusals
+come from roles and countries; ``check_unverified`` then checks that a reader whose session is not verified sees
+nothing, and ``check_sensitive_reads`` that reads are country-constrained and written to the read log.
+
 A check takes a Django test client, the entry and the users it needs; ``tests/access/`` runs them for every entry.
 """
 
@@ -10,13 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.forms.models import model_to_dict
 from django.shortcuts import resolve_url
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from ssrhub.core.access import SENSITIVE
+from ssrhub.core.models import SensitiveRead
+from ssrhub.core.readlog import is_sensitive
 from ssrhub.core.roles import Role
+from ssrhub.core.testing.two_factor import verified_login
+from ssrhub.core.views.generic import ObjectHistoryView, ObjectListView, ObjectView
 
 __all__ = [
     'HOME',
@@ -28,9 +37,11 @@ __all__ = [
     'check_changes_are_logged',
     'check_country_constrained',
     'check_sensitive_reads',
+    'check_unverified',
     'check_with_permission',
     'check_without_permission',
     'form_data',
+    'log_in',
     'writable',
 ]
 
@@ -139,8 +150,22 @@ def _is_login(response) -> bool:
     return response.status_code == 302 and response['Location'].startswith(resolve_url(settings.LOGIN_URL))
 
 
+def _is_second_factor(response) -> bool:
+    return response.status_code == 302 and response['Location'].startswith(resolve_url('two_factor'))
+
+
+def log_in(client, entry, user):
+    """Log ``user`` in: with a verified second factor on a sensitive model, so that refusals come from the role."""
+    if is_sensitive(entry.model):
+        verified_login(client, user)
+    else:
+        client.force_login(user)
+
+
 def _readable(response) -> bool:
-    return response.status_code == 200 or (response.status_code == 302 and not _is_login(response))
+    return response.status_code == 200 or (
+        response.status_code == 302 and not _is_login(response) and not _is_second_factor(response)
+    )
 
 
 def _describe(response, url) -> str:
@@ -198,15 +223,20 @@ def _writes(client, endpoint, is_api, record):
     return [*responses, ('post', client.post(url, payload))]
 
 
-def _refuse_writes(client, entry, record, *, anonymous=False):
-    """Every write through every page and API endpoint is refused and changes nothing."""
+def _refuse_writes(client, entry, record, *, anonymous=False, unverified=False):
+    """Every write through every page and API endpoint is refused and changes nothing (anonymous users may be sent to
+    log in, unverified ones to their second factor)."""
     for endpoint, is_api in entry.endpoints():
         if not is_api and endpoint.kind in READS:
             continue
         before = _snapshot(entry, record, endpoint)
         for method, response in _writes(client, endpoint, is_api, record):
             url = endpoint.url(record)
-            refused = response.status_code in REFUSED or (anonymous and _is_login(response))
+            refused = (
+                response.status_code in REFUSED
+                or (anonymous and _is_login(response))
+                or (unverified and _is_second_factor(response))
+            )
             assert refused, f'{method.upper()} {_describe(response, url)} for {entry}'
         assert _snapshot(entry, record, endpoint) == before, f'{endpoint.name} changed {entry} although refused'
 
@@ -236,7 +266,7 @@ def check_anonymous(client, entry):
 def check_without_permission(client, entry, user):
     """A user without a role sees nothing of the model (403, 404 or a list without the record) and changes nothing."""
     record = entry.record()
-    client.force_login(user)
+    log_in(client, entry, user)
     for endpoint, is_api in entry.endpoints(READS):
         url = endpoint.url(record)
         response = _get(client, url, is_api)
@@ -251,7 +281,7 @@ def check_with_permission(client, entry, reader):
     """The reader's role reads every page and API endpoint, lists show the record, and (unless it is also the
     writer's role) every write is refused."""
     record = entry.record()
-    client.force_login(reader)
+    log_in(client, entry, reader)
     for endpoint, is_api in entry.endpoints(READS):
         url = endpoint.url(record)
         response = _get(client, url, is_api)
@@ -271,7 +301,7 @@ def check_changes_are_logged(client, entry, writer):
     """Every write page and writable API endpoint works for the writer and adds a history row naming them."""
     for endpoint, is_api in writable(entry):
         record = entry.record()
-        client.force_login(writer)
+        log_in(client, entry, writer)
         logged = endpoint.logs or entry.model
         before = logged.history.count()
         for method, response in _writes(client, endpoint, is_api, record):
@@ -286,7 +316,7 @@ def check_country_constrained(client, entry, writer):
     """A writer of Liberia cannot change or delete a record of another country by guessing its id, through any
     page or API endpoint (403 or 404), and nothing changes."""
     foreign = entry.foreign()
-    client.force_login(writer)
+    log_in(client, entry, writer)
     for endpoint, is_api in entry.endpoints():
         if not is_api and endpoint.kind in READS:
             continue
@@ -297,19 +327,66 @@ def check_country_constrained(client, entry, writer):
         assert _snapshot(entry, foreign, endpoint) == before, f'{endpoint.name} changed a record of another country'
 
 
-def check_sensitive_reads(client, entry, reader):
-    """Were the model sensitive (the caller patches ``access_kind``), a reader assigned to Liberia would read its
-    own country's record and never another country's, through any page or API endpoint."""
-    own, foreign = entry.record(), entry.foreign()
+def check_unverified(client, entry, reader):
+    """On a sensitive model, a reader whose role and country read the record but whose session is not verified with
+    a second factor (a password login, an API token) sees nothing of it: pages send them to verify (or refuse), lists
+    leave it out, the API refuses or lists nothing; every write is refused; no read is logged."""
+    record = entry.record()
     client.force_login(reader)
+    reads = SensitiveRead.objects.count()
+    for endpoint, is_api in entry.endpoints(READS):
+        url = endpoint.url(record)
+        response = _get(client, url, is_api)
+        if response.status_code == 200 and endpoint.kind == 'list':
+            assert _shows(entry, endpoint, is_api, response, record) is False, f'{url} shows {record} unverified'
+        else:
+            assert response.status_code in REFUSED or _is_second_factor(response), _describe(response, url)
+    _refuse_writes(client, entry, record, unverified=True)
+    assert SensitiveRead.objects.count() == reads, f'{entry}: a read was logged for an unverified session'
+
+
+GENERIC_READS = (ObjectView, ObjectHistoryView, ObjectListView)
+
+
+def _logs_itself(endpoint, is_api, url) -> bool:
+    """Whether the endpoint's read is logged by the generic machinery (API viewsets, generic record and list pages)."""
+    if is_api:
+        return True
+    view = getattr(resolve(url.split('?')[0]).func, 'view_class', None)
+    return view is not None and issubclass(view, GENERIC_READS)
+
+
+def check_sensitive_reads(client, entry, reader, *, every_read_logged=True):
+    """A reader assigned to Liberia reads its own country's record and never another country's, through any page or
+    API endpoint, and every read is in the read log (``SensitiveRead``: the reader, the record) before the response:
+    a list showing the record, a record's page or API detail. The caller patches ``access_kind`` when the model is
+    not sensitive; then ``every_read_logged=False`` asks it only of the generic views' and API viewsets' reads (a
+    model made sensitive must log its own other reads: exports, analyses)."""
+    own, foreign = entry.record(), entry.foreign()
+    log_in(client, entry, reader)
+    kind = ContentType.objects.get_for_model(entry.model, for_concrete_model=False)
+    own_reads = SensitiveRead.objects.filter(user=reader, content_type=kind, object_id=own.pk)
     for endpoint, is_api in entry.endpoints(READS):
         url = endpoint.url(foreign)
         response = _get(client, url, is_api)
         if endpoint.kind == 'list':
             assert _readable(response), _describe(response, url)
             assert _shows(entry, endpoint, is_api, response, foreign) is not True, f'{url} shows {foreign}'
-            assert _shows(entry, endpoint, is_api, response, own) is not False, f'{url} hides {own}'
+            before = own_reads.count()
+            response = _get(client, endpoint.url(own), is_api)
+            shown = _shows(entry, endpoint, is_api, response, own)
+            assert shown is not False, f'{url} hides {own}'
+            logged = every_read_logged or _logs_itself(endpoint, is_api, url)
+            if shown and logged:
+                assert own_reads.count() > before, f'{url} showed {own} without logging the read'
         else:
             assert response.status_code in {403, 404}, _describe(response, url)
             own_url = endpoint.url(own)
-            assert _readable(_get(client, own_url, is_api)), own_url
+            before = own_reads.count()
+            response = _get(client, own_url, is_api)
+            assert _readable(response), own_url
+            if response.status_code == 200 and (every_read_logged or _logs_itself(endpoint, is_api, own_url)):
+                assert own_reads.count() > before, f'{own_url} showed {own} without logging the read'
+    assert not SensitiveRead.objects.filter(content_type=kind, object_id=foreign.pk).exists(), (
+        f'a read of {foreign} (another country) was logged: it was shown'
+    )

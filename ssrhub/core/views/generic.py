@@ -1,7 +1,9 @@
 """Generic views: app views only declare their queryset, filterset, table, form and template.
 
 Every view restricts its queryset with ``restrict(user, action)`` (see ``core/access.py``), so a
-record the user may not see is a 404, never a leak. The country-scoped views add the country of the
+record the user may not see is a 404, never a leak. On a sensitive model, a user whose role reads it but whose
+session is not verified with a second factor is sent to verify it, and every record shown (one record, or the rows
+of a list page) is written to the read log first (``core/readlog.py``). The country-scoped views add the country of the
 URL (``<iso3>``): their querysets are cut down to it through the model's ``country_scope``, and
 what the page offers (add, change, delete) is decided by the same rule (``can_in_country()``).
 """
@@ -16,11 +18,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
-from ssrhub.core.access import can, can_in_country, may_attempt
+from ssrhub.core.access import can, can_in_country, may_attempt, two_factor_verified
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.history import object_changes
 from ssrhub.core.models import Country
+from ssrhub.core.readlog import is_sensitive, log_reads
 from ssrhub.core.roles import permission_name
+from ssrhub.core.two_factor import second_factor_url
 
 __all__ = [
     'AnalysisView',
@@ -51,6 +55,13 @@ class RestrictedViewMixin:
 
     queryset = None
     action = 'view'
+    read_channel = 'page'
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.queryset is not None and is_sensitive(self.queryset.model):
+            if refusal := self.refuse_reader(request, self.queryset.model):
+                return refusal
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self, request, action=None):
         return self.queryset.restrict(request.user, action or self.action)
@@ -61,12 +72,20 @@ class RestrictedViewMixin:
         raise PermissionDenied
 
     def refuse_reader(self, request, model):
-        """Anonymous users are sent to log in (the response); a user whose role does not view ``model`` gets a 403."""
+        """Anonymous users are sent to log in (the response); a user whose role does not view ``model`` gets a 403;
+        one whose role does, on a sensitive model, is sent to verify their session with their second factor."""
         if not request.user.is_authenticated:
             return self.deny(request)
         if not request.user.has_perm(permission_name(model, 'view')):
             raise PermissionDenied
+        if is_sensitive(model) and not two_factor_verified(request.user):
+            return redirect(second_factor_url(request.user, request.get_full_path()))
         return None
+
+    def found(self, request, obj):
+        """The record the page shows, logged when sensitive (refused with a 403 when the log cannot be written)."""
+        log_reads(request.user, [obj], self.read_channel)
+        return obj
 
     def get_object(self, request, **kwargs):
         obj = self.get_queryset(request).filter(**kwargs).first()
@@ -74,7 +93,7 @@ class RestrictedViewMixin:
             if self.action != 'view' and self.get_queryset(request, 'view').filter(**kwargs).exists():
                 raise PermissionDenied
             raise Http404
-        return obj
+        return self.found(request, obj)
 
 
 class FormSaveMixin:
@@ -150,8 +169,15 @@ class ObjectListView(RestrictedViewMixin, View):
             'model': self.queryset.model,
         }
 
-    def get(self, request, **kwargs):
+    def table_context(self, request) -> dict:
+        """``get_table_context()``, the rows of the table's page logged first when they are sensitive records."""
         context = self.get_table_context(request)
+        if is_sensitive(self.queryset.model):
+            log_reads(request.user, [row.record for row in context['table'].paginated_rows], 'list')
+        return context
+
+    def get(self, request, **kwargs):
+        context = self.table_context(request)
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
         return render(request, self.template_name, context)
@@ -177,6 +203,7 @@ class ObjectHistoryView(RestrictedViewMixin, View):
     """The audit history of one record: who changed what, when, with before and after values."""
 
     template_name = 'core/object_history.html'
+    read_channel = 'history'
 
     def get(self, request, **kwargs):
         obj = self.get_object(request, **kwargs)
@@ -333,7 +360,7 @@ class CountryScopedMixin(RestrictedViewMixin):
         obj = self.get_queryset(request).filter(**kwargs).first()
         if obj is None:
             raise Http404
-        return obj
+        return self.found(request, obj)
 
     def country_context(self, **extra) -> dict:
         return {
@@ -357,7 +384,7 @@ class CountryObjectListView(CountryScopedMixin, ObjectListView):
         return {}
 
     def get(self, request, **kwargs):
-        context = self.country_context(**self.get_table_context(request))
+        context = self.country_context(**self.table_context(request))
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
         return render(request, self.template_name, {**context, **self.get_extra_context(request)})

@@ -32,7 +32,7 @@ class LibraryIndicatorListView(ObjectListView):
     template_name = 'monitoring/library/library_list.html'
 
     def get(self, request, **kwargs):
-        context = self.get_table_context(request)
+        context = self.table_context(request)
         context['title'] = _('SSR indicator library')
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)
@@ -135,7 +135,7 @@ class SdgIndicatorListView(ObjectListView):
         )
 
     def get(self, request, **kwargs):
-        context = self.get_table_context(request)
+        context = self.table_context(request)
         context['title'] = _('SDG indicators')
         if request.htmx:
             return render(request, 'core/htmx/table.html', context)

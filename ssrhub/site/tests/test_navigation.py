@@ -184,6 +184,8 @@ NOT_PAGES = {
     'iati_upload': 'a form, in the Coordination menu',
     'threew_import_status': 'the progress and report of one 3W import, reached by applying it',
     'login': 'linked from every page',
+    'two_factor': 'the second factor: a step of the login, and in the user menu of those who read sensitive records',
+    'two_factor_verify': 'the second factor: a step of the login',
     'password_reset': 'linked from the login page',
     '_done': 'a step of the password forms',
     'password_reset_confirm': 'a step of the password reset, linked from its e-mail',
