@@ -19,6 +19,7 @@ class WorkspaceTab:
     url_name: str
     after: str = 'timeline'
     group: str = ''
+    model: str = ''  # 'app_label.ModelName': the tab shows only to users who may view its records in the country
 
 
 @dataclass(frozen=True)
