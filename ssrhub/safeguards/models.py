@@ -157,6 +157,10 @@ class SupportRequest(ConcurrentTransitionMixin, SafeguardsModel):
     def get_absolute_url(self):
         return reverse('safeguards:supportrequest', args=[self.country.iso3, self.pk])
 
+    def clean_fields(self, exclude=None):
+        # The protected status is set by the workflow only: cleaning would assign it again, which the field refuses.
+        super().clean_fields(exclude={*(exclude or ()), 'status'})
+
     def clean(self):
         if self.end and self.start and self.end < self.start:
             raise ValidationError({'end': _('The support cannot end before it starts.')})

@@ -126,6 +126,9 @@ from ssrhub.monitoring.tests.survey_files import form_bytes, odk_zip
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
+from ssrhub.safeguards import models as hrdd
+from ssrhub.safeguards.forms.cases import MitigationForm
+from ssrhub.safeguards.forms.cases import SupportRequestForm as HrddRequestForm
 
 __all__ = ['ENTRIES']
 
@@ -850,6 +853,165 @@ def conflict_event(iso3: str = 'LBR') -> ConflictEvent:
                   'deaths_civilians': 0, 'deaths_unknown': 0, 'best': 3, 'low': 3, 'high': 3, 'event_clarity': 1,
                   'fingerprint': 'f', 'load': statistic_load('ucdp')},
     )[0]  # fmt: skip
+
+
+# Section: safeguards, support requests (sensitive: read by the forum member of the country, written by its officer)
+
+
+def hrdd_request(iso3: str = 'LBR') -> hrdd.SupportRequest:
+    """A draft support request with its first assessment, one factor, a mitigation, and the records of a decided and
+    reopened case (review, decision shared, reopening, suspension) written directly."""
+    record, created = hrdd.SupportRequest.objects.get_or_create(
+        country=country(iso3),
+        title=f'Rations {iso3}',
+        defaults={
+            'un_entity': UNEntity.objects.get(code='DPO'),
+            'recipient': actor(iso3),
+            'kind': 'rations',
+            'description': 'Rations for a joint operation',
+            'start': datetime.date(2026, 1, 1),
+            'basis': 'S/RES/2765 (2024)',
+        },
+    )
+    if created:
+        assessment = hrdd.RiskAssessment.objects.create(request=record, likelihood=2, impact=2, overall_risk=2)
+        hrdd.RiskFactor.objects.create(assessment=assessment, factor='training', rating=2, finding='Trained.')
+        hrdd.Mitigation.objects.create(
+            request=record, description='Vet', owner='JHRO', due_on=datetime.date(2026, 6, 1)
+        )
+        officer = get_user_model().objects.get_or_create(username=f'hrdd-suite-{iso3}')[0]
+        hrdd.ForumReview.objects.create(
+            request=record, assessment=assessment, recommendation='support', reviewer=officer
+        )
+        hrdd.Decision.objects.create(
+            request=record, assessment=assessment, outcome='support', approver=officer, justification='Low risk.',
+            expires_on=datetime.date(2030, 1, 1), shared=True,
+        )  # fmt: skip
+        hrdd.SharedDecision.objects.create(
+            request=record, country=record.country, recipient=record.recipient, kind=record.kind, outcome='support',
+            decided_on=datetime.date(2026, 1, 2), expires_on=datetime.date(2030, 1, 1),
+        )  # fmt: skip
+        hrdd.Reopening.objects.create(request=record, reason='other', note='New commander.')
+        hrdd.Intervention.objects.create(
+            request=record, kind='suspension', started_on=datetime.date(2026, 2, 1), reason='Killings.'
+        )
+    return record
+
+
+def hrdd_part(model, iso3: str = 'LBR'):
+    request = hrdd_request(iso3)
+    if model is hrdd.RiskFactor:
+        return hrdd.RiskFactor.objects.filter(assessment__request=request).first()
+    return model.objects.filter(request=request).first()
+
+
+def hrdd_country(record):
+    return record.request.country.iso3
+
+
+def hrdd_request_payload(record) -> dict:
+    return {
+        'country': record.country.iso3,
+        'title': 'Fuel for patrols',
+        'un_entity': record.un_entity_id,
+        'recipient': record.recipient_id,
+        'kind': 'fuel',
+        'start': '2026-02-01',
+        'basis': 'S/RES/2765 (2024)',
+    }
+
+
+def hrdd_entries() -> list:
+    request_pages = (
+        Endpoint('safeguards:supportrequest_list', 'list', kwargs=home, data=None),
+        Endpoint('safeguards:supportrequest', kwargs=at(own_country, by_pk)),
+        Endpoint('safeguards:supportrequest_history', kwargs=at(own_country, by_pk)),
+        Endpoint(
+            'safeguards:supportrequest_edit',
+            'edit',
+            kwargs=at(own_country, by_pk),
+            data=lambda r: form_data(HrddRequestForm, r, {'country': r.country}, title='Rations, changed'),
+        ),
+    )
+    entries = [
+        AccessEntry(
+            model=hrdd.SupportRequest,
+            record=hrdd_request,
+            foreign=lambda: hrdd_request(FOREIGN),
+            pages=request_pages,
+            api=api('safeguards', 'supportrequest', create=hrdd_request_payload, change=lambda r: {'title': 'Changed'}),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+            marker=row('request'),
+        ),
+        AccessEntry(
+            model=hrdd.RiskAssessment,
+            record=lambda: hrdd_part(hrdd.RiskAssessment),
+            foreign=lambda: hrdd_part(hrdd.RiskAssessment, FOREIGN),
+            pages=(Endpoint('safeguards:riskassessment', kwargs=at(hrdd_country, by_pk)),),
+            api=api('safeguards', 'riskassessment', change=lambda r: {'conclusion': 'Changed'}),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+        ),
+        AccessEntry(
+            model=hrdd.Mitigation,
+            record=lambda: hrdd_part(hrdd.Mitigation),
+            foreign=lambda: hrdd_part(hrdd.Mitigation, FOREIGN),
+            pages=(
+                Endpoint(
+                    'safeguards:mitigation_edit',
+                    'edit',
+                    kwargs=at(hrdd_country, by_pk),
+                    data=lambda r: form_data(MitigationForm, r, owner='OHCHR'),
+                ),
+            ),
+            api=api(
+                'safeguards',
+                'mitigation',
+                create=lambda r: {
+                    'request': r.request_id,
+                    'description': 'Train',
+                    'owner': 'JHRO',
+                    'due_on': '2026-09-01',
+                },
+                change=lambda r: {'owner': 'OHCHR'},
+            ),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+        ),
+        AccessEntry(
+            model=hrdd.RiskFactor,
+            record=lambda: hrdd_part(hrdd.RiskFactor),
+            foreign=lambda: hrdd_part(hrdd.RiskFactor, FOREIGN),
+            api=api('safeguards', 'riskfactor', change=lambda r: {'finding': 'Changed'}),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+        ),
+    ]
+    for model, basename in (
+        (hrdd.ForumReview, 'forumreview'),
+        (hrdd.Decision, 'decision'),
+        (hrdd.Reopening, 'reopening'),
+        (hrdd.Intervention, 'intervention'),
+    ):
+        entries.append(
+            AccessEntry(
+                model=model,
+                record=lambda model=model: hrdd_part(model),
+                foreign=lambda model=model: hrdd_part(model, FOREIGN),
+                api=api('safeguards', basename),
+                reader=Role.HRDDP_FORUM_MEMBER,
+            )
+        )
+    entries.append(
+        AccessEntry(
+            model=hrdd.SharedDecision,
+            record=lambda: hrdd_part(hrdd.SharedDecision),
+            foreign=lambda: hrdd_part(hrdd.SharedDecision, FOREIGN),
+            api=api('safeguards', 'shareddecision'),
+        )
+    )
+    return entries
 
 
 ENTRIES = [
@@ -2328,4 +2490,5 @@ ENTRIES = [
         ),
         api=api('monitoring', 'conflictevent'),
     ),
+    *hrdd_entries(),
 ]

@@ -40,4 +40,6 @@ def registered_tabs(context, after: str) -> list:
 
 @register.simple_tag(takes_context=True)
 def tab_group(context, tab: str) -> TabGroup | None:
-    return next((entry for entry in _visible(tabs_registered(), context) if isinstance(entry, TabGroup) and tab in entry), None)
+    return next(
+        (entry for entry in _visible(tabs_registered(), context) if isinstance(entry, TabGroup) and tab in entry), None
+    )

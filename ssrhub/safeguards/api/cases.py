@@ -273,17 +273,8 @@ STEP_SERIALIZERS = {
 
 
 def _step_action(step: str):
-    @extend_schema(
-        request=STEP_SERIALIZERS[step],
-        responses={
-            200: HrddRequestSerializer,
-            400: OpenApiResponse(description='Missing or invalid data.'),
-            403: OpenApiResponse(description='The user does not hold the role that takes this step here.'),
-            409: OpenApiResponse(description='The request has moved on: the step was not taken.'),
-        },
-        description=f'Workflow step "{step}" (safeguards/workflow.py).',
-    )
-    @action(detail=True, methods=['post'], url_path=step, url_name=step, permission_classes=[IsAuthenticated])
+    """The POST action of ``step`` on a request."""
+
     def take(self, request, pk=None):
         obj = self.get_object()
         if not workflow.may_take(step, obj, request.user):
@@ -299,7 +290,19 @@ def _step_action(step: str):
         return Response(HrddRequestSerializer(obj, context={'request': request}).data)
 
     take.__name__ = f'step_{step}'
-    return take
+    schema = extend_schema(
+        request=STEP_SERIALIZERS[step],
+        responses={
+            200: HrddRequestSerializer,
+            400: OpenApiResponse(description='Missing or invalid data.'),
+            403: OpenApiResponse(description='The user does not hold the role that takes this step here.'),
+            409: OpenApiResponse(description='The request has moved on: the step was not taken.'),
+        },
+        description=f'Workflow step "{step}" (safeguards/workflow.py).',
+    )
+    return schema(
+        action(detail=True, methods=['post'], url_path=step, url_name=step, permission_classes=[IsAuthenticated])(take)
+    )
 
 
 @extend_schema_view(
@@ -382,4 +385,3 @@ class SharedDecisionViewSet(RestrictedReadOnlyViewSet):
     queryset = SharedDecision.objects.select_related('country')
     serializer_class = SharedDecisionSerializer
     filterset_fields = ['recipient']
-

@@ -166,7 +166,8 @@ class DecideForm(AccessibleFormMixin, forms.Form):
 
 class ReopenForm(AccessibleFormMixin, forms.Form):
     reason = forms.ChoiceField(
-        label=_('reason'), choices=[(value, label) for value, label in ReopenReason.choices if value != ReopenReason.RETURNED]
+        label=_('reason'),
+        choices=[(value, label) for value, label in ReopenReason.choices if value != ReopenReason.RETURNED],
     )
     note = forms.CharField(label=_('note'), widget=TEXT, required=False)
 

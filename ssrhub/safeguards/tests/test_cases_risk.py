@@ -7,7 +7,18 @@ from ssrhub.safeguards import risk
 
 @pytest.mark.parametrize(
     ('likelihood', 'impact', 'expected'),
-    [(1, 1, 1), (1, 2, 1), (2, 2, 2), (1, 4, 2), (2, 3, 3), (2, 4, 3), (3, 3, 4), (4, 4, 4), (None, 2, None), (2, 0, None)],
+    [
+        (1, 1, 1),
+        (1, 2, 1),
+        (2, 2, 2),
+        (1, 4, 2),
+        (2, 3, 3),
+        (2, 4, 3),
+        (3, 3, 4),
+        (4, 4, 4),
+        (None, 2, None),
+        (2, 0, None),
+    ],
 )
 def test_suggested_risk(likelihood, impact, expected):
     assert risk.suggested_risk(likelihood, impact) == expected

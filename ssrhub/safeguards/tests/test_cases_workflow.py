@@ -39,7 +39,12 @@ STEPS = {
         {'outcome': 'support', 'justification': 'Low risk.', 'expires_on': LATER},
         CaseStatus.DECIDED,
     ),
-    'reopen': (CaseStatus.DECIDED, 'officer', {'reason': 'commander-changed', 'note': 'New colonel.'}, CaseStatus.DRAFT),
+    'reopen': (
+        CaseStatus.DECIDED,
+        'officer',
+        {'reason': 'commander-changed', 'note': 'New colonel.'},
+        CaseStatus.DRAFT,
+    ),
     'suspend': (
         CaseStatus.DECIDED,
         'head',
@@ -106,7 +111,11 @@ def test_a_case_from_draft_to_reopening_keeps_every_version(people):
     )
     assert decision.approver == head and request.status == CaseStatus.DECIDED
     shared = SharedDecision.objects.get(request=request)
-    assert (shared.recipient, shared.outcome, shared.expires_on) == (request.recipient, decision.outcome, decision.expires_on)
+    assert (shared.recipient, shared.outcome, shared.expires_on) == (
+        request.recipient,
+        decision.outcome,
+        decision.expires_on,
+    )
 
     new = allegation()  # against the recipient: reopens the decided case
     request.refresh_from_db()
