@@ -45,6 +45,7 @@ __all__ = [
     'allegation_saved',
     'available_steps',
     'decide',
+    'deletable',
     'reopen',
     'reopen_expired',
     'resume',
@@ -153,6 +154,11 @@ def may_take(step: str, request, user) -> bool:
     """Whether ``user`` holds the role that takes ``step`` on ``request`` (whatever its state)."""
     meta = TRANSITIONS[step]._django_fsm
     return any(t.has_perm(request, user) for t in meta.transitions.values())
+
+
+def deletable(request) -> bool:
+    """A request is deleted only in draft and never submitted: a case once submitted keeps its record."""
+    return request.status == CaseStatus.DRAFT and not request.assessments.filter(frozen=True).exists()
 
 
 def available_steps(request, user) -> list[str]:

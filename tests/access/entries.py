@@ -858,12 +858,12 @@ def conflict_event(iso3: str = 'LBR') -> ConflictEvent:
 # Section: safeguards, support requests (sensitive: read by the forum member of the country, written by its officer)
 
 
-def hrdd_request(iso3: str = 'LBR') -> hrdd.SupportRequest:
-    """A draft support request with its first assessment, one factor, a mitigation, and the records of a decided and
-    reopened case (review, decision shared, reopening, suspension) written directly."""
+def hrdd_request(iso3: str = 'LBR', decided: bool = False) -> hrdd.SupportRequest:
+    """A draft support request with its first assessment, one factor and a mitigation; ``decided``: another request
+    carrying the records of a decided and reopened case (review, decision shared, reopening, suspension)."""
     record, created = hrdd.SupportRequest.objects.get_or_create(
         country=country(iso3),
-        title=f'Rations {iso3}',
+        title=f'Rations {iso3}' + (' (decided)' if decided else ''),
         defaults={
             'un_entity': UNEntity.objects.get(code='DPO'),
             'recipient': actor(iso3),
@@ -873,12 +873,12 @@ def hrdd_request(iso3: str = 'LBR') -> hrdd.SupportRequest:
             'basis': 'S/RES/2765 (2024)',
         },
     )
-    if created:
-        assessment = hrdd.RiskAssessment.objects.create(request=record, likelihood=2, impact=2, overall_risk=2)
-        hrdd.RiskFactor.objects.create(assessment=assessment, factor='training', rating=2, finding='Trained.')
-        hrdd.Mitigation.objects.create(
-            request=record, description='Vet', owner='JHRO', due_on=datetime.date(2026, 6, 1)
-        )
+    if not created:
+        return record
+    assessment = hrdd.RiskAssessment.objects.create(request=record, likelihood=2, impact=2, overall_risk=2)
+    hrdd.RiskFactor.objects.create(assessment=assessment, factor='training', rating=2, finding='Trained.')
+    hrdd.Mitigation.objects.create(request=record, description='Vet', owner='JHRO', due_on=datetime.date(2026, 6, 1))
+    if decided:
         officer = get_user_model().objects.get_or_create(username=f'hrdd-suite-{iso3}')[0]
         hrdd.ForumReview.objects.create(
             request=record, assessment=assessment, recommendation='support', reviewer=officer
@@ -899,7 +899,8 @@ def hrdd_request(iso3: str = 'LBR') -> hrdd.SupportRequest:
 
 
 def hrdd_part(model, iso3: str = 'LBR'):
-    request = hrdd_request(iso3)
+    parts = (hrdd.RiskAssessment, hrdd.RiskFactor, hrdd.Mitigation)
+    request = hrdd_request(iso3, decided=model not in parts)
     if model is hrdd.RiskFactor:
         return hrdd.RiskFactor.objects.filter(assessment__request=request).first()
     return model.objects.filter(request=request).first()
@@ -949,7 +950,9 @@ def hrdd_entries() -> list:
             record=lambda: hrdd_part(hrdd.RiskAssessment),
             foreign=lambda: hrdd_part(hrdd.RiskAssessment, FOREIGN),
             pages=(Endpoint('safeguards:riskassessment', kwargs=at(hrdd_country, by_pk)),),
-            api=api('safeguards', 'riskassessment', change=lambda r: {'conclusion': 'Changed'}),
+            # Versions are changed (PUT, PATCH) but never deleted: no payload, so only the refusals are checked here
+            # (ssrhub/safeguards/tests/test_cases_api.py writes them).
+            api=api('safeguards', 'riskassessment'),
             reader=Role.HRDDP_FORUM_MEMBER,
             writer=Role.DUE_DILIGENCE_OFFICER,
         ),
@@ -974,7 +977,12 @@ def hrdd_entries() -> list:
                     'owner': 'JHRO',
                     'due_on': '2026-09-01',
                 },
-                change=lambda r: {'owner': 'OHCHR'},
+                change=lambda r: {
+                    'request': r.request_id,
+                    'description': 'Vet',
+                    'owner': 'OHCHR',
+                    'due_on': '2026-06-01',
+                },
             ),
             reader=Role.HRDDP_FORUM_MEMBER,
             writer=Role.DUE_DILIGENCE_OFFICER,
@@ -983,7 +991,12 @@ def hrdd_entries() -> list:
             model=hrdd.RiskFactor,
             record=lambda: hrdd_part(hrdd.RiskFactor),
             foreign=lambda: hrdd_part(hrdd.RiskFactor, FOREIGN),
-            api=api('safeguards', 'riskfactor', change=lambda r: {'finding': 'Changed'}),
+            api=api(
+                'safeguards',
+                'riskfactor',
+                create=lambda r: {'assessment': r.assessment_id, 'factor': 'accountability', 'rating': 3},
+                change=lambda r: {'assessment': r.assessment_id, 'factor': r.factor, 'rating': 3, 'finding': 'x'},
+            ),
             reader=Role.HRDDP_FORUM_MEMBER,
             writer=Role.DUE_DILIGENCE_OFFICER,
         ),
@@ -1009,6 +1022,7 @@ def hrdd_entries() -> list:
             record=lambda: hrdd_part(hrdd.SharedDecision),
             foreign=lambda: hrdd_part(hrdd.SharedDecision, FOREIGN),
             api=api('safeguards', 'shareddecision'),
+            reader=Role.HRDDP_FORUM_MEMBER,
         )
     )
     return entries

@@ -57,6 +57,17 @@ def _level(what: str, **kwargs):
     )
 
 
+class ReachableParentField(serializers.PrimaryKeyRelatedField):
+    """The record a part belongs to (a request, an assessment), among those the user may view: any other id is a
+    403, whether it exists or not, so that guessing ids tells nothing."""
+
+    def to_internal_value(self, data):
+        found = self.get_queryset().restrict(self.context['request'].user).filter(pk=data).first() if data else None
+        if found is None:
+            raise PermissionDenied(_('You may not save this record with these values.'))
+        return found
+
+
 def _editable(assessment) -> None:
     """A submitted (frozen) version, or one of a request out of draft, is never written again."""
     if assessment.frozen or assessment.request.status != CaseStatus.DRAFT:
@@ -139,6 +150,7 @@ class RiskAssessmentSerializer(WorkspaceSerializer):
 
 
 class RiskFactorSerializer(WorkspaceSerializer):
+    assessment = ReachableParentField(queryset=RiskAssessment.objects.all())
     factor = choice_text(FactorKind.choices, 'Risk factor')
     rating = serializers.IntegerField(min_value=1, max_value=4, help_text='Rating: 1 low to 4 very high.')
 
@@ -155,6 +167,7 @@ class RiskFactorSerializer(WorkspaceSerializer):
 class MitigationSerializer(WorkspaceSerializer):
     kind = choice_text(MitigationKind.choices, 'Kind', required=False)
     status = choice_text(MitigationStatus.choices, 'Status', required=False)
+    request = ReachableParentField(queryset=SupportRequest.objects.all())
     overdue = serializers.BooleanField(read_only=True, help_text='Planned or in progress after its due date.')
 
     class Meta:
@@ -315,8 +328,8 @@ class SupportRequestViewSet(RestrictedModelViewSet):
     filterset_fields = ['country', 'status', 'kind', 'recipient', 'un_entity']
 
     def perform_destroy(self, instance):
-        if instance.status != CaseStatus.DRAFT:
-            raise PermissionDenied(_('Only a request in draft is changed or deleted.'))
+        if not workflow.deletable(instance):
+            raise PermissionDenied(_('A request once submitted is kept; only a draft never submitted is deleted.'))
         with transaction.atomic():
             instance.delete()
 

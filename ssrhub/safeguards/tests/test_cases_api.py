@@ -58,6 +58,11 @@ def test_steps_through_the_api_with_role_checks_and_conflicts(client, people):
     verified_login(client, people['caf_officer'])
     assert client.post(submit, {}, content_type='application/json').status_code == 404
     verified_login(client, officer)
+    current = _url('riskassessment-detail', request.current_assessment.pk)
+    patch = client.patch(current, {'overall_risk': 4}, content_type='application/json')
+    assert patch.status_code == 400 and 'risk_reason' in patch.json()  # the matrix suggests high: say why
+    patch = client.patch(current, {'overall_risk': 4, 'risk_reason': 'New units.'}, content_type='application/json')
+    assert patch.status_code == 200 and patch.json()['suggested_risk'] == 3
     response = client.post(submit, {}, content_type='application/json')
     assert response.status_code == 200 and response.json()['status'] == 'submitted'
     frozen = request.current_assessment

@@ -118,6 +118,7 @@ class SupportRequestView(CountryObjectView):
             'interventions': obj.interventions.restrict(user).select_related('allegation'),
             'steps': [(step, STEP_LABELS[step]) for step in steps],
             'can_edit_request': obj.status == CaseStatus.DRAFT and self.may('change'),
+            'can_delete_request': workflow.deletable(obj) and self.may('delete'),
             'can_edit_assessment': obj.status == CaseStatus.DRAFT
             and current is not None
             and not current.frozen
@@ -163,7 +164,8 @@ class SupportRequestDeleteView(CountryObjectDeleteView):
 
     def get_object(self, request, **kwargs):
         obj = super().get_object(request, **kwargs)
-        _in_draft(obj)
+        if not workflow.deletable(obj):
+            raise PermissionDenied(_('A request once submitted is kept; only a draft never submitted is deleted.'))
         return obj
 
     def get_success_url(self, obj) -> str:
