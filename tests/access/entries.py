@@ -940,7 +940,12 @@ def hrdd_entries() -> list:
             record=hrdd_request,
             foreign=lambda: hrdd_request(FOREIGN),
             pages=request_pages,
-            api=api('safeguards', 'supportrequest', create=hrdd_request_payload, change=lambda r: {'title': 'Changed'}),
+            api=api(
+                'safeguards',
+                'supportrequest',
+                create=hrdd_request_payload,
+                change=lambda r: {**hrdd_request_payload(r), 'title': 'Changed'},
+            ),
             reader=Role.HRDDP_FORUM_MEMBER,
             writer=Role.DUE_DILIGENCE_OFFICER,
             marker=row('request'),

@@ -64,13 +64,14 @@ def put_in(request, status) -> SupportRequest:
 
 
 def allegation(iso3='COD', actor=None, **fields) -> Allegation:
-    return Allegation.objects.create(
-        country=Country.objects.get(iso3=iso3),
-        recipient=actor or recipient(iso3),
-        occurred_on=datetime.date(2026, 3, 2),
-        place='Beni',
-        violation='killing',
-        narrative='Civilians killed at a checkpoint.',
-        reported_on=datetime.date(2026, 3, 4),
+    values = {
+        'occurred_on': datetime.date(2026, 3, 2),
+        'place': 'Beni',
+        'violation': 'killing',
+        'narrative': 'Civilians killed at a checkpoint.',
+        'reported_on': datetime.date(2026, 3, 4),
         **fields,
+    }
+    return Allegation.objects.create(
+        country=Country.objects.get(iso3=iso3), recipient=actor or recipient(iso3), **values
     )
