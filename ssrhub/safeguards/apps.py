@@ -8,50 +8,46 @@ class SafeguardsConfig(AppConfig):
     verbose_name = _('safeguards')
 
     def ready(self):
+        from django.db.models.signals import post_save
+
+        from ssrhub.core import history
         from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
-        from . import search  # noqa: F401
+        from . import exports, search, workflow  # noqa: F401  (search indexes, the lists' exports)
+        from .models import (
+            Allegation,
+            AllegationSource,
+            Individual,
+            Mitigation,
+            RiskAssessment,
+            RiskFactor,
+            SharedDecision,
+            SupportRequest,
+        )
 
-        # Each part of the app registers its workspace tabs in this group (key 'due-diligence').
+        # The group's tabs, each shown only to users who may read its model in the country: outsiders see the
+        # shared decisions and nothing else.
         register_group(TabGroup('due-diligence', _('Due diligence')))
-        # Section: support requests, assessments, review, decision, mitigations (issue 14 items 1-4)
-        # Section: alleged violations, interventions and the country overview (item 5)
-        from ssrhub.core import history
+        for key, label, url_name, model in (
+            ('overview', _('Overview'), 'safeguards:overview', SupportRequest),
+            ('support-requests', _('Support requests'), 'safeguards:supportrequest_list', SupportRequest),
+            ('allegations', _('Alleged violations'), 'safeguards:allegation_list', Allegation),
+            ('vetting', _('Vetting'), 'safeguards:individual_list', Individual),
+            ('hrdd-summary', _('Annual summary'), 'safeguards:summary_latest', SupportRequest),
+            ('shared-decisions', _('Shared decisions'), 'safeguards:shared_decisions', SharedDecision),
+        ):
+            register_tab(WorkspaceTab(key, label, url_name, group='due-diligence', model=model))
 
-        from .models import Allegation, AllegationSource, SharedDecision, SupportRequest
-
-        register_tab(
-            WorkspaceTab('overview', _('Overview'), 'safeguards:overview', group='due-diligence', model=SupportRequest)
-        )
-        register_tab(
-            WorkspaceTab(
-                'allegations',
-                _('Alleged violations'),
-                'safeguards:allegation_list',
-                group='due-diligence',
-                model=Allegation,
+        # A request's history shows its assessments' versions, their factors and its mitigations; an allegation's
+        # its sources' changes.
+        for owner, model, lookup in (
+            (SupportRequest, RiskAssessment, 'request'),
+            (SupportRequest, RiskFactor, 'assessment__request'),
+            (SupportRequest, Mitigation, 'request'),
+            (Allegation, AllegationSource, 'allegation'),
+        ):
+            history.register_source(
+                history.HistorySource(owner=owner, model=model, lookup=lookup, describe=history.describe_part)
             )
-        )
-        register_tab(
-            WorkspaceTab(
-                'shared-decisions',
-                _('Shared decisions'),
-                'safeguards:shared_decisions',
-                group='due-diligence',
-                model=SharedDecision,
-            )
-        )
-        # An allegation's history shows its sources' changes.
-        history.register_source(
-            history.HistorySource(
-                owner=Allegation, model=AllegationSource, lookup='allegation', describe=history.describe_part
-            )
-        )
-        # Section: vetting and screening (item 6)
-        register_tab(WorkspaceTab('vetting', _('Vetting'), 'safeguards:individual_list', group='due-diligence'))
-        # Section: reports and exports (items 7-8)
-        from . import exports  # noqa: F401  (registers the lists' exports)
-
-        register_tab(
-            WorkspaceTab('hrdd-summary', _('Annual summary'), 'safeguards:summary_latest', group='due-diligence')
-        )
+        # A new allegation against the recipient of a decided case reopens it.
+        post_save.connect(workflow.allegation_saved, sender=Allegation, dispatch_uid='safeguards-reopen-on-allegation')

@@ -21,6 +21,7 @@ from ssrhub.core.dates import PartialDate
 from ssrhub.core.fields import CurrencyField, UNSymbolField, format_partial_date, precision_field
 from ssrhub.core.models import ChangeLoggedModel
 
+from . import risk
 from .allegation_rules import OPEN_STEPS, FollowUpState, follow_up_problems
 
 __all__ = [
@@ -104,6 +105,7 @@ class ReopenReason(models.TextChoices):
     COMMANDER_CHANGED = 'commander-changed', _('A change of commander')
     EXPIRED = 'expired', _('The decision expired')
     OTHER = 'other', _('Another material change')
+    RETURNED = 'returned', _('Returned by the forum for more work')
 
 
 class SupportRequest(ConcurrentTransitionMixin, SafeguardsModel):
@@ -158,6 +160,10 @@ class SupportRequest(ConcurrentTransitionMixin, SafeguardsModel):
     def get_absolute_url(self):
         return reverse('safeguards:supportrequest', args=[self.country.iso3, self.pk])
 
+    def clean_fields(self, exclude=None):
+        # The protected status is set by the workflow only: cleaning would assign it again, which the field refuses.
+        super().clean_fields(exclude={*(exclude or ()), 'status'})
+
     def clean(self):
         if self.end and self.start and self.end < self.start:
             raise ValidationError({'end': _('The support cannot end before it starts.')})
@@ -208,6 +214,11 @@ class RiskAssessment(SafeguardsModel):
     overall_risk = models.PositiveSmallIntegerField(
         verbose_name=_('overall risk'), choices=Level, null=True, blank=True
     )
+    risk_reason = EncryptedTextField(
+        verbose_name=_('why another overall risk'),
+        blank=True,
+        help_text=_('Needed when the overall risk is not the one the likelihood and impact suggest.'),
+    )
     conclusion = EncryptedTextField(verbose_name=_('conclusion'), blank=True)
     frozen = models.BooleanField(verbose_name=_('frozen'), default=False)
 
@@ -226,6 +237,21 @@ class RiskAssessment(SafeguardsModel):
 
     def get_absolute_url(self):
         return reverse('safeguards:riskassessment', args=[self.request.country.iso3, self.pk])
+
+    @property
+    def suggested_risk(self) -> int | None:
+        return risk.suggested_risk(self.likelihood, self.impact)
+
+    @property
+    def suggested_risk_label(self) -> str:
+        suggested = self.suggested_risk
+        return Level(suggested).label if suggested else ''
+
+    def clean(self):
+        if risk.needs_reason(self.likelihood, self.impact, self.overall_risk) and not self.risk_reason.strip():
+            raise ValidationError(
+                {'risk_reason': _('Say why the overall risk is not the one the likelihood and impact suggest.')}
+            )
 
 
 class FactorKind(models.TextChoices):

@@ -126,6 +126,9 @@ from ssrhub.monitoring.tests.survey_files import form_bytes, odk_zip
 from ssrhub.roster.forms import PARTS as PROFILE_PARTS
 from ssrhub.roster.forms import ExpertProfileForm, SupportRequestForm
 from ssrhub.roster.models import Candidate, Deployment, ExpertProfile, RequestStep, RosterExport, SupportRequest
+from ssrhub.safeguards import models as hrdd
+from ssrhub.safeguards.forms.cases import MitigationForm
+from ssrhub.safeguards.forms.cases import SupportRequestForm as HrddRequestForm
 from ssrhub.safeguards.forms.vetting import IndividualForm
 from ssrhub.safeguards.models import (
     Allegation,
@@ -963,6 +966,184 @@ def vetting_entry(model, record, pages=(), api_endpoints=(), marker=None) -> Acc
         api=api_endpoints,
         marker=marker,
     )
+
+
+# Section: safeguards, support requests (sensitive: read by the forum member of the country, written by its officer)
+
+
+def hrdd_request(iso3: str = 'LBR', decided: bool = False) -> hrdd.SupportRequest:
+    """A draft support request with its first assessment, one factor and a mitigation; ``decided``: another request
+    carrying the records of a decided and reopened case (review, decision shared, reopening, suspension)."""
+    record, created = hrdd.SupportRequest.objects.get_or_create(
+        country=country(iso3),
+        title=f'Rations {iso3}' + (' (decided)' if decided else ''),
+        defaults={
+            'un_entity': UNEntity.objects.get(code='DPO'),
+            'recipient': actor(iso3),
+            'kind': 'rations',
+            'description': 'Rations for a joint operation',
+            'start': datetime.date(2026, 1, 1),
+            'basis': 'S/RES/2765 (2024)',
+        },
+    )
+    if not created:
+        return record
+    assessment = hrdd.RiskAssessment.objects.create(request=record, likelihood=2, impact=2, overall_risk=2)
+    hrdd.RiskFactor.objects.create(assessment=assessment, factor='training', rating=2, finding='Trained.')
+    hrdd.Mitigation.objects.create(request=record, description='Vet', owner='JHRO', due_on=datetime.date(2026, 6, 1))
+    if decided:
+        officer = get_user_model().objects.get_or_create(username=f'hrdd-suite-{iso3}')[0]
+        hrdd.ForumReview.objects.create(
+            request=record, assessment=assessment, recommendation='support', reviewer=officer
+        )
+        hrdd.Decision.objects.create(
+            request=record, assessment=assessment, outcome='support', approver=officer, justification='Low risk.',
+            expires_on=datetime.date(2030, 1, 1), shared=True,
+        )  # fmt: skip
+        hrdd.SharedDecision.objects.create(
+            request=record, country=record.country, recipient=record.recipient, kind=record.kind, outcome='support',
+            decided_on=datetime.date(2026, 1, 2), expires_on=datetime.date(2030, 1, 1),
+        )  # fmt: skip
+        hrdd.Reopening.objects.create(request=record, reason='other', note='New commander.')
+        hrdd.Intervention.objects.create(
+            request=record, kind='suspension', started_on=datetime.date(2026, 2, 1), reason='Killings.'
+        )
+    return record
+
+
+def hrdd_part(model, iso3: str = 'LBR'):
+    parts = (hrdd.RiskAssessment, hrdd.RiskFactor, hrdd.Mitigation)
+    request = hrdd_request(iso3, decided=model not in parts)
+    if model is hrdd.RiskFactor:
+        return hrdd.RiskFactor.objects.filter(assessment__request=request).first()
+    return model.objects.filter(request=request).first()
+
+
+def hrdd_country(record):
+    return record.request.country.iso3
+
+
+def hrdd_request_payload(record) -> dict:
+    return {
+        'country': record.country.iso3,
+        'title': 'Fuel for patrols',
+        'un_entity': record.un_entity_id,
+        'recipient': record.recipient_id,
+        'kind': 'fuel',
+        'start': '2026-02-01',
+        'basis': 'S/RES/2765 (2024)',
+    }
+
+
+def hrdd_entries() -> list:
+    request_pages = (
+        Endpoint('safeguards:supportrequest_list', 'list', kwargs=home, data=None),
+        Endpoint('safeguards:supportrequest', kwargs=at(own_country, by_pk)),
+        Endpoint('safeguards:supportrequest_history', kwargs=at(own_country, by_pk)),
+        Endpoint(
+            'safeguards:supportrequest_edit',
+            'edit',
+            kwargs=at(own_country, by_pk),
+            data=lambda r: form_data(HrddRequestForm, r, {'country': r.country}, title='Rations, changed'),
+        ),
+    )
+    entries = [
+        AccessEntry(
+            model=hrdd.SupportRequest,
+            record=hrdd_request,
+            foreign=lambda: hrdd_request(FOREIGN),
+            pages=request_pages,
+            api=api(
+                'safeguards',
+                'supportrequest',
+                create=hrdd_request_payload,
+                change=lambda r: {**hrdd_request_payload(r), 'title': 'Changed'},
+            ),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+            marker=row('request'),
+        ),
+        AccessEntry(
+            model=hrdd.RiskAssessment,
+            record=lambda: hrdd_part(hrdd.RiskAssessment),
+            foreign=lambda: hrdd_part(hrdd.RiskAssessment, FOREIGN),
+            pages=(Endpoint('safeguards:riskassessment', kwargs=at(hrdd_country, by_pk)),),
+            # Versions are changed (PUT, PATCH) but never deleted: no payload, so only the refusals are checked here
+            # (ssrhub/safeguards/tests/test_cases_api.py writes them).
+            api=api('safeguards', 'riskassessment'),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+        ),
+        AccessEntry(
+            model=hrdd.Mitigation,
+            record=lambda: hrdd_part(hrdd.Mitigation),
+            foreign=lambda: hrdd_part(hrdd.Mitigation, FOREIGN),
+            pages=(
+                Endpoint(
+                    'safeguards:mitigation_edit',
+                    'edit',
+                    kwargs=at(hrdd_country, by_pk),
+                    data=lambda r: form_data(MitigationForm, r, owner='OHCHR'),
+                ),
+            ),
+            api=api(
+                'safeguards',
+                'mitigation',
+                create=lambda r: {
+                    'request': r.request_id,
+                    'description': 'Train',
+                    'owner': 'JHRO',
+                    'due_on': '2026-09-01',
+                },
+                change=lambda r: {
+                    'request': r.request_id,
+                    'description': 'Vet',
+                    'owner': 'OHCHR',
+                    'due_on': '2026-06-01',
+                },
+            ),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+        ),
+        AccessEntry(
+            model=hrdd.RiskFactor,
+            record=lambda: hrdd_part(hrdd.RiskFactor),
+            foreign=lambda: hrdd_part(hrdd.RiskFactor, FOREIGN),
+            api=api(
+                'safeguards',
+                'riskfactor',
+                create=lambda r: {'assessment': r.assessment_id, 'factor': 'accountability', 'rating': 3},
+                change=lambda r: {'assessment': r.assessment_id, 'factor': r.factor, 'rating': 3, 'finding': 'x'},
+            ),
+            reader=Role.HRDDP_FORUM_MEMBER,
+            writer=Role.DUE_DILIGENCE_OFFICER,
+        ),
+    ]
+    for model, basename in (
+        (hrdd.ForumReview, 'forumreview'),
+        (hrdd.Decision, 'decision'),
+        (hrdd.Reopening, 'reopening'),
+        (hrdd.Intervention, 'intervention'),
+    ):
+        entries.append(
+            AccessEntry(
+                model=model,
+                record=lambda model=model: hrdd_part(model),
+                foreign=lambda model=model: hrdd_part(model, FOREIGN),
+                api=api('safeguards', basename),
+                reader=Role.HRDDP_FORUM_MEMBER,
+            )
+        )
+    entries.append(
+        AccessEntry(
+            model=hrdd.SharedDecision,
+            record=lambda: hrdd_part(hrdd.SharedDecision),
+            foreign=lambda: hrdd_part(hrdd.SharedDecision, FOREIGN),
+            api=api('safeguards', 'shareddecision'),
+            reader=Role.HRDDP_FORUM_MEMBER,
+        )
+    )
+    return entries
 
 
 ENTRIES = [
@@ -2580,4 +2761,5 @@ ENTRIES = [
         api_endpoints=api('safeguards', 'screeningmatch'),
         marker=lambda m: f'id="match-{m.pk}"',
     ),
+    *hrdd_entries(),
 ]

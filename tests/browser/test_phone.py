@@ -387,6 +387,23 @@ def page_arguments():
         'monitoring:libraryindicator': {'code': 'trust-in-police'},
         'monitoring:iati_results': {'iso3': 'NPL'},  # the demo's IATI file has results for Nepal
         'monitoring:libraryindicator_copy': {'code': 'trust-in-police'},
+        # Section: safeguards, support requests: sensitive pages, refused to a session without a second factor
+        # before any record is looked up, so any id serves
+        **{
+            f'safeguards:{name}': {'iso3': 'COD', 'pk': 1}
+            for name in (
+                'supportrequest',
+                'supportrequest_edit',
+                'supportrequest_delete',
+                'supportrequest_history',
+                'riskassessment',
+                'riskassessment_edit',
+                'mitigation_edit',
+                'mitigation_delete',
+            )
+        },
+        'safeguards:supportrequest_step': {'iso3': 'COD', 'pk': 1, 'step': 'submit'},
+        'safeguards:mitigation_add': {'iso3': 'COD', 'request_pk': 1},
     }
 
 

@@ -436,6 +436,23 @@ ARGUMENTS = {
     'monitoring:period_add': lambda: [_monitoring('indicator_pk', Indicator, 'result__framework__country')],
     'monitoring:libraryindicator': lambda: [{'code': code} for code in ('trust-in-police', 'police-integrity-score')],
     'monitoring:libraryindicator_copy': lambda: [{'code': 'trust-in-police'}],
+    # Section: safeguards, support requests: sensitive pages, refused to a session without a second factor before
+    # any record is looked up, so any id serves
+    **{
+        f'safeguards:{name}': lambda: [{'iso3': 'COD', 'pk': 1}]
+        for name in (
+            'supportrequest',
+            'supportrequest_edit',
+            'supportrequest_delete',
+            'supportrequest_history',
+            'riskassessment',
+            'riskassessment_edit',
+            'mitigation_edit',
+            'mitigation_delete',
+        )
+    },
+    'safeguards:supportrequest_step': lambda: [{'iso3': 'COD', 'pk': 1, 'step': 'submit'}],
+    'safeguards:mitigation_add': lambda: [{'iso3': 'COD', 'request_pk': 1}],
 }
 
 

@@ -1,7 +1,3 @@
 """Search indexes of the safeguards app, registered by ``apps.py``."""
 
-# Section: vetting and screening (item 6)
-from . import (
-    allegations,  # noqa: F401
-    vetting,  # noqa: F401
-)
+from . import allegations, cases, vetting  # noqa: F401

@@ -12,7 +12,7 @@ from ..demo import load_safeguards_demo
 
 DEMO_ROLES = {
     'hrdd': Role.DUE_DILIGENCE_OFFICER,
-    'forum': Role.HRDDP_FORUM_MEMBER,
+    'taskforce': Role.HRDDP_FORUM_MEMBER,
     'head': Role.HRDDP_DECISION_MAKER,
 }
 

@@ -26,7 +26,7 @@ def test_the_suspended_offensive_is_a_whole_case(safeguards_demo):  # noqa: F811
     assert case.status == CaseStatus.SUSPENDED and case.recipient.acronym == 'FARDC'
     assessment = case.current_assessment
     assert assessment.frozen and assessment.factors.count() == 4 and assessment.overall_risk == 4
-    assert case.reviews.get().reviewer == safeguards_demo['forum']
+    assert case.reviews.get().reviewer == safeguards_demo['taskforce']
     decision = case.current_decision
     assert decision.outcome == 'support-with-measures' and decision.approver == safeguards_demo['head']
     on_time, overdue = case.mitigations.order_by('due_on')

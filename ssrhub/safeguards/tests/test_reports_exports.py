@@ -22,7 +22,7 @@ def csv_rows(response) -> list[dict]:
 
 @pytest.mark.django_db
 def test_aggregate_exports_count_allegations_requests_and_individuals_without_names(client, safeguards_demo):  # noqa: F811
-    verified_login(client, safeguards_demo['forum'])
+    verified_login(client, safeguards_demo['taskforce'])
     allegations = csv_rows(client.get(f'{EXPORTS}allegations.csv'))
     assert {
         'Type of violation': 'Enforced disappearance',

@@ -86,7 +86,7 @@ def test_the_officer_reads_the_demo_2015_summary_counts_and_kinds_only(client, s
 
 @pytest.mark.django_db
 def test_the_forum_member_reads_the_summary_in_french_and_as_a_pdf(client, safeguards_demo):  # noqa: F811
-    verified_login(client, safeguards_demo['forum'])
+    verified_login(client, safeguards_demo['taskforce'])
     page = client.get(f'{SUMMARY}2015/', HTTP_ACCEPT_LANGUAGE='fr')
     assert 'Bilan annuel' in page.content.decode()
     response = client.get(f'{SUMMARY}2015.pdf')

@@ -94,6 +94,11 @@ PAGES = {
     'roster:request': lambda: {'pk': SupportRequest.objects.get(country__iso3='CAF').pk},
     'roster:export_list': {},
     'coordination:activity_list': {},
+    # Section: safeguards, support requests (sensitive: no demo user reaches them without a second factor; the
+    # example is any id, refused before it is looked up)
+    'safeguards:supportrequest_list': {'iso3': 'COD'},
+    'safeguards:supportrequest': {'iso3': 'COD', 'pk': 1},
+    'safeguards:riskassessment': {'iso3': 'COD', 'pk': 1},
     'coordination:activity': lambda: {'pk': Activity.objects.get(iati_identifier='XM-NAV-1-CAF').pk},
     'coordination:organisation_list': {},
     'coordination:organisation': lambda: {'pk': Organisation.objects.get(iati_ref='XM-NAV-1').pk},
@@ -194,6 +199,7 @@ NOT_PAGES = {
     'favicon': 'a redirect to the icon file',
     'my_profile': "a redirect to the user's own roster profile, in the user menu",
     'request_step': 'POST only: a step of a support request',
+    'safeguards:supportrequest_step': 'the form of a workflow step, reached from its support request',
     'request_candidates': 'POST only: proposing or selecting a candidate',
     'libraryindicator_copy': "a form, reached from a library indicator's page",
     'framework_dashboard': "one framework's dashboard, reached from the framework's page (the Results dashboard tab "

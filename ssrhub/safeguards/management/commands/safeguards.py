@@ -4,10 +4,12 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ssrhub.core.models import Country
 
 from ...summary_queries import annual_summary, sections, summary_json
+from ...workflow import reopen_expired
 
 
 class Command(BaseCommand):
@@ -26,11 +28,15 @@ class Command(BaseCommand):
         summary.add_argument('--year', type=int, help='The year (default: the current year).')
         summary.add_argument('--format', default='text', choices=('json', 'text'), help='json or text (default text).')
         summary.add_argument('--lang', default='en', choices=('en', 'fr'), help='Language of the text (default en).')
+        expire = actions.add_parser(
+            'expire', help='Reopen every decided or suspended request whose decision has expired (run daily).'
+        )
+        expire.add_argument('--today', help='The day to count from (YYYY-MM-DD); today by default.')
 
     def handle(self, *args, action, **options):
-        return self.summary(**options)
+        return getattr(self, f'handle_{action}')(**options)
 
-    def summary(self, country, year, format, lang, **options):
+    def handle_summary(self, country, year, format, lang, **options):
         found = Country.objects.filter(iso3__iexact=country).first()
         if found is None:
             raise CommandError(f'No country has the ISO alpha-3 code {country!r}.')
@@ -45,3 +51,16 @@ class Command(BaseCommand):
                 self.stdout.write(f'\n{section.title}')
                 for _code, label, count in section.rows:
                     self.stdout.write('  ' + _('%(label)s: %(count)s') % {'label': label, 'count': count})
+
+    def handle_expire(self, today=None, **options):
+        try:
+            day = datetime.date.fromisoformat(today) if today else datetime.date.today()
+        except ValueError as error:
+            raise CommandError(f'--today: {error}') from error
+        reopened = reopen_expired(day)
+        for request in reopened:
+            self.stdout.write(f'{request.country.iso3} #{request.pk}')
+        self.stdout.write(
+            ngettext('%(count)d request reopened.', '%(count)d requests reopened.', len(reopened))
+            % {'count': len(reopened)}
+        )

@@ -38,7 +38,7 @@ DEMO_USERS = [
     ('viewer', Role.VIEWER, []),
     ('editor', Role.COUNTRY_EDITOR, ['CAF', 'CIV', 'LBR']),
     ('hrdd', Role.DUE_DILIGENCE_OFFICER, ['CAF', 'COD']),
-    ('forum', Role.HRDDP_FORUM_MEMBER, ['COD']),
+    ('taskforce', Role.HRDDP_FORUM_MEMBER, ['COD']),
     ('head', Role.HRDDP_DECISION_MAKER, ['COD']),
     ('roster', Role.ROSTER_MANAGER, []),
 ]

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_countryassignment_role'),
-        ('safeguards', '0001_initial'),
+        ('safeguards', '0002_cases_risk_reason'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
