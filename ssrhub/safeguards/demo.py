@@ -95,7 +95,9 @@ class _Writer:
         User = get_user_model()
         self.data, self.report = data, report
         self.country = Country.objects.get(iso3=COUNTRY)
-        self.officer, self.forum, self.head = (User.objects.get(username=name) for name in ('hrdd', 'taskforce', 'head'))
+        self.officer, self.forum, self.head = (
+            User.objects.get(username=name) for name in ('hrdd', 'taskforce', 'head')
+        )
         self.entity = UNEntity.objects.get(code=UN_ENTITY)
 
     def write(self) -> None:
