@@ -6,6 +6,8 @@ import datetime
 
 from django.db.models import Count, Max, Prefetch, Q
 
+from ssrhub.core.readlog import log_reads
+
 from .allegation_rules import OPEN_STEPS
 from .models import (
     Allegation,
@@ -61,9 +63,12 @@ def _case(request) -> Case:
 
 
 def country_overview(user, country, today: datetime.date) -> list[Row]:
-    """The overview's rows for what ``user`` may read of ``country``, recipients needing attention first."""
+    """The overview's rows for what ``user`` may read of ``country``, recipients needing attention first; the cases
+    it shows are logged as read (``PermissionDenied`` when the log cannot be written)."""
     by_recipient: dict[int, tuple] = {}
-    for request in _cases(user, country, today):
+    requests = list(_cases(user, country, today))
+    log_reads(user, requests, 'list')
+    for request in requests:
         actor, cases = by_recipient.setdefault(request.recipient_id, (request.recipient, []))
         cases.append(_case(request))
     allegations = {

@@ -136,9 +136,9 @@ def test_outsiders_see_only_the_shared_decisions(client, make_user, officer):
         assert f'href="{shared}"' in tabs
         assert f'href="{reverse("safeguards:overview", args=["COD"])}"' not in tabs
         assert f'href="{reverse("safeguards:allegation_list", args=["COD"])}"' not in tabs
-    # The officer, verified, sees the three tabs; unverified, the pages refuse and the tabs are not shown.
+    # The officer, verified, sees the three tabs; unverified, the pages send them to the second factor.
     client.force_login(officer)
-    assert client.get(reverse('safeguards:overview', args=['COD'])).status_code == 403
+    assert client.get(reverse('safeguards:overview', args=['COD'])).url.startswith(reverse('two_factor'))
     verified_login(client, officer)
     tabs = client.get(reverse('safeguards:overview', args=['COD'])).content.decode()
     for url in (reverse('safeguards:allegation_list', args=['COD']), shared):

@@ -124,7 +124,7 @@ def test_the_command_prints_the_demo_summary_as_json(safeguards_demo):  # noqa: 
     assert sections['screenings'] == {'counts': {'individuals-screened': 3, 'confirmed-matches': 1}}
     text = io.StringIO()
     call_command('safeguards', 'summary', '--country', 'COD', '--year', '2015', '--lang', 'fr', stdout=text)
-    assert "Suspension de l'appui : 1" in text.getvalue().replace('\xa0', ' ')
+    assert 'Suspension de l’appui : 1' in text.getvalue().replace('\xa0', ' ')
 
 
 # Section: no record's text reaches the summary

@@ -15,6 +15,7 @@ from django_tables2 import RequestConfig
 
 from ssrhub.core import crypto
 from ssrhub.core.exports import export_response
+from ssrhub.core.readlog import log_reads
 from ssrhub.core.views.generic import (
     CountryObjectDeleteView,
     CountryObjectEditView,
@@ -87,6 +88,11 @@ class IndividualView(_Page, CountryObjectView):
             .select_related('screened_by')
             .prefetch_related('matches__decided_by', 'matches__listed_person__watch_list', 'matches__allegation')
             .order_by('-screened_at', '-pk')
+        )
+        log_reads(
+            request.user,
+            [*screenings, *(match for screening in screenings for match in screening.matches.all())],
+            'page',
         )
         return {
             'screenings': screenings,
@@ -213,6 +219,7 @@ class WatchListListView(_Page, CountryScopedView):
     def get(self, request):
         table = WatchListTable(self.get_queryset(request).annotate(people_count=Count('people')), request=request)
         RequestConfig(request, paginate={'per_page': 50}).configure(table)
+        log_reads(request.user, [row.record for row in table.paginated_rows], 'list')
         return render(request, self.template_name, self.country_context(table=table))
 
 
@@ -224,6 +231,7 @@ class WatchListView(_Page, CountryObjectView):
         people = ListedPerson.objects.restrict(request.user).filter(watch_list=watch_list)
         table = ListedPersonTable(people, request=request)
         RequestConfig(request, paginate={'per_page': 100}).configure(table)
+        log_reads(request.user, [row.record for row in table.paginated_rows], 'list')
         return {'table': table}
 
 
@@ -234,7 +242,8 @@ class WatchListExportView(_Page, CountryScopedView):
 
     def get(self, request, pk, fmt):
         watch_list = self.get_object(request, pk=pk)
-        people = ListedPerson.objects.restrict(request.user).filter(watch_list=watch_list)
+        people = list(ListedPerson.objects.restrict(request.user).filter(watch_list=watch_list))
+        log_reads(request.user, people, 'export')
         rows = [{'name': p.name, 'aliases': '; '.join(p.aliases.splitlines()), 'note': p.note} for p in people]
         return export_response(rows, EXPORT_COLUMNS, fmt, f'{self.country.iso3.lower()}-watch-list-{watch_list.pk}')
 
