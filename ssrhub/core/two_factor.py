@@ -10,6 +10,7 @@ import io
 from base64 import b32encode
 
 import segno
+from django.apps import apps
 from django.db import transaction
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -21,7 +22,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import SENSITIVE, two_factor_verified
-from .roles import ROLE_ACTIONS
+from .roles import permission_name
 
 __all__ = [
     'BACKUP_CODES',
@@ -43,12 +44,16 @@ __all__ = [
 BACKUP_CODES = 10
 DEVICE_NAME = 'authenticator'
 BACKUP_NAME = 'backup'
-SENSITIVE_ROLES = [role.value for role, kinds in ROLE_ACTIONS.items() if 'view' in kinds.get(SENSITIVE, ())]
 
 
 def reads_sensitive(user) -> bool:
-    """Whether one of the user's roles reads sensitive records: such a user verifies their session."""
-    return user.is_authenticated and (user.is_superuser or user.groups.filter(name__in=SENSITIVE_ROLES).exists())
+    """Whether one of the user's roles reads sensitive records: such a user verifies their session. Asked of the
+    user's permissions, which Django loads once per request and the navigation reads anyway."""
+    return user.is_authenticated and any(
+        user.has_perm(permission_name(model, 'view'))
+        for model in apps.get_models()
+        if getattr(model, 'access_kind', None) == SENSITIVE
+    )
 
 
 def authenticator(user) -> TOTPDevice | None:
@@ -61,8 +66,8 @@ def has_authenticator(user) -> bool:
 
 
 def uses_two_factor(user) -> bool:
-    """Whether the account menu offers the two-factor page: the user has a device or must have one."""
-    return has_authenticator(user) or reads_sensitive(user)
+    """Whether the account menu offers the two-factor page: to the users who must verify their session."""
+    return reads_sensitive(user)
 
 
 def pending_authenticator(user) -> TOTPDevice:

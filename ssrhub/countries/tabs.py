@@ -14,7 +14,8 @@ __all__ = ['TabGroup', 'WorkspaceTab', 'register_group', 'register_tab', 'regist
 class WorkspaceTab:
     """A workspace tab: ``key`` is the ``tab`` its views declare, ``url_name`` a page taking ``iso3``, ``label`` a
     lazy translation; the tab shows after the tab named ``after``, inside the group keyed ``group`` if any, and only
-    to users who may view ``model`` in the country when it names one."""
+    to users who may view ``model`` in the country when it names one; with ``when_filled``, only when the country
+    has such a record (a tab that would always be empty for most readers stays out of a full bar)."""
 
     key: str
     label: object
@@ -22,6 +23,7 @@ class WorkspaceTab:
     after: str = 'timeline'
     group: str = ''
     model: type | None = None
+    when_filled: bool = False
 
 
 @dataclass(frozen=True)

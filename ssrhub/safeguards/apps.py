@@ -11,9 +11,11 @@ class SafeguardsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from ssrhub.core import history
+        from ssrhub.countries.panels import DashboardPanel, register_dashboard_panel
         from ssrhub.countries.tabs import TabGroup, WorkspaceTab, register_group, register_tab
 
         from . import exports, search, workflow  # noqa: F401  (search indexes, the lists' exports)
+        from .dashboard_panel import due_diligence_panel
         from .models import (
             Allegation,
             AllegationSource,
@@ -23,6 +25,7 @@ class SafeguardsConfig(AppConfig):
             RiskFactor,
             SharedDecision,
             SupportRequest,
+            WatchList,
         )
 
         # The group's tabs, each shown only to users who may read its model in the country: outsiders see the
@@ -33,10 +36,13 @@ class SafeguardsConfig(AppConfig):
             ('support-requests', _('Support requests'), 'safeguards:supportrequest_list', SupportRequest),
             ('allegations', _('Alleged violations'), 'safeguards:allegation_list', Allegation),
             ('vetting', _('Vetting'), 'safeguards:individual_list', Individual),
+            ('watch-lists', _('Watch lists'), 'safeguards:watchlist_list', WatchList),
             ('hrdd-summary', _('Annual summary'), 'safeguards:summary_latest', SupportRequest),
             ('shared-decisions', _('Shared decisions'), 'safeguards:shared_decisions', SharedDecision),
         ):
-            register_tab(WorkspaceTab(key, label, url_name, group='due-diligence', model=model))
+            # Outsiders' only tab, the shared decisions, shows where there is one.
+            filled = model is SharedDecision
+            register_tab(WorkspaceTab(key, label, url_name, group='due-diligence', model=model, when_filled=filled))
 
         # A request's history shows its assessments' versions, their factors and its mitigations; an allegation's
         # its sources' changes.
@@ -49,5 +55,9 @@ class SafeguardsConfig(AppConfig):
             history.register_source(
                 history.HistorySource(owner=owner, model=model, lookup=lookup, describe=history.describe_part)
             )
+        # The country dashboard's due-diligence panel, for the readers of its records only.
+        register_dashboard_panel(
+            DashboardPanel('due-diligence', 'safeguards/overview/dashboard_panel.html', due_diligence_panel)
+        )
         # A new allegation against the recipient of a decided case reopens it.
         post_save.connect(workflow.allegation_saved, sender=Allegation, dispatch_uid='safeguards-reopen-on-allegation')

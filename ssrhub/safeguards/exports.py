@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .filtersets.reports import AllegationExportFilterSet
+from .filtersets.allegations import AllegationFilterSet
 from .models import (
     Allegation,
     CaseStatus,
@@ -41,7 +41,6 @@ __all__ = [
     'aggregate_rows',
     'export_links',
     'get_spec',
-    'log_export_reads',
     'named_columns',
     'named_rows',
     'register',
@@ -125,11 +124,6 @@ def named_columns(spec: ExportSpec) -> list[tuple[str, object]]:
     return [(key, label) for key, label, _getter in spec.columns]
 
 
-def log_export_reads(user, records, export) -> None:
-    """Hook for the read log of sensitive records (issue 14, core part, not on this branch): once core logs reads,
-    record here each record of ``records`` as read by ``user`` through the named ``export``."""
-
-
 def export_links(country, key: str, query: str = '') -> dict:
     """The links a list page shows: the aggregate downloads and the page asking the reason for a named export."""
     suffix = f'?{query}' if query else ''
@@ -195,7 +189,7 @@ register(
             ('follow_up', _('Follow-up'), lambda r: r.get_follow_up_display()),
             ('reported_on', _('Reported on'), lambda r: r.reported_on),
         ),
-        filterset=AllegationExportFilterSet,
+        filterset=AllegationFilterSet,
         select_related=('recipient',),
     )
 )

@@ -54,7 +54,7 @@ urlpatterns = [
     path(HRDD + 'vetting/lists/', vetting.WatchListListView.as_view(), name='watchlist_list'),
     path(HRDD + 'vetting/lists/import/', vetting.WatchListImportView.as_view(), name='watchlist_import'),
     path(HRDD + 'vetting/lists/<int:pk>/', vetting.WatchListView.as_view(), name='watchlist'),
-    path(HRDD + 'vetting/lists/<int:pk>/<str:fmt>/', vetting.WatchListExportView.as_view(), name='watchlist_export'),
+    path(HRDD + 'vetting/lists/<int:pk>.<str:fmt>', vetting.WatchListExportView.as_view(), name='watchlist_export'),
     # Section: reports and exports (items 7-8)
     path(f'{HRDD}summary/', reports.SummaryLatestView.as_view(), name='summary_latest'),
     path(f'{HRDD}summary/<int:year>/', reports.SummaryView.as_view(), name='summary'),

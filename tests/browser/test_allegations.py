@@ -1,7 +1,7 @@
-"""The due-diligence officer of the Democratic Republic of the Congo (demo user ``hrdd``, session verified with a
-second factor) opens the overview: the brigade with an allegation after its decision and an overdue measure comes
-first; follows its open allegations; records an alleged violation with two graded sources, a victim count of 0 and
-one left not known; reads it back. Screenshots of the overview, the form and the record."""
+"""The due-diligence officer of the Central African Republic (demo user ``hrdd``, session verified with a second
+factor; the DRC holds the demo's own cases) opens the overview: the brigade with an allegation after its decision and
+an overdue measure comes first; follows its open allegations; records an alleged violation with two graded sources, a
+victim count of 0 and one left not known; reads it back. Screenshots of the overview, the form and the record."""
 
 import datetime
 
@@ -32,16 +32,16 @@ def test_the_overview_puts_the_brigade_first_and_an_allegation_is_recorded(
     page, live_server, screenshot, axe_violations
 ):
     officer = get_user_model().objects.get(username='hrdd')
-    brigade, quiet = actor('COD', '31st brigade'), actor('COD', 'Police nationale congolaise')
+    brigade, quiet = actor('CAF', '31st brigade'), actor('CAF', 'Police centrafricaine')
     support_request(quiet, officer, title='Training of police officers', status='decided', risk=1,
                     decision=(TODAY - 20 * DAY, TODAY + 300 * DAY))  # fmt: skip
     case = support_request(brigade, officer, title='Rations for the 31st brigade', status='decided', risk=3,
                            decision=(TODAY - 60 * DAY, TODAY + 200 * DAY))  # fmt: skip
     measure(case, TODAY - 5 * DAY)
-    allegation(recipient=brigade, occurred_on=TODAY - 20 * DAY, reported_on=TODAY - 10 * DAY)
+    allegation('CAF', recipient=brigade, occurred_on=TODAY - 20 * DAY, reported_on=TODAY - 10 * DAY)
     verified_session(page, live_server, 'hrdd')
 
-    page.goto('/countries/COD/workspace/due-diligence/')
+    page.goto('/countries/CAF/workspace/due-diligence/')
     rows = page.locator('#overview-table tbody tr')
     expect(rows).to_have_count(2)
     expect(rows.first.locator('th')).to_have_text('31st brigade')
@@ -55,7 +55,7 @@ def test_the_overview_puts_the_brigade_first_and_an_allegation_is_recorded(
     rows.first.locator('a.open-allegations').click()
     expect(page.locator('#object-table tbody tr')).to_have_count(1)
 
-    page.goto('/countries/COD/workspace/due-diligence/allegations/add/')
+    page.goto('/countries/CAF/workspace/due-diligence/allegations/add/')
     page.locator('#id_recipient').select_option(label='31st brigade')
     page.locator('#id_occurred_on').fill(f'{TODAY - 40 * DAY:%Y-%m}')
     page.locator('#id_place').fill('Kiwanja')

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from ssrhub.core.models import Country
 from ssrhub.core.testing.two_factor import verified_login
 from ssrhub.countries.models import Actor, ActorType, Area
-from ssrhub.safeguards.models import Allegation, Individual, ScreeningMatch
+from ssrhub.safeguards.models import Allegation, Individual
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +59,8 @@ def test_import_screen_confirm_and_reject(page, live_server, screenshot):
     expect(screening.locator('tbody tr')).to_have_count(2)
     screenshot(page, 'vetting-screening', full_page=True)
 
-    on_list = ScreeningMatch.objects.get(listed_person__isnull=False)
-    alleged = ScreeningMatch.objects.get(allegation__isnull=False)
+    latest = commander.screenings.latest('screened_at').matches
+    on_list, alleged = latest.get(listed_person__isnull=False), latest.get(allegation__isnull=False)
     page.locator(f'#match-{on_list.pk} .review-link').click()
     page.get_by_label('Confirm: the same person').check()
     page.locator('#id_reason').fill('Same unit and date of birth as on the list.')

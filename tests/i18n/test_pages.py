@@ -56,6 +56,8 @@ SKIPPED = {
     'documents:document_original': 'the stored original file, as uploaded',
     'coordination:meeting_minutes': 'the minutes of a meeting, as uploaded',
     'roster:my_profile': "a redirect to the signed-in person's own profile (profile pages are checked)",
+    'safeguards:supportrequest_step': 'a workflow step: only the holder of its role in the country opens it, never the '
+    "crawl's administrator (administrators do not stand in for the forum or the decision-maker)",
 }
 # Downloads keep English column identifiers in every language (``countries/sector.py``): their labels are checked
 # on the pages that show them.
@@ -319,6 +321,22 @@ def _allegation():
     return Allegation.objects.filter(country__iso3='CAF').first() or allegation('CAF')
 
 
+def _draft_request():
+    """A draft support request of the DRC with an assessment and a mitigation, made once."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
+    from ssrhub.safeguards.models import SupportRequest
+    from ssrhub.safeguards.tests.cases_data import support_request
+
+    draft = SupportRequest.objects.filter(country__iso3='COD', status='draft').first()
+    if draft is None:
+        draft = support_request(get_user_model().objects.get(username='hrdd'))
+        draft.mitigations.create(description='Human rights training', owner='MONUSCO', due_on=datetime.date(2026, 6, 1))
+    return draft
+
+
 def _country_disaggregation(country):
     from ssrhub.monitoring.models import DisaggregationType
 
@@ -436,23 +454,23 @@ ARGUMENTS = {
     'monitoring:period_add': lambda: [_monitoring('indicator_pk', Indicator, 'result__framework__country')],
     'monitoring:libraryindicator': lambda: [{'code': code} for code in ('trust-in-police', 'police-integrity-score')],
     'monitoring:libraryindicator_copy': lambda: [{'code': 'trust-in-police'}],
-    # Section: safeguards, support requests: sensitive pages, refused to a session without a second factor before
-    # any record is looked up, so any id serves
+    # Section: safeguards, support requests: a draft one (the demo's cases are decided), whose every page opens
     **{
-        f'safeguards:{name}': lambda: [{'iso3': 'COD', 'pk': 1}]
+        f'safeguards:{name}': lambda: [{'iso3': 'COD', 'pk': _draft_request().pk}]
         for name in (
             'supportrequest',
             'supportrequest_edit',
             'supportrequest_delete',
             'supportrequest_history',
-            'riskassessment',
             'riskassessment_edit',
-            'mitigation_edit',
-            'mitigation_delete',
         )
     },
-    'safeguards:supportrequest_step': lambda: [{'iso3': 'COD', 'pk': 1, 'step': 'submit'}],
-    'safeguards:mitigation_add': lambda: [{'iso3': 'COD', 'request_pk': 1}],
+    'safeguards:riskassessment': lambda: [{'iso3': 'COD', 'pk': _draft_request().current_assessment.pk}],
+    **{
+        f'safeguards:{name}': lambda: [{'iso3': 'COD', 'pk': _draft_request().mitigations.get().pk}]
+        for name in ('mitigation_edit', 'mitigation_delete')
+    },
+    'safeguards:mitigation_add': lambda: [{'iso3': 'COD', 'request_pk': _draft_request().pk}],
 }
 
 

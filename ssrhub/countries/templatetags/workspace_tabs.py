@@ -14,7 +14,15 @@ register = template.Library()
 def _visible(context):
     """A tab that names its model shows only to a user who may view that model's records of the page's country."""
     user, country = context['request'].user, context['country']
-    return lambda tab: tab.model is None or can_in_country(user, 'view', tab.model, country)
+
+    def visible(tab) -> bool:
+        if tab.model is None:
+            return True
+        if not can_in_country(user, 'view', tab.model, country):
+            return False
+        return not tab.when_filled or tab.model.objects.filter(**{tab.model.country_scope: country}).exists()
+
+    return visible
 
 
 @register.simple_tag(takes_context=True)

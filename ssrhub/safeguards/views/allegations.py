@@ -21,6 +21,7 @@ from ..filtersets.allegations import AllegationFilterSet
 from ..forms.allegations import AllegationForm, source_formset
 from ..models import Allegation, Credibility, Reliability, Reopening, ScreeningMatch, SupportRequest
 from ..tables.allegations import VICTIM_FIELDS, AllegationTable
+from .exporting import ExportLinksMixin
 
 __all__ = [
     'AllegationDeleteView',
@@ -34,7 +35,8 @@ TAB = 'allegations'
 GRADES = {'reliability': Reliability.choices, 'credibility': Credibility.choices}
 
 
-class AllegationListView(CountryObjectListView):
+class AllegationListView(ExportLinksMixin, CountryObjectListView):
+    export_key = 'allegations'
     queryset = Allegation.objects.select_related('country', 'recipient__country')
     table = AllegationTable
     tab = TAB

@@ -27,6 +27,7 @@ from ..filtersets.cases import SupportRequestFilterSet
 from ..forms.cases import STEP_FORMS, AssessmentForm, MitigationForm, SupportRequestForm, factor_formset
 from ..models import CaseStatus, Mitigation, RiskAssessment, RiskFactor, SupportRequest
 from ..tables.cases import SupportRequestTable
+from .exporting import ExportLinksMixin
 
 __all__ = [
     'AssessmentEditView',
@@ -84,7 +85,8 @@ class _FormPage:
 # Section: requests
 
 
-class SupportRequestListView(CountryObjectListView):
+class SupportRequestListView(ExportLinksMixin, CountryObjectListView):
+    export_key = 'requests'
     queryset = REQUESTS
     filterset = SupportRequestFilterSet
     table = SupportRequestTable

@@ -17,9 +17,10 @@ from django.utils.http import content_disposition_header
 from ssrhub.core.exports import export_response
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.params import InvalidParameter
+from ssrhub.core.readlog import log_reads
 from ssrhub.core.views.generic import CountryScopedView
 
-from ..exports import aggregate_columns, aggregate_rows, get_spec, log_export_reads, named_columns, named_rows
+from ..exports import aggregate_columns, aggregate_rows, get_spec, named_columns, named_rows
 from ..forms.reports import NamedExportForm
 from ..models import NamedExport, SupportRequest
 from ..summary_queries import annual_summary, sections, summary_years
@@ -82,7 +83,7 @@ class ExportSpecMixin:
         records = self.get_queryset(request)
         if self.spec.filterset is None:
             return records
-        filterset = self.spec.filterset(request.GET, queryset=records, request=request)
+        filterset = self.spec.filterset(request.GET, queryset=records, request=request, country=self.country)
         if not filterset.is_valid():
             raise InvalidParameter('; '.join(str(e) for errors in filterset.errors.values() for e in errors))
         return filterset.qs
@@ -121,7 +122,7 @@ class NamedExportView(ExportSpecMixin, CountryScopedView):
         records = list(self.records(request))
         fmt = form.cleaned_data['format']
         with transaction.atomic():
-            export = NamedExport.objects.create(
+            NamedExport.objects.create(
                 user=request.user,
                 country=self.country,
                 model=self.spec.model._meta.label,
@@ -130,6 +131,6 @@ class NamedExportView(ExportSpecMixin, CountryScopedView):
                 rows=len(records),
                 reason=form.cleaned_data['reason'],
             )
-            log_export_reads(request.user, records, export)
+            log_reads(request.user, records, 'export')
         rows = named_rows(self.spec, records)
         return export_response(rows, named_columns(self.spec), fmt, self.filename('names'))

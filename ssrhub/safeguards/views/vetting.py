@@ -31,6 +31,7 @@ from ..forms.vetting import IndividualForm, MatchReviewForm, ScreenForm, ScreenM
 from ..models import Individual, ListedPerson, Screening, ScreeningMatch, WatchList
 from ..tables.vetting import IndividualTable, ListedPersonTable, WatchListTable
 from ..watchlists import ListFileError, ListRow, read_list
+from .exporting import ExportLinksMixin
 
 __all__ = [
     'IndividualDeleteView',
@@ -60,9 +61,10 @@ class _Page:
 # Section: individuals
 
 
-class IndividualListView(_Page, CountryObjectListView):
+class IndividualListView(ExportLinksMixin, _Page, CountryObjectListView):
     """The country's individuals, filterable by category, unit and latest screening result, searchable by name."""
 
+    export_key = 'individuals'
     queryset = Individual.objects.select_related('country', 'unit')
     filterset = IndividualFilterSet
     table = IndividualTable
@@ -213,6 +215,7 @@ class MatchReviewView(_Page, CountryScopedView):
 
 
 class WatchListListView(_Page, CountryScopedView):
+    tab = 'watch-lists'
     queryset = WatchList.objects.select_related('country')
     template_name = 'safeguards/vetting/watchlist_list.html'
 
@@ -224,6 +227,7 @@ class WatchListListView(_Page, CountryScopedView):
 
 
 class WatchListView(_Page, CountryObjectView):
+    tab = 'watch-lists'
     queryset = WatchList.objects.select_related('country')
     template_name = 'safeguards/vetting/watchlist.html'
 
@@ -238,6 +242,7 @@ class WatchListView(_Page, CountryObjectView):
 class WatchListExportView(_Page, CountryScopedView):
     """A watch list's names as CSV or XLSX, in the import's columns; text a spreadsheet would run is prefixed."""
 
+    tab = 'watch-lists'
     queryset = WatchList.objects.all()
 
     def get(self, request, pk, fmt):
@@ -252,6 +257,8 @@ class WatchListImportView(_Page, CountryScopedView):
     """Upload a list, see what it holds (rows, errors by row, what would change), then confirm: nothing is stored
     before, and the whole file or nothing after. The file travels between the two steps encrypted, not stored."""
 
+    tab = 'watch-lists'
+    tab = 'watch-lists'
     queryset = WatchList.objects.all()
     action = 'add'
     template_name = 'safeguards/vetting/watchlist_import.html'

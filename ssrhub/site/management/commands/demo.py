@@ -132,6 +132,14 @@ class Command(BaseCommand):
             raise CommandError(f'Demo results frameworks refused: {error}') from error
         if options['verbosity']:
             self.stdout.write(f'Demo results frameworks: {summary(frameworks)}')
+        # Human rights due diligence in the DRC (the book's cases), written as the demo officer, forum and head
+        # (before the survey and actuals, which the home page's recent changes then show first).
+        try:
+            safeguards = load_safeguards_demo()
+        except DataFileError as error:
+            raise CommandError(f'Demo due-diligence records refused: {error}') from error
+        if options['verbosity']:
+            self.stdout.write(f'Demo due diligence (COD): {summary(safeguards)}')
         if not options['without_volume']:
             self.import_volume(options['verbosity'])
         # The expert roster: fictitious demo experts and the support requests the book states.
@@ -157,13 +165,6 @@ class Command(BaseCommand):
             raise CommandError(f'Demo actuals refused: {error}') from error
         if options['verbosity']:
             self.stdout.write(f'Demo actuals: {summary(actuals)}')
-        # Human rights due diligence in the DRC (the book's cases), written as the demo officer, forum and head.
-        try:
-            safeguards = load_safeguards_demo()
-        except DataFileError as error:
-            raise CommandError(f'Demo due-diligence records refused: {error}') from error
-        if options['verbosity']:
-            self.stdout.write(f'Demo due diligence (COD): {summary(safeguards)}')
 
     def import_volume(self, verbosity: int) -> None:
         """Real partner data for volume: a D-Portal IATI export, and OCHA's Afghanistan 3W of 2024Q1 stored as
