@@ -32,6 +32,7 @@ NOT_PAGES = (
     'monitoring:surveyversion_file',  # downloads
     'monitoring:submission_csv',
     'monitoring:framework_iati',
+    'safeguards:supportrequest_step',  # a workflow step: only its role's holder opens it, never the administrator
 )
 NOT_PAGE_ROUTES = ('.<str:fmt>', '.json', '.pdf', '/original/')
 # Pages to look at on a phone (name of the screenshot -> URL).
@@ -203,6 +204,10 @@ def vetting_records():
 
 def page_arguments():
     """URL name -> the keyword arguments that open it on a demo object, or (arguments, query string)."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
     from ssrhub.coding.models import CodeAssignment
     from ssrhub.coordination.models import Decision, Forum, ForumMember, Meeting
     from ssrhub.core.models import Country
@@ -231,8 +236,13 @@ def page_arguments():
         StatisticValue,
     )
     from ssrhub.roster.models import ExpertProfile, SupportRequest
+    from ssrhub.safeguards.tests.cases_data import support_request
 
     framework = Framework.objects.first()
+    draft = support_request(get_user_model().objects.get(username='hrdd'))
+    draft_measure = draft.mitigations.create(
+        description='Human rights training', owner='MONUSCO', due_on=datetime.date(2026, 6, 1)
+    )
     version = framework.versions.order_by('-released').first()
     item = FrameworkItem.objects.filter(version=version).order_by('order').first()
     entity = UNEntity.objects.order_by('code').first()
@@ -387,23 +397,23 @@ def page_arguments():
         'monitoring:libraryindicator': {'code': 'trust-in-police'},
         'monitoring:iati_results': {'iso3': 'NPL'},  # the demo's IATI file has results for Nepal
         'monitoring:libraryindicator_copy': {'code': 'trust-in-police'},
-        # Section: safeguards, support requests: sensitive pages, refused to a session without a second factor
-        # before any record is looked up, so any id serves
+        # Section: safeguards, support requests: a draft one (the demo's cases are decided), whose every page opens
         **{
-            f'safeguards:{name}': {'iso3': 'COD', 'pk': 1}
+            f'safeguards:{name}': {'iso3': 'COD', 'pk': draft.pk}
             for name in (
                 'supportrequest',
                 'supportrequest_edit',
                 'supportrequest_delete',
                 'supportrequest_history',
-                'riskassessment',
                 'riskassessment_edit',
-                'mitigation_edit',
-                'mitigation_delete',
             )
         },
-        'safeguards:supportrequest_step': {'iso3': 'COD', 'pk': 1, 'step': 'submit'},
-        'safeguards:mitigation_add': {'iso3': 'COD', 'request_pk': 1},
+        'safeguards:riskassessment': {'iso3': 'COD', 'pk': draft.current_assessment.pk},
+        **{
+            f'safeguards:{name}': {'iso3': 'COD', 'pk': draft_measure.pk}
+            for name in ('mitigation_edit', 'mitigation_delete')
+        },
+        'safeguards:mitigation_add': {'iso3': 'COD', 'request_pk': draft.pk},
     }
 
 
