@@ -7,6 +7,9 @@ viewsets (``api/viewsets.py``: retrieve, update, delete and the rows of list pag
 (``searching.py``) logs the hits it shows ('search'); an export of sensitive records calls it with 'export'.
 """
 
+from functools import cache
+
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, transaction
@@ -14,11 +17,17 @@ from django.db import DatabaseError, transaction
 from .access import SENSITIVE
 from .models import SensitiveRead
 
-__all__ = ['is_sensitive', 'log_reads']
+__all__ = ['is_sensitive', 'log_reads', 'log_table_reads', 'sensitive_models']
 
 
 def is_sensitive(model) -> bool:
     return getattr(model, 'access_kind', None) == SENSITIVE
+
+
+@cache
+def sensitive_models() -> tuple:
+    """The sensitive models of the project (the registry is complete once the apps are ready)."""
+    return tuple(model for model in apps.get_models() if is_sensitive(model))
 
 
 def log_reads(user, records, channel: str):
@@ -42,3 +51,8 @@ def log_reads(user, records, channel: str):
             SensitiveRead.objects.bulk_create(rows)
     except DatabaseError as error:
         raise PermissionDenied from error
+
+
+def log_table_reads(user, table, channel: str = 'list'):
+    """Log the records on the current page of a django-tables2 ``table`` (nothing when they are not sensitive)."""
+    log_reads(user, [row.record for row in table.paginated_rows], channel)

@@ -10,7 +10,6 @@ import io
 from base64 import b32encode
 
 import segno
-from django.apps import apps
 from django.db import transaction
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -21,7 +20,8 @@ from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .access import SENSITIVE, two_factor_verified
+from .access import two_factor_verified
+from .readlog import sensitive_models
 from .roles import permission_name
 
 __all__ = [
@@ -49,11 +49,7 @@ BACKUP_NAME = 'backup'
 def reads_sensitive(user) -> bool:
     """Whether one of the user's roles reads sensitive records: such a user verifies their session. Asked of the
     user's permissions, which Django loads once per request and the navigation reads anyway."""
-    return user.is_authenticated and any(
-        user.has_perm(permission_name(model, 'view'))
-        for model in apps.get_models()
-        if getattr(model, 'access_kind', None) == SENSITIVE
-    )
+    return user.is_authenticated and any(user.has_perm(permission_name(model, 'view')) for model in sensitive_models())
 
 
 def authenticator(user) -> TOTPDevice | None:

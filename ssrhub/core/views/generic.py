@@ -22,7 +22,7 @@ from ssrhub.core.access import can, can_in_country, may_attempt, two_factor_veri
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.history import object_changes
 from ssrhub.core.models import Country
-from ssrhub.core.readlog import is_sensitive, log_reads
+from ssrhub.core.readlog import is_sensitive, log_reads, log_table_reads
 from ssrhub.core.roles import permission_name
 from ssrhub.core.two_factor import second_factor_url
 
@@ -173,7 +173,7 @@ class ObjectListView(RestrictedViewMixin, View):
         """``get_table_context()``, the rows of the table's page logged first when they are sensitive records."""
         context = self.get_table_context(request)
         if is_sensitive(self.queryset.model):
-            log_reads(request.user, [row.record for row in context['table'].paginated_rows], 'list')
+            log_table_reads(request.user, context['table'])
         return context
 
     def get(self, request, **kwargs):

@@ -15,7 +15,7 @@ from django_tables2 import RequestConfig
 
 from ssrhub.core import crypto
 from ssrhub.core.exports import export_response
-from ssrhub.core.readlog import log_reads
+from ssrhub.core.readlog import log_reads, log_table_reads
 from ssrhub.core.views.generic import (
     CountryObjectDeleteView,
     CountryObjectEditView,
@@ -222,7 +222,7 @@ class WatchListListView(_Page, CountryScopedView):
     def get(self, request):
         table = WatchListTable(self.get_queryset(request).annotate(people_count=Count('people')), request=request)
         RequestConfig(request, paginate={'per_page': 50}).configure(table)
-        log_reads(request.user, [row.record for row in table.paginated_rows], 'list')
+        log_table_reads(request.user, table)
         return render(request, self.template_name, self.country_context(table=table))
 
 
@@ -235,7 +235,7 @@ class WatchListView(_Page, CountryObjectView):
         people = ListedPerson.objects.restrict(request.user).filter(watch_list=watch_list)
         table = ListedPersonTable(people, request=request)
         RequestConfig(request, paginate={'per_page': 100}).configure(table)
-        log_reads(request.user, [row.record for row in table.paginated_rows], 'list')
+        log_table_reads(request.user, table)
         return {'table': table}
 
 
