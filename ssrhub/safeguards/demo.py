@@ -21,15 +21,12 @@ from ssrhub.countries.demo.writing import acting_as
 from ssrhub.countries.models import Actor, Area
 from ssrhub.framework.models import UNEntity
 
+from . import workflow
 from .models import (
     Allegation,
     AllegationSource,
-    Decision,
-    ForumReview,
     Individual,
-    Intervention,
     Mitigation,
-    Reopening,
     RiskAssessment,
     RiskFactor,
     Screening,
@@ -44,6 +41,7 @@ COUNTRY = 'COD'
 # MONUSCO's support is the UN's through its department of peace operations (DPKO in 2015, DPO since 2019).
 UN_ENTITY = 'DPO'
 REASON = 'safeguards demo data (DRC, from the book)'
+REQUEST_FIELDS = ('title', 'kind', 'start', 'end', 'basis', 'basis_symbol', 'description')
 
 
 def _date(value, where: str) -> datetime.date:
@@ -154,18 +152,13 @@ class _Writer:
         return allegation
 
     def case(self, spec: dict) -> None:
-        # The demo records a past case as it ended: the status is given at creation, not walked through the
-        # workflow's transitions (the protected field accepts a value only before the record exists).
+        """A past case walked through the workflow's steps, each by its demo user on the date the file gives."""
         request = self.created(
             SupportRequest(
                 country=self.country,
                 un_entity=self.entity,
                 recipient=self.actors[spec['recipient']],
-                **{
-                    name: spec[name]
-                    for name in ('title', 'kind', 'start', 'end', 'basis', 'basis_symbol', 'status', 'description')
-                    if name in spec
-                },
+                **{name: spec[name] for name in REQUEST_FIELDS if name in spec},
             ),
             exclude=['status'],  # cleaning sets each field again, which the protected status field refuses
         )
@@ -173,51 +166,51 @@ class _Writer:
         assessment = self.created(
             RiskAssessment(
                 request=request,
-                frozen=True,
                 **{name: spec_a[name] for name in ('likelihood', 'impact', 'overall_risk', 'record', 'conclusion')},
             )
         )
         assessment.assessors.set([self.officer])
         for factor in spec_a['factors']:
             self.created(RiskFactor(assessment=assessment, **factor))
+        workflow.submit(request, self.officer)
         review = spec['review']
         with acting_as(self.forum):
-            self.created(
-                ForumReview(
-                    request=request,
-                    assessment=assessment,
-                    reviewer=self.forum,
-                    **{name: review[name] for name in ('reviewed_on', 'recommendation', 'comment')},
-                )
-            )
-        decision = spec['decision']
-        with acting_as(self.head):
-            self.created(
-                Decision(
-                    request=request,
-                    assessment=assessment,
-                    approver=self.head,
-                    **{name: decision[name] for name in ('decided_on', 'outcome', 'expires_on', 'justification')},
-                )
+            workflow.review(
+                request, self.forum, review['recommendation'], review['comment'], reviewed_on=review['reviewed_on']
             )
         for mitigation in spec.get('mitigations', ()):
             self.created(Mitigation(request=request, **{k: v for k, v in mitigation.items() if k != 'cite'}))
+        decision = spec['decision']
+        with acting_as(self.head):
+            workflow.decide(
+                request,
+                self.head,
+                decision['outcome'],
+                decision['justification'],
+                decision['expires_on'],
+                decided_on=decision['decided_on'],
+            )
         if reopening := spec.get('reopening'):
-            self.created(
-                Reopening(
-                    request=request,
-                    allegation=self.allegations[reopening['allegation']],
-                    **{name: reopening[name] for name in ('reopened_on', 'reason', 'note')},
-                )
+            workflow.reopen(
+                request,
+                self.officer,
+                reopening['reason'],
+                reopening['note'],
+                allegation=self.allegations[reopening['allegation']],
+                reopened_on=reopening['reopened_on'],
             )
         if intervention := spec.get('intervention'):
-            self.created(
-                Intervention(
-                    request=request,
+            with acting_as(self.head):
+                workflow.STEPS[intervention['step']](
+                    request,
+                    self.head,
+                    intervention['started_on'],
+                    intervention['reason'],
                     allegation=self.allegations[intervention['allegation']],
-                    **{name: intervention[name] for name in ('kind', 'started_on', 'reason')},
                 )
-            )
+        for records in (request.reviews, request.decisions, request.reopenings, request.interventions):
+            self.report.add(records.model, 'created', records.count())
+        self.report.add(RiskAssessment, 'created', request.assessments.count() - 1)  # the versions reopening started
 
     def individual(self, spec: dict) -> None:
         individual = self.created(

@@ -500,6 +500,11 @@ class Intervention(SafeguardsModel):
     def __str__(self):
         return f'{self.get_kind_display()} ({self.started_on:%Y-%m-%d})'
 
+    @property
+    def suspends_now(self) -> bool:
+        """A suspension not yet lifted."""
+        return self.kind == InterventionKind.SUSPENSION and self.ended_on is None
+
     def clean(self):
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
             raise ValidationError({'ended_on': _('An intervention cannot end before it starts.')})

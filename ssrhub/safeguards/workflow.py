@@ -6,6 +6,11 @@
       +-----reopen (officer, a new allegation, the expiry)--------+-------------------------+
                                               decided or suspended --withdraw--> withdrawn
 
+A reopened case is reassessed while the support its last decision gave goes on: the decision-maker may suspend
+that support (or lift the suspension, or withdraw it) at any point of the reassessment, which carries on; the status
+stays the reassessment's, and the open suspension (an ``Intervention``) says that the support is stopped. The next
+decision then governs the support from its date, so it ends an open suspension.
+
 Who takes a step is the role the user holds in the request's country (``holds_role()``), named by the transition's
 ``permission``; the model permission alone (which administrators and every role of the circle share) is not enough.
 Each step runs in one transaction: the request's row is locked, the state changes on the caller's copy and is
@@ -58,6 +63,8 @@ __all__ = [
 
 STATUS = SupportRequest._meta.get_field('status')
 OPEN_DECISION = (CaseStatus.DECIDED, CaseStatus.SUSPENDED)
+REASSESSING = (CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.REVIEWED)
+SUPPORTING = (Outcome.SUPPORT, Outcome.SUPPORT_WITH_MEASURES)
 
 # The change reason of each step's history row: stored in English, shown translated (``views/cases.py``).
 REASONS = {
@@ -95,6 +102,27 @@ def _decision_maker(request, user) -> bool:
     return holds_role(user, Role.HRDDP_DECISION_MAKER, request.country)
 
 
+def _support_given(request) -> bool:
+    """The last decision gave support (running or suspended)."""
+    decision = request.current_decision
+    return decision is not None and decision.outcome in SUPPORTING
+
+
+def _suspended(request) -> bool:
+    return request.interventions.filter(kind=InterventionKind.SUSPENSION, ended_on__isnull=True).exists()
+
+
+def _support_running(request) -> bool:
+    return _support_given(request) and not _suspended(request)
+
+
+# Why a step whose state allows it is refused all the same (a transition's conditions).
+UNMET = {
+    'suspend': gettext_noop('The support is not running: no decision gave it, or it is already suspended.'),
+    'withdraw': gettext_noop('No decision gave support: there is none to withdraw.'),
+    'resume': gettext_noop('The support is not suspended.'),
+}
+
 # Section: the transitions (state only; the steps below write their records)
 
 
@@ -123,17 +151,32 @@ def _reopen(request):
     pass
 
 
-@transition(field=STATUS, source=CaseStatus.DECIDED, target=CaseStatus.SUSPENDED, permission=_decision_maker)
+# During a reassessment (target None) the status stays; the step's intervention records the change of support.
+@transition(
+    field=STATUS,
+    source=CaseStatus.DECIDED,
+    target=CaseStatus.SUSPENDED,
+    conditions=[_support_running],
+    permission=_decision_maker,
+)
+@transition(field=STATUS, source=REASSESSING, target=None, conditions=[_support_running], permission=_decision_maker)
 def _suspend(request):
     pass
 
 
-@transition(field=STATUS, source=OPEN_DECISION, target=CaseStatus.WITHDRAWN, permission=_decision_maker)
+@transition(
+    field=STATUS,
+    source=(*OPEN_DECISION, *REASSESSING),
+    target=CaseStatus.WITHDRAWN,
+    conditions=[_support_given],
+    permission=_decision_maker,
+)
 def _withdraw(request):
     pass
 
 
 @transition(field=STATUS, source=CaseStatus.SUSPENDED, target=CaseStatus.DECIDED, permission=_decision_maker)
+@transition(field=STATUS, source=REASSESSING, target=None, conditions=[_suspended], permission=_decision_maker)
 def _resume(request):
     pass
 
@@ -167,7 +210,9 @@ def available_steps(request, user) -> list[str]:
     return [
         step
         for step, function in TRANSITIONS.items()
-        if function._django_fsm.has_transition(state) and function._django_fsm.has_transition_perm(request, state, user)
+        if function._django_fsm.has_transition(state)
+        and function._django_fsm.conditions_met(request, state)
+        and function._django_fsm.has_transition_perm(request, state, user)
     ]
 
 
@@ -179,6 +224,9 @@ def _run(step: str, request, user, write):
     try:
         with transaction.atomic():
             list(SupportRequest.objects.select_for_update().filter(pk=request.pk).values_list('pk'))
+            meta = TRANSITIONS[step]._django_fsm
+            if meta.has_transition(request.status) and not meta.conditions_met(request, request.status):
+                raise ValidationError(_(UNMET[step]))
             try:
                 TRANSITIONS[step](request)
             except TransitionNotAllowed:
@@ -228,7 +276,7 @@ def return_to_draft(request, user, comment: str):
     return _run('return', request, user, lambda: _reopening(request, ReopenReason.RETURNED, comment, None))
 
 
-def review(request, user, recommendation: str, comment: str = ''):
+def review(request, user, recommendation: str, comment: str = '', reviewed_on=None):
     def write():
         return _check(
             ForumReview(
@@ -237,6 +285,7 @@ def review(request, user, recommendation: str, comment: str = ''):
                 recommendation=recommendation,
                 comment=comment,
                 reviewer=user,
+                reviewed_on=reviewed_on or datetime.date.today(),
             )
         )
 
@@ -244,7 +293,8 @@ def review(request, user, recommendation: str, comment: str = ''):
 
 
 def decide(request, user, outcome, justification, expires_on, shared=False, decided_on=None):
-    """Record the decision; share what others may see of it (``SharedDecision``) only when ``shared``."""
+    """Record the decision, which ends a suspension made during the reassessment (the decision now governs the
+    support); share what others may see of it (``SharedDecision``) only when ``shared``."""
 
     def write():
         if outcome == Outcome.SUPPORT_WITH_MEASURES and not request.mitigations.exists():
@@ -263,6 +313,7 @@ def decide(request, user, outcome, justification, expires_on, shared=False, deci
                 shared=shared,
             )
         )
+        _end_suspension(request, decision.decided_on)
         _share(request, decision)
         return decision
 
@@ -280,13 +331,21 @@ def _share(request, decision):
     shared.save()
 
 
-def reopen(request, user, reason: str, note: str = '', allegation=None):
+def reopen(request, user, reason: str, note: str = '', allegation=None, reopened_on=None):
     """Open a decided or suspended case again: a reopening saying why and a new assessment version."""
-    return _run('reopen', request, user, lambda: _reopening(request, reason, note, allegation))
+    return _run('reopen', request, user, lambda: _reopening(request, reason, note, allegation, reopened_on))
 
 
-def _reopening(request, reason, note, allegation):
-    reopening = _check(Reopening(request=request, reason=reason, note=note, allegation=allegation))
+def _reopening(request, reason, note, allegation, reopened_on=None):
+    reopening = _check(
+        Reopening(
+            request=request,
+            reason=reason,
+            note=note,
+            allegation=allegation,
+            reopened_on=reopened_on or datetime.date.today(),
+        )
+    )
     _next_version(request, allegation)
     return reopening
 

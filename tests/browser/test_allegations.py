@@ -7,25 +7,16 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 from playwright.sync_api import expect
 
-from ssrhub.core.testing.two_factor import verified_login
 from ssrhub.safeguards.tests.allegations_data import actor, allegation, measure, support_request
+
+from .sessions import verified_session
 
 pytestmark = pytest.mark.browser
 
 TODAY = datetime.date.today()
 DAY = datetime.timedelta(days=1)
-
-
-def verified_session(page, live_server, username: str) -> None:
-    """The browser holds the session of a login verified with the user's second factor."""
-    client = Client()
-    verified_login(client, get_user_model().objects.get(username=username))
-    page.context.add_cookies(
-        [{'name': 'sessionid', 'value': client.cookies['sessionid'].value, 'url': live_server.url}]
-    )
 
 
 def test_the_overview_puts_the_brigade_first_and_an_allegation_is_recorded(
@@ -39,7 +30,7 @@ def test_the_overview_puts_the_brigade_first_and_an_allegation_is_recorded(
                            decision=(TODAY - 60 * DAY, TODAY + 200 * DAY))  # fmt: skip
     measure(case, TODAY - 5 * DAY)
     allegation('CAF', recipient=brigade, occurred_on=TODAY - 20 * DAY, reported_on=TODAY - 10 * DAY)
-    verified_session(page, live_server, 'hrdd')
+    verified_session(page, live_server, get_user_model().objects.get(username='hrdd'))
 
     page.goto('/countries/CAF/workspace/due-diligence/')
     rows = page.locator('#overview-table tbody tr')

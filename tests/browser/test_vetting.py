@@ -6,15 +6,14 @@ import datetime
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from playwright.sync_api import expect
 
 from ssrhub.core.models import Country
-from ssrhub.core.testing.two_factor import verified_login
 from ssrhub.countries.models import Actor, ActorType, Area
 from ssrhub.safeguards.models import Allegation, Individual
+
+from .sessions import verified_session
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +32,7 @@ def test_import_screen_confirm_and_reject(page, live_server, screenshot):
         reported_on=datetime.date(2025, 3, 5),
     )  # fmt: skip
     page.goto('/')
-    client = Client()
-    verified_login(client, get_user_model().objects.get(username='hrdd'))
-    session = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{'name': session.key, 'value': session.value, 'url': live_server.url}])
+    verified_session(page, live_server, get_user_model().objects.get(username='hrdd'))
 
     page.goto('/countries/COD/workspace/due-diligence/vetting/lists/import/')
     page.locator('#id_title').fill('Panel of experts list (fictitious)')

@@ -1,11 +1,14 @@
 """The country workspace's tab bar: one line at 1280 px in English and French, the coordination pages grouped under
 one tab that opens with the keyboard on their list and shows them as a second row on their own pages; wrapped
-buttons on a phone, the group's list opened in place. Screenshots in both languages at both widths."""
+buttons on a phone, the group's list opened in place; a due-diligence reader's tabs also on one line. Screenshots in
+both languages at both widths."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from .language import switch_language
+from .sessions import verified_page
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +53,15 @@ def test_the_tab_bar_is_one_line_and_the_coordination_pages_one_tab(page, log_in
     assert page.evaluate('document.documentElement.scrollWidth') <= 390
     screenshot(page, f'workspace-tabs-390-{language}')
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_every_tab_of_a_due_diligence_reader_fits_on_one_line(browser, live_server, demo, screenshot, language):
+    """The demo's due-diligence officer sees the most tabs (coordination, monitoring and due diligence)."""
+    page = verified_page(browser, live_server, get_user_model().objects.get(username='hrdd'))
+    page.goto('/countries/COD/workspace/')
+    switch_language(page, language)
+    page.goto('/countries/COD/workspace/')
+    expect(page.locator('#workspace-tabs .tab-group[data-group="due-diligence"]')).to_be_visible()
+    assert len(tops(page)) == 1, 'the tabs wrap onto a second line at 1280 px'
+    screenshot(page, f'workspace-tabs-due-diligence-1280-{language}')

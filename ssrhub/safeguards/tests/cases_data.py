@@ -9,7 +9,10 @@ from ssrhub.countries.models import Actor
 from ssrhub.framework.models import UNEntity
 from ssrhub.safeguards.models import (
     Allegation,
+    CaseStatus,
+    Decision,
     FactorKind,
+    Outcome,
     RiskAssessment,
     RiskFactor,
     SupportRequest,
@@ -23,6 +26,9 @@ ROLES = {
     'caf_officer': (Role.DUE_DILIGENCE_OFFICER, ('CAF',)),
     'admin': (Role.ADMINISTRATOR, ()),
 }
+
+
+AFTER_DECISION = (CaseStatus.DECIDED, CaseStatus.SUSPENDED, CaseStatus.WITHDRAWN)
 
 
 def users(make_user) -> dict:
@@ -58,6 +64,17 @@ def support_request(officer, iso3='COD', description='Rations for a joint operat
 
 
 def put_in(request, status) -> SupportRequest:
+    """Set the status; a state after the decision gets a decision to support, taken by the request's assessor."""
+    if status in AFTER_DECISION and not request.decisions.exists():
+        Decision.objects.create(
+            request=request,
+            assessment=request.current_assessment,
+            outcome=Outcome.SUPPORT,
+            approver=request.current_assessment.assessors.first(),
+            decided_on=datetime.date(2026, 2, 1),
+            justification='Low risk.',
+            expires_on=datetime.date(2030, 1, 1),
+        )
     SupportRequest.objects.filter(pk=request.pk).update(status=status)
     request.refresh_from_db()
     return request

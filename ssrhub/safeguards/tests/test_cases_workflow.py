@@ -216,7 +216,7 @@ def test_a_stale_copy_saved_after_another_step_is_refused_by_the_concurrency_che
     assert stale.status == CaseStatus.REVIEWED
     with pytest.raises(workflow.StepConflict):
         workflow.decide(stale, head, Outcome.NO_SUPPORT, 'Second.', TODAY.replace(year=2030))
-    assert not Decision.objects.exists()
+    assert list(Decision.objects.values_list('justification', flat=True)) == ['Low risk.']  # put_in's decision
 
 
 def test_the_same_decision_posted_twice_is_taken_once(client, people):
@@ -228,3 +228,61 @@ def test_the_same_decision_posted_twice_is_taken_once(client, people):
     assert second.status_code == 409
     assert 'already moved on' in second.content.decode()
     assert Decision.objects.filter(request=request).count() == 1
+
+
+def test_support_is_suspended_during_the_reassessment_and_the_next_decision_ends_the_suspension(client, people):
+    officer, forum, head = people['officer'], people['forum'], people['head']
+    request = put_in(support_request(officer), CaseStatus.DECIDED)
+    alleged = allegation(narrative='Civilians killed at a checkpoint near Beni.')
+    request.refresh_from_db()
+    assert request.status == CaseStatus.DRAFT
+    assert workflow.available_steps(request, head) == ['suspend', 'withdraw']
+    workflow.suspend(request, head, TODAY, 'Pending the new assessment.', allegation=alleged)
+    assert request.status == CaseStatus.DRAFT  # the reassessment carries on
+    assert 'suspend' not in workflow.available_steps(request, head)
+    assert workflow.available_steps(request, head) == ['withdraw', 'resume']
+    verified_login(client, officer)
+    page = client.get(request.get_absolute_url()).content.decode()
+    assert 'id="support-suspended"' in page and f'Support suspended since {TODAY:%Y-%m-%d}' in page
+    with pytest.raises(Exception, match='already suspended'):
+        workflow.suspend(request, head, TODAY, 'Twice.')
+
+    workflow.submit(request, officer)
+    workflow.review(request, forum, 'support-with-measures', 'Screen the new commanders.')
+    Mitigation.objects.create(request=request, description='Screen the commanders.', owner='UNJHRO', due_on=TODAY)
+    later = TODAY + datetime.timedelta(days=20)
+    workflow.decide(request, head, Outcome.SUPPORT_WITH_MEASURES, 'Screened.', LATER, decided_on=later)
+    suspension = Intervention.objects.get(request=request)
+    assert (request.status, suspension.ended_on) == (CaseStatus.DECIDED, later)
+
+
+def test_a_suspension_during_the_reassessment_is_lifted_or_the_support_withdrawn(people):
+    officer, head = people['officer'], people['head']
+    request = put_in(support_request(officer), CaseStatus.DECIDED)
+    workflow.reopen(request, officer, ReopenReason.COMMANDER_CHANGED)
+    workflow.suspend(request, head, TODAY, 'A new commander with a record.')
+    workflow.resume(request, head, TODAY)
+    assert request.status == CaseStatus.DRAFT
+    assert Intervention.objects.get(request=request).ended_on == TODAY
+    workflow.suspend(request, head, TODAY, 'Again.')
+    workflow.withdraw(request, head, TODAY, 'For good.')
+    assert request.status == CaseStatus.WITHDRAWN
+    assert not Intervention.objects.filter(request=request, kind='suspension', ended_on__isnull=True).exists()
+
+
+def test_support_no_decision_gave_is_neither_suspended_nor_withdrawn(people):
+    officer, head = people['officer'], people['head']
+    draft = support_request(officer, title='Never decided')
+    with pytest.raises(Exception, match='not running'):
+        workflow.suspend(draft, head, TODAY, 'Nothing to suspend.')
+    with pytest.raises(Exception, match='No decision gave support'):
+        workflow.withdraw(draft, head, TODAY, 'Nothing to withdraw.')
+    refused = put_in(support_request(officer, title='Refused'), CaseStatus.REVIEWED)
+    workflow.decide(refused, head, Outcome.NO_SUPPORT, 'Too risky.', LATER)
+    assert workflow.available_steps(refused, head) == []
+    with pytest.raises(Exception, match='not running'):
+        workflow.suspend(refused, head, TODAY, 'Nothing to suspend.')
+    with pytest.raises(Exception, match='No decision gave support'):
+        workflow.withdraw(refused, head, TODAY, 'Nothing to withdraw.')
+    assert draft.status == CaseStatus.DRAFT and refused.status == CaseStatus.DECIDED
+    assert not Intervention.objects.exists()

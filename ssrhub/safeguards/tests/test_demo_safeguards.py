@@ -22,10 +22,16 @@ from .reports_fixtures import safeguards_demo  # noqa: F401  (fixture)
 
 @pytest.mark.django_db
 def test_the_suspended_offensive_is_a_whole_case(safeguards_demo):  # noqa: F811
+    """Walked through the workflow: decided, reopened by the allegation, the support suspended during the
+    reassessment (which stays in draft, at version 2)."""
     case = SupportRequest.objects.get(country__iso3='COD', kind='joint-operations')
-    assert case.status == CaseStatus.SUSPENDED and case.recipient.acronym == 'FARDC'
-    assessment = case.current_assessment
-    assert assessment.frozen and assessment.factors.count() == 4 and assessment.overall_risk == 4
+    assert case.status == CaseStatus.DRAFT and case.recipient.acronym == 'FARDC'
+    first, reassessment = case.assessments.order_by('version')
+    assert first.frozen and first.factors.count() == 4 and first.overall_risk == 4
+    assert not reassessment.frozen and reassessment.factors.count() == 4
+    assert list(reassessment.allegations.values_list('violation', flat=True)) == ['enforced-disappearance']
+    steps = set(case.history.values_list('history_change_reason', flat=True))
+    assert {'Submitted to the forum', 'Reviewed by the forum', 'Decided', 'Reopened', 'Support suspended'} <= steps
     assert case.reviews.get().reviewer == safeguards_demo['taskforce']
     decision = case.current_decision
     assert decision.outcome == 'support-with-measures' and decision.approver == safeguards_demo['head']
@@ -35,7 +41,7 @@ def test_the_suspended_offensive_is_a_whole_case(safeguards_demo):  # noqa: F811
     reopening = case.reopenings.get()
     assert reopening.reason == 'new-allegation' and reopening.allegation.violation == 'enforced-disappearance'
     suspension = case.interventions.get()
-    assert suspension.kind == 'suspension' and suspension.started_on.year == 2015
+    assert suspension.suspends_now and suspension.started_on.year == 2015
     assert suspension.started_on > decision.decided_on
     assert case.history.first().history_user == safeguards_demo['hrdd']
 

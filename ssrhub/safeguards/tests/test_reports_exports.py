@@ -32,7 +32,7 @@ def test_aggregate_exports_count_allegations_requests_and_individuals_without_na
     } in allegations
     assert sum(int(row['Number']) for row in allegations) == 4
     requests = json.loads(client.get(f'{EXPORTS}requests.json').content)
-    assert {'status': 'Suspended', 'kind': 'Joint operations', 'count': 1} in requests
+    assert {'status': 'Draft', 'kind': 'Joint operations', 'count': 1} in requests  # reassessed, support suspended
     individuals = csv_rows(client.get(f'{EXPORTS}individuals.csv'))
     assert {'Category': 'Commander', 'Latest screening result': 'Confirmed match', 'Number': '1'} in individuals
     assert {

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -52,6 +53,17 @@ STEP_LABELS = {
     'suspend': gettext_lazy('Suspend the support'),
     'withdraw': gettext_lazy('Withdraw the support'),
     'resume': gettext_lazy('Resume the support'),
+}
+# What each step did, said once it is done; formatted with the request's assessment version and the step's date.
+STEP_DONE = {
+    'submit': gettext_lazy('Version %(version)s of the assessment is frozen and the request is with the forum.'),
+    'return': gettext_lazy('The request is back in draft; version %(version)s of the assessment is open.'),
+    'review': gettext_lazy('The forum’s review is recorded; the request waits for the decision.'),
+    'decide': gettext_lazy('The decision is recorded.'),
+    'reopen': gettext_lazy('The case is reopened; version %(version)s of the assessment is open.'),
+    'suspend': gettext_lazy('The support is suspended from %(date)s.'),
+    'withdraw': gettext_lazy('The support is withdrawn from %(date)s.'),
+    'resume': gettext_lazy('The suspension ends on %(date)s.'),
 }
 REQUESTS = SupportRequest.objects.select_related('country', 'recipient', 'un_entity')
 
@@ -108,6 +120,7 @@ class SupportRequestView(CountryObjectView):
         assessments = list(RiskAssessment.objects.restrict(user).filter(request=obj).prefetch_related('assessors'))
         current = assessments[0] if assessments else None
         steps = workflow.available_steps(obj, user)
+        interventions = list(obj.interventions.restrict(user).select_related('allegation'))
         return {
             'support_request': obj,
             'assessment': current,
@@ -117,7 +130,8 @@ class SupportRequestView(CountryObjectView):
             'decisions': obj.decisions.restrict(user).select_related('assessment', 'approver'),
             'mitigations': Mitigation.objects.restrict(user).filter(request=obj),
             'reopenings': obj.reopenings.restrict(user).select_related('allegation'),
-            'interventions': obj.interventions.restrict(user).select_related('allegation'),
+            'interventions': interventions,
+            'open_suspension': next((one for one in interventions if one.suspends_now), None),
             'steps': [(step, STEP_LABELS[step]) for step in steps],
             'can_edit_request': obj.status == CaseStatus.DRAFT and self.may('change'),
             'can_delete_request': workflow.deletable(obj) and self.may('delete'),
@@ -348,5 +362,7 @@ class StepView(CountryObjectView):
             for message in error.messages:
                 form.add_error(None, message)
             return self._page(request, obj, step, form, status=400)
-        messages.success(request, _('%(step)s: done.') % {'step': STEP_LABELS[step]})
+        when = form.cleaned_data.get('started_on') or form.cleaned_data.get('ended_on')
+        version = obj.current_assessment.version if obj.current_assessment else ''
+        messages.success(request, STEP_DONE[step] % {'version': version, 'date': when and date_format(when)})
         return redirect(obj.get_absolute_url())
