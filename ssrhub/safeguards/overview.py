@@ -5,7 +5,8 @@ Attention rules, in the order they rank a recipient:
 1. an open allegation reported after the current decision on one of its cases;
 2. an overdue mitigatory measure;
 3. a decision expired, or expiring within ``EXPIRING_DAYS`` days;
-4. a request waiting for the forum's review or for the decision.
+4. a decided request reopened and not yet decided again (its support goes on, or is suspended, meanwhile);
+5. a request waiting for the forum's review or for the decision.
 """
 
 import datetime
@@ -14,8 +15,16 @@ from dataclasses import dataclass, field
 __all__ = ['EXPIRING_DAYS', 'REASONS', 'Case', 'Recipient', 'Row', 'attention', 'overview_rows']
 
 EXPIRING_DAYS = 30
-REASONS = ('allegation-after-decision', 'overdue-mitigation', 'decision-expired', 'decision-expiring', 'pending')
+REASONS = (
+    'allegation-after-decision',
+    'overdue-mitigation',
+    'decision-expired',
+    'decision-expiring',
+    'reopened',
+    'pending',
+)
 WAITING = ('submitted', 'reviewed')
+REASSESSING = ('draft', *WAITING)
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ def attention(recipient: Recipient, today: datetime.date) -> tuple[str, ...]:
         'overdue-mitigation': any(case.overdue_mitigations for case in cases),
         'decision-expired': any(case.expired(today) for case in cases),
         'decision-expiring': any(case.expiring(today) for case in cases),
+        'reopened': any(case.status in REASSESSING and case.decided_on is not None for case in cases),
         'pending': any(case.status in WAITING for case in cases),
     }
     return tuple(reason for reason in REASONS if found[reason])

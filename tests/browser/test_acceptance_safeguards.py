@@ -141,6 +141,7 @@ def test_a_request_from_assessment_to_a_suspension_that_a_country_editor_never_s
     head.goto(HRDD)
     police = head.locator('#overview-table tbody tr', has_text=POLICE)
     expect(police).to_contain_text('Suspension of support')
+    expect(police.locator('.attention-reason')).to_have_text(['reopened, being reassessed'])
     screenshot(head, 'safeguards-overview-suspended', full_page=True)
     head.goto(f'{url}history/')
     for reason in ('Submitted to the forum', 'Reviewed by the forum', 'Decided', 'Reopened', 'Support suspended'):

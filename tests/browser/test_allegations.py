@@ -37,9 +37,9 @@ def test_the_overview_puts_the_brigade_first_and_an_allegation_is_recorded(
     expect(rows).to_have_count(2)
     expect(rows.first.locator('th')).to_have_text('31st brigade')
     expect(rows.first.locator('.attention-reason')).to_have_text(
-        ['open allegation after the decision', 'overdue measure']
+        ['open allegation after the decision', 'overdue measure', 'reopened, being reassessed']
     )
-    expect(page.locator('#attention-rules li')).to_have_count(4)
+    expect(page.locator('#attention-rules li')).to_have_count(5)
     screenshot(page, 'safeguards-overview-cod', full_page=True)
     assert axe_violations(page) == []
 

@@ -7,17 +7,21 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
 from ssrhub.core.testing.two_factor import verified, verified_login
-from ssrhub.safeguards.overview import Case, Recipient, attention, overview_rows
+from ssrhub.safeguards.overview import REASONS, Case, Recipient, attention, overview_rows
 from ssrhub.safeguards.overview_queries import country_overview
+from ssrhub.safeguards.views.overview import REASON_LABELS
 
 from .allegations_data import actor, allegation, intervention, measure, support_request
 
 TODAY = datetime.date.today()  # the page's day: the records are built around it
 DAY = datetime.timedelta(days=1)
+# The reasons of a built unit (``build()``): its open allegation reopened the decided request.
+UNIT_REASONS = ('allegation-after-decision', 'overdue-mitigation', 'decision-expiring', 'reopened')
 
 
 # Section: the rules, in plain Python
@@ -25,6 +29,7 @@ DAY = datetime.timedelta(days=1)
 
 def test_each_rule_and_the_order_of_the_rows():
     decided = {'decided_on': TODAY - 100 * DAY, 'expires_on': TODAY + 200 * DAY, 'status': 'decided'}
+    reopened = {**decided, 'status': 'draft'}
     recipients = [
         Recipient(1, 'Zulu quiet', (Case(1, 'a', **decided),)),
         Recipient(2, 'Pending', (Case(2, 'b', 'submitted'),)),
@@ -33,6 +38,7 @@ def test_each_rule_and_the_order_of_the_rows():
         Recipient(5, 'Overdue', (Case(5, 'e', **decided, overdue_mitigations=2),)),
         Recipient(6, 'Alleged', (Case(6, 'f', **decided),), open_allegations=1, newest_report=TODAY - 10 * DAY),
         Recipient(7, 'Alleged before', (Case(7, 'g', **decided),), open_allegations=1, newest_report=TODAY - 101 * DAY),
+        Recipient(8, 'Reopened', (Case(8, 'h', **reopened, active_interventions=('suspension',)),)),
     ]
     rows = overview_rows(recipients, TODAY)
     assert [(row.recipient.name, row.reasons) for row in rows] == [
@@ -40,6 +46,7 @@ def test_each_rule_and_the_order_of_the_rows():
         ('Overdue', ('overdue-mitigation',)),
         ('Expired', ('decision-expired',)),
         ('Expiring', ('decision-expiring',)),
+        ('Reopened', ('reopened',)),
         ('Pending', ('pending',)),
         ('Alleged before', ()),
         ('Zulu quiet', ()),
@@ -94,7 +101,7 @@ def test_the_rows_of_a_built_case_set(officer):
     rows = country_overview(verified(officer), Country.objects.get(iso3='COD'), TODAY)
     assert [row.recipient.name for row in rows] == ['Unit 01', 'Quiet unit']
     unit, calm = rows
-    assert unit.reasons == ('allegation-after-decision', 'overdue-mitigation', 'decision-expiring')
+    assert unit.reasons == UNIT_REASONS
     (case,) = unit.recipient.cases
     assert (case.risk, case.outcome, case.overdue_mitigations, case.active_interventions) == (
         3, 'support-with-measures', 1, ('suspension',)
@@ -133,8 +140,17 @@ def test_the_page_and_the_api_show_the_same_rows(client, officer):
     body = client.get(reverse('safeguards:overview', args=['COD'])).content.decode()
     data = client.get(reverse('safeguards-api:overview-overview', args=['COD'])).json()
     assert [row['name'] for row in data['rows']] == ['Unit 01', 'Waiting unit']
-    assert data['rows'][0]['reasons'] == ['allegation-after-decision', 'overdue-mitigation', 'decision-expiring']
+    assert data['rows'][0]['reasons'] == list(UNIT_REASONS)
     assert data['rows'][1]['reasons'] == ['pending']
     assert body.index('Unit 01') < body.index('Waiting unit')
     assert 'follow_up=reported&amp;follow_up=verified&amp;follow_up=communicated' in body
     assert '1 overdue measure' in body and 'expiring soon' in body and 'open allegation after the decision' in body
+
+
+def test_every_reason_is_labelled_in_english_and_in_french():
+    assert list(REASON_LABELS) == list(REASONS)
+    with translation.override('en'):
+        english = [str(label) for label in REASON_LABELS.values()]
+    with translation.override('fr'):
+        french = [str(label) for label in REASON_LABELS.values()]
+    assert all(en != fr for en, fr in zip(english, french, strict=True)), list(zip(english, french, strict=True))

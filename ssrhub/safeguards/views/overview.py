@@ -5,7 +5,7 @@ import datetime
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django_tables2 import RequestConfig
 
 from ssrhub.core.forms import style_widgets
@@ -22,11 +22,12 @@ __all__ = ['OverviewView', 'SharedDecisionListView']
 
 
 REASON_LABELS = {
-    'allegation-after-decision': _lazy('open allegation after the decision'),
-    'overdue-mitigation': _lazy('overdue measure'),
-    'decision-expired': _lazy('decision expired'),
-    'decision-expiring': _lazy('decision expiring'),
-    'pending': _lazy('waiting for review or decision'),
+    'allegation-after-decision': gettext_lazy('open allegation after the decision'),
+    'overdue-mitigation': gettext_lazy('overdue measure'),
+    'decision-expired': gettext_lazy('decision expired'),
+    'decision-expiring': gettext_lazy('decision expiring'),
+    'reopened': gettext_lazy('reopened, being reassessed'),
+    'pending': gettext_lazy('waiting for review or decision'),
 }
 
 
