@@ -21,6 +21,7 @@ from ssrhub.countries.demo.writing import acting_as
 from ssrhub.countries.models import Actor, Area
 from ssrhub.framework.models import UNEntity
 
+from . import screening as matching
 from . import workflow
 from .models import (
     Allegation,
@@ -228,11 +229,13 @@ class _Writer:
                 individual=individual, screened_at=spec['screened_at'], screened_by=self.officer, result=spec['result']
             )
         )
+        names = matching.names_of(individual.name, individual.aliases)
         for match in spec.get('matches', ()):
             self.created(
                 ScreeningMatch(
                     screening=screening,
                     allegation=self.allegations[match['allegation']],
+                    screened_name=matching.best_match(names, [match['matched_name']]).name,
                     decided_by=self.officer,
                     decided_at=spec['screened_at'],
                     **{name: match[name] for name in ('matched_name', 'score', 'decision', 'reason')},

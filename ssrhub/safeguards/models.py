@@ -814,6 +814,12 @@ class ScreeningMatch(SafeguardsModel):
         blank=True,
     )
     matched_name = EncryptedCharField(verbose_name=_('matched name'), max_length=200)
+    screened_name = EncryptedCharField(
+        verbose_name=_('name screened'),
+        max_length=200,
+        blank=True,
+        help_text=_('The name or alias of the individual that resembles the matched name.'),
+    )
     score = models.PositiveSmallIntegerField(verbose_name=_('score'))
     decision = models.CharField(
         verbose_name=_('decision'), max_length=10, choices=MatchDecision, default=MatchDecision.PENDING

@@ -105,6 +105,7 @@ def screen(individuals, user, threshold: int = matching.DEFAULT_THRESHOLD, found
                     allegation=found[index].allegation,
                     listed_person=found[index].listed_person,
                     matched_name=best.other[:200],
+                    screened_name=best.name[:200],
                     score=best.score,
                 )
             screenings.append(screening)

@@ -63,9 +63,10 @@ class ScreeningMatchSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ScreeningMatch
-        fields = ['id', 'screening', 'allegation', 'listed_person', 'matched_name', 'score', 'decision', 'reason',
-                  'decided_by', 'decided_at']  # fmt: skip
-        read_only_fields = ['screening', 'allegation', 'listed_person', 'matched_name', 'score', 'decided_at']
+        fields = ['id', 'screening', 'allegation', 'listed_person', 'matched_name', 'screened_name', 'score',
+                  'decision', 'reason', 'decided_by', 'decided_at']  # fmt: skip
+        read_only_fields = ['screening', 'allegation', 'listed_person', 'matched_name', 'screened_name', 'score',
+                            'decided_at']  # fmt: skip
 
 
 class ScreeningSerializer(serializers.ModelSerializer):

@@ -114,12 +114,13 @@ def test_screen_review_and_keep_every_screening(client_of, officer):
     screening = Screening.objects.get()
     assert screening.result == 'pending' and screening.screened_by == officer
     matches = list(screening.matches.order_by('pk'))
-    assert [(m.matched_name, m.score, bool(m.allegation), bool(m.listed_person)) for m in matches] == [
-        ('Kemitara Faustin', 100, True, False),
-        ('Faustin Kemitara', 100, False, True),
+    found = [(m.matched_name, m.screened_name, m.score, bool(m.allegation), bool(m.listed_person)) for m in matches]
+    assert found == [
+        ('Kemitara Faustin', 'Faustin Kemitara', 100, True, False),
+        ('Faustin Kemitara', 'Faustin Kemitara', 100, False, True),
     ]
     page = client_of.get(url('individual', person.pk)).content.decode()
-    assert 'Kemitara Faustin' in page and 'Matches to review' in page
+    assert 'Kemitara Faustin' in page and 'Matches to review' in page and 'resembles Faustin Kemitara' in page
 
     refused = client_of.post(url('match_review', matches[0].pk), {'decision': 'rejected', 'reason': ' '})
     assert refused.status_code == 400
@@ -239,3 +240,13 @@ def test_the_pages_speak_french(client_of, settings):
     assert 'Screen now' not in page
     preview = client_of.post(url('watchlist_import'), upload('watchlist_errors.csv')).content.decode()
     assert 'Ligne 3\u00a0: Le nom manque.' in preview
+
+
+def test_a_match_on_an_alias_says_which_alias(client_of, officer):
+    person = individual('COD', 'Faustin Kemitara', 'Mzee Lokoto')
+    allegation('COD', 'Lokoto Mzee')
+    client_of.post(url('screen', person.pk), {'threshold': 85})
+    match = Screening.objects.get().matches.get()
+    assert (match.matched_name, match.screened_name) == ('Lokoto Mzee', 'Mzee Lokoto')
+    review = client_of.get(url('match_review', match.pk)).content.decode()
+    assert '<dd class="col-sm-9" id="screened-name">Mzee Lokoto</dd>' in review
