@@ -10,6 +10,7 @@ from itertools import islice
 from operator import attrgetter
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
 __all__ = ['HistorySource', 'describe_part', 'object_changes', 'recent_changes', 'register_source']
@@ -53,13 +54,37 @@ def _describer(model):
     return next((source.describe for source in _SOURCES if source.model is model and source.describe), None)
 
 
+def _shown(field, value):
+    """A stored value as the pages show it: a choice's label, yes or no, in the UI language."""
+    if field is not None and field.choices and value not in (None, ''):
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return _('yes') if value else _('no')
+    return value
+
+
+def _change(model, change) -> dict:
+    """One changed field: its name, its label and its values before and after, as shown."""
+    try:
+        field = model._meta.get_field(change.field)
+    except FieldDoesNotExist:
+        field = None
+    label = field.verbose_name if field is not None else change.field
+    return {
+        'field': change.field,
+        'label': label,
+        'before': _shown(field, change.old),
+        'after': _shown(field, change.new),
+    }
+
+
 def _describe(record) -> dict:
     """One history record as who/when/what, with before/after values for each changed field."""
     changes = []
     previous = record.prev_record
     if previous is not None:
         delta = record.diff_against(previous)
-        changes = [{'field': change.field, 'before': change.old, 'after': change.new} for change in delta.changes]
+        changes = [_change(record.instance_type, change) for change in delta.changes]
     describe = _describer(record.instance_type)
     return {
         'record': record,

@@ -710,6 +710,10 @@ class Individual(SafeguardsModel):
     def __str__(self):
         return f'{self.name} ({_("fictitious")})' if self.fictitious else self.name
 
+    def clean(self):
+        if self.unit_id and self.country_id and self.unit.country_id != self.country_id:
+            raise ValidationError({'unit': _('The unit or force must be an actor of the individual’s country.')})
+
     def get_absolute_url(self):
         return reverse('safeguards:individual', args=[self.country.iso3, self.pk])
 

@@ -2710,7 +2710,12 @@ ENTRIES = [
             ),
             Endpoint('safeguards:individual_delete', 'delete', kwargs=guessed(by_pk), data=lambda i: {}),
         ),
-        api_endpoints=api('safeguards', 'individual'),
+        api_endpoints=api(
+            'safeguards',
+            'individual',
+            create=lambda i: {'country': i.country.iso3, 'name': 'Aimé Wanzé', 'category': 'integration'},
+            change=lambda i: {'country': i.country.iso3, 'name': i.name, 'aliases': CHECKED, 'category': i.category},
+        ),
         marker=row('individual'),
     ),
     vetting_entry(

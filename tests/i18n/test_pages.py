@@ -330,11 +330,22 @@ def _draft_request():
     from ssrhub.safeguards.models import SupportRequest
     from ssrhub.safeguards.tests.cases_data import support_request
 
-    draft = SupportRequest.objects.filter(country__iso3='COD', status='draft').first()
+    draft = SupportRequest.objects.filter(country__iso3='COD', status='draft').exclude(assessments__frozen=True).first()
     if draft is None:
         draft = support_request(get_user_model().objects.get(username='hrdd'))
         draft.mitigations.create(description='Human rights training', owner='MONUSCO', due_on=datetime.date(2026, 6, 1))
     return draft
+
+
+def _every_request():
+    """The DRC's support requests: the draft of ``_draft_request()`` and the demo's cases."""
+    from ssrhub.safeguards.models import SupportRequest
+
+    _draft_request()
+    return [
+        {'iso3': 'COD', 'pk': pk}
+        for pk in SupportRequest.objects.filter(country__iso3='COD').values_list('pk', flat=True)
+    ]
 
 
 def _country_disaggregation(country):
@@ -454,17 +465,18 @@ ARGUMENTS = {
     'monitoring:period_add': lambda: [_monitoring('indicator_pk', Indicator, 'result__framework__country')],
     'monitoring:libraryindicator': lambda: [{'code': code} for code in ('trust-in-police', 'police-integrity-score')],
     'monitoring:libraryindicator_copy': lambda: [{'code': 'trust-in-police'}],
-    # Section: safeguards, support requests: a draft one (the demo's cases are decided), whose every page opens
+    # Section: safeguards, support requests: a draft never submitted (the demo's cases were), whose every page opens
     **{
         f'safeguards:{name}': lambda: [{'iso3': 'COD', 'pk': _draft_request().pk}]
         for name in (
             'supportrequest',
             'supportrequest_edit',
             'supportrequest_delete',
-            'supportrequest_history',
             'riskassessment_edit',
         )
     },
+    # and the demo's cases, walked through the workflow (their history holds its steps' changes)
+    'safeguards:supportrequest_history': lambda: _every_request(),
     'safeguards:riskassessment': lambda: [{'iso3': 'COD', 'pk': _draft_request().current_assessment.pk}],
     **{
         f'safeguards:{name}': lambda: [{'iso3': 'COD', 'pk': _draft_request().mitigations.get().pk}]

@@ -1,6 +1,6 @@
-"""Vetting in the API: individuals, watch lists and their names (read; lists are imported by the page), screenings
-(``POST`` runs one for an individual) and matches (``PATCH`` a decision with its reason). Every queryset goes through
-``restrict()``: another country's record is a 404."""
+"""Vetting in the API: individuals (read and write, validated as the page validates), watch lists and their names
+(read; lists are imported by the page), screenings (``POST`` runs one for an individual) and matches (``PATCH`` a
+decision with its reason). Every queryset goes through ``restrict()``: another country's record is a 404."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
@@ -12,7 +12,8 @@ from rest_framework.response import Response
 
 from ssrhub.core.access import NONE, can_in_country, reach
 from ssrhub.core.api.viewsets import RestrictedModelViewSet, RestrictedReadOnlyViewSet
-from ssrhub.countries.api.serializers import country_field
+from ssrhub.countries.api.serializers import WorkspaceSerializer, country_field
+from ssrhub.countries.api.views import WorkspaceViewSet
 
 from .. import vetting
 from ..filtersets.vetting import IndividualFilterSet, ListedPersonFilterSet
@@ -34,8 +35,8 @@ __all__ = [
 ]
 
 
-class IndividualSerializer(serializers.ModelSerializer):
-    country = country_field('country.iso3')
+class IndividualSerializer(WorkspaceSerializer):
+    country = country_field()
 
     class Meta:
         model = Individual
@@ -83,7 +84,7 @@ class ScreeningRunSerializer(serializers.Serializer):
     threshold = serializers.IntegerField(min_value=60, max_value=100, default=DEFAULT_THRESHOLD)
 
 
-class IndividualViewSet(RestrictedReadOnlyViewSet):
+class IndividualViewSet(WorkspaceViewSet):
     queryset = Individual.objects.select_related('country')
     serializer_class = IndividualSerializer
     filterset_class = IndividualFilterSet

@@ -9,6 +9,7 @@ from django.urls import reverse
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
 from ssrhub.core.testing.two_factor import verified, verified_login
+from ssrhub.countries.models import Actor
 
 from .. import vetting
 from ..models import Individual, ListedPerson, Screening, ScreeningMatch, WatchList
@@ -189,6 +190,26 @@ def test_api_screens_and_records_a_decision(client_of):
     done = client_of.patch(detail, {'decision': 'confirmed', 'reason': 'Same person.'}, content_type=JSON)
     assert done.status_code == 200, done.content
     assert Screening.objects.get().result == 'match'
+
+
+def test_api_records_an_individual_of_the_officers_country_only(client_of):
+    unit = Actor.objects.create(country=Country.objects.get(iso3='COD'), name='31st brigade', type='defence')
+    elsewhere = Actor.objects.create(country=Country.objects.get(iso3='CAF'), name='FACA', type='defence')
+    person = {'country': 'COD', 'name': 'Faustin Kemitara', 'aliases': 'F. Kemitara', 'category': 'commander'}
+    individuals = reverse('safeguards-api:individual-list')
+    created = client_of.post(individuals, {**person, 'unit': unit.pk}, content_type=JSON)
+    assert created.status_code == 201, created.content
+    stored = Individual.objects.get()
+    assert (stored.name, stored.aliases, stored.unit) == ('Faustin Kemitara', 'F. Kemitara', unit)
+    other_unit = client_of.post(individuals, {**person, 'unit': elsewhere.pk}, content_type=JSON)
+    assert other_unit.status_code == 400 and 'unit' in other_unit.json()
+    other_country = client_of.post(individuals, {**person, 'country': 'CAF'}, content_type=JSON)
+    assert other_country.status_code == 403
+    detail = reverse('safeguards-api:individual-detail', args=[stored.pk])
+    assert client_of.patch(detail, {'position': 'Brigade commander'}, content_type=JSON).status_code == 200
+    assert client_of.patch(detail, {'country': 'CAF'}, content_type=JSON).status_code == 403
+    stored.refresh_from_db()
+    assert (Individual.objects.count(), stored.country.iso3, stored.position) == (1, 'COD', 'Brigade commander')
 
 
 # Section: refusals
