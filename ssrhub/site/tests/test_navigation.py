@@ -28,8 +28,9 @@ from ssrhub.framework.models import Framework
 from ssrhub.monitoring.models import ActualReport, ConflictEvent, Indicator, ResultsFramework, StatisticValue, Survey
 from ssrhub.monitoring.survey_demo import DEMO_TITLE
 from ssrhub.roster.models import ExpertProfile, SupportRequest
+from ssrhub.safeguards.models import Allegation, Individual, RiskAssessment, SharedDecision, WatchList
 from ssrhub.safeguards.models import Decision as HrddDecision
-from ssrhub.safeguards.models import Individual, SharedDecision, WatchList
+from ssrhub.safeguards.models import SupportRequest as HrddRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +101,9 @@ PAGES = {
     # Section: safeguards, support requests (sensitive: no demo user reaches them without a second factor; the
     # example is any id, refused before it is looked up)
     'safeguards:supportrequest_list': {'iso3': 'COD'},
-    'safeguards:supportrequest': {'iso3': 'COD', 'pk': 1},
-    'safeguards:riskassessment': {'iso3': 'COD', 'pk': 1},
+    # The demo's first records of the DRC (ids differ between databases: PostgreSQL does not roll back sequences).
+    'safeguards:supportrequest': lambda: {'iso3': 'COD', 'pk': _first(HrddRequest, 'country')},
+    'safeguards:riskassessment': lambda: {'iso3': 'COD', 'pk': _first(RiskAssessment, 'request__country')},
     'coordination:activity': lambda: {'pk': Activity.objects.get(iati_identifier='XM-NAV-1-CAF').pk},
     'coordination:organisation_list': {},
     'coordination:organisation': lambda: {'pk': Organisation.objects.get(iati_ref='XM-NAV-1').pk},
@@ -152,7 +154,7 @@ PAGES = {
     # factor: only the shared decisions open for them)
     'safeguards:overview': {'iso3': 'COD'},
     'safeguards:allegation_list': {'iso3': 'COD'},
-    'safeguards:allegation': {'iso3': 'COD', 'pk': 1},
+    'safeguards:allegation': lambda: {'iso3': 'COD', 'pk': _first(Allegation, 'country')},
     'safeguards:shared_decisions': {'iso3': 'COD'},
     'safeguards:individual_list': {'iso3': 'COD'},
     'safeguards:individual': lambda: {'iso3': 'COD', 'pk': Individual.objects.filter(country__iso3='COD')[0].pk},
@@ -277,6 +279,11 @@ def demo(module_demo, django_db_blocker):
         for name, kwargs in PAGES.items():
             examples[name] = reverse(name, kwargs=kwargs() if callable(kwargs) else kwargs)
     return examples
+
+
+def _first(model, country: str) -> int:
+    """The id of ``model``'s first DRC record."""
+    return model.objects.filter(**{f'{country}__iso3': 'COD'}).order_by('pk')[0].pk
 
 
 def _client(username) -> Client:
