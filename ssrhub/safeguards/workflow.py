@@ -108,8 +108,12 @@ def _support_given(request) -> bool:
     return decision is not None and decision.outcome in SUPPORTING
 
 
+def _open_suspension(request):
+    return request.interventions.filter(kind=InterventionKind.SUSPENSION, ended_on__isnull=True).first()
+
+
 def _suspended(request) -> bool:
-    return request.interventions.filter(kind=InterventionKind.SUSPENSION, ended_on__isnull=True).exists()
+    return _open_suspension(request) is not None
 
 
 def _support_running(request) -> bool:
@@ -405,7 +409,7 @@ def resume(request, user, ended_on):
 
 
 def _end_suspension(request, ended_on):
-    suspension = request.interventions.filter(kind=InterventionKind.SUSPENSION, ended_on__isnull=True).first()
+    suspension = _open_suspension(request)
     if suspension is not None:
         suspension.ended_on = ended_on
         _check(suspension)
