@@ -17,8 +17,8 @@ from ssrhub.core.forms import style_widgets
 from ssrhub.core.textsearch import spelling_alternatives
 from ssrhub.core.views import generic
 
-from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .conflicts import resolve
+from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentMetadataForm, DocumentUploadForm, SymbolConflictForm
 from .ingest import ingest_bytes
 from .models import Document, DocumentVersion, Paragraph, SymbolConflict
@@ -152,7 +152,7 @@ class DocumentUploadView(LoginRequiredMixin, View):
         return redirect(document.get_absolute_url())
 
 
-class SymbolConflictListView(LoginRequiredMixin, View):
+class _SymbolConflictsMixin(LoginRequiredMixin, View):
     """The open symbol conflicts, each with its resolve form, for those who may change documents."""
 
     template_name = 'documents/symbol_conflicts.html'
@@ -163,36 +163,32 @@ class SymbolConflictListView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def conflicts(self, request):
-        return (
-            SymbolConflict.objects.restrict(request.user, 'change')
-            .filter(status=SymbolConflict.Status.OPEN)
-            .select_related('document', 'known')
+        open_conflicts = SymbolConflict.objects.restrict(request.user, 'change').filter(
+            status=SymbolConflict.Status.OPEN
         )
+        return open_conflicts.select_related('document', 'known')
 
-    def get(self, request):
-        return self.render(
-            request, [(conflict, SymbolConflictForm(conflict=conflict)) for conflict in self.conflicts(request)]
-        )
-
-    def render(self, request, rows, status=200):
+    def render(self, request, bound=None, status=200):
+        rows = [
+            (conflict, bound if bound and bound.conflict.pk == conflict.pk else SymbolConflictForm(conflict=conflict))
+            for conflict in self.conflicts(request)
+        ]
         resolved = SymbolConflict.objects.restrict(request.user, 'view').filter(status=SymbolConflict.Status.RESOLVED)
         context = {'rows': rows, 'resolved': resolved.select_related('document', 'resolved_by')[:20]}
         return render(request, self.template_name, context, status=status)
 
 
-class SymbolConflictResolveView(SymbolConflictListView):
-    def get(self, request, pk):
-        return redirect('documents:symbol_conflicts')
+class SymbolConflictListView(_SymbolConflictsMixin):
+    def get(self, request):
+        return self.render(request)
 
+
+class SymbolConflictResolveView(_SymbolConflictsMixin):
     def post(self, request, pk):
         conflict = get_object_or_404(self.conflicts(request), pk=pk)
         form = SymbolConflictForm(request.POST, conflict=conflict)
         if not form.is_valid():
-            rows = [
-                (other, form if other.pk == conflict.pk else SymbolConflictForm(conflict=other))
-                for other in self.conflicts(request)
-            ]
-            return self.render(request, rows, status=400)
+            return self.render(request, form, status=400)
         data = form.cleaned_data
         resolve(conflict, request.user, data['resolution'], into=data['into'], symbol=data['symbol'])
         messages.success(

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from ssrhub.core.roles import Role
 from ssrhub.documents.ingest import ingest_bytes, ingest_path
-from ssrhub.documents.models import Document, DocumentVersion, SymbolConflict
+from ssrhub.documents.models import Document, SymbolConflict
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +19,13 @@ SAMPLE = DATA / 'samples' / 'S_RES_2151_2014_EN.txt'
 RESOLUTIONS = Path(__file__).resolve().parents[1] / 'data' / 'corpus' / 'unsc-1946-1994'
 # 461 bytes that cite resolution 2151 without being it.
 NOTE = (
-    'Resolution 2151 (2014) adopted on 28 April 2014 is the first Security Council resolution on security '
-    'sector reform.\n\nThis note summarises S/RES/2151 (2014) for the working group.\n\n'
-    '1. The resolution stresses national ownership of security sector reform.\n\n'
-    '2. It asks missions to support the reform of the police, the armed forces and the justice sector, and '
-    'to coordinate with the country team.\n\n'
-    '3. The working group will discuss this note at its meeting in May.\n'
-).encode()
+    b'Resolution 2151 (2014) adopted on 28 April 2014 is the first Security Council resolution on security '
+    b'sector reform.\n\nThis note summarises S/RES/2151 (2014) for the working group.\n\n'
+    b'1. The resolution stresses national ownership of security sector reform.\n\n'
+    b'2. It asks missions to support the reform of the police, the armed forces and the justice sector, and '
+    b'to coordinate with the country team.\n\n'
+    b'3. The working group will discuss this note at its meeting in May.\n'
+)
 
 
 def resolution(number: int) -> Path:
