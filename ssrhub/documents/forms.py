@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ssrhub.core.fields import UNSymbolFormField
 from ssrhub.core.forms import AccessibleFormMixin, ChangeLoggedModelForm
 
-from .models import Document
+from .conflicts import merge_candidates
+from .models import Document, SymbolConflict
 
-__all__ = ['DocumentMetadataForm', 'DocumentUploadForm']
+__all__ = ['DocumentMetadataForm', 'DocumentUploadForm', 'SymbolConflictForm']
 
 MAX_UPLOAD_MB = 50
 
@@ -14,6 +16,14 @@ class DocumentUploadForm(AccessibleFormMixin, forms.Form):
     file = forms.FileField(
         label=_('Document file'),
         help_text=_('PDF with a text layer, DOCX, HTML or plain text; at most %(mb)s MB.') % {'mb': MAX_UPLOAD_MB},
+    )
+    symbol = UNSymbolFormField(
+        label=_('Symbol'),
+        required=False,
+        help_text=_(
+            "Optional. The document's symbol, e.g. S/RES/2151 (2014). A file becomes a new version of a stored "
+            'document only when its text, its file name and this symbol agree.'
+        ),
     )
 
     def clean_file(self):
@@ -54,3 +64,40 @@ class DocumentMetadataForm(ChangeLoggedModelForm):
         if commit:
             document.save()
         return document
+
+
+class SymbolConflictForm(AccessibleFormMixin, forms.Form):
+    """How a person resolves a symbol conflict: keep, merge into a document the symbols name, or correct."""
+
+    resolution = forms.ChoiceField(
+        label=_('Resolution'), choices=SymbolConflict.Resolution.choices, widget=forms.RadioSelect
+    )
+    into = forms.ModelChoiceField(
+        label=_('Merge into'), queryset=Document.objects.none(), required=False, empty_label=None
+    )
+    symbol = UNSymbolFormField(label=_('Corrected symbol'), required=False)
+
+    def __init__(self, *args, conflict: SymbolConflict, **kwargs):
+        kwargs.setdefault('prefix', f'conflict-{conflict.pk}')
+        super().__init__(*args, **kwargs)
+        self.conflict = conflict
+        self.fields['into'].queryset = merge_candidates(conflict)
+
+    def clean(self):
+        cleaned = super().clean()
+        resolution = cleaned.get('resolution')
+        if resolution == SymbolConflict.Resolution.MERGE and not cleaned.get('into'):
+            self.add_error('into', _('No stored document has one of these symbols: keep or correct instead.'))
+        if resolution == SymbolConflict.Resolution.CORRECT:
+            symbol = cleaned.get('symbol')
+            if not symbol:
+                self.add_error('symbol', _('Give the symbol the document should have.'))
+            else:
+                other = Document.objects.filter(key=symbol).exclude(pk=self.conflict.document_id).first()
+                if other is not None:
+                    self.add_error(
+                        'symbol',
+                        _('Another document already has this symbol: %(document)s. Merge into it instead.')
+                        % {'document': other},
+                    )
+        return cleaned

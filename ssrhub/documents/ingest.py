@@ -1,8 +1,10 @@
 """The document pipeline, defined once: read (extract, detect metadata, segment), store, then the steps that
 higher apps register to run on every stored version (coding codes it), one transaction per file.
 
-Idempotent by content hash: the same file twice creates nothing; a changed file whose symbol (or
-file name) is already known becomes a new version of that document.
+Idempotent by content hash: the same file twice creates nothing. A changed file becomes a new version of a known
+document only when its text prints that document's symbol and its file name and the uploader's stated symbol, when
+they give one, agree; otherwise it is stored as its own document with a ``SymbolConflict`` for a person to resolve.
+A file without any symbol is known by its file name.
 """
 
 from dataclasses import dataclass
@@ -14,9 +16,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from .extract import ExtractedText, ExtractionError, extract_bytes, extract_text
+from .metadata import symbol_from_filename, symbol_in_text
 from .missions import link_document
-from .models import Document, DocumentVersion, Paragraph
+from .models import Document, DocumentVersion, Paragraph, SymbolConflict
 from .reading import read_extracted
+from .symbol_sources import SymbolSources
 
 __all__ = ['IngestOutcome', 'after_storing', 'document_files', 'ingest_bytes', 'ingest_path']
 
@@ -30,7 +34,7 @@ _AFTER_STORING = []
 @dataclass(frozen=True)
 class IngestOutcome:
     source: str
-    status: str  # 'created', 'new-version', 'unchanged' or 'refused'
+    status: str  # 'created', 'new-version', 'conflict' (created with a SymbolConflict), 'unchanged' or 'refused'
     message: str = ''
     document_id: int | None = None
     version: int | None = None
@@ -72,15 +76,18 @@ def ingest_path(path, *, user=None, code: bool = True, missions=None) -> IngestO
     return _store(extracted, path.read_bytes, path.name, str(path), user, code, missions)
 
 
-def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True) -> IngestOutcome:
+def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True, symbol: str = '') -> IngestOutcome:
+    """Ingest an upload; ``symbol`` is the canonical symbol the uploader states ('' when none)."""
     try:
         extracted = extract_bytes(data, filename)
     except ExtractionError as error:
         return IngestOutcome(source=filename, status='refused', message=str(error))
-    return _store(extracted, lambda: data, filename, f'upload: {filename}', user, code, None)
+    return _store(extracted, lambda: data, filename, f'upload: {filename}', user, code, None, symbol)
 
 
-def _store(extracted: ExtractedText, read_original, filename: str, source: str, user, code: bool, missions):
+def _store(
+    extracted: ExtractedText, read_original, filename: str, source: str, user, code: bool, missions, stated: str = ''
+):
     known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
     if known:
         return _unchanged(source, known)
@@ -88,13 +95,17 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
     metadata, structured = read.metadata, read.structured
     if not structured.paragraphs:
         return IngestOutcome(source=source, status='refused', message=f'{filename}: no paragraph could be read.')
-    key = metadata.symbol or Path(filename).stem.lower()
+    symbols = SymbolSources(symbol_in_text(extracted.text, filename), symbol_from_filename(filename), stated)
+    named = Document.objects.filter(key__in=symbols.seen().values()).order_by('pk').first()
+    conflict = not symbols.agree or (named is not None and not symbols.confirm_version)
+    # A conflicting file is its own document, known by its content until a person resolves the conflict.
+    key = f'sha256:{extracted.sha256}' if conflict else symbols.symbol or Path(filename).stem.lower()
     try:
         with transaction.atomic():
             document, created = Document.objects.get_or_create(
                 key=key,
                 defaults={
-                    'symbol': metadata.symbol,
+                    'symbol': '' if conflict else symbols.symbol,
                     'title': metadata.title[:500],
                     'doc_type': metadata.doc_type.value,
                     'language': metadata.language,
@@ -131,6 +142,15 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
             for step in _AFTER_STORING if code else ():
                 step(paragraphs, read)
             link_document(document, version, paragraphs, missions)
+            if conflict:
+                SymbolConflict.objects.create(
+                    document=document,
+                    filename=filename[:255],
+                    text_symbol=symbols.text,
+                    filename_symbol=symbols.filename,
+                    stated_symbol=symbols.stated,
+                    known=named,
+                )
     except IntegrityError:
         # Another worker stored the same content at the same moment.
         known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
@@ -139,7 +159,7 @@ def _store(extracted: ExtractedText, read_original, filename: str, source: str, 
         return _unchanged(source, known)
     return IngestOutcome(
         source=source,
-        status='created' if created else 'new-version',
+        status='conflict' if conflict else 'created' if created else 'new-version',
         document_id=document.pk,
         version=number,
         paragraphs=len(paragraphs),

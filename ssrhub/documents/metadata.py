@@ -22,6 +22,7 @@ __all__ = [
     'detect_language',
     'detect_metadata',
     'symbol_from_filename',
+    'symbol_in_text',
 ]
 
 
@@ -121,6 +122,15 @@ def detect_language(text: str) -> str:
     return 'fr' if french > english else 'en'
 
 
+def symbol_in_text(text: str, filename: str = '') -> str:
+    """
+    The symbol the text's own heading prints ('' when it prints none), never the file name's: the file name only
+    completes a resolution heading that omits its year ('Resolution 290' in 'S_RES_0290_1970_EN.txt').
+    """
+    symbol = _heading_symbol(_heading_lines(text if isinstance(text, str) else ''), _filename_symbol(filename))
+    return symbol.canonical if symbol else ''
+
+
 def symbol_from_filename(filename: str) -> str:
     """
     Read a symbol from a file name that spells it with underscores: 'S_RES_2151_2014_EN.txt' -> 'S/RES/2151 (2014)',
@@ -165,12 +175,6 @@ _RESOLUTION_HEADING_RE = re.compile(rf'^{_RESOLUTION_WORD}\s+(?P<number>\d{{1,4}
 _NUMBER_FIRST_HEADING_RE = re.compile(
     rf'^(?P<number>\d{{1,4}})\s*\((?P<year>\d{{4}})\)\s*\.?\s*{_RESOLUTION_WORD}\s+(?:of|du)\b'
 )
-# What may follow a resolution heading on its line: nothing, its date, an adoption note, a footnote mark, or a year
-# garbled by OCR. Anything else means a sentence that happens to start with 'Resolution 1325 (2000)'.
-_HEADING_REST_RE = re.compile(
-    r'^(?:|\.|\d{1,3}|\*+|\([\d\s.\-]*\)|(?:of|du|adopted|adoptée)\b.*)$',
-    re.IGNORECASE,
-)
 # '68/262. Territorial integrity of Ukraine', after 'Resolution adopted by the General Assembly'.
 _GA_NUMBER_RE = re.compile(r'^(?P<session>\d{2,3})/(?P<number>\d{1,4})\.\s+\S')
 _GA_ADOPTED_RE = re.compile(
@@ -192,6 +196,11 @@ _SYMBOL_REST_RE = re.compile(
 def _detect_symbol(lines: list[str], filename: str) -> UNSymbol | None:
     """The document's own symbol from its heading, else from its file name."""
     from_filename = _filename_symbol(filename)
+    return _heading_symbol(lines, from_filename) or from_filename
+
+
+def _heading_symbol(lines: list[str], from_filename: UNSymbol | None) -> UNSymbol | None:
+    """The first symbol the heading prints as the document's own; the symbols its body cites never count."""
     adopted_by_assembly = any(_GA_ADOPTED_RE.search(line) for line in lines)
     for line in lines:
         symbol = (
@@ -201,7 +210,7 @@ def _detect_symbol(lines: list[str], filename: str) -> UNSymbol | None:
         )
         if symbol:
             return symbol
-    return from_filename
+    return None
 
 
 def _symbol_line(line: str) -> UNSymbol | None:
@@ -299,6 +308,13 @@ _FR_MONTH = '(?i:' + '|'.join(_FRENCH_MONTHS) + ')'
 _DATE = (
     rf'(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+\d{{4}}|{_EN_MONTH}\s+\d{{1,2}},?\s+\d{{4}}'
     rf'|(?:1er|\d{{1,2}})\s+{_FR_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)'
+)
+# What may follow a resolution heading on its line (_RESOLUTION_HEADING_RE): nothing, a footnote mark, a year garbled
+# by OCR, or its date or adoption note ending on the date. Anything else is a sentence that happens to start with
+# 'Resolution 1325 (2000)', citing it: 'Resolution 2151 (2014) adopted on 28 April 2014 is the first ...'.
+_HEADING_REST_RE = re.compile(
+    rf'^(?:|\.|\d{{1,3}}|\*+|\([\d\s.\-]*\)|(?:of|du|adopted|adoptée)\b[^.;]*?{_DATE}\s*[.)]?)$',
+    re.IGNORECASE,
 )
 _DATE_PARTS_RE = re.compile(
     rf'(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?P<month>{_EN_MONTH}|{_FR_MONTH}),?\s+(?P<year>\d{{4}})'

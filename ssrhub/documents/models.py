@@ -21,6 +21,7 @@ __all__ = [
     'Paragraph',
     'ParagraphKindChoices',
     'RelationChoices',
+    'SymbolConflict',
 ]
 
 DOC_TYPE_LABELS = {
@@ -229,3 +230,70 @@ class MissionLink(ChangeLoggedModel):
 
     def __str__(self):
         return f'{self.document} {self.get_relation_display()} {self.mission}'
+
+
+class SymbolConflict(ChangeLoggedModel):
+    """A file stored as its own document because the symbols its text, file name and uploader gave disagreed, or
+    named a known document that its text does not print; a person resolves it (docs/operations.md, "Document
+    versions and symbol conflicts")."""
+
+    class Status(models.TextChoices):
+        OPEN = 'open', _('open')
+        RESOLVED = 'resolved', _('resolved')
+
+    class Resolution(models.TextChoices):
+        KEEP = 'keep', _('kept as its own document')
+        MERGE = 'merge', _('merged as a version of the other document')
+        CORRECT = 'correct', _('symbol corrected')
+
+    document = models.ForeignKey(
+        to='documents.Document',
+        on_delete=models.CASCADE,
+        related_name='symbol_conflicts',
+        verbose_name=_('document'),
+        help_text=_('The document that holds the file (after a merge, the document it was merged into).'),
+    )
+    filename = models.CharField(verbose_name=_('file name'), max_length=255)
+    text_symbol = UNSymbolField(verbose_name=_('symbol in the text'), blank=True)
+    filename_symbol = UNSymbolField(verbose_name=_('symbol in the file name'), blank=True)
+    stated_symbol = UNSymbolField(verbose_name=_('symbol stated on upload'), blank=True)
+    known = models.ForeignKey(
+        to='documents.Document',
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name='+',
+        verbose_name=_('known document'),
+        help_text=_('The stored document that one of the symbols names, when there was one.'),
+    )
+    status = models.CharField(verbose_name=_('status'), max_length=10, choices=Status, default=Status.OPEN)
+    resolution = models.CharField(verbose_name=_('resolution'), max_length=10, choices=Resolution, blank=True)
+    resolved_by = models.ForeignKey(
+        to=settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name='+',
+        verbose_name=_('resolved by'),
+    )
+    resolved_at = models.DateTimeField(verbose_name=_('resolved'), null=True, blank=True)
+
+    access_kind = 'analysis'
+
+    class Meta:
+        ordering = ['status', '-created']
+        verbose_name = _('symbol conflict')
+        verbose_name_plural = _('symbol conflicts')
+
+    def __str__(self):
+        return f'{self.filename}: {", ".join(self.sources().values())}'
+
+    def get_absolute_url(self):
+        return reverse('documents:symbol_conflicts')
+
+    def sources(self) -> dict[str, str]:
+        """The symbols seen, by where they were seen ('symbol in the text'...), in the reader's language."""
+        fields = ('text_symbol', 'filename_symbol', 'stated_symbol')
+        return {
+            str(self._meta.get_field(name).verbose_name): getattr(self, name) for name in fields if getattr(self, name)
+        }

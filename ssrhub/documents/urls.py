@@ -7,6 +7,12 @@ app_name = 'documents'
 urlpatterns = [
     path('documents/', views.DocumentListView.as_view(), name='document_list'),
     path('documents/upload/', views.DocumentUploadView.as_view(), name='document_upload'),
+    path('documents/conflicts/', views.SymbolConflictListView.as_view(), name='symbol_conflicts'),
+    path(
+        'documents/conflicts/<int:pk>/resolve/',
+        views.SymbolConflictResolveView.as_view(),
+        name='symbol_conflict_resolve',
+    ),
     path('documents/<int:pk>/', views.DocumentView.as_view(), name='document'),
     path('documents/<int:pk>/edit/', views.DocumentEditView.as_view(), name='document_edit'),
     path('documents/<int:pk>/history/', views.DocumentHistoryView.as_view(), name='document_history'),

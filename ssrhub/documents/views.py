@@ -11,15 +11,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
+from ssrhub.core.access import may_attempt
 from ssrhub.core.exports import export_response
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.textsearch import spelling_alternatives
 from ssrhub.core.views import generic
 
+from .conflicts import resolve
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
-from .forms import DocumentMetadataForm, DocumentUploadForm
+from .forms import DocumentMetadataForm, DocumentUploadForm, SymbolConflictForm
 from .ingest import ingest_bytes
-from .models import Document, DocumentVersion, Paragraph
+from .models import Document, DocumentVersion, Paragraph, SymbolConflict
 from .panels import (
     annotate_documents,
     attach,
@@ -41,6 +43,8 @@ __all__ = [
     'DocumentView',
     'ParagraphExportView',
     'ParagraphSearchView',
+    'SymbolConflictListView',
+    'SymbolConflictResolveView',
 ]
 
 PARAGRAPHS_PER_PAGE = 25
@@ -128,7 +132,7 @@ class DocumentUploadView(LoginRequiredMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, {'form': form}, status=400)
         upload = form.cleaned_data['file']
-        outcome = ingest_bytes(upload.read(), upload.name, user=request.user)
+        outcome = ingest_bytes(upload.read(), upload.name, user=request.user, symbol=form.cleaned_data['symbol'])
         if outcome.status == 'refused':
             form.add_error('file', outcome.message)
             return render(request, self.template_name, {'form': form}, status=400)
@@ -137,11 +141,62 @@ class DocumentUploadView(LoginRequiredMixin, View):
             'created': _('Stored %(document)s: %(count)s paragraphs, coded.'),
             'new-version': _('Stored version %(version)s of %(document)s: %(count)s paragraphs, coded.'),
             'unchanged': _('%(document)s already holds this exact file; nothing was added.'),
+            'conflict': _(
+                'Stored %(document)s as a document of its own (%(count)s paragraphs, coded): the symbols of its '
+                'text, file name and upload do not agree, or its text does not print the symbol of the stored '
+                'document they name. An editor resolves this on the symbol conflicts page.'
+            ),
         }[outcome.status]
-        messages.success(
-            request, text % {'document': document, 'version': outcome.version, 'count': outcome.paragraphs}
-        )
+        message = text % {'document': document, 'version': outcome.version, 'count': outcome.paragraphs}
+        (messages.warning if outcome.status == 'conflict' else messages.success)(request, message)
         return redirect(document.get_absolute_url())
+
+
+class _SymbolConflictsMixin(LoginRequiredMixin, View):
+    """The open symbol conflicts, each with its resolve form, for those who may change documents."""
+
+    template_name = 'documents/symbol_conflicts.html'
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not may_attempt(request.user, SymbolConflict, 'change'):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def conflicts(self, request):
+        open_conflicts = SymbolConflict.objects.restrict(request.user, 'change').filter(
+            status=SymbolConflict.Status.OPEN
+        )
+        return open_conflicts.select_related('document', 'known')
+
+    def render(self, request, bound=None, status=200):
+        rows = [
+            (conflict, bound if bound and bound.conflict.pk == conflict.pk else SymbolConflictForm(conflict=conflict))
+            for conflict in self.conflicts(request)
+        ]
+        resolved = SymbolConflict.objects.restrict(request.user, 'view').filter(status=SymbolConflict.Status.RESOLVED)
+        context = {'rows': rows, 'resolved': resolved.select_related('document', 'resolved_by')[:20]}
+        return render(request, self.template_name, context, status=status)
+
+
+class SymbolConflictListView(_SymbolConflictsMixin):
+    def get(self, request):
+        return self.render(request)
+
+
+class SymbolConflictResolveView(_SymbolConflictsMixin):
+    def post(self, request, pk):
+        conflict = get_object_or_404(self.conflicts(request), pk=pk)
+        form = SymbolConflictForm(request.POST, conflict=conflict)
+        if not form.is_valid():
+            return self.render(request, form, status=400)
+        data = form.cleaned_data
+        resolve(conflict, request.user, data['resolution'], into=data['into'], symbol=data['symbol'])
+        messages.success(
+            request,
+            _('%(file)s: %(resolution)s.')
+            % {'file': conflict.filename, 'resolution': conflict.get_resolution_display()},
+        )
+        return redirect('documents:symbol_conflicts')
 
 
 class ParagraphSearchView(LoginRequiredMixin, View):

@@ -86,7 +86,7 @@ from ssrhub.countries.models import (
 )
 from ssrhub.countries.views.assessments import framework_items, latest_framework_version
 from ssrhub.documents.forms import DocumentMetadataForm
-from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph
+from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph, SymbolConflict
 from ssrhub.finance.forms import ExchangeRateForm
 from ssrhub.finance.models import DuplicationReview, ExchangeRate, ReviewDecision
 from ssrhub.framework.forms import MissionForm
@@ -199,6 +199,18 @@ def reviewer():
 
 def paragraph() -> Paragraph:
     return Paragraph.objects.get(version__document=document())
+
+
+def symbol_conflict() -> SymbolConflict:
+    """A file that names the access suite's document in its file name only, stored as its own document."""
+    key = 'sha256:' + '1' * 64
+    found = SymbolConflict.objects.filter(document__key=key).first()
+    if found:
+        return found
+    record = Document.objects.create(key=key, title='Security sector reform (a note)', doc_type='other', language='en')
+    return SymbolConflict.objects.create(
+        document=record, filename='S_RES_2151_2014_EN.txt', filename_symbol=SYMBOL, known=document()
+    )
 
 
 def mission_link() -> MissionLink:
@@ -1271,6 +1283,22 @@ ENTRIES = [
         record=lambda: ParagraphReview.objects.get_or_create(paragraph=paragraph(), reviewer=reviewer())[0],
         pages=(Endpoint('coding:agreement', 'list'), Endpoint('coding:agreement', 'list', query='format=csv')),
         reader=Role.ANALYST,
+    ),
+    AccessEntry(
+        model=SymbolConflict,
+        record=symbol_conflict,
+        pages=(
+            Endpoint('documents:symbol_conflicts', 'list'),
+            Endpoint(
+                'documents:symbol_conflict_resolve',
+                'post',
+                kwargs=pk,
+                data=lambda c: {f'conflict-{c.pk}-resolution': 'keep'},
+            ),
+        ),
+        marker=lambda c: c.filename,
+        reader=Role.ANALYST,
+        writer=Role.ANALYST,
     ),
     AccessEntry(
         model=MissionLink,

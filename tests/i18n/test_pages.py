@@ -35,7 +35,7 @@ from ssrhub.core.models import Country
 from ssrhub.core.testing.two_factor import verified_login
 from ssrhub.core.testing.urls import url_views
 from ssrhub.countries.models import Action, NationalDocument, Objective, Pillar, Stage, Threat
-from ssrhub.documents.models import Document, Paragraph
+from ssrhub.documents.models import Document, Paragraph, SymbolConflict
 from ssrhub.finance.models import ExchangeRate
 from ssrhub.framework.models import FrameworkVersion, UNEntity
 from ssrhub.monitoring.models import FrameworkResult, Indicator, ResultsFramework
@@ -75,6 +75,7 @@ POSTED = (
     'document_upload',
     'iati_upload',
     'paragraph_review',
+    'symbol_conflict_resolve',
     'password_change',
     'survey_webform',
 )
@@ -421,6 +422,7 @@ ARGUMENTS = {
     'documents:document': _documents,
     'documents:document_history': lambda: [{'pk': _first(Document.objects).pk}],
     'documents:document_edit': lambda: [{'pk': _first(Document.objects).pk}],
+    'documents:symbol_conflict_resolve': lambda: [{'pk': _first(SymbolConflict.objects).pk}],
     'coding:paragraph_review': lambda: [
         {'pk': _first(Paragraph.objects.filter(pk__in=CodeAssignment.objects.values('paragraph'))).pk}
     ],

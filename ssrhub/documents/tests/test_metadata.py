@@ -13,6 +13,7 @@ from ssrhub.documents.metadata import (
     detect_language,
     detect_metadata,
     symbol_from_filename,
+    symbol_in_text,
 )
 
 DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data'
@@ -563,3 +564,28 @@ def test_strategy_mentioned_in_running_text_does_not_make_a_national_strategy():
         'strategy, and how parliament oversees the defence and police budgets that are meant to carry it out.\n'
     )
     assert detect_metadata(text).doc_type == DocType.OTHER
+
+
+@pytest.mark.parametrize(
+    ('first_line', 'symbol'),
+    [
+        ('Resolution 2151 (2014)', 'S/RES/2151 (2014)'),
+        ('Resolution 2151 (2014) of 28 April 2014', 'S/RES/2151 (2014)'),
+        (
+            'Resolution 2151 (2014) adopted by the Security Council at its 7161st meeting, on 28 April 2014',
+            'S/RES/2151 (2014)',
+        ),
+        # A sentence that starts with the resolution cites it: it is not the text's heading.
+        ('Resolution 2151 (2014) adopted on 28 April 2014 is the first resolution on the subject.', ''),
+        ('Resolution 2151 (2014) of 28 April 2014 stresses national ownership.', ''),
+    ],
+)
+def test_symbol_in_text_is_the_heading_s_never_a_citation_nor_the_file_name(first_line, symbol):
+    text = f'{first_line}\n\n1. Stresses national ownership of security sector reform.\n'
+    assert symbol_in_text(text, 'S_RES_2152_2014_EN.txt') == symbol
+
+
+def test_symbol_in_text_takes_a_missing_year_from_the_file_name():
+    assert (
+        symbol_in_text('Resolution 290\n\nThe Security Council,\n', 'S_RES_0290_1970_EN_GOLD.txt') == 'S/RES/290 (1970)'
+    )

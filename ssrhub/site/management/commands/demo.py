@@ -94,9 +94,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f'Demo accounts: {", ".join(name for name, _role, _c in DEMO_USERS)} (password {DEMO_PASSWORD})'
             )
-            stored = sum(outcome.status in ('created', 'new-version') for outcome in outcomes)
+            stored = sum(outcome.status in ('created', 'new-version', 'conflict') for outcome in outcomes)
+            conflicts = sum(outcome.status == 'conflict' for outcome in outcomes)
             self.stdout.write(
-                f'Demo documents: {len(outcomes)} files, {stored} stored, {len(outcomes) - stored} unchanged'
+                f'Demo documents: {len(outcomes)} files, {stored} stored ({conflicts} with a symbol conflict), '
+                f'{len(outcomes) - stored} unchanged'
             )
         for outcome in outcomes:
             if outcome.status == 'refused':
