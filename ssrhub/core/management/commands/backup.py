@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from ssrhub.core.backup import MEDIA, BackupError, file_entries, key_fingerprint, write_manifest
 from ssrhub.core.backup_site import copy_media, database_file, dump, migration_state
@@ -24,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder, verbosity, **options):
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise CommandError(f'{folder} exists and is not an empty folder: give a new one.')
+            raise CommandError(_('%(folder)s exists and is not an empty folder: give a new one.') % {'folder': folder})
         # Written under another name and renamed when complete: a folder named DIR is always a whole backup.
         partial = folder.with_name(folder.name + '.partial')
         shutil.rmtree(partial, ignore_errors=True)
@@ -57,11 +58,14 @@ class Command(BaseCommand):
             partial.rename(folder)
         except (OSError, BackupError) as error:
             shutil.rmtree(partial, ignore_errors=True)
-            raise CommandError(f'The backup failed and was removed: {error}') from error
+            raise CommandError(_('The backup failed and was removed: %(error)s') % {'error': error}) from error
         if verbosity:
             rows = sum(table['rows'] for table in tables.values())
             size = sum(entry['size'] for entry in files.values())
             self.stdout.write(
-                f'Backed up {len(tables)} tables ({rows} rows) and {len(files) - 1} media files '
-                f'({size / 1e6:.1f} MB in all) to {folder}.'
+                _(
+                    'Backed up %(tables)d tables (%(rows)d rows) and %(files)d media files (%(size).1f MB in all) '
+                    'to %(folder)s.'
+                )
+                % {'tables': len(tables), 'rows': rows, 'files': len(files) - 1, 'size': size / 1e6, 'folder': folder}
             )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import gettext as _
 
 from ssrhub.core.backup import (
     MANIFEST,
@@ -44,8 +45,11 @@ class Command(BaseCommand):
         media_root = Path(settings.MEDIA_ROOT)
         if not force and (not is_empty(connection) or media_files(media_root)):
             raise CommandError(
-                f'The database or {media_root} already holds data: nothing was changed. '
-                'Restore into an empty database, or give --force to replace what is there.'
+                _(
+                    'The database or %(media)s already holds data: nothing was changed. '
+                    'Restore into an empty database, or give --force to replace what is there.'
+                )
+                % {'media': media_root}
             )
         staging = media_root / STAGING
         try:
@@ -54,27 +58,35 @@ class Command(BaseCommand):
             self.move_into_place(media_root, staging)
         except (OSError, BackupError) as error:
             shutil.rmtree(staging, ignore_errors=True)
-            raise CommandError(f'The restore failed: {error}') from error
+            raise CommandError(_('The restore failed: %(error)s') % {'error': error}) from error
         self.check_result(manifest, media_root, verbosity)
 
     def check_backup(self, folder, manifest):
         """Everything that can refuse the backup, before anything is changed."""
         if manifest['engine'] != connection.vendor:
             raise CommandError(
-                f'The backup is of a {manifest["engine"]} database and this site uses {connection.vendor}: '
-                'restore it into the same kind of database.'
+                _(
+                    'The backup is of a %(backup)s database and this site uses %(site)s: '
+                    'restore it into the same kind of database.'
+                )
+                % {'backup': manifest['engine'], 'site': connection.vendor}
             )
         newer = unknown_migrations(manifest['migrations'], known_migrations())
         if newer:
             raise CommandError(
-                f'The backup was made by a newer ssrhub ({manifest.get("ssrhub")}): this code lacks the migrations '
-                f'{", ".join(newer)}. Install that version (or a later one), then restore. Nothing was changed.'
+                _(
+                    'The backup was made by a newer ssrhub (%(version)s): this code lacks the migrations '
+                    '%(migrations)s. Install that version (or a later one), then restore. Nothing was changed.'
+                )
+                % {'version': manifest.get('ssrhub'), 'migrations': ', '.join(newer)}
             )
         problems = compare(
             manifest['files'], file_entries(folder, skip=frozenset({(folder / MANIFEST).resolve()})), 'file'
         )
         if problems:
-            raise CommandError('The backup is damaged or was altered; nothing was changed:\n  ' + '\n  '.join(problems))
+            raise CommandError(
+                _('The backup is damaged or was altered; nothing was changed:') + '\n  ' + '\n  '.join(problems)
+            )
 
     def stage_media(self, folder, manifest, staging):
         """Copy the backup's media beside MEDIA_ROOT's and check the copy (a full or failing disk stops here)."""
@@ -104,24 +116,39 @@ class Command(BaseCommand):
         problems += compare(_media(manifest['files']), media_files(media_root), 'file')
         if problems:
             raise CommandError(
-                'The restored data differ from the backup:\n  ' + '\n  '.join(problems) + '\nDo not open the site.'
+                _('The restored data differ from the backup:')
+                + '\n  '
+                + '\n  '.join(problems)
+                + '\n'
+                + _('Do not open the site.')
             )
         rows = sum(table['rows'] for table in manifest['tables'].values())
         if verbosity:
             self.stdout.write(
-                f'Restored {len(manifest["tables"])} tables ({rows} rows) and {len(_media(manifest["files"]))} media '
-                f'files from the backup of {manifest["created"]}: every row count and hash matches the manifest.'
+                _(
+                    'Restored %(tables)d tables (%(rows)d rows) and %(files)d media files from the backup of '
+                    '%(created)s: every row count and hash matches the manifest.'
+                )
+                % {
+                    'tables': len(manifest['tables']),
+                    'rows': rows,
+                    'files': len(_media(manifest['files'])),
+                    'created': manifest['created'],
+                }
             )
         configured = {key_fingerprint(key) for key in field_keys()}
         for key in manifest['field_keys']:
             if key['fingerprint'] not in configured:
                 self.stderr.write(
-                    f'Warning: the key with fingerprint {key["fingerprint"]} is not configured (SSRHUB_FIELD_KEYS or '
-                    'SSRHUB_FIELD_KEY_FILE): the encrypted fields it encrypted cannot be read until it is.'
+                    _(
+                        'Warning: the key with fingerprint %(fingerprint)s is not configured (SSRHUB_FIELD_KEYS or '
+                        'SSRHUB_FIELD_KEY_FILE): the fields it encrypted cannot be read until it is.'
+                    )
+                    % {'fingerprint': key['fingerprint']}
                 )
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            self.stdout.write('The backup predates this code: run `ssrhub migrate` before starting the site.')
+            self.stdout.write(_('The backup predates this code: run `ssrhub migrate` before starting the site.'))
 
 
 def _media(files: dict[str, dict]) -> dict[str, dict]:
