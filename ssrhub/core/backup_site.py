@@ -118,8 +118,8 @@ def postgres_client(connection, program: str, *arguments: str) -> None:
 
 @contextmanager
 def _database_named(connection, name: str):
-    """A connection like ``connection`` to another database (a SQLite file: its journal mode left as it is), under
-    an alias of its own for as long as it is used."""
+    """A connection like ``connection`` to another database (a SQLite file: without the site's WAL pragma), under an
+    alias of its own for as long as it is used."""
     options = connection.settings_dict['OPTIONS'] if connection.vendor == 'postgresql' else {}
     alias = f'{connection.alias}:{name}'
     connections.settings[alias] = {**connection.settings_dict, 'NAME': name, 'OPTIONS': options}
@@ -148,6 +148,7 @@ def dump(connection, path: Path) -> dict[str, dict]:
     try:
         with target:
             connection.connection.backup(target)
+        target.execute('PRAGMA journal_mode=DELETE')  # one self-contained file, read without -wal or -shm beside it
     finally:
         target.close()
     with _database_named(connection, str(path)) as copy:
