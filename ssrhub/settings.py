@@ -99,6 +99,7 @@ TEMPLATES = [
                 'django.contrib.auth.context_processors.auth',
                 'django.contrib.messages.context_processors.messages',
                 'ssrhub.site.navigation.navigation',
+                'ssrhub.site.accounts.password_reset_context',
             ],
         },
     },
