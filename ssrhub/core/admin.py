@@ -90,12 +90,21 @@ admin.site.unregister(AccessAttempt)
 
 @admin.register(AccessAttempt)
 class LockoutAdmin(AccessAttemptAdmin):
-    """django-axes' failed logins by username and client address, those locked first; "Unlock" removes them (the
-    admin's log records who unlocked what)."""
+    """django-axes' failed logins by username and client address, those locked first, for administrators (role or
+    superuser); "Unlock" removes them (the admin's log records who unlocked what)."""
 
     list_display = ('username', 'ip_address', 'failures_since_start', 'locked', 'attempt_time')
     ordering = ('-failures_since_start', '-attempt_time')
     actions = ['unlock']
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and is_administrator(request.user)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request)
 
     @admin.display(boolean=True, description=_('Locked'))
     def locked(self, attempt):
