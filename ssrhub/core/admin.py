@@ -117,9 +117,7 @@ class LockoutAdmin(AccessAttemptAdmin):
         queryset.delete()
         self.message_user(
             request,
-            ngettext(
-                '%(count)d username and address unlocked.', '%(count)d usernames and addresses unlocked.', count
-            )
+            ngettext('%(count)d username and address unlocked.', '%(count)d usernames and addresses unlocked.', count)
             % {'count': count},
             messages.SUCCESS,
         )

@@ -8,9 +8,9 @@ lockout are not counted, so a lock ends one cool-off after the failure that set 
 administrator unlocks sooner from the admin's list of access attempts (``admin.LockoutAdmin``).
 """
 
+from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
 from axes.exceptions import AxesBackendPermissionDenied
-from axes.attempts import get_cool_off_threshold
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum

@@ -147,7 +147,9 @@ def second_factor_url(user, next_url: str) -> str:
 
 
 def needs_verifying(user) -> bool:
-    return reads_sensitive(user) and not two_factor_verified(user)
+    """Whether the user goes on to their second factor after the password: they read sensitive records or
+    administer."""
+    return (reads_sensitive(user) and not two_factor_verified(user)) or must_verify_first(user)
 
 
 def must_verify_first(user) -> bool:

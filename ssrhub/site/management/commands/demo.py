@@ -63,8 +63,8 @@ def demo_documents(years: tuple[int, int] | None = None) -> list[Path]:
 
 class Command(BaseCommand):
     help = (
-        'Create the demo accounts (one per role, password "ssrhub-demo-2026"), ingest the resolution corpus 1946-1994 and '
-        'the sample documents, and load the demo country workspaces.'
+        'Create the demo accounts (one per role, password "ssrhub-demo-2026"), ingest the resolution corpus '
+        '1946-1994 and the sample documents, and load the demo country workspaces.'
     )
 
     def add_arguments(self, parser):
