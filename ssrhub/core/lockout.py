@@ -11,6 +11,7 @@ administrator unlocks sooner from the admin's list of access attempts (``admin.L
 from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
 from axes.exceptions import AxesBackendPermissionDenied
+from axes.helpers import toggleable
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
@@ -45,6 +46,7 @@ def username_failures(username: str, request=None) -> int:
 class UsernameLimitBackend(AxesStandaloneBackend):
     """Axes' check by (username, address), then the limit by username alone."""
 
+    @toggleable
     def authenticate(self, request, username=None, password=None, **kwargs):
         super().authenticate(request, username=username, password=password, **kwargs)
         if username and username_failures(username, request) >= settings.SSRHUB_LOGIN_USERNAME_FAILURE_LIMIT:
