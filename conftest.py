@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, settings
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import COUNTRY_ROLES, Role
 from ssrhub.core.testing.rows import insert_rows, stored_rows
+from ssrhub.core.testing.two_factor import AdministratorsVerifiedClient
 
 # PEMA and CRSV may not be redistributed and the whole CR-UNSC corpus is too big to copy (docs/development/testing.md).
 # Property tests judge results, not speed: a busy 2-core CI machine must not turn a slow example into a failure.
@@ -124,6 +125,20 @@ def make_user(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def client():
+    """The test client; ``force_login`` of an administrator verifies the session with their second factor, as the
+    site requires before any page (``core/two_factor.py``). Log in with ``client.login()`` for an unverified one."""
+    return AdministratorsVerifiedClient()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    client = AdministratorsVerifiedClient()
+    client.force_login(admin_user)
+    return client
 
 
 def pytest_report_header(config):

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
     'django_otp.middleware.OTPMiddleware',
+    'ssrhub.core.two_factor.AdministratorsVerifyMiddleware',
     'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
     'django_htmx.middleware.HtmxMiddleware',
@@ -98,6 +99,7 @@ TEMPLATES = [
                 'django.contrib.auth.context_processors.auth',
                 'django.contrib.messages.context_processors.messages',
                 'ssrhub.site.navigation.navigation',
+                'ssrhub.site.accounts.password_reset_context',
             ],
         },
     },
@@ -119,12 +121,13 @@ DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 # Section: authentication
 
 AUTHENTICATION_BACKENDS = [
-    'axes.backends.AxesStandaloneBackend',
+    'ssrhub.core.lockout.UsernameLimitBackend',
     'ssrhub.roster.backends.UserWithProfileBackend',
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {'NAME': 'django.contrib.auth.password_validation.UserAttributeSimilarityValidator'},
-    {'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator'},
+    {'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator', 'OPTIONS': {'min_length': 12}},
+    # Django's list of 20,000 passwords most common in breaches.
     {'NAME': 'django.contrib.auth.password_validation.CommonPasswordValidator'},
     {'NAME': 'django.contrib.auth.password_validation.NumericPasswordValidator'},
 ]
@@ -132,12 +135,28 @@ LOGIN_URL = 'login'
 LOGIN_REDIRECT_URL = 'home'
 LOGOUT_REDIRECT_URL = 'home'
 
-# A wrong login is rate-limited: after AXES_FAILURE_LIMIT failures for one username from one
-# address, that pair is locked out for AXES_COOLOFF_TIME hours.
+# A session idle for SSRHUB_SESSION_IDLE_MINUTES ends: every request pushes the expiry on, so only idleness ends it.
+# 30 minutes by default: the platform holds due-diligence records and a shared or unattended office computer is the
+# likelier risk than a user retyping a password after a long meeting (OWASP suggests 15-30 minutes for such data).
+SESSION_COOKIE_AGE = env.int('SSRHUB_SESSION_IDLE_MINUTES', default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# The client's address (core/lockout.py): behind SSRHUB_PROXY_COUNT reverse proxies, read from SSRHUB_PROXY_HEADER
+# only on requests from SSRHUB_TRUSTED_PROXIES (the proxy's address as gunicorn sees it).
+SSRHUB_PROXY_COUNT = env.int('SSRHUB_PROXY_COUNT', default=0)
+SSRHUB_PROXY_HEADER = env.str('SSRHUB_PROXY_HEADER', default='HTTP_X_FORWARDED_FOR')
+SSRHUB_TRUSTED_PROXIES = env.list('SSRHUB_TRUSTED_PROXIES', default=['127.0.0.1', '::1'])
+AXES_CLIENT_IP_CALLABLE = 'ssrhub.core.lockout.client_address'
+# A wrong login is rate-limited: after AXES_FAILURE_LIMIT failures for one username from one client address, that
+# pair is locked for AXES_COOLOFF_TIME hours; after SSRHUB_LOGIN_USERNAME_FAILURE_LIMIT failures for one username from
+# all addresses, the username is, for the same cool-off. Failures during a lockout are not counted (they would extend
+# it indefinitely); administrators unlock from the admin's access attempts.
 AXES_FAILURE_LIMIT = env.int('SSRHUB_LOGIN_FAILURE_LIMIT', default=5)
+SSRHUB_LOGIN_USERNAME_FAILURE_LIMIT = env.int('SSRHUB_LOGIN_USERNAME_FAILURE_LIMIT', default=30)
 AXES_COOLOFF_TIME = env.float('SSRHUB_LOGIN_COOLOFF_HOURS', default=0.25)
 AXES_LOCKOUT_PARAMETERS = [['username', 'ip_address']]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = 'registration/locked_out.html'
 # The issuer an authenticator app shows beside the account (second factor, core/two_factor.py).
 OTP_TOTP_ISSUER = 'ssrhub'

@@ -1,3 +1,6 @@
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
@@ -16,6 +19,7 @@ __all__ = [
     'AuditedUserAdmin',
     'CountryAdmin',
     'CountryAssignmentAdmin',
+    'LockoutAdmin',
     'SensitiveReadAdmin',
     'SourceCitationInline',
 ]
@@ -76,6 +80,44 @@ class AuditedUserAdmin(SimpleHistoryAdmin, UserAdmin):
                 'Two-factor authentication reset for %(count)d users: they set it up again at their next login.',
                 count,
             )
+            % {'count': count},
+            messages.SUCCESS,
+        )
+
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LockoutAdmin(AccessAttemptAdmin):
+    """django-axes' failed logins by username and client address, those locked first, for administrators (role or
+    superuser); "Unlock" removes them (the admin's log records who unlocked what)."""
+
+    list_display = ('username', 'ip_address', 'failures_since_start', 'locked', 'attempt_time')
+    ordering = ('-failures_since_start', '-attempt_time')
+    actions = ['unlock']
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and is_administrator(request.user)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request)
+
+    @admin.display(boolean=True, description=_('Locked'))
+    def locked(self, attempt):
+        return attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT
+
+    @admin.action(description=_('Unlock (forget these failed logins)'), permissions=['delete'])
+    def unlock(self, request, queryset):
+        count = len(queryset)
+        self.log_deletions(request, queryset)
+        queryset.delete()
+        self.message_user(
+            request,
+            ngettext('%(count)d username and address unlocked.', '%(count)d usernames and addresses unlocked.', count)
             % {'count': count},
             messages.SUCCESS,
         )

@@ -2,6 +2,8 @@
 
 A higher app adds the history of its own records to an object's (e.g. coding's review decisions to a document's)
 with :func:`register_source`, and says in words what one of its records' changes did with ``describe``.
+An anonymous visitor sees when a public record changed and which fields, never who changed it nor the values
+(:func:`shown_to`).
 """
 
 from collections.abc import Callable
@@ -13,7 +15,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
-__all__ = ['HistorySource', 'describe_part', 'object_changes', 'recent_changes', 'register_source']
+__all__ = ['HistorySource', 'describe_part', 'object_changes', 'recent_changes', 'register_source', 'shown_to']
 
 ACTIONS = {'+': 'created', '~': 'changed', '-': 'deleted'}
 
@@ -107,6 +109,16 @@ def object_changes(obj) -> list[dict]:
     return [_describe(record) for record in records]
 
 
+def shown_to(user, changes: list[dict]) -> list[dict]:
+    """``changes`` as ``user`` may see them: to an anonymous visitor, without the user and the values."""
+    if user.is_authenticated:
+        return changes
+    return [
+        {**change, 'user': None, 'changes': [{'field': d['field'], 'label': d['label']} for d in change['changes']]}
+        for change in changes
+    ]
+
+
 def _history_models():
     for model in apps.get_models():
         if (
@@ -132,4 +144,5 @@ def recent_changes(user, limit: int = 50, by=None) -> list[dict]:
             history = history.filter(id__in=visible)
         records.extend(islice(history, limit))
     records.sort(key=attrgetter('history_date'), reverse=True)
-    return [{**_describe(record), 'model': record.instance_type._meta.verbose_name} for record in records[:limit]]
+    changes = [{**_describe(record), 'model': record.instance_type._meta.verbose_name} for record in records[:limit]]
+    return shown_to(user, changes)

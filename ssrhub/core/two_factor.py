@@ -4,6 +4,9 @@ A user whose roles read sensitive records (``roles.ROLE_ACTIONS``, kind 'sensiti
 session with a code from an authenticator app, or a backup code, after their password (``views/two_factor.py``);
 ``access.reach()`` gives an unverified session no sensitive record. django-otp keeps the devices, throttles failed
 codes (each failure doubles the wait) and marks the verified session (``django_otp.login``).
+
+Administrators and staff verify before anything else: ``AdministratorsVerifyMiddleware`` sends their unverified session
+to set up or verify their authenticator from every page, admin and API included, but the second factor's own pages.
 """
 
 import io
@@ -11,7 +14,7 @@ from base64 import b32encode
 
 import segno
 from django.db import transaction
-from django.shortcuts import resolve_url
+from django.shortcuts import redirect, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -20,18 +23,20 @@ from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .access import two_factor_verified
+from .access import is_administrator, two_factor_verified
 from .readlog import sensitive_models
 from .roles import permission_name
 
 __all__ = [
     'BACKUP_CODES',
+    'AdministratorsVerifyMiddleware',
     'authenticator',
     'has_authenticator',
     'new_backup_codes',
     'pending_authenticator',
     'qr_svg',
     'reads_sensitive',
+    'must_verify_first',
     'reset_devices',
     'needs_verifying',
     'safe_next',
@@ -142,7 +147,32 @@ def second_factor_url(user, next_url: str) -> str:
 
 
 def needs_verifying(user) -> bool:
-    return reads_sensitive(user) and not two_factor_verified(user)
+    """Whether the user goes on to their second factor after the password: they read sensitive records or
+    administer."""
+    return (reads_sensitive(user) and not two_factor_verified(user)) or must_verify_first(user)
+
+
+def must_verify_first(user) -> bool:
+    """Whether the user is an administrator (role, superuser or admin-site staff) whose session is not verified."""
+    return user.is_authenticated and not two_factor_verified(user) and (user.is_staff or is_administrator(user))
+
+
+class AdministratorsVerifyMiddleware:
+    """An administrator's unverified session reaches only the second factor's pages, logging out and the language
+    switch; every other request goes to the set-up or verify page, then on to where it was going."""
+
+    OPEN = frozenset({'two_factor', 'two_factor_verify', 'logout', 'login', 'set_language', 'favicon'})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.url_name in self.OPEN or not must_verify_first(request.user):
+            return None
+        return redirect(second_factor_url(request.user, request.get_full_path() if request.method == 'GET' else '/'))
 
 
 def reset_devices(user) -> int:

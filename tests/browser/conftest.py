@@ -141,7 +141,7 @@ def second_factor(page, username: str):
 
 @pytest.fixture
 def log_in():
-    def log_in(page, username: str, password: str = 'ssrhub-demo'):
+    def log_in(page, username: str, password: str = 'ssrhub-demo-2026'):
         page.goto('/accounts/login/')
         page.get_by_label('Username').fill(username)
         page.get_by_label('Password').fill(password)

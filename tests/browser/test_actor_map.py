@@ -67,7 +67,7 @@ def test_without_javascript_the_tables_remain(browser, live_server, demo):
     page = context.new_page()
     page.goto('/accounts/login/')
     page.get_by_label('Username').fill('viewer')
-    page.get_by_label('Password').fill('ssrhub-demo')
+    page.get_by_label('Password').fill('ssrhub-demo-2026')
     page.get_by_role('button', name='Log in').click()
     page.goto(MAP)
     expect(page.locator('#actor-graph-section')).to_be_hidden()

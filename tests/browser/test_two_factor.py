@@ -17,7 +17,7 @@ GOING_TO = '/countries/COD/'
 def test_hrdd_sets_up_the_second_factor_on_first_login(page, screenshot):
     page.goto(f'/accounts/login/?next={GOING_TO}')
     page.get_by_label('Username').fill('hrdd')
-    page.get_by_label('Password').fill('ssrhub-demo')
+    page.get_by_label('Password').fill('ssrhub-demo-2026')
     page.get_by_role('button', name='Log in').click()
     page.wait_for_url('**/accounts/two-factor/?next=*')
     expect(page.get_by_role('heading', name='Set up two-factor authentication')).to_be_visible()

@@ -6,6 +6,7 @@ from base64 import b32decode
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -146,3 +147,34 @@ def test_administrators_reset_a_users_devices_audited(admin_client, officer):
 def test_verified_login_helper_is_a_verified_session(client, officer):
     verified_login(client, officer)
     assert 'data-testid="two-factor-on"' in client.get(SETUP).content.decode()
+
+
+@pytest.mark.parametrize('kind', ['administrator', 'staff'])
+def test_an_administrator_verifies_before_any_admin_page_or_staff_action(client, make_user, kind):
+    boss = make_user('boss', Role.ADMINISTRATOR if kind == 'administrator' else None, is_staff=True)
+    assert log_in(client, boss, '/admin/')['Location'] == f'{SETUP}?next=%2Fadmin%2F'
+    for url in ('/admin/', '/admin/auth/user/', '/countries/', '/changes/', '/'):
+        response = client.get(url)
+        assert response.status_code == 302 and response['Location'].startswith(SETUP), url
+    # A staff action (any form sent) goes to the set-up too, and changes nothing.
+    before = Country.objects.get(iso3='LBR').name_en
+    sent = client.post('/admin/core/country/LBR/change/', {'name_en': 'Changed'})
+    assert sent.status_code == 302 and sent['Location'].startswith(SETUP)
+    assert Country.objects.get(iso3='LBR').name_en == before
+    html = client.get(SETUP).content.decode()
+    secret = html.split('data-testid="two-factor-secret">')[1].split('<')[0]
+    assert client.post(SETUP, {'code': code_from_secret(secret)}).status_code == 200
+    assert client.get('/admin/').status_code == 200
+    assert client.get('/countries/').status_code == 200
+
+
+def test_other_roles_are_not_stopped_before_their_pages(client, make_user):
+    log_in(client, make_user('reader', Role.VIEWER))
+    assert client.get('/countries/').status_code == 200
+
+
+def test_the_test_clients_force_login_verifies_administrators_only(client, make_user, officer):
+    client.force_login(make_user('boss', Role.ADMINISTRATOR))
+    assert DEVICE_ID_SESSION_KEY in client.session and client.get('/countries/').status_code == 200
+    client.force_login(officer)
+    assert DEVICE_ID_SESSION_KEY not in client.session

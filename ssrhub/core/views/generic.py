@@ -20,7 +20,7 @@ from django_tables2 import RequestConfig
 
 from ssrhub.core.access import can, can_in_country, may_attempt, two_factor_verified
 from ssrhub.core.forms import style_widgets
-from ssrhub.core.history import object_changes
+from ssrhub.core.history import object_changes, shown_to
 from ssrhub.core.models import Country
 from ssrhub.core.readlog import is_sensitive, log_reads, log_table_reads
 from ssrhub.core.roles import permission_name
@@ -200,14 +200,16 @@ class ObjectView(RestrictedViewMixin, View):
 
 
 class ObjectHistoryView(RestrictedViewMixin, View):
-    """The audit history of one record: who changed what, when, with before and after values."""
+    """The audit history of one record: who changed what, when, with before and after values (to anonymous visitors
+    only when and which fields)."""
 
     template_name = 'core/object_history.html'
     read_channel = 'history'
 
     def get(self, request, **kwargs):
         obj = self.get_object(request, **kwargs)
-        return render(request, self.template_name, {'object': obj, 'changes': object_changes(obj)})
+        changes = shown_to(request.user, object_changes(obj))
+        return render(request, self.template_name, {'object': obj, 'changes': changes})
 
 
 class ObjectEditView(FormSaveMixin, RestrictedViewMixin, View):

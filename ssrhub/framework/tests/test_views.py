@@ -161,6 +161,19 @@ def test_history_shows_who_changed_what(client, make_user):
     assert 'MINUSCA' in changes and 'car-editor' in changes
 
 
+def test_anonymous_history_shows_when_and_which_fields_but_no_one_and_no_values(client, make_user):
+    editor = make_user('car-editor', Role.COUNTRY_EDITOR, countries=('CAF',))
+    client.force_login(editor)
+    minusca = Mission.objects.get(acronym='MINUSCA')
+    client.post('/missions/MINUSCA/edit/', _edit_data(minusca, note='New note for the audit test.'))
+    client.logout()
+    page = client.get('/missions/MINUSCA/history/').content.decode()
+    assert 'car-editor' not in page and 'New note for the audit test.' not in page and '<del>' not in page
+    assert 'Fields changed' in page and '<li>Note</li>' in page
+    home = client.get('/').content.decode()
+    assert 'car-editor' not in home and 'New note for the audit test.' not in home
+
+
 def test_changes_page_needs_login(client):
     assert client.get('/changes/').status_code == 302
 

@@ -21,7 +21,7 @@ def create_demo_users() -> dict:
     users = {}
     country = Country.objects.get(iso3='COD')
     for username, role in DEMO_ROLES.items():
-        user = get_user_model().objects.create_user(username=username, password='ssrhub-demo')
+        user = get_user_model().objects.create_user(username=username, password='ssrhub-demo-2026')
         user.groups.add(Group.objects.get(name=role))
         CountryAssignment.objects.create(user=user, country=country, role=role)
         users[username] = user

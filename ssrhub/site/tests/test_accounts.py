@@ -1,16 +1,23 @@
-"""Account pages in the site's layout (issue 11, item 9): password reset by e-mail end to end, password change,
-"Forgot password?" on the login page, and the login lockout still at work."""
+"""Account pages in the site's layout (issue 11, item 9): password reset by e-mail end to end (offered only when mail
+is sent), password change and its rules, "Forgot password?" on the login page, the login lockout still at work, and
+idle sessions ending (issue 15)."""
 
 import os
 import re
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from ssrhub.core.roles import Role
+from ssrhub.site.management.commands.demo import DEMO_PASSWORD, DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +134,42 @@ def test_login_lockout_still_works(client, rita, settings):
     html = locked.content.decode()
     assert locked.status_code == 429 and 'Too many failed logins' in html and '/accounts/password_reset/' in html
     assert get_user_model().objects.get(username='rita').check_password(OLD)
+
+
+def test_passwords_need_twelve_characters_and_not_a_common_one(client, rita):
+    client.force_login(rita)
+    for weak in ('hrdd1234', 'Short-pw-11', 'password1234'):
+        response = client.post(
+            '/accounts/password_change/', {'old_password': OLD, 'new_password1': weak, 'new_password2': weak}
+        )
+        assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode(), weak
+    rita.refresh_from_db()
+    assert rita.check_password(OLD)
+
+
+def test_the_demo_password_satisfies_the_validators():
+    for username, _role, _countries in DEMO_USERS:
+        validate_password(DEMO_PASSWORD, get_user_model()(username=username))
+    with pytest.raises(ValidationError):
+        validate_password('ssrhub-demo')
+
+
+def test_an_idle_session_ends_and_each_request_pushes_the_end_on(client, rita, settings):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    client.force_login(rita)
+    Session.objects.update(expire_date=timezone.now() + timedelta(minutes=1))
+    assert client.get('/accounts/password_change/').status_code == 200
+    pushed = Session.objects.get().expire_date - timezone.now()
+    assert timedelta(minutes=29) < pushed <= timedelta(minutes=30)
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get('/accounts/password_change/')
+    assert response.status_code == 302 and response['Location'].startswith('/accounts/login/')
+
+
+def test_password_reset_is_offered_only_when_mail_is_sent(client, settings):
+    settings.EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'
+    assert 'password_reset' not in client.get('/accounts/login/').content.decode()
+    assert client.get('/accounts/password_reset/').status_code == 404
+    assert client.post('/accounts/password_reset/', {'email': 'rita@example.org'}).status_code == 404
+    settings.EMAIL_BACKEND = 'django.core.mail.backends.smtp.EmailBackend'
+    assert 'href="/accounts/password_reset/"' in client.get('/accounts/login/').content.decode()

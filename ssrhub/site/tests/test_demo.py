@@ -80,7 +80,7 @@ def test_demo_accounts_and_documents(demo):
     assert {user.username: user.groups.get().name for user in users} == {
         name: role for name, role, _countries in DEMO_USERS
     }
-    assert users.get(username='analyst').check_password('ssrhub-demo')
+    assert users.get(username='analyst').check_password('ssrhub-demo-2026')
     keys = set(Document.objects.values_list('key', flat=True))
     assert {'S/RES/2151 (2014)', 'S/RES/895 (1994)', 'S/RES/902 (1994)', 'onumoz_report_sample_en'} <= keys
     assert Document.objects.count() == len(demo_documents(YEARS)) == 8 + 2

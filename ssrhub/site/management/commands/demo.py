@@ -31,7 +31,7 @@ DEMO_SAMPLES = DATA / 'samples'
 CORPUS_YEAR = re.compile(r'^S_RES_\d+_(?P<year>\d{4})_')
 
 # One demo account per role; the password is public (README), so this never runs in production.
-DEMO_PASSWORD = 'ssrhub-demo'
+DEMO_PASSWORD = 'ssrhub-demo-2026'
 DEMO_USERS = [
     ('admin', Role.ADMINISTRATOR, []),
     ('analyst', Role.ANALYST, []),
@@ -63,8 +63,8 @@ def demo_documents(years: tuple[int, int] | None = None) -> list[Path]:
 
 class Command(BaseCommand):
     help = (
-        'Create the demo accounts (one per role, password "ssrhub-demo"), ingest the resolution corpus 1946-1994 and '
-        'the sample documents, and load the demo country workspaces.'
+        'Create the demo accounts (one per role, password "ssrhub-demo-2026"), ingest the resolution corpus '
+        '1946-1994 and the sample documents, and load the demo country workspaces.'
     )
 
     def add_arguments(self, parser):
