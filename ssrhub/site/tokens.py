@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from ssrhub.core.api.tokens import DEFAULT_LIFETIME, LIFETIMES, create_token
@@ -20,6 +20,10 @@ __all__ = ['urlpatterns']
 
 # The new key waits in the session for the page shown after the creation, which takes it out: shown once.
 NEW_KEY = 'new_api_token'
+
+
+def lifetime_choices():
+    return [(days, ngettext('%(days)d day', '%(days)d days', days) % {'days': days}) for days in LIFETIMES]
 
 
 class TokenForm(AccessibleFormMixin, forms.Form):
@@ -32,7 +36,7 @@ class TokenForm(AccessibleFormMixin, forms.Form):
         label=gettext_lazy('Expires after'),
         coerce=int,
         initial=DEFAULT_LIFETIME,
-        choices=[(days, ngettext_lazy('%(days)d day', '%(days)d days', 'days') % {'days': days}) for days in LIFETIMES],
+        choices=lifetime_choices,
     )
 
 

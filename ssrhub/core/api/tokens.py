@@ -4,6 +4,7 @@ lifetime, hashed at rest, refused once expired or revoked (a 401), and marked wh
 import datetime
 
 from django.utils import timezone
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication as KnoxTokenAuthentication
 
 from ssrhub.core.models import ApiToken
@@ -33,3 +34,10 @@ class TokenAuthentication(KnoxTokenAuthentication):
         if token.last_used is None or now - token.last_used > LAST_USED_PRECISION:
             ApiToken.objects.filter(pk=token.pk).update(last_used=now)
         return user, token
+
+
+class TokenScheme(KnoxTokenScheme):
+    """The token in the OpenAPI schema (``Authorization: Token <key>``), as drf-spectacular describes knox's."""
+
+    target_class = TokenAuthentication
+    name = 'tokenAuth'

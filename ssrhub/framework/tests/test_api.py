@@ -29,6 +29,8 @@ def test_openapi_schema_describes_the_endpoints(api):
         '/api/core/countries/',
     ):
         assert path in paths
+    token = schema['components']['securitySchemes']['tokenAuth']
+    assert (token['in'], token['name']) == ('header', 'Authorization') and '"Token"' in token['description']
     item = schema['components']['schemas']['FrameworkItem']['properties']
     assert item['label']['properties'].keys() == {'en', 'fr'}
 
