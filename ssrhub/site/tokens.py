@@ -44,7 +44,7 @@ class TokenForm(AccessibleFormMixin, forms.Form):
 def api_tokens(request):
     form = TokenForm(request.POST if request.method == 'POST' else None)
     if form.is_valid():
-        _token, request.session[NEW_KEY] = create_token(request.user, form.cleaned_data['name'], form.cleaned_data['days'])
+        _token, request.session[NEW_KEY] = create_token(request.user, **form.cleaned_data)
         return redirect('api_tokens')
     context = {
         'form': form,

@@ -19,7 +19,7 @@ LAST_USED_PRECISION = datetime.timedelta(minutes=1)
 
 
 def create_token(user, name: str, days: int = DEFAULT_LIFETIME) -> tuple[ApiToken, str]:
-    """A new token of ``user`` for ``days`` days: the stored record and its key, which is never stored nor shown again."""
+    """A new token of ``user`` for ``days`` days: the stored record and its key (stored nowhere, never shown again)."""
     if days not in LIFETIMES:
         raise ValueError(f'A token lives {", ".join(map(str, LIFETIMES))} days, not {days}.')
     return ApiToken.objects.create(user=user, expiry=datetime.timedelta(days=days), name=name)

@@ -1,4 +1,4 @@
-"""API rate limits: anonymous clients and people over their rate get a 429 with Retry-After; the suite is not limited."""
+"""API rate limits: anonymous clients and people over their rate get a 429 with Retry-After; the suite runs without."""
 
 import os
 import subprocess
