@@ -35,7 +35,7 @@ def fast_password_hashing():
 @pytest.fixture(scope='session', autouse=True)
 def no_api_rate_limits():
     """Tests call the API thousands of times from one address and a handful of accounts: the production rate limits
-    are off for the suite (``tests/core/test_api_throttling.py`` turns them on again to check them)."""
+    are off for the suite (``ssrhub/core/tests/test_api_throttling.py`` turns them on again to check them)."""
     rates = {'anon': None, 'user': None}
     with override_settings(REST_FRAMEWORK={**django_settings.REST_FRAMEWORK, 'DEFAULT_THROTTLE_RATES': rates}):
         yield

@@ -172,7 +172,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # API tokens (core/api/tokens.py): django-rest-knox keeps a SHA-512 digest of each key in core.ApiToken, never the
 # key; each token expires (its owner chooses 30, 90 or 365 days on the account page).
 KNOX_TOKEN_MODEL = 'core.ApiToken'
-REST_KNOX = {'TOKEN_MODEL': KNOX_TOKEN_MODEL, 'AUTH_HEADER_PREFIX': 'Token'}
 REST_FRAMEWORK = {
     'DEFAULT_AUTHENTICATION_CLASSES': [
         'ssrhub.core.api.tokens.TokenAuthentication',

@@ -45,7 +45,9 @@ def test_an_anonymous_client_over_its_rate_gets_429_with_retry_after(rates):
     refused = client.get(URL)
     assert refused.status_code == 429
     assert 1 <= int(refused['Retry-After']) <= 60
-    # Another address has its own count.
+    # A client cannot pass for another by writing an address in X-Forwarded-For (no proxy is configured)...
+    assert client.get(URL, HTTP_X_FORWARDED_FOR='198.51.100.9').status_code == 429
+    # ...but another address has its own count.
     assert client.get(URL, REMOTE_ADDR='192.0.2.7').status_code == 200
 
 
@@ -62,3 +64,12 @@ def test_a_token_holder_over_their_rate_gets_429_and_others_do_not(rates, make_u
 def test_the_test_suite_is_not_rate_limited():
     client = APIClient()
     assert {client.get(URL).status_code for _ in range(65)} == {200}
+
+
+def test_behind_a_proxy_clients_are_told_apart_by_the_address_it_forwards(rates, settings):
+    rates(anon='1/minute')
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, 'NUM_PROXIES': 1}
+    client = APIClient()
+    assert client.get(URL, HTTP_X_FORWARDED_FOR='198.51.100.1').status_code == 200
+    assert client.get(URL, HTTP_X_FORWARDED_FOR='198.51.100.1').status_code == 429
+    assert client.get(URL, HTTP_X_FORWARDED_FOR='198.51.100.2').status_code == 200
