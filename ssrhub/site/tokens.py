@@ -9,9 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_POST
+from django.views import View
 
 from ssrhub.core.api.tokens import DEFAULT_LIFETIME, LIFETIMES, create_token
 from ssrhub.core.forms import AccessibleFormMixin
@@ -55,16 +56,17 @@ def api_tokens(request):
     return render(request, 'site/api_tokens.html', context)
 
 
-@require_POST
-@login_required
-def revoke_api_token(request):
-    token = get_object_or_404(request.user.auth_token_set, digest=request.POST.get('token', ''))
-    token.delete()
-    messages.success(request, _('The token “%(name)s” is revoked: it no longer opens the API.') % {'name': token.name})
-    return redirect('api_tokens')
+@method_decorator(login_required, name='dispatch')
+class RevokeApiTokenView(View):
+    def post(self, request):
+        token = get_object_or_404(request.user.auth_token_set, digest=request.POST.get('token', ''))
+        token.delete()
+        message = _('The token “%(name)s” is revoked: it no longer opens the API.') % {'name': token.name}
+        messages.success(request, message)
+        return redirect('api_tokens')
 
 
 urlpatterns = [
     path('', api_tokens, name='api_tokens'),
-    path('revoke/', revoke_api_token, name='api_token_revoke'),
+    path('revoke/', RevokeApiTokenView.as_view(), name='api_token_revoke'),
 ]
