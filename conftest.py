@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -29,6 +30,15 @@ SHARED_DATA = Path(os.environ.get('SSRHUB_SHARED_DATA') or Path(__file__).resolv
 def fast_password_hashing():
     """Tests create users by the hundred and log them in; the production hasher would spend minutes on that."""
     with override_settings(PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher']):
+        yield
+
+
+@pytest.fixture(scope='session', autouse=True)
+def no_api_rate_limits():
+    """Tests call the API thousands of times from one address and a handful of accounts: the production rate limits
+    are off for the suite (``ssrhub/core/tests/test_api_throttling.py`` turns them on again to check them)."""
+    rates = {'anon': None, 'user': None}
+    with override_settings(REST_FRAMEWORK={**django_settings.REST_FRAMEWORK, 'DEFAULT_THROTTLE_RATES': rates}):
         yield
 
 

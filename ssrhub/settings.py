@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     'django.contrib.staticfiles',
     'django.contrib.humanize',
     'rest_framework',
-    'rest_framework.authtoken',
+    'knox',
     'django_filters',
     'django_tables2',
     'drf_spectacular',
@@ -188,9 +188,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Section: REST API
 
+# API tokens (core/api/tokens.py): django-rest-knox keeps a SHA-512 digest of each key in core.ApiToken, never the
+# key; each token expires (its owner chooses 30, 90 or 365 days on the account page).
+KNOX_TOKEN_MODEL = 'core.ApiToken'
 REST_FRAMEWORK = {
     'DEFAULT_AUTHENTICATION_CLASSES': [
-        'rest_framework.authentication.TokenAuthentication',
+        'ssrhub.core.api.tokens.TokenAuthentication',
         'rest_framework.authentication.SessionAuthentication',
     ],
     'DEFAULT_PERMISSION_CLASSES': ['ssrhub.core.api.permissions.RestrictedModelPermissions'],
@@ -198,7 +201,19 @@ REST_FRAMEWORK = {
     'DEFAULT_PAGINATION_CLASS': 'ssrhub.core.api.pagination.PageSizePagination',
     'PAGE_SIZE': 50,
     'DEFAULT_SCHEMA_CLASS': 'drf_spectacular.openapi.AutoSchema',
-    'DEFAULT_THROTTLE_RATES': {'anon': '60/minute'},
+    # Rate limits (core/api/throttling.py), counted in CACHES['default']: anonymous clients by address, people by
+    # account. An empty value turns a limit off. The client's address is REMOTE_ADDR; behind reverse proxies,
+    # SSRHUB_API_PROXY_COUNT is how many of them append to X-Forwarded-For (1 for the README's), which is otherwise
+    # ignored: a client could write any address there and never be limited.
+    'DEFAULT_THROTTLE_CLASSES': [
+        'ssrhub.core.api.throttling.AnonymousRateThrottle',
+        'ssrhub.core.api.throttling.UserRateThrottle',
+    ],
+    'DEFAULT_THROTTLE_RATES': {
+        'anon': env.str('SSRHUB_API_ANON_RATE', default='60/minute') or None,
+        'user': env.str('SSRHUB_API_USER_RATE', default='1000/hour') or None,
+    },
+    'NUM_PROXIES': env.int('SSRHUB_API_PROXY_COUNT', default=0),
 }
 SPECTACULAR_SETTINGS = {
     'TITLE': 'ssrhub API',

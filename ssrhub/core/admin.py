@@ -12,10 +12,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
 from .access import is_administrator
-from .models import Country, CountryAssignment, SensitiveRead, SourceCitation
+from .models import ApiToken, Country, CountryAssignment, SensitiveRead, SourceCitation
 from .two_factor import reset_devices
 
 __all__ = [
+    'ApiTokenAdmin',
     'AuditedUserAdmin',
     'CountryAdmin',
     'CountryAssignmentAdmin',
@@ -147,4 +148,32 @@ class SensitiveReadAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Everyone's API tokens, for administrators: they see them (never a key: only its digest is stored) and revoke any
+    (delete, one or all of a user's at once). Tokens are created by their owner on the account page."""
+
+    list_display = ('name', 'user', 'created', 'last_used', 'expiry')
+    list_filter = ('expiry', 'last_used')
+    search_fields = ('user__username', 'name')
+    list_select_related = ('user',)
+    fields = ('name', 'user', 'created', 'last_used', 'expiry')
+    readonly_fields = fields
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and is_administrator(request.user)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
@@ -17,6 +18,7 @@ from .i18n import localized
 from .roles import COUNTRY_ROLES
 
 __all__ = [
+    'ApiToken',
     'ChangeLoggedModel',
     'Country',
     'CountryAssignment',
@@ -223,6 +225,23 @@ class SensitiveRead(RestrictedModel):
 
 
 # Section: accounts
+
+
+class ApiToken(AbstractAuthToken):
+    """A person's API token (django-rest-knox, ``KNOX_TOKEN_MODEL``): only a SHA-512 digest of the key is stored, with
+    its expiry; the key is shown once, when it is created (``core/api/tokens.py``). Revoking deletes the row."""
+
+    name = models.CharField(verbose_name=_('name'), max_length=100, help_text=_('What the token is for.'))
+    last_used = models.DateTimeField(verbose_name=_('last used'), null=True, blank=True)
+
+    class Meta:
+        ordering = ['-created']
+        verbose_name = _('API token')
+        verbose_name_plural = _('API tokens')
+
+    def __str__(self):
+        return f'{self.name} ({self.user})'
+
 
 # Accounts and their roles (groups) are audited like every other record; password hashes and
 # login times stay out of the history.

@@ -33,6 +33,7 @@ urlpatterns = [
     path('', include('ssrhub.monitoring.urls')),
     path('', include('ssrhub.safeguards.urls')),
     path('', include('ssrhub.roster.urls')),
+    path('accounts/tokens/', include('ssrhub.site.tokens')),
     path('accounts/', include('ssrhub.site.accounts')),
     path('i18n/', include('django.conf.urls.i18n')),
     path('admin/', admin.site.urls),

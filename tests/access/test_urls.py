@@ -13,6 +13,8 @@ ALLOWED_VIEWS = {
     'ssrhub.core.views.two_factor.LoginView': "Django's login, then the second factor",
     'ssrhub.core.views.two_factor.TwoFactorSetupView': "the user's own authenticator, no records",
     'ssrhub.core.views.two_factor.TwoFactorVerifyView': "verifies the user's own session, no records",
+    'ssrhub.site.tokens.api_tokens': "the user's own API tokens (request.user.auth_token_set), no records",
+    'ssrhub.site.tokens.RevokeApiTokenView': "revokes one of the user's own API tokens (request.user.auth_token_set)",
     'ssrhub.framework.views.framework_index': 'restricts Framework',
     'ssrhub.framework.views.FrameworkVersionView': 'reads the version and its items through restrict()',
     'ssrhub.framework.views.FrameworkVersionExportView': 'reads the version and its items through restrict()',

@@ -3,10 +3,10 @@
 import pytest
 from django.db import connection
 from rest_framework import serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.routers import SimpleRouter
 from rest_framework.test import APIClient
 
+from ssrhub.core.api.tokens import create_token
 from ssrhub.core.api.viewsets import RestrictedModelViewSet
 from ssrhub.core.models import Country, SensitiveRead
 from ssrhub.core.roles import Role
@@ -45,7 +45,7 @@ def actors(db):
 
 def client_for(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f'Token {Token.objects.create(user=user).key}')
+    client.credentials(HTTP_AUTHORIZATION=f'Token {create_token(user, "test")[1]}')
     return client
 
 
@@ -157,6 +157,8 @@ def test_an_api_token_or_an_unverified_session_reads_no_sensitive_record(actors,
         assert names(client.get('/actors/')) == []
         assert client.get(f'/actors/{actors["LBR"].pk}/').status_code == 404
     assert not SensitiveRead.objects.exists()
+    # The token did authenticate its owner (an anonymous client would see nothing either): knox's token class.
+    assert lbr_forum_member.auth_token_set.get().last_used is not None
 
 
 def test_a_read_that_cannot_be_logged_is_refused(actors, lbr_forum_member):

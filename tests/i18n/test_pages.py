@@ -71,6 +71,7 @@ POSTED = (
     '_edit',
     'action_status',
     'actor_import',
+    'api_tokens',
     'threew_import',
     'document_upload',
     'iati_upload',

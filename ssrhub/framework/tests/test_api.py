@@ -2,9 +2,9 @@
 
 import pytest
 import yaml
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from ssrhub.core.api.tokens import create_token
 from ssrhub.core.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,8 @@ def test_openapi_schema_describes_the_endpoints(api):
         '/api/core/countries/',
     ):
         assert path in paths
+    token = schema['components']['securitySchemes']['tokenAuth']
+    assert (token['in'], token['name']) == ('header', 'Authorization') and '"Token"' in token['description']
     item = schema['components']['schemas']['FrameworkItem']['properties']
     assert item['label']['properties'].keys() == {'en', 'fr'}
 
@@ -70,8 +72,7 @@ def test_missions_filter_by_country_and_date(api):
 
 def test_token_authentication_and_writes_need_permission(api, make_user):
     user = make_user('tokenuser', Role.ANALYST)
-    token = Token.objects.create(user=user)
-    api.credentials(HTTP_AUTHORIZATION=f'Token {token.key}')
+    api.credentials(HTTP_AUTHORIZATION=f'Token {create_token(user, "test")[1]}')
     assert api.get('/api/framework/missions/').status_code == 200
     assert api.post('/api/framework/missions/', {'acronym': 'X'}).status_code == 403
     api.credentials(HTTP_AUTHORIZATION='Token wrong')
