@@ -202,9 +202,7 @@ REST_FRAMEWORK = {
     'PAGE_SIZE': 50,
     'DEFAULT_SCHEMA_CLASS': 'drf_spectacular.openapi.AutoSchema',
     # Rate limits (core/api/throttling.py), counted in CACHES['default']: anonymous clients by address, people by
-    # account. An empty value turns a limit off. The client's address is REMOTE_ADDR; behind reverse proxies,
-    # SSRHUB_API_PROXY_COUNT is how many of them append to X-Forwarded-For (1 for the README's), which is otherwise
-    # ignored: a client could write any address there and never be limited.
+    # account, the address as the login lockout reads it (SSRHUB_PROXY_COUNT above). An empty value turns a limit off.
     'DEFAULT_THROTTLE_CLASSES': [
         'ssrhub.core.api.throttling.AnonymousRateThrottle',
         'ssrhub.core.api.throttling.UserRateThrottle',
@@ -213,7 +211,6 @@ REST_FRAMEWORK = {
         'anon': env.str('SSRHUB_API_ANON_RATE', default='60/minute') or None,
         'user': env.str('SSRHUB_API_USER_RATE', default='1000/hour') or None,
     },
-    'NUM_PROXIES': env.int('SSRHUB_API_PROXY_COUNT', default=0),
 }
 SPECTACULAR_SETTINGS = {
     'TITLE': 'ssrhub API',

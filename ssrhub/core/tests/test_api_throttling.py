@@ -68,7 +68,7 @@ def test_the_test_suite_is_not_rate_limited():
 
 def test_behind_a_proxy_clients_are_told_apart_by_the_address_it_forwards(rates, settings):
     rates(anon='1/minute')
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, 'NUM_PROXIES': 1}
+    settings.SSRHUB_PROXY_COUNT = 1
     client = APIClient()
     assert client.get(URL, HTTP_X_FORWARDED_FOR='198.51.100.1').status_code == 200
     assert client.get(URL, HTTP_X_FORWARDED_FOR='198.51.100.1').status_code == 429
