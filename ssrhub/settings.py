@@ -261,15 +261,18 @@ if PRODUCTION and not FIELD_ENCRYPTION_KEYS and not Path(FIELD_ENCRYPTION_KEY_FI
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-# Section: mail (password resets); development prints mails on the console
+# Section: mail (password resets). Mail is sent by SMTP once EMAIL_HOST names a server; until then development prints
+# mails on the console and production sends none, so that no page offers a password reset that cannot arrive.
 
+EMAIL_HOST = env.str('EMAIL_HOST', default='')
 EMAIL_BACKEND = env.str(
     'EMAIL_BACKEND',
     default='django.core.mail.backends.smtp.EmailBackend'
+    if EMAIL_HOST
+    else 'django.core.mail.backends.dummy.EmailBackend'
     if PRODUCTION
     else 'django.core.mail.backends.console.EmailBackend',
 )
-EMAIL_HOST = env.str('EMAIL_HOST', default='localhost')
 EMAIL_PORT = env.int('EMAIL_PORT', default=25)
 EMAIL_HOST_USER = env.str('EMAIL_HOST_USER', default='')
 EMAIL_HOST_PASSWORD = env.str('EMAIL_HOST_PASSWORD', default='')

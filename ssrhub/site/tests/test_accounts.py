@@ -87,12 +87,9 @@ def _mail_settings(**environment) -> list[str]:
 
 
 def test_mail_settings_come_from_the_environment_and_development_prints_mail_on_the_console():
-    assert _mail_settings(SSRHUB_ENV='development') == [
-        'django.core.mail.backends.console.EmailBackend',
-        'localhost',
-        '25',
-        'False',
-    ]
+    assert _mail_settings(SSRHUB_ENV='development') == ['django.core.mail.backends.console.EmailBackend', '25', 'False']
+    named_server = _mail_settings(SSRHUB_ENV='development', EMAIL_HOST='smtp.example.org')
+    assert named_server == ['django.core.mail.backends.smtp.EmailBackend', 'smtp.example.org', '25', 'False']
     configured = _mail_settings(
         SSRHUB_ENV='development',
         EMAIL_BACKEND='django.core.mail.backends.smtp.EmailBackend',
