@@ -3,8 +3,8 @@ table's digest, and the media files.
 
 SQLite is copied with the online backup API (readers and writers of the running site carry on); PostgreSQL with
 ``pg_dump --format=custom`` on a snapshot shared with the transaction that reads the tables' digests, so the dump and
-the manifest describe the same moment. The password reaches the PostgreSQL tools through PGPASSWORD, never their
-command line.
+the manifest describe the same moment. The password and the TLS options reach the PostgreSQL tools through libpq's
+variables (PGPASSWORD, PGSSLMODE...), never their command line.
 """
 
 import os
@@ -110,7 +110,9 @@ def postgres_client(connection, program: str, *arguments: str) -> None:
     for option, key in (('--host', 'HOST'), ('--port', 'PORT'), ('--username', 'USER')):
         if database[key]:
             command += [option, str(database[key])]
-    environment = {**os.environ, 'PGPASSWORD': database['PASSWORD']} if database['PASSWORD'] else None
+    # Django's own psql settings give the password, TLS (sslmode, certificates) and service file as libpq variables.
+    _psql_command, libpq_environment = connection.client.settings_to_cmd_args_env(database, [])
+    environment = {**os.environ, **libpq_environment} if libpq_environment else None
     result = subprocess.run(command + list(arguments), env=environment, capture_output=True, text=True)
     if result.returncode:
         raise BackupError(f'{program} failed: {result.stderr.strip()}')
