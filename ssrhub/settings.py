@@ -71,6 +71,7 @@ MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
     'whitenoise.middleware.WhiteNoiseMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
+    'ssrhub.core.sessions.IdleSessionMiddleware',
     'django.middleware.locale.LocaleMiddleware',
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
@@ -135,11 +136,12 @@ LOGIN_URL = 'login'
 LOGIN_REDIRECT_URL = 'home'
 LOGOUT_REDIRECT_URL = 'home'
 
-# A session idle for SSRHUB_SESSION_IDLE_MINUTES ends: every request pushes the expiry on, so only idleness ends it.
+# A session idle for SSRHUB_SESSION_IDLE_MINUTES ends: requests push its end on (core/sessions.py; at most once every
+# SSRHUB_SESSION_REFRESH_SECONDS, so that pages do not write the sessions table each time), so only idleness ends it.
 # 30 minutes by default: the platform holds due-diligence records and a shared or unattended office computer is the
 # likelier risk than a user retyping a password after a long meeting (OWASP suggests 15-30 minutes for such data).
 SESSION_COOKIE_AGE = env.int('SSRHUB_SESSION_IDLE_MINUTES', default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SSRHUB_SESSION_REFRESH_SECONDS = env.int('SSRHUB_SESSION_REFRESH_SECONDS', default=60)
 
 # The client's address (core/lockout.py): behind SSRHUB_PROXY_COUNT reverse proxies, read from SSRHUB_PROXY_HEADER
 # only on requests from SSRHUB_TRUSTED_PROXIES (the proxy's address as gunicorn sees it).

@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
@@ -37,12 +37,14 @@ SORT_CHOICES = [
 
 def sort_paragraphs(queryset, sort: str, searched_words: bool):
     """``queryset`` in the chosen order; by relevance (the full-text rank) only when words were searched, otherwise
-    newest first. Symbols sort naturally within a series (S/RES/898 before S/RES/2151)."""
+    newest first. Symbols sort naturally within a series (S/RES/898 before S/RES/2151); documents with no symbol (a
+    file whose sources disagreed, documents/symbol_sources.py) come after every symbol."""
     if searched_words and sort in ('', 'relevance'):
         return queryset
     within = ('version__document__symbol', 'version__document__key', 'order')
     if sort == 'symbol':
-        return queryset.order_by('version__document__doc_type', Length('version__document__symbol'), *within)
+        no_symbol = Case(When(version__document__symbol='', then=Value(1)), default=Value(0))
+        return queryset.order_by(no_symbol, 'version__document__doc_type', Length('version__document__symbol'), *within)
     if sort == 'oldest':
         return queryset.order_by(F('version__document__date').asc(nulls_last=True), *within)
     return queryset.order_by(F('version__document__date').desc(nulls_last=True), *within)
