@@ -175,7 +175,7 @@ REST_FRAMEWORK = {
         'rest_framework.authentication.SessionAuthentication',
     ],
     'DEFAULT_PERMISSION_CLASSES': ['ssrhub.core.api.permissions.RestrictedModelPermissions'],
-    'DEFAULT_FILTER_BACKENDS': ['django_filters.rest_framework.DjangoFilterBackend'],
+    'DEFAULT_FILTER_BACKENDS': ['ssrhub.core.api.filters.FilterBackend'],
     'DEFAULT_PAGINATION_CLASS': 'ssrhub.core.api.pagination.PageSizePagination',
     'PAGE_SIZE': 50,
     'DEFAULT_SCHEMA_CLASS': 'drf_spectacular.openapi.AutoSchema',
