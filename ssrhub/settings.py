@@ -195,6 +195,11 @@ SPECTACULAR_SETTINGS = {
         'ReportStatusEnum': 'ssrhub.monitoring.models.ReportStatus',
         'SubmissionSourceEnum': 'ssrhub.monitoring.models.SubmissionSource',
     },
+    # The error answers (400, 401, 403, 404, 405, 429) documented on every operation.
+    'POSTPROCESSING_HOOKS': [
+        'drf_spectacular.hooks.postprocess_schema_enums',
+        'ssrhub.core.api.schema.error_responses',
+    ],
 }
 
 # Section: background work

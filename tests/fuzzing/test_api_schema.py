@@ -39,8 +39,9 @@ schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=Non
 schema.app = get_wsgi_application()
 
 
-def _headers(role) -> dict:
-    """A session of a new user with ``role`` (verified with a second factor), with the CSRF token a write needs."""
+def _session(role) -> dict:
+    """The cookies and headers of a session of a user with ``role`` (verified with a second factor), with the CSRF
+    token a write needs."""
     if role is None:
         return {}
     user, _new = get_user_model().objects.get_or_create(username=f'fuzz-{role}')
@@ -48,7 +49,10 @@ def _headers(role) -> dict:
     client = Client()
     verified_login(client, user)
     csrf = _get_new_csrf_string()
-    return {'Cookie': f'sessionid={client.cookies["sessionid"].value}; csrftoken={csrf}', 'X-CSRFToken': csrf}
+    return {
+        'cookies': {'sessionid': client.cookies['sessionid'].value, 'csrftoken': csrf},
+        'headers': {'X-CSRFToken': csrf},
+    }
 
 
 @schema.parametrize()
@@ -61,4 +65,4 @@ def _headers(role) -> dict:
     suppress_health_check=list(HealthCheck),
 )
 def test_api_conforms_to_its_schema(case, who):
-    case.call_and_validate(headers=_headers(USERS[who]), checks=CHECKS)
+    case.call_and_validate(checks=CHECKS, **_session(USERS[who]))
