@@ -4,6 +4,7 @@ Every sensitive record a request reads (one record, or the rows of a list) is wr
 response is built; when the log cannot be written, the request is refused with a 403 (``core/readlog.py``)."""
 
 from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
@@ -53,7 +54,10 @@ class RestrictedViewSetMixin:
     def _visible(self) -> bool:
         lookup_url_kwarg = self.lookup_url_kwarg or self.lookup_field
         lookup = {self.lookup_field: self.kwargs[lookup_url_kwarg]}
-        return self.queryset.restrict(self.request.user, 'view').filter(**lookup).exists()
+        try:
+            return self.queryset.restrict(self.request.user, 'view').filter(**lookup).exists()
+        except (TypeError, ValueError, ValidationError):  # an id of the wrong kind, as DRF's get_object_or_404
+            return False
 
 
 class RestrictedReadOnlyViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelViewSet):
