@@ -3,8 +3,8 @@
 Every sensitive record a request reads (one record, or the rows of a list) is written to the read log before the
 response is built; when the log cannot be written, the request is refused with a 403 (``core/readlog.py``)."""
 
-from django.db import transaction
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
