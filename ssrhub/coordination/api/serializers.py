@@ -279,7 +279,7 @@ class PolicyMarkerSerializer(serializers.ModelSerializer):
 
 
 class LocationSerializer(serializers.ModelSerializer):
-    pcode = serializers.CharField(source='admin_area.pcode', read_only=True, default='')
+    pcode = serializers.CharField(source='admin_area.pcode', read_only=True, allow_null=True)
 
     class Meta:
         model = ActivityLocation

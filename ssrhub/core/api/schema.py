@@ -31,14 +31,16 @@ ERRORS = {
     '405': ('Method not allowed.', DETAIL),
     '429': ('Too many requests.', DETAIL),
 }
+DELETE_ERRORS = {'409': ('Other records refer to this one.', DETAIL)}
 
 
 def error_responses(result, generator, request, public):
     """drf-spectacular post-processing hook: adds the error answers to every operation that does not declare them."""
     for path in result.get('paths', {}).values():
-        for operation in path.values():
+        for method, operation in path.items():
             responses = operation.setdefault('responses', {})
-            for status, (description, schema) in ERRORS.items():
+            errors = ERRORS | DELETE_ERRORS if method == 'delete' else ERRORS
+            for status, (description, schema) in errors.items():
                 responses.setdefault(
                     status, {'description': description, 'content': {'application/json': {'schema': schema}}}
                 )

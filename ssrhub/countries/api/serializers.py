@@ -266,7 +266,7 @@ class HeadcountSerializer(WorkspaceSerializer):
 
 class WomenShareTargetSerializer(WorkspaceSerializer):
     country = country_field()
-    actor_name = serializers.CharField(source='actor.name', read_only=True, allow_null=True, default=None)
+    actor_name = serializers.CharField(source='actor.name', read_only=True, allow_null=True)
     citations = CitationsField()
 
     class Meta:
