@@ -157,11 +157,11 @@ def test_api_conforms_to_its_schema(operations, users, server_errors, who):
         record = _record(operation, client, first_rows)
         on_records += bool(record)
         failures.append(_first_failure(operation, session, record, server_errors))
+    print(f'{who}: {len(operations)} operations, {on_records} of them on a record the user sees')
     failures = [failure for failure in failures if failure]
     assert not failures, f'{len(failures)} of {len(operations)} operations:\n\n' + '\n\n'.join(failures)
     if who == 'admin':
         assert on_records > 150, on_records  # most operations on one record were tried on a real one
-    print(f'{who}: {len(operations)} operations, {on_records} of them on a record the user sees')
 
 
 def _through_empty_relation(model, source: str) -> bool:
