@@ -3,11 +3,15 @@ WSGI application, as an anonymous visitor, a viewer and an administrator (verifi
 due-diligence endpoints answer), on the demo's records: no 500, only documented status codes and content types, and
 bodies that match the schema.
 
-One test per user loops over the operations, so the schema, the demo and the sessions are set up once. Each
-operation runs inside a savepoint rolled back after it: a write (the administrator's create, update, delete) leaves
-nothing for the next one. Hypothesis is derandomised (a run is repeatable) and does not shrink a failure: the test
-reports every operation's first failing case at the end. Examples per operation: ``SSRHUB_API_FUZZ_EXAMPLES`` for
-reads, ``SSRHUB_API_FUZZ_WRITE_EXAMPLES`` for writes (docs/development/testing.md).
+One test per user loops over the operations, so the schema, the demo and the sessions are set up once. An operation
+on one record is tried on a record the user sees. Each call runs inside a savepoint rolled back after it: a write
+(the administrator's create, update, delete) leaves nothing for the next call. Hypothesis is derandomised (a run is
+repeatable) and does not shrink a failure: the test reports every operation's first failing case at the end. Examples
+per operation: ``SSRHUB_API_FUZZ_EXAMPLES`` for reads, ``SSRHUB_API_FUZZ_WRITE_EXAMPLES`` for writes
+(docs/development/testing.md).
+
+``test_read_only_fields_that_may_be_null_say_so`` checks every serializer for the commonest schema error the
+fuzzing found (a read-only field through an empty relation), whether or not the demo has such a row.
 """
 
 import logging
