@@ -199,7 +199,7 @@ REST_FRAMEWORK = {
         'rest_framework.authentication.SessionAuthentication',
     ],
     'DEFAULT_PERMISSION_CLASSES': ['ssrhub.core.api.permissions.RestrictedModelPermissions'],
-    'DEFAULT_FILTER_BACKENDS': ['django_filters.rest_framework.DjangoFilterBackend'],
+    'DEFAULT_FILTER_BACKENDS': ['ssrhub.core.api.filters.FilterBackend'],
     'DEFAULT_PAGINATION_CLASS': 'ssrhub.core.api.pagination.PageSizePagination',
     'PAGE_SIZE': 50,
     'DEFAULT_SCHEMA_CLASS': 'drf_spectacular.openapi.AutoSchema',
@@ -228,6 +228,11 @@ SPECTACULAR_SETTINGS = {
         'ReportStatusEnum': 'ssrhub.monitoring.models.ReportStatus',
         'SubmissionSourceEnum': 'ssrhub.monitoring.models.SubmissionSource',
     },
+    # The error answers (400, 401, 403, 404, 405, 429) documented on every operation.
+    'POSTPROCESSING_HOOKS': [
+        'drf_spectacular.hooks.postprocess_schema_enums',
+        'ssrhub.core.api.schema.error_responses',
+    ],
 }
 
 # Section: background work

@@ -7,7 +7,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import AnyYesNoWidget, SearchFilterSet
+from ssrhub.core.filtersets import AnyYesNoWidget, FilterSet, SearchFilterSet
 from ssrhub.core.params import date_param
 from ssrhub.countries.filtersets import country_filter
 
@@ -77,7 +77,7 @@ class ForumFilterSet(SearchFilterSet):
         fields = ['q', 'country', 'level', 'layer', 'kind']
 
 
-class ForumMemberFilterSet(django_filters.FilterSet):
+class ForumMemberFilterSet(FilterSet):
     country = country_filter('forum__country')
 
     class Meta:
@@ -85,7 +85,7 @@ class ForumMemberFilterSet(django_filters.FilterSet):
         fields = ['country', 'forum', 'organisation', 'role']
 
 
-class MeetingFilterSet(django_filters.FilterSet):
+class MeetingFilterSet(FilterSet):
     country = country_filter('forum__country')
 
     class Meta:
@@ -131,7 +131,7 @@ class DecisionFilterSet(SearchFilterSet):
         return queryset.filter(overdue_q(today)) if value else queryset.exclude(overdue_q(today))
 
 
-class DecisionStatusUpdateFilterSet(django_filters.FilterSet):
+class DecisionStatusUpdateFilterSet(FilterSet):
     country = country_filter('decision__meeting__forum__country')
 
     class Meta:
@@ -259,13 +259,13 @@ class ActivityFilterSet(SearchFilterSet):
         )
 
 
-def activity_part_filterset(part_model, *extra: str, parent: str = 'activity') -> type[django_filters.FilterSet]:
+def activity_part_filterset(part_model, *extra: str, parent: str = 'activity') -> type[FilterSet]:
     """The filters of one kind of an activity's parts in the API: its activity's country, the record it belongs to
     (the activity, a result, an indicator), ``extra``."""
     meta = type('Meta', (), {'model': part_model, 'fields': ['country', parent, *extra]})
     return type(
         f'{part_model.__name__}FilterSet',
-        (django_filters.FilterSet,),
+        (FilterSet,),
         {'country': country_filter(part_model.country_scope), 'Meta': meta},
     )
 
@@ -279,7 +279,7 @@ class AdminAreaFilterSet(SearchFilterSet):
         fields = ['q', 'country', 'level', 'parent']
 
 
-class ThreeWImportFilterSet(django_filters.FilterSet):
+class ThreeWImportFilterSet(FilterSet):
     country = country_filter('country')
 
     class Meta:
@@ -295,7 +295,7 @@ class CodelistItemFilterSet(SearchFilterSet):
         fields = ['q', 'codelist', 'code', 'withdrawn']
 
 
-class IatiImportFilterSet(django_filters.FilterSet):
+class IatiImportFilterSet(FilterSet):
     class Meta:
         model = IatiImport
         fields = ['status']

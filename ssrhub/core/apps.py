@@ -9,3 +9,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, search, sessions, signals  # noqa: F401
+        from .api import schema  # noqa: F401  (drf-spectacular's extensions register on import)

@@ -5,6 +5,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ssrhub.core.filtersets import FilterSet
 from ssrhub.framework.models import MissionTypeChoices
 
 from .models import (
@@ -42,7 +43,7 @@ def country_filter(scope: str) -> django_filters.CharFilter:
     )
 
 
-class EngagementFilterSet(django_filters.FilterSet):
+class EngagementFilterSet(FilterSet):
     country = country_filter('country')
     setting = django_filters.MultipleChoiceFilter(choices=MissionTypeChoices.choices, label=_('Setting'))
 
@@ -51,7 +52,7 @@ class EngagementFilterSet(django_filters.FilterSet):
         fields = ['country', 'setting']
 
 
-class ActorFilterSet(django_filters.FilterSet):
+class ActorFilterSet(FilterSet):
     country = country_filter('country')
     area = django_filters.MultipleChoiceFilter(choices=Area.choices, label=_('Area'))
     type = django_filters.MultipleChoiceFilter(choices=ActorType.choices, label=_('Type'))
@@ -61,7 +62,7 @@ class ActorFilterSet(django_filters.FilterSet):
         fields = ['country', 'area', 'type', 'statutory']
 
 
-class ActorRelationFilterSet(django_filters.FilterSet):
+class ActorRelationFilterSet(FilterSet):
     country = country_filter('from_actor__country')
     kind = django_filters.MultipleChoiceFilter(choices=RelationKind.choices, label=_('Relation'))
     actor = django_filters.NumberFilter(method='filter_actor', label=_('Actor id (either end of the relation)'))
@@ -74,7 +75,7 @@ class ActorRelationFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(from_actor=value) | Q(to_actor=value))
 
 
-class HeadcountFilterSet(django_filters.FilterSet):
+class HeadcountFilterSet(FilterSet):
     country = country_filter('actor__country')
 
     class Meta:
@@ -82,7 +83,7 @@ class HeadcountFilterSet(django_filters.FilterSet):
         fields = ['country', 'actor']
 
 
-class AssessmentFilterSet(django_filters.FilterSet):
+class AssessmentFilterSet(FilterSet):
     country = country_filter('country')
 
     class Meta:
@@ -90,7 +91,7 @@ class AssessmentFilterSet(django_filters.FilterSet):
         fields = ['country']
 
 
-class NationalDocumentFilterSet(django_filters.FilterSet):
+class NationalDocumentFilterSet(FilterSet):
     country = country_filter('country')
     kind = django_filters.MultipleChoiceFilter(choices=DocumentKind.choices, label=_('Kind'))
     status = django_filters.MultipleChoiceFilter(choices=DocumentStatus.choices, label=_('Status'))
@@ -100,7 +101,7 @@ class NationalDocumentFilterSet(django_filters.FilterSet):
         fields = ['country', 'kind', 'status', 'parent']
 
 
-class TimelineEventFilterSet(django_filters.FilterSet):
+class TimelineEventFilterSet(FilterSet):
     country = country_filter('country')
     kind = django_filters.MultipleChoiceFilter(choices=EventKind.choices, label=_('Kind'))
 
@@ -109,7 +110,7 @@ class TimelineEventFilterSet(django_filters.FilterSet):
         fields = ['country', 'kind']
 
 
-class WomenShareTargetFilterSet(django_filters.FilterSet):
+class WomenShareTargetFilterSet(FilterSet):
     country = country_filter('country')
     sector_wide = django_filters.BooleanFilter(
         field_name='actor', lookup_expr='isnull', label=_('For the whole security sector')

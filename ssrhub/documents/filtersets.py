@@ -4,7 +4,7 @@ from django.db.models import Case, F, Value, When
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import SearchFilterSet
+from ssrhub.core.filtersets import FilterSet, SearchFilterSet
 
 from .models import LANGUAGE_CHOICES, Document, DocumentTypeChoices, Paragraph, ParagraphKindChoices
 from .search import search_paragraphs
@@ -50,7 +50,7 @@ def sort_paragraphs(queryset, sort: str, searched_words: bool):
     return queryset.order_by(F('version__document__date').desc(nulls_last=True), *within)
 
 
-class ParagraphFilterSet(django_filters.FilterSet):
+class ParagraphFilterSet(FilterSet):
     """Full-text search over the current version of every document, with the filters of the paragraph panels
     (``panels.py``), in the order ``sort`` asks."""
 

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import SearchFilterSet
+from ssrhub.core.filtersets import FilterSet, SearchFilterSet
 from ssrhub.core.models import Country
 from ssrhub.framework.models import UNEntity
 
@@ -79,7 +79,7 @@ class SupportRequestFilterSet(SearchFilterSet):
         return queryset.filter(Q(skills__code=code) | Q(skills__code__startswith=f'{code}.')).distinct()
 
 
-class RosterExportFilterSet(django_filters.FilterSet):
+class RosterExportFilterSet(FilterSet):
     contacts = django_filters.BooleanFilter(label=_('With contact details'))
 
     class Meta:

@@ -13,7 +13,7 @@ class CodeAssignmentSerializer(serializers.ModelSerializer):
     ref = serializers.CharField(source='paragraph.ref', read_only=True)
     # A plain string in the schema: as an enum it would take the name SourceEnum from MissionLink's source.
     source = serializers.CharField(read_only=True)
-    coder = serializers.SlugRelatedField(slug_field='username', read_only=True)
+    coder = serializers.SlugRelatedField(slug_field='username', read_only=True, allow_null=True)
 
     class Meta:
         model = CodeAssignment

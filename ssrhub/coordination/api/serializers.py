@@ -279,7 +279,7 @@ class PolicyMarkerSerializer(serializers.ModelSerializer):
 
 
 class LocationSerializer(serializers.ModelSerializer):
-    pcode = serializers.CharField(source='admin_area.pcode', read_only=True, default='')
+    pcode = serializers.CharField(source='admin_area.pcode', read_only=True, allow_null=True)
 
     class Meta:
         model = ActivityLocation
@@ -416,7 +416,7 @@ PART_FIELDS = ['id', 'country', 'activity']
 class PartSerializer(WorkspaceSerializer):
     """A part of an activity: saved only in a country where the user may change the activity's country records."""
 
-    country = country_field('activity.country.iso3')
+    country = country_field('activity.country.iso3', allow_null=True)
 
 
 class ParticipantRecordSerializer(PartSerializer):
@@ -494,7 +494,7 @@ class ResultRecordSerializer(PartSerializer):
 
 
 class IndicatorRecordSerializer(WorkspaceSerializer):
-    country = country_field('result.activity.country.iso3')
+    country = country_field('result.activity.country.iso3', allow_null=True)
     measure = choice_text(IndicatorMeasure.choices, 'Measure (IATI IndicatorMeasure)')
 
     class Meta:
@@ -503,7 +503,7 @@ class IndicatorRecordSerializer(WorkspaceSerializer):
 
 
 class PeriodRecordSerializer(WorkspaceSerializer):
-    country = country_field('indicator.result.activity.country.iso3')
+    country = country_field('indicator.result.activity.country.iso3', allow_null=True)
 
     class Meta:
         model = ResultPeriod

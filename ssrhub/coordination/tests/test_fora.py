@@ -337,3 +337,17 @@ def test_history_pages_show_the_changes_of_a_forum_a_meeting_and_a_decision_with
     assert viewer.get(f'/countries/LBR/workspace/fora/{forum.pk}/history/').status_code == 404
     client.logout()
     assert client.get(f'{FORA}{forum.pk}/history/').status_code == 302
+
+
+def test_an_organisation_that_fora_refer_to_is_not_deleted_through_the_api(client, make_user, demo):
+    client.force_login(make_user('api-admin', Role.ADMINISTRATOR))
+    minusca = Organisation.objects.get(acronym='MINUSCA')
+    response = client.delete(f'/api/coordination/organisations/{minusca.pk}/')
+    assert response.status_code == 409, response.content
+    detail = response.json()['detail']
+    assert detail == 'This record cannot be deleted while other records refer to it: forum members.'
+    assert Organisation.objects.filter(pk=minusca.pk).exists()
+    french = client.delete(f'/api/coordination/organisations/{minusca.pk}/', HTTP_ACCEPT_LANGUAGE='fr').json()
+    assert french['detail'].startswith('Cette fiche ne peut pas être supprimée')
+    schema = client.get('/api/schema/', {'format': 'json'}).json()
+    assert '409' in schema['paths']['/api/coordination/organisations/{id}/']['delete']['responses']

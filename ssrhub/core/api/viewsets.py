@@ -3,19 +3,28 @@
 Every sensitive record a request reads (one record, or the rows of a list) is written to the read log before the
 response is built; when the log cannot be written, the request is refused with a 403 (``core/readlog.py``)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import status, viewsets
+from rest_framework.exceptions import APIException, PermissionDenied
 
 from ssrhub.core.access import can
 from ssrhub.core.readlog import log_reads
 
-__all__ = ['RestrictedModelViewSet', 'RestrictedReadOnlyViewSet']
+__all__ = ['Conflict', 'RestrictedModelViewSet', 'RestrictedReadOnlyViewSet']
 
 # DRF's viewset actions -> the access action they need on the record (list and retrieve: 'view').
 RESTRICT_ACTIONS = {'create': 'add', 'update': 'change', 'partial_update': 'change', 'destroy': 'delete'}
+
+
+class Conflict(APIException):
+    """A 409: the request cannot be done in the records' present state."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = 'conflict'
 
 
 class RestrictedViewSetMixin:
@@ -53,7 +62,10 @@ class RestrictedViewSetMixin:
     def _visible(self) -> bool:
         lookup_url_kwarg = self.lookup_url_kwarg or self.lookup_field
         lookup = {self.lookup_field: self.kwargs[lookup_url_kwarg]}
-        return self.queryset.restrict(self.request.user, 'view').filter(**lookup).exists()
+        try:
+            return self.queryset.restrict(self.request.user, 'view').filter(**lookup).exists()
+        except (TypeError, ValueError, ValidationError):  # an id of the wrong kind, as DRF's get_object_or_404
+            return False
 
 
 class RestrictedReadOnlyViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelViewSet):
@@ -63,6 +75,7 @@ class RestrictedReadOnlyViewSet(RestrictedViewSetMixin, viewsets.ReadOnlyModelVi
 class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
     """Create, read, update and delete within the user's reach, each change in the audit history.
 
+    A record that other records refer to through a protected relation is not deleted (409).
     Writes need the model permission (``RestrictedModelPermissions``); update and delete find the record in
     ``restrict(user, 'change'/'delete')``. Create and update save atomically and roll back with a 403 when the
     saved record is not within ``restrict(user, 'add'/'change')``, so an editor of one country cannot create a
@@ -71,6 +84,19 @@ class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         self._save(serializer)
+
+    def perform_destroy(self, instance):
+        """A record that others refer to through a protected relation is not deleted: a 409 names their kinds."""
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except (ProtectedError, RestrictedError) as error:
+            referring = getattr(error, 'protected_objects', None) or error.restricted_objects
+            kinds = sorted({str(record._meta.verbose_name_plural) for record in referring})
+            raise Conflict(
+                _('This record cannot be deleted while other records refer to it: %(kinds)s.')
+                % {'kinds': ', '.join(kinds)}
+            ) from None
 
     def perform_update(self, serializer):
         self._save(serializer)

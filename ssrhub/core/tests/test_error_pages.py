@@ -1,9 +1,14 @@
-"""Error pages inside the site's layout (issue 11, item 9), bad query values as translated 400 pages, the favicon."""
+"""Error pages inside the site's layout (issue 11, item 9), bad query values as translated 400 pages, the favicon;
+under ``/api/`` the same errors in JSON."""
+
+import json
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.template import loader
 from django.test import Client, RequestFactory
+from django.utils import translation
 
 from ssrhub.core.roles import Role
 from ssrhub.core.views import errors
@@ -108,3 +113,26 @@ def test_favicon_is_served_at_the_root_and_from_static(client):
     assert b''.join(icon.streaming_content).startswith(b'\x00\x00\x01\x00')  # the ICO header
     svg = client.get('/static/ssrhub/favicon.svg')
     assert svg.status_code == 200 and b'<svg' in b''.join(svg.streaming_content)
+
+
+@pytest.mark.parametrize('path', ['/api/core/countries/A.B/', '/api/core/countries/LBR/x/', '/api/nowhere/'])
+def test_api_url_that_no_route_matches_is_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and response['Content-Type'] == 'application/json'
+    assert response.json() == {'detail': 'Not found.'}
+    assert client.get(path, HTTP_ACCEPT_LANGUAGE='fr').json() == {'detail': 'Pas trouvé.'}
+
+
+def test_api_errors_outside_a_view_answer_json():
+    request = RequestFactory().get('/api/core/countries/')
+    request.user = AnonymousUser()
+    with translation.override('en'):
+        answers = {
+            400: errors.bad_request(request, SuspiciousOperation('bad')),
+            403: errors.permission_denied(request, PermissionDenied()),
+            500: errors.server_error(request),
+        }
+    for status, response in answers.items():
+        assert response.status_code == status and response['Content-Type'] == 'application/json'
+        assert set(json.loads(response.content)) == {'detail'}
+    assert json.loads(answers[500].content) == {'detail': 'A server error occurred.'}

@@ -55,11 +55,12 @@ __all__ = [
 ]
 
 
-def country_field(source: str | None = None):
-    """The country as its ISO alpha-3 code: the record's own (writable), or read through ``source``."""
+def country_field(source: str | None = None, allow_null: bool = False):
+    """The country as its ISO alpha-3 code: the record's own (writable), or read through ``source`` (``allow_null``
+    when a relation on the way may be empty: the answer is then ``null``)."""
     help_text = 'ISO alpha-3 code of the country.'
     if source:
-        return serializers.CharField(source=source, read_only=True, help_text=help_text)
+        return serializers.CharField(source=source, read_only=True, allow_null=allow_null, help_text=help_text)
     return serializers.SlugRelatedField(slug_field='iso3', queryset=Country.objects.all(), help_text=help_text)
 
 
@@ -265,7 +266,7 @@ class HeadcountSerializer(WorkspaceSerializer):
 
 class WomenShareTargetSerializer(WorkspaceSerializer):
     country = country_field()
-    actor_name = serializers.CharField(source='actor.name', read_only=True, allow_null=True, default=None)
+    actor_name = serializers.CharField(source='actor.name', read_only=True, allow_null=True)
     citations = CitationsField()
 
     class Meta:

@@ -46,7 +46,7 @@ class FrameworkItemSerializer(serializers.ModelSerializer):
 
     framework = serializers.CharField(source='version.framework.code', read_only=True)
     version = serializers.CharField(source='version.version', read_only=True)
-    parent = serializers.SlugRelatedField(slug_field='code', read_only=True)
+    parent = serializers.SlugRelatedField(slug_field='code', read_only=True, allow_null=True)
     label = BilingualField('label')
     definition = BilingualField('definition')
     citations = CitationsField()

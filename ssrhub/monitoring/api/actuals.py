@@ -43,7 +43,7 @@ class DisaggregationTypeViewSet(RestrictedReadOnlyViewSet):
 
 
 class ActualStepSerializer(serializers.ModelSerializer):
-    user = serializers.StringRelatedField()
+    user = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = ActualStep

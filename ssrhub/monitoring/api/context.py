@@ -1,10 +1,10 @@
 """Read-only API of the country statistics and conflict events: everyone with a role reads them."""
 
-import django_filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from ssrhub.core.api.viewsets import RestrictedReadOnlyViewSet
+from ssrhub.core.filtersets import FilterSet
 
 from ..filtersets.context import ConflictEventFilterSet, StatisticValueFilterSet
 from ..models import ConflictEvent, StatisticSeries, StatisticValue
@@ -44,7 +44,7 @@ class ConflictEventSerializer(serializers.ModelSerializer):
 __all__ = ['ConflictEventViewSet', 'StatisticSeriesViewSet', 'StatisticValueViewSet']
 
 
-class StatisticSeriesFilterSet(django_filters.FilterSet):
+class StatisticSeriesFilterSet(FilterSet):
     class Meta:
         model = StatisticSeries
         fields = ['code']

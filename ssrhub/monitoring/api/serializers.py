@@ -127,7 +127,7 @@ class IndicatorSerializer(LinksMixin, WorkspaceSerializer):
     sdg_indicators = serializers.SlugRelatedField(
         slug_field='number', queryset=SdgIndicator.objects.all(), many=True, required=False
     )
-    copied_from = serializers.SlugRelatedField(slug_field='code', read_only=True)
+    copied_from = serializers.SlugRelatedField(slug_field='code', read_only=True, allow_null=True)
     citations = CitationsField()
 
     class Meta:
@@ -188,7 +188,7 @@ class LibraryIndicatorSerializer(serializers.ModelSerializer):
     definition = BilingualField('definition')
     source = BilingualField('source')
     sdg_indicators = serializers.SlugRelatedField(slug_field='number', many=True, read_only=True)
-    itgn = serializers.SlugRelatedField(slug_field='code', read_only=True)
+    itgn = serializers.SlugRelatedField(slug_field='code', read_only=True, allow_null=True)
     citations = CitationsField()
 
     class Meta:

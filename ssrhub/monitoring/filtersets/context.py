@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import SearchFilterSet
+from ssrhub.core.filtersets import FilterSet, SearchFilterSet
 
 from ..models import ConflictEvent, StatisticValue, ViolenceType
 
@@ -32,12 +32,14 @@ class ConflictEventFilterSet(SearchFilterSet):
     def __init__(self, *args, areas=None, **kwargs):
         super().__init__(*args, **kwargs)
         if areas is None:  # the API: any area
-            self.filters['adm_1'] = django_filters.CharFilter(label=_('First-order administrative area'))
+            self.filters['adm_1'] = django_filters.CharFilter(
+                field_name='adm_1', label=_('First-order administrative area')
+            )
         else:
             self.filters['adm_1'].extra['choices'] = [(area, area) for area in areas]
 
 
-class StatisticValueFilterSet(django_filters.FilterSet):
+class StatisticValueFilterSet(FilterSet):
     country = django_filters.CharFilter(field_name='country__iso3', lookup_expr='iexact', label=_('Country (ISO3)'))
     series = django_filters.CharFilter(field_name='series__code', label=_('Series'))
     current = django_filters.BooleanFilter(field_name='valid_until', lookup_expr='isnull', label=_('Current value'))

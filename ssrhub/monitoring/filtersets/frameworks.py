@@ -5,7 +5,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import AnyYesNoWidget, SearchFilterSet
+from ssrhub.core.filtersets import AnyYesNoWidget, FilterSet, SearchFilterSet
 from ssrhub.countries.filtersets import country_filter
 
 from ..models import (
@@ -48,7 +48,7 @@ class ResultsFrameworkFilterSet(SearchFilterSet):
         fields = ['q', 'country', 'status', 'plan', 'owner']
 
 
-class ResultLevelFilterSet(django_filters.FilterSet):
+class ResultLevelFilterSet(FilterSet):
     country = country_filter('framework__country')
 
     class Meta:
@@ -65,7 +65,7 @@ class FrameworkResultFilterSet(SearchFilterSet):
         fields = ['q', 'country', 'framework', 'parent', 'level']
 
 
-class ResultActivityFilterSet(django_filters.FilterSet):
+class ResultActivityFilterSet(FilterSet):
     country = country_filter('result__framework__country')
 
     class Meta:
@@ -85,7 +85,7 @@ class IndicatorFilterSet(SearchFilterSet):
         fields = ['q', 'country', 'framework', 'result', 'unit', 'sdg', 'copied_from']
 
 
-class IndicatorPeriodFilterSet(django_filters.FilterSet):
+class IndicatorPeriodFilterSet(FilterSet):
     country = country_filter('indicator__result__framework__country')
 
     class Meta:

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.filtersets import SearchFilterSet
+from ssrhub.core.filtersets import FilterSet, SearchFilterSet
 from ssrhub.countries.filtersets import country_filter
 
 from ..models import Submission, Survey, SurveyImport, SurveyVersion
@@ -20,7 +20,7 @@ class SurveyFilterSet(SearchFilterSet):
         fields = ['country', 'status']
 
 
-class SurveyVersionFilterSet(django_filters.FilterSet):
+class SurveyVersionFilterSet(FilterSet):
     country = country_filter('survey__country')
 
     class Meta:
@@ -28,7 +28,7 @@ class SurveyVersionFilterSet(django_filters.FilterSet):
         fields = ['country', 'survey', 'web_form']
 
 
-class SubmissionFilterSet(django_filters.FilterSet):
+class SubmissionFilterSet(FilterSet):
     country = country_filter('survey__country')
     submitted_after = django_filters.IsoDateTimeFilter(
         field_name='submitted_at', lookup_expr='gte', label=_('Submitted at or after')
@@ -39,7 +39,7 @@ class SubmissionFilterSet(django_filters.FilterSet):
         fields = ['country', 'survey', 'version', 'source']
 
 
-class SurveyImportFilterSet(django_filters.FilterSet):
+class SurveyImportFilterSet(FilterSet):
     country = country_filter('survey__country')
 
     class Meta:

@@ -87,8 +87,8 @@ class AvailabilitySerializer(serializers.ModelSerializer):
 
 
 class DeploymentSerializer(serializers.ModelSerializer):
-    country = serializers.SlugRelatedField(slug_field='iso3', read_only=True)
-    mission = serializers.SlugRelatedField(slug_field='acronym', read_only=True)
+    country = serializers.SlugRelatedField(slug_field='iso3', read_only=True, allow_null=True)
+    mission = serializers.SlugRelatedField(slug_field='acronym', read_only=True, allow_null=True)
 
     class Meta:
         model = Deployment
@@ -111,7 +111,7 @@ class ExpertProfileSerializer(serializers.ModelSerializer):
     nationality = serializers.SlugRelatedField(
         slug_field='iso3', queryset=Country.objects.all(), allow_null=True, required=False
     )
-    user = serializers.SlugRelatedField(slug_field='username', read_only=True)
+    user = serializers.SlugRelatedField(slug_field='username', read_only=True, allow_null=True)
     expertise = ExpertiseSerializer(many=True, required=False)
     languages = LanguageSkillSerializer(many=True, required=False)
     regions = RegionSerializer(many=True, required=False)

@@ -60,7 +60,7 @@ class ListedPersonSerializer(serializers.ModelSerializer):
 class ScreeningMatchSerializer(serializers.ModelSerializer):
     decision = serializers.ChoiceField(choices=[MatchDecision.CONFIRMED, MatchDecision.REJECTED])
     reason = serializers.CharField(help_text='Why the match is confirmed or rejected (required).')
-    decided_by = serializers.SlugRelatedField(slug_field='username', read_only=True)
+    decided_by = serializers.SlugRelatedField(slug_field='username', read_only=True, allow_null=True)
 
     class Meta:
         model = ScreeningMatch

@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from ssrhub.core.filtersets import FilterSet
 from ssrhub.core.searching import folded_match
 from ssrhub.countries.filtersets import country_filter
 from ssrhub.countries.models import Actor
@@ -18,7 +19,7 @@ def _recipients(request):
     return Actor.objects.restrict(request.user) if request else Actor.objects.none()
 
 
-class AllegationFilterSet(django_filters.FilterSet):
+class AllegationFilterSet(FilterSet):
     """``q`` looks in the encrypted narrative and alleged perpetrators (and the place) by decrypting the rows
     already restricted to the user, in Python; the other filters are SQL on plain columns."""
 
@@ -57,7 +58,7 @@ class AllegationFilterSet(django_filters.FilterSet):
         return matching_allegations(queryset, self.form.cleaned_data.get('q') or '')
 
 
-class AllegationSourceFilterSet(django_filters.FilterSet):
+class AllegationSourceFilterSet(FilterSet):
     country = country_filter('allegation__country')
 
     class Meta:
@@ -65,7 +66,7 @@ class AllegationSourceFilterSet(django_filters.FilterSet):
         fields = ['country', 'allegation', 'reliability', 'credibility']
 
 
-class SharedDecisionFilterSet(django_filters.FilterSet):
+class SharedDecisionFilterSet(FilterSet):
     recipient = django_filters.ModelChoiceFilter(queryset=_recipients, label=_('Recipient'))
     outcome = django_filters.MultipleChoiceFilter(choices=Outcome.choices, label=_('Decision'))
 

@@ -4,6 +4,7 @@ and the encrypted description (decrypted in Python, ``search/cases.py``)."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from ssrhub.core.filtersets import FilterSet
 from ssrhub.countries.models import Actor
 from ssrhub.framework.models import UNEntity
 
@@ -13,7 +14,7 @@ from ..search.cases import matching_requests
 __all__ = ['SupportRequestFilterSet']
 
 
-class SupportRequestFilterSet(django_filters.FilterSet):
+class SupportRequestFilterSet(FilterSet):
     q = django_filters.CharFilter(method='search', label=_('Search'))
     status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices, label=_('Status'))
     kind = django_filters.MultipleChoiceFilter(choices=SupportKind.choices, label=_('Kind of support'))

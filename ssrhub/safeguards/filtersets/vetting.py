@@ -5,6 +5,7 @@ import django_filters
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from ssrhub.core.filtersets import FilterSet
 from ssrhub.countries.filtersets import country_filter
 from ssrhub.countries.models import Actor
 
@@ -28,7 +29,7 @@ def _units(request):
     return Actor.objects.restrict(request.user).filter(screened_individuals__isnull=False).distinct()
 
 
-class IndividualFilterSet(django_filters.FilterSet):
+class IndividualFilterSet(FilterSet):
     q = django_filters.CharFilter(method='search', label=_('Search'))
     country = country_filter('country')
     category = django_filters.MultipleChoiceFilter(choices=IndividualCategory.choices, label=_('Category'))
@@ -54,7 +55,7 @@ class IndividualFilterSet(django_filters.FilterSet):
         return queryset.filter(latest_result=value)
 
 
-class ListedPersonFilterSet(django_filters.FilterSet):
+class ListedPersonFilterSet(FilterSet):
     class Meta:
         model = ListedPerson
         fields = ['watch_list']
