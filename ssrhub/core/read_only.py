@@ -19,7 +19,7 @@ class ReadOnlyDatabaseMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        # SQLite's own message: the only sign of this case (PostgreSQL's read-only replica says "read-only transaction").
+        # SQLite's own words are the only sign of this case.
         if not (isinstance(exception, OperationalError) and 'readonly database' in str(exception)):
             return None
         if request.path.startswith('/api/'):

@@ -153,4 +153,3 @@ def log_in():
         page.wait_for_url('**/')
 
     return log_in
-

@@ -1,6 +1,5 @@
 """What goes wrong in a page without showing: script errors and what the Content-Security-Policy refuses."""
 
-
 # A Content-Security-Policy violation is an event on the document (and a "Refused to ..." console error): the event
 # is written to the console too, with what was refused and where.
 REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation', (event) => console.error(

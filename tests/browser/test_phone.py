@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from ssrhub.core.testing.urls import url_views
 
-from .problems import browser_problems
 from .language import switch_language
+from .problems import browser_problems
 
 pytestmark = pytest.mark.browser
 

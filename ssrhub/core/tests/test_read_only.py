@@ -46,7 +46,8 @@ from django.test import Client
 anonymous, reader = Client(), Client()
 reader.cookies[settings.SESSION_COOKIE_NAME] = os.environ['SESSION_KEY']
 answers = {url: anonymous.get(url, follow=True).status_code for url in os.environ['URLS'].split()}
-answers['logged in'] = [reader.get(url).status_code for url in ('/', '/mandates/', '/countries/CAF/workspace/', '/api/core/countries/')]
+pages = ('/', '/mandates/', '/countries/CAF/workspace/', '/api/core/countries/')
+answers['logged in'] = [reader.get(url).status_code for url in pages]
 response = anonymous.post('/accounts/login/', {'username': 'nobody', 'password': 'wrong-password'})
 answers['write'] = [response.status_code, response.content.decode()]
 rate = {'currency': 'XOF', 'period': '2024', 'rate': '600', 'source': 'BCEAO'}
@@ -97,11 +98,7 @@ def read_only_copy(tmp_path, django_db_setup, django_db_blocker):
 
 def test_a_read_only_database_serves_reads_and_refuses_writes_with_503(read_only_copy):
     database, session = read_only_copy
-    answers = json.loads(
-        run(
-            SERVE, database, read_only_process=True, URLS=' '.join(URLS), SESSION_KEY=session,
-        )  # fmt: skip
-    )
+    answers = json.loads(run(SERVE, database, read_only_process=True, URLS=' '.join(URLS), SESSION_KEY=session))
     assert {url: answers[url] for url in URLS} == {url: 200 for url in URLS}
     assert answers['logged in'] == [200, 200, 200, 200]
     status, text = answers['write']
