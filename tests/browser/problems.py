@@ -12,6 +12,14 @@ def browser_problems(page) -> list[str]:
     ``page`` from now on, each with the page's address."""
     problems = []
     page.add_init_script(REPORT_VIOLATIONS)
-    page.on('console', lambda message: message.type == 'error' and problems.append(f'{page.url}: {message.text}'))
+
+    def console(message):
+        # A page answering 4xx (a form sent back with its errors, a 404 page) is logged as a failed resource: the
+        # tests check the page's status themselves. Any other resource failing is a problem.
+        own_status = message.text.startswith('Failed to load resource') and message.location.get('url') == page.url
+        if message.type == 'error' and not own_status:
+            problems.append(f'{page.url}: {message.text}')
+
+    page.on('console', console)
     page.on('pageerror', lambda error: problems.append(f'{page.url}: {error}'))
     return problems

@@ -75,7 +75,7 @@ def test_the_admin_works_under_the_content_security_policy(page, log_in):
     expect(page.locator('#login-form')).to_be_visible()
     log_in(page, 'admin')
     page.goto('/admin/')
-    page.locator('#content-main a[href$="/"]').first.click()  # a list of records
+    page.locator('#content-main a[href="/admin/auth/user/"]').first.click()  # a list of records
     page.locator('#result_list tbody a').first.click()  # one record's change form
     expect(page.locator('#content-main form')).to_be_visible()
     page.goto('/admin/auth/user/?q=admin')
