@@ -123,7 +123,7 @@ if DATABASES['default']['ENGINE'] == 'django.db.backends.sqlite3':
     if env.bool('SSRHUB_DATABASE_READ_ONLY', default=False) or (
         _database.is_file() and not (os.access(_database, os.W_OK) and os.access(_database.parent, os.W_OK))
     ):
-        DATABASES['default']['NAME'] = f'file:{_database}?immutable=1'
+        DATABASES['default']['NAME'] = f'{_database.resolve().as_uri()}?immutable=1'
         del DATABASES['default']['OPTIONS']['transaction_mode']
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
