@@ -1,7 +1,8 @@
 """Content-Security-Policy and Permissions-Policy on every response (docs/operations.md, "Security headers").
 
-The policies are in settings (``CONTENT_SECURITY_POLICY``, ``PERMISSIONS_POLICY``); ``SSRHUB_CSP_REPORT_ONLY`` sends
-the content policy as ``Content-Security-Policy-Report-Only``: browsers report what it would block and block nothing.
+The policies are in settings (``CONTENT_SECURITY_POLICY``, ``PERMISSIONS_POLICY``); ``SSRHUB_CSP_REPORT_ONLY`` (and
+DEBUG) sends the content policy as ``Content-Security-Policy-Report-Only``: browsers report what it would block and
+block nothing.
 """
 
 from django.conf import settings
@@ -26,7 +27,9 @@ class SecurityHeadersMiddleware:
         directives = dict(settings.CONTENT_SECURITY_POLICY)
         if settings.SSRHUB_CSP_REPORT_URI:
             directives['report-uri'] = [settings.SSRHUB_CSP_REPORT_URI]
-        name = 'Content-Security-Policy-Report-Only' if settings.SSRHUB_CSP_REPORT_ONLY else 'Content-Security-Policy'
+        # With DEBUG on, Django's own error pages (inline styles and scripts) stay usable: the policy only reports.
+        report_only = settings.SSRHUB_CSP_REPORT_ONLY or settings.DEBUG
+        name = 'Content-Security-Policy-Report-Only' if report_only else 'Content-Security-Policy'
         response.headers.setdefault(name, policy_text(directives))
         response.headers.setdefault('Permissions-Policy', permissions_text(settings.PERMISSIONS_POLICY))
         return response

@@ -38,9 +38,10 @@ def test_every_response_carries_the_policies(client, url):
 
 
 @pytest.mark.django_db
-@override_settings(SSRHUB_CSP_REPORT_ONLY=True, SSRHUB_CSP_REPORT_URI='https://reports.example.org/csp')
-def test_report_only_reports_and_blocks_nothing(client):
-    response = client.get('/')
+@pytest.mark.parametrize('switch', [{'SSRHUB_CSP_REPORT_ONLY': True}, {'DEBUG': True}], ids=['report-only', 'debug'])
+def test_report_only_reports_and_blocks_nothing(client, switch):
+    with override_settings(SSRHUB_CSP_REPORT_URI='https://reports.example.org/csp', **switch):
+        response = client.get('/')
     assert 'Content-Security-Policy' not in response.headers
     policy = directives(response.headers['Content-Security-Policy-Report-Only'])
     assert policy['script-src'] == ["'self'"]
