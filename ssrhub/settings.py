@@ -306,7 +306,7 @@ SSRHUB_CSP_REPORT_URI = env.str('SSRHUB_CSP_REPORT_URI', default='')
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        'accelerometer', 'autoplay', 'bluetooth', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid',
+        'accelerometer', 'autoplay', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid',
         'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get',
         'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
     )
