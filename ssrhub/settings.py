@@ -5,6 +5,7 @@ README, "Production"). With no environment at all, ssrhub runs in the embedded m
 ``var/``, Celery tasks inline, DEBUG on, a development-only secret key.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
+    'ssrhub.core.security_headers.SecurityHeadersMiddleware',
+    'ssrhub.core.read_only.ReadOnlyDatabaseMiddleware',
     'whitenoise.middleware.WhiteNoiseMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
     'ssrhub.core.sessions.IdleSessionMiddleware',
@@ -112,11 +115,19 @@ DATABASES = {
     'default': env.db_url_config(env.str('DATABASE_URL', default='') or f'sqlite:///{VAR_DIR / "ssrhub.sqlite3"}'),
 }
 if DATABASES['default']['ENGINE'] == 'django.db.backends.sqlite3':
-    # Several processes (the web server, Celery workers) may write: wait for locks instead of failing,
-    # take the write lock at the start of a transaction, and let readers run beside one writer.
-    DATABASES['default'].setdefault('OPTIONS', {}).update(
-        {'timeout': 30, 'transaction_mode': 'IMMEDIATE', 'init_command': 'PRAGMA journal_mode=WAL;'}
-    )
+    # Several processes (the web server, Celery workers) may write: wait for locks instead of failing and take the
+    # write lock at the start of a transaction. Readers run beside one writer: `migrate` puts the file in WAL mode
+    # once (core/signals.py), which it keeps; a pragma on every connection would fail on a read-only file.
+    DATABASES['default'].setdefault('OPTIONS', {}).update({'timeout': 30, 'transaction_mode': 'IMMEDIATE'})
+    _database = Path(DATABASES['default']['NAME'])
+    # A file ssrhub may not write (read-only file, folder or mount) is opened read-only: SQLite's immutable mode
+    # reads a WAL file without creating its -shm beside it. Pages and the API read; a write is refused with 503
+    # (core/read_only.py). docs/operations.md, "Read-only database".
+    if env.bool('SSRHUB_DATABASE_READ_ONLY', default=False) or (
+        _database.is_file() and not (os.access(_database, os.W_OK) and os.access(_database.parent, os.W_OK))
+    ):
+        DATABASES['default']['NAME'] = f'{_database.resolve().as_uri()}?immutable=1'
+        del DATABASES['default']['OPTIONS']['transaction_mode']
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
 # Section: authentication
@@ -199,6 +210,10 @@ REST_FRAMEWORK = {
         'rest_framework.authentication.SessionAuthentication',
     ],
     'DEFAULT_PERMISSION_CLASSES': ['ssrhub.core.api.permissions.RestrictedModelPermissions'],
+    'DEFAULT_RENDERER_CLASSES': [
+        'rest_framework.renderers.JSONRenderer',
+        'ssrhub.core.api.renderers.StylesheetOnlyBrowsableAPIRenderer',
+    ],
     'DEFAULT_FILTER_BACKENDS': ['ssrhub.core.api.filters.FilterBackend'],
     'DEFAULT_PAGINATION_CLASS': 'ssrhub.core.api.pagination.PageSizePagination',
     'PAGE_SIZE': 50,
@@ -304,6 +319,39 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env.int('SSRHUB_HSTS_SECONDS', default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Section: security headers (ssrhub/core/security_headers.py; docs/operations.md, "Security headers")
+
+# No inline script, no eval: every script is a static file. Style elements are files too; style *attributes* are
+# allowed (progress bars, chart widths and colours are set in templates): `style-src-attr` where the browser knows it,
+# `style-src` with 'unsafe-inline' only for browsers that do not (they ignore it when `style-src-elem` is set).
+CONTENT_SECURITY_POLICY = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'style-src-elem': ["'self'"],
+    'style-src-attr': ["'unsafe-inline'"],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+}
+# Report what the policy would block without blocking it (to try a change of policy on a running site).
+SSRHUB_CSP_REPORT_ONLY = env.bool('SSRHUB_CSP_REPORT_ONLY', default=False)
+# Where browsers send their violation reports (empty: only the browser's console shows them).
+SSRHUB_CSP_REPORT_URI = env.str('SSRHUB_CSP_REPORT_URI', default='')
+# Browser features no page uses: denied to every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        'accelerometer', 'autoplay', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid',
+        'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get',
+        'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
+    )
+}  # fmt: skip
 
 LOGGING = {
     'version': 1,

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from ssrhub.core.testing.urls import url_views
 
 from .language import switch_language
+from .problems import browser_problems
 
 pytestmark = pytest.mark.browser
 
@@ -486,7 +487,10 @@ def test_no_page_is_wider_than_a_phone_or_a_laptop(admin_page, screenshot):
     assert len(pages) > 50, pages
     shots = {url: f'laptop-{name.replace(":", "-")}-en' for name, url in pages if name in LAPTOP_SCREENSHOTS}
     assert len(shots) == len(LAPTOP_SCREENSHOTS), shots
+    # The crawl also opens every page under the Content-Security-Policy (tests/browser/test_security_headers.py).
+    problems = browser_problems(admin_page)
     phone, laptop = too_wide(admin_page, [url for _name, url in pages], shots, screenshot)
+    assert not problems, '\n'.join(problems)
     assert not phone, '\n'.join(f'390 px: {url}: {problem}' for url, problem in phone.items())
     assert not laptop, '\n'.join(f'1366 px: {url}: {problem}' for url, problem in laptop.items())
 

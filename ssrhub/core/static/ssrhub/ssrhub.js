@@ -11,3 +11,15 @@ document.addEventListener('DOMContentLoaded', () => {
   const summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
 });
+
+// Behaviours that would otherwise be inline handlers, which the Content-Security-Policy refuses.
+document.addEventListener('change', (event) => {
+  const select = event.target;
+  if (select.matches('[data-navigate-on-change]')) window.location = select.value;
+  if (select.matches('[data-submit-on-change]')) select.form.submit();
+});
+document.addEventListener('click', (event) => {
+  if (!event.target.closest('[data-history-back]')) return;
+  event.preventDefault();
+  history.back();
+});
