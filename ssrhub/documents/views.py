@@ -142,10 +142,13 @@ class DocumentUploadView(LoginRequiredMixin, View):
 
 
 class IngestJobListView(LoginRequiredMixin, View):
-    """The user's recent uploads and what came of each."""
+    """The recent uploads the user may read (their own; every one for administrators) and what came of each: for
+    those who may upload."""
 
     def get(self, request):
-        jobs = IngestJob.objects.restrict(request.user).filter(user=request.user).select_related('document')[:50]
+        if not request.user.has_perm('documents.add_document'):
+            raise PermissionDenied
+        jobs = IngestJob.objects.restrict(request.user).select_related('document', 'user')[:50]
         return render(request, 'documents/ingest_jobs.html', {'jobs': jobs})
 
 

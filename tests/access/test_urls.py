@@ -19,6 +19,8 @@ ALLOWED_VIEWS = {
     'ssrhub.documents.views.DocumentOriginalView': 'restricts DocumentVersion',
     'ssrhub.documents.views.DocumentUploadView': 'adds a new document: checks documents.add_document',
     'ssrhub.documents.views.ParagraphSearchView': 'restricts Paragraph',
+    'ssrhub.documents.views.IngestJobListView': 'restricts IngestJob',
+    'ssrhub.documents.views.IngestJobView': 'restricts IngestJob',
     'ssrhub.documents.views.ParagraphExportView': 'restricts Paragraph (the paragraph search as a download)',
     'ssrhub.safeguards.api.allegations.OverviewViewSet': 'checks can_in_country(SupportRequest), reads through '
     'restrict() and logs the cases it shows',

@@ -37,7 +37,9 @@ def test_viewer_reads_but_cannot_upload(client, make_user, document):
 def test_upload_refuses_bad_files_with_a_message(client, make_user):
     client.force_login(make_user('ana', Role.ANALYST))
     response = client.post('/documents/upload/', {'file': SimpleUploadedFile('scan.pdf', b'%PDF-1.4 garbage')})
-    assert response.status_code == 400 and 'scan.pdf' in response.content.decode()
+    assert response.status_code == 302 and response['Location'].startswith('/documents/jobs/')
+    page = client.get(response['Location']).content.decode()
+    assert 'scan.pdf' in page and 'Nothing was stored.' in page and 'is a corrupt PDF' in page
     assert not Document.objects.exists()
     response = client.post('/documents/upload/', {'file': SimpleUploadedFile('empty.txt', b'')})
     assert response.status_code == 400
