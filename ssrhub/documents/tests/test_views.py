@@ -17,8 +17,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / 'documents' / 'data' / 'samples' 
 
 
 @pytest.fixture
-def document():
-    return Document.objects.get(pk=ingest_path(SAMPLE).document_id)
+def document(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the original is moved into place on commit
+        return Document.objects.get(pk=ingest_path(SAMPLE).document_id)
 
 
 def test_documents_need_an_account(client, document):
