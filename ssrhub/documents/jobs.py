@@ -8,6 +8,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
@@ -173,7 +174,7 @@ def job_error(job: IngestJob) -> str:
     if job.error_code not in limits:
         return job.error
     limit = job.error_limit // (1024 * 1024) if job.error_code == 'unpacked' else job.error_limit
-    return limits[job.error_code] % {'file': job.filename, 'limit': f'{limit:,}'}
+    return limits[job.error_code] % {'file': job.filename, 'limit': number_format(limit, force_grouping=True)}
 
 
 def job_result(job: IngestJob) -> str:
