@@ -38,13 +38,13 @@ from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from ssrhub.documents.ingest import ingest_bytes  # noqa: E402
+from ssrhub.documents.tests.test_extract import _docx_bytes  # noqa: E402
 from ssrhub.documents.tests.test_limits import (  # noqa: E402
     MB,
     declaring,
     many_paragraphs_docx,
     with_member,
 )
-from ssrhub.documents.tests.test_extract import _docx_bytes  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / 'ssrhub' / 'documents' / 'data' / 'samples' / 'S_RES_2151_2014_EN.txt'
 
@@ -62,10 +62,11 @@ def refusal(name: str, data: bytes) -> None:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         f'{name}: {len(data):,} bytes, {outcome.status} ({outcome.code or outcome.message}) in {seconds:.2f} s; '
         f'child peak RSS {child / 1024:.0f} MB (before: {children_before / 1024:.0f} MB; the parent it was forked '
-        f'from: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB), parent Python peak {peak / MB:.1f} MB'
+        f'from: {parent / 1024:.0f} MB), parent Python peak {peak / MB:.1f} MB'
     )
 
 
@@ -79,7 +80,9 @@ def upload_end_to_end(label: str, content: bytes) -> None:
             response = client.post('/documents/upload/', {'file': SimpleUploadedFile('bench.txt', content)})
             page = client.get(response['Location'])
             seconds = time.perf_counter() - started
-            print(f'normal upload end to end, {label}: {response.status_code} then {page.status_code} in {seconds:.2f} s')
+            print(
+                f'normal upload end to end, {label}: {response.status_code} then {page.status_code} in {seconds:.2f} s'
+            )
             raise Rollback
     except Rollback:
         pass

@@ -10,6 +10,7 @@ from .models import Document, SymbolConflict
 
 __all__ = ['DocumentMetadataForm', 'DocumentUploadForm', 'SymbolConflictForm']
 
+
 class DocumentUploadForm(AccessibleFormMixin, forms.Form):
     file = forms.FileField(
         label=_('Document file'),

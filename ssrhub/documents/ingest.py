@@ -131,7 +131,9 @@ def ingest_bytes(
     except OSError as error:
         if not is_disk_full(error):
             raise
-        outcome = IngestOutcome(source=source, status='refused', message=f'{filename}: the disk is full', code=DISK_FULL)
+        outcome = IngestOutcome(
+            source=source, status='refused', message=f'{filename}: the disk is full', code=DISK_FULL
+        )
         return _finished(outcome, finish)
 
 

@@ -157,7 +157,8 @@ class IngestJobView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         job = get_object_or_404(IngestJob.objects.restrict(request.user).select_related('document', 'user'), pk=pk)
-        context = {'object': job, 'result': job_result(job), 'error': job_error(job) if job.error or job.error_code else ''}
+        failed = job.status == IngestJob.Status.FAILED
+        context = {'object': job, 'result': job_result(job), 'error': job_error(job) if failed else ''}
         return render(request, 'documents/ingest_job.html', context)
 
 

@@ -253,8 +253,9 @@ def _ingest_jobs():
         dict(filename='i18n-conflict.txt', status='done', outcome='conflict', document=document, conflict=True),
         dict(filename='i18n-refused.docx', status='failed', error_code='paragraphs', error_limit=20000),
     ]
+    defaults = {'size': 1, 'sha256': '3' * 64}
     records = [
-        IngestJob.objects.get_or_create(filename=job.pop('filename'), user=admin, defaults={**job, 'size': 1, 'sha256': '3' * 64})[0]
+        IngestJob.objects.get_or_create(filename=job.pop('filename'), user=admin, defaults={**job, **defaults})[0]
         for job in jobs
     ]
     return [{'pk': record.pk} for record in records]

@@ -47,7 +47,9 @@ __all__ = [
 ]
 
 
-def extract_text(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits | None = None) -> ExtractedText:
+def extract_text(
+    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits | None = None
+) -> ExtractedText:
     """
     Read a document file and return its text.
 

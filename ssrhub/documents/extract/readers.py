@@ -7,10 +7,10 @@ import re
 import zipfile
 
 import docx
-from lxml import etree
 from bs4 import BeautifulSoup, NavigableString
 from bs4.element import PreformattedString
 from docx.oxml.ns import qn
+from lxml import etree
 from pypdf import PdfReader
 
 from .formats import (

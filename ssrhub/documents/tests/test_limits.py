@@ -8,7 +8,6 @@ import time
 import tracemalloc
 import zipfile
 
-import docx
 import pytest
 
 from ssrhub.documents.bounded import Exceeded, run_bounded

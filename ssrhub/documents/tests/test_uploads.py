@@ -2,8 +2,8 @@
 disk, an unreachable queue, a job run twice, and the check of the originals."""
 
 import errno
-import html
 import hashlib
+import html
 import os
 from pathlib import Path
 
@@ -13,7 +13,6 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import translation
 
-from ssrhub.celery import app as celery_app
 from ssrhub.core.roles import Role
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.jobs import run_job
@@ -24,6 +23,8 @@ from ssrhub.documents.tasks import check_originals_task, ingest_job_task
 from .test_limits import many_paragraphs_docx
 
 pytestmark = pytest.mark.django_db
+
+celery_app = ingest_job_task.app
 
 SAMPLES = Path(__file__).resolve().parents[1] / 'data' / 'samples'
 SAMPLE = SAMPLES / 'S_RES_2151_2014_EN.txt'
@@ -64,7 +65,11 @@ def test_an_upload_is_a_job_whose_page_says_what_it_stored(client, analyst, sett
     job = IngestJob.objects.get()
     assert response.status_code == 302 and response['Location'] == f'/documents/jobs/{job.pk}/'
     assert (job.user, job.status, job.outcome, job.paragraphs, job.size) == (
-        analyst, 'done', 'created', 44, len(SAMPLE.read_bytes())
+        analyst,
+        'done',
+        'created',
+        44,
+        len(SAMPLE.read_bytes()),
     )
     assert job.document.key == 'S/RES/2151 (2014)' and job.version == 1 and not job.conflict
     page = client.get(response['Location']).content.decode()
