@@ -5,6 +5,7 @@ import errno
 import hashlib
 import html
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,27 @@ def test_check_originals_reports_missing_truncated_and_changed_files(settings, c
     path.unlink()
     with pytest.raises(CommandError):
         call_command('check_originals')
+
+
+@pytest.fixture
+def small_disk(tmp_path, settings):
+    """A 64 KB tmpfs as the media folder, where the machine lets the test mount one (root with CAP_SYS_ADMIN)."""
+    folder = tmp_path / 'small-disk'
+    folder.mkdir()
+    mounted = subprocess.run(
+        ['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', str(folder)], capture_output=True, check=False
+    )
+    if mounted.returncode:
+        pytest.skip(f'cannot mount a tmpfs here: {mounted.stderr.decode().strip()}')
+    settings.MEDIA_ROOT = folder
+    yield folder
+    subprocess.run(['umount', str(folder)], check=True)
+
+
+def test_a_real_full_disk_refuses_the_upload_and_keeps_what_is_stored(client, analyst, small_disk, committed):
+    upload(client, committed)
+    stored = small_disk / DocumentVersion.objects.get().original.name
+    response = upload(client, committed, 'large.txt', b'Security sector reform.\n\n' * 2000)
+    assert response.status_code == 507 and 'The server disk is full: large.txt' in response.content.decode()
+    assert stored.read_bytes() == SAMPLE.read_bytes() and IngestJob.objects.count() == 1
+    assert not list((small_disk / INCOMING_DIR).iterdir())
