@@ -1314,7 +1314,9 @@ ENTRIES = [
         record=ingest_job,
         pages=(Endpoint('documents:ingest_jobs', 'list'), Endpoint('documents:ingest_job', kwargs=pk)),
         api=api('documents', 'ingestjob'),
+        # Administrators read every job, and may upload (POST to the list, a multipart file: no payload here).
         reader=Role.ADMINISTRATOR,
+        writer=Role.ADMINISTRATOR,
     ),
     AccessEntry(
         model=MissionLink,
