@@ -199,6 +199,15 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = env.path('SSRHUB_MEDIA_ROOT', default=VAR_DIR / 'media')
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Section: document uploads and ingest jobs (docs/operations.md, "Uploads and ingest jobs"): the limits every file
+# is read within, by the web upload and `ssrhub ingest` alike.
+SSRHUB_UPLOAD_MAX_MB = env.int('SSRHUB_UPLOAD_MAX_MB', default=50)
+SSRHUB_INGEST_MAX_SECONDS = env.int('SSRHUB_INGEST_MAX_SECONDS', default=120)
+SSRHUB_INGEST_MAX_MEMORY_MB = env.int('SSRHUB_INGEST_MAX_MEMORY_MB', default=1024)
+SSRHUB_INGEST_MAX_PAGES = env.int('SSRHUB_INGEST_MAX_PAGES', default=2000)
+SSRHUB_INGEST_MAX_PARAGRAPHS = env.int('SSRHUB_INGEST_MAX_PARAGRAPHS', default=20000)
+SSRHUB_INGEST_MAX_UNPACKED_MB = env.int('SSRHUB_INGEST_MAX_UNPACKED_MB', default=250)
+
 # Section: REST API
 
 # API tokens (core/api/tokens.py): django-rest-knox keeps a SHA-512 digest of each key in core.ApiToken, never the
@@ -256,6 +265,13 @@ CELERY_BROKER_URL = env.str('SSRHUB_REDIS_URL', default='')
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
+# Periodic tasks (celery beat): the check of the documents' original files (docs/operations.md).
+CELERY_BEAT_SCHEDULE = {
+    'check-originals': {
+        'task': 'ssrhub.documents.check_originals',
+        'schedule': env.int('SSRHUB_CHECK_ORIGINALS_SECONDS', default=24 * 3600),
+    },
+}
 # With a worker, a change to the records a plan's funding is calculated from has the kept results calculated again in
 # the background (finance/tasks.py); inline it would make the writer wait for every reader's result.
 SSRHUB_FUNDING_REFRESH = bool(CELERY_BROKER_URL)

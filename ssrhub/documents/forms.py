@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ssrhub.core.fields import UNSymbolFormField
@@ -9,13 +10,12 @@ from .models import Document, SymbolConflict
 
 __all__ = ['DocumentMetadataForm', 'DocumentUploadForm', 'SymbolConflictForm']
 
-MAX_UPLOAD_MB = 50
-
 
 class DocumentUploadForm(AccessibleFormMixin, forms.Form):
     file = forms.FileField(
         label=_('Document file'),
-        help_text=_('PDF with a text layer, DOCX, HTML or plain text; at most %(mb)s MB.') % {'mb': MAX_UPLOAD_MB},
+        help_text=_('PDF with a text layer, DOCX, HTML or plain text; at most %(mb)s MB.')
+        % {'mb': settings.SSRHUB_UPLOAD_MAX_MB},
     )
     symbol = UNSymbolFormField(
         label=_('Symbol'),
@@ -28,10 +28,11 @@ class DocumentUploadForm(AccessibleFormMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data['file']
-        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+        limit = settings.SSRHUB_UPLOAD_MAX_MB
+        if upload.size > limit * 1024 * 1024:
             raise forms.ValidationError(
                 _('%(name)s is %(size).1f MB; the limit is %(limit)s MB.')
-                % {'name': upload.name, 'size': upload.size / 1024 / 1024, 'limit': MAX_UPLOAD_MB}
+                % {'name': upload.name, 'size': upload.size / 1024 / 1024, 'limit': limit}
             )
         return upload
 

@@ -5,26 +5,32 @@ Idempotent by content hash: the same file twice creates nothing. A changed file 
 document only when its text prints that document's symbol and its file name and the uploader's stated symbol, when
 they give one, agree; otherwise it is stored as its own document with a ``SymbolConflict`` for a person to resolve.
 A file without any symbol is known by its file name.
+
+Every file is read within the limits of ``ingest_limits()`` (size, inflated bytes, pages, paragraphs) in a child
+process bounded in time and memory, and its original is written safely (``originals.py``): the web upload (through
+an ``IngestJob``) and ``ssrhub ingest`` share both.
 """
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from .extract import ExtractedText, ExtractionError, extract_bytes, extract_text
+from .extract import ExtractionError, LimitError, Limits
+from .extract.formats import MEGABYTE, read_file
 from .metadata import symbol_from_filename, symbol_in_text
 from .missions import link_document
 from .models import Document, DocumentVersion, Paragraph, SymbolConflict
-from .reading import read_extracted
+from .originals import is_disk_full, stage_original
+from .reading import ReadDocument, read_bounded
 from .symbol_sources import SymbolSources
 
-__all__ = ['IngestOutcome', 'after_storing', 'document_files', 'ingest_bytes', 'ingest_path']
+__all__ = ['IngestOutcome', 'after_storing', 'document_files', 'ingest_bytes', 'ingest_limits', 'ingest_path']
 
-ORIGINALS_DIR = 'documents/originals'
+DISK_FULL = 'disk-full'
 SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
 
 # Steps a higher app runs on every stored version, inside its transaction: step(paragraphs, read).
@@ -39,6 +45,11 @@ class IngestOutcome:
     document_id: int | None = None
     version: int | None = None
     paragraphs: int = 0
+    pages: int | None = None
+    # Why a file was refused, when it is one of the limits (LimitError.code) or a full disk: what a translated
+    # message needs, with the limit's value.
+    code: str = ''
+    limit: int = 0
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -65,41 +76,99 @@ def document_files(paths) -> list[Path]:
     return files
 
 
+def ingest_limits() -> Limits:
+    """The limits every file is read within, from the settings (docs/operations.md, "Uploads and ingest jobs")."""
+    return Limits(
+        max_bytes=settings.SSRHUB_UPLOAD_MAX_MB * MEGABYTE,
+        max_unpacked=settings.SSRHUB_INGEST_MAX_UNPACKED_MB * MEGABYTE,
+        max_pages=settings.SSRHUB_INGEST_MAX_PAGES,
+        max_paragraphs=settings.SSRHUB_INGEST_MAX_PARAGRAPHS,
+    )
+
+
 def ingest_path(path, *, user=None, code: bool = True, missions=None) -> IngestOutcome:
     """Ingest one file; ``missions`` (from :func:`mission_names`) saves reading the missions again per file,
     ``code=False`` skips the steps registered with :func:`after_storing`."""
     path = Path(path)
     try:
-        extracted = extract_text(path)  # checks the size before reading the whole file
+        data = read_file(path, ingest_limits().max_bytes)  # checks the size before reading the whole file
     except ExtractionError as error:
-        return IngestOutcome(source=str(path), status='refused', message=str(error))
-    return _store(extracted, path.read_bytes, path.name, str(path), user, code, missions)
+        return _refused(str(path), error)
+    return ingest_bytes(data, path.name, user=user, code=code, missions=missions, source=str(path))
 
 
-def ingest_bytes(data: bytes, filename: str, *, user=None, code: bool = True, symbol: str = '') -> IngestOutcome:
-    """Ingest an upload; ``symbol`` is the canonical symbol the uploader states ('' when none)."""
+def ingest_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    user=None,
+    code: bool = True,
+    symbol: str = '',
+    missions=None,
+    source: str = '',
+    finish=None,
+) -> IngestOutcome:
+    """Ingest a file's bytes; ``symbol`` is the canonical symbol the uploader states ('' when none). ``finish``,
+    when given, is called with the outcome inside the transaction that stores the file, so that what records the
+    outcome (an ``IngestJob``) commits with it or not at all."""
+    source = source or f'upload: {filename}'
+    sha256 = hashlib.sha256(data).hexdigest()
+    known = DocumentVersion.objects.filter(sha256=sha256).select_related('document').first()
+    if known:
+        return _finished(_unchanged(source, known), finish)
     try:
-        extracted = extract_bytes(data, filename)
+        read = read_bounded(
+            data,
+            filename,
+            ingest_limits(),
+            seconds=settings.SSRHUB_INGEST_MAX_SECONDS,
+            memory_mb=settings.SSRHUB_INGEST_MAX_MEMORY_MB,
+        )
     except ExtractionError as error:
-        return IngestOutcome(source=filename, status='refused', message=str(error))
-    return _store(extracted, lambda: data, filename, f'upload: {filename}', user, code, None, symbol)
+        return _finished(_refused(source, error), finish)
+    try:
+        return _store(read, data, filename, source, user, code, missions, symbol, finish)
+    except OSError as error:
+        if not is_disk_full(error):
+            raise
+        outcome = IngestOutcome(
+            source=source, status='refused', message=f'{filename}: the disk is full', code=DISK_FULL
+        )
+        return _finished(outcome, finish)
+
+
+def _finished(outcome: IngestOutcome, finish) -> IngestOutcome:
+    if finish is not None:
+        with transaction.atomic():
+            finish(outcome)
+    return outcome
+
+
+def _refused(source: str, error: ExtractionError) -> IngestOutcome:
+    limit = isinstance(error, LimitError)
+    return IngestOutcome(
+        source=source,
+        status='refused',
+        message=str(error),
+        code=error.code if limit else '',
+        limit=error.limit if limit else 0,
+    )
 
 
 def _store(
-    extracted: ExtractedText, read_original, filename: str, source: str, user, code: bool, missions, stated: str = ''
-):
-    known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
-    if known:
-        return _unchanged(source, known)
-    read = read_extracted(extracted, filename)
+    read: ReadDocument, data: bytes, filename: str, source: str, user, code: bool, missions, stated: str, finish
+) -> IngestOutcome:
+    extracted = read.extracted
     metadata, structured = read.metadata, read.structured
     if not structured.paragraphs:
-        return IngestOutcome(source=source, status='refused', message=f'{filename}: no paragraph could be read.')
+        outcome = IngestOutcome(source=source, status='refused', message=f'{filename}: no paragraph could be read.')
+        return _finished(outcome, finish)
     symbols = SymbolSources(symbol_in_text(extracted.text, filename), symbol_from_filename(filename), stated)
     named = Document.objects.filter(key__in=symbols.seen().values()).order_by('pk').first()
     conflict = not symbols.agree or (named is not None and not symbols.confirm_version)
     # A conflicting file is its own document, known by its content until a person resolves the conflict.
     key = f'sha256:{extracted.sha256}' if conflict else symbols.symbol or Path(filename).stem.lower()
+    staged = None
     try:
         with transaction.atomic():
             document, created = Document.objects.get_or_create(
@@ -126,7 +195,7 @@ def _store(
                 text=extracted.text,
                 ingested_by=user,
             )
-            version.original.name = _save_original(extracted.sha256, filename, read_original)
+            version.original.name, staged = stage_original(data, extracted.sha256, filename)
             version.save()
             paragraphs = Paragraph.objects.bulk_create(
                 Paragraph(
@@ -151,28 +220,27 @@ def _store(
                     stated_symbol=symbols.stated,
                     known=named,
                 )
-    except IntegrityError:
+            outcome = IngestOutcome(
+                source=source,
+                status='conflict' if conflict else 'created' if created else 'new-version',
+                document_id=document.pk,
+                version=number,
+                paragraphs=len(paragraphs),
+                pages=extracted.pages,
+            )
+            if finish is not None:
+                finish(outcome)
+    except BaseException as error:
+        if staged is not None:
+            staged.unlink(missing_ok=True)  # the transaction did not commit: its original is not moved into place
+        if not isinstance(error, IntegrityError):
+            raise
         # Another worker stored the same content at the same moment.
         known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
         if known is None:
             raise
-        return _unchanged(source, known)
-    return IngestOutcome(
-        source=source,
-        status='conflict' if conflict else 'created' if created else 'new-version',
-        document_id=document.pk,
-        version=number,
-        paragraphs=len(paragraphs),
-    )
-
-
-def _save_original(sha256: str, filename: str, read_original) -> str:
-    """Keep the original file under its hash; the same content is stored once, whatever its name."""
-    name = f'{ORIGINALS_DIR}/{sha256}{Path(filename).suffix.lower()}'
-    if not default_storage.exists(name):
-        # Written before the transaction commits: a rollback leaves at most a file no record points to.
-        default_storage.save(name, ContentFile(read_original()))
-    return name
+        return _finished(_unchanged(source, known), finish)
+    return outcome
 
 
 def _unchanged(source: str, known: DocumentVersion) -> IngestOutcome:

@@ -16,6 +16,7 @@ __all__ = [
     'Document',
     'DocumentTypeChoices',
     'DocumentVersion',
+    'IngestJob',
     'MissionLink',
     'ON_TRACK',
     'Paragraph',
@@ -297,3 +298,72 @@ class SymbolConflict(ChangeLoggedModel):
         return {
             str(self._meta.get_field(name).verbose_name): getattr(self, name) for name in fields if getattr(self, name)
         }
+
+
+class IngestJob(ChangeLoggedModel):
+    """A file uploaded to be read and stored in the background (Celery; inline in the embedded mode): who sent it,
+    the file (kept under ``upload`` until the job has run), its progress and what came of it. Its owner and
+    administrators read it (docs/operations.md, "Uploads and ingest jobs")."""
+
+    class Status(models.TextChoices):
+        QUEUED = 'queued', _('queued')
+        RUNNING = 'running', _('running')
+        DONE = 'done', _('done')
+        FAILED = 'failed', _('failed')
+
+    class Outcome(models.TextChoices):
+        CREATED = 'created', _('document created')
+        NEW_VERSION = 'new-version', _('new version')
+        CONFLICT = 'conflict', _('stored with a symbol conflict')
+        UNCHANGED = 'unchanged', _('unchanged')
+
+    access_kind = 'audit'
+    owner_scope = 'user'
+    owner_actions = frozenset({'view'})
+
+    user = models.ForeignKey(
+        to=settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name='ingest_jobs',
+        verbose_name=_('uploaded by'),
+    )
+    filename = models.CharField(verbose_name=_('file name'), max_length=255)
+    size = models.PositiveBigIntegerField(verbose_name=_('size in bytes'))
+    sha256 = models.CharField(verbose_name=_('SHA-256'), max_length=64)
+    symbol = UNSymbolField(verbose_name=_('stated symbol'), blank=True)
+    upload = models.CharField(verbose_name=_('file waiting to be read'), max_length=255, blank=True)
+    status = models.CharField(verbose_name=_('status'), max_length=7, choices=Status, default=Status.QUEUED)
+    pages = models.PositiveIntegerField(verbose_name=_('pages'), null=True, blank=True)
+    paragraphs = models.PositiveIntegerField(verbose_name=_('paragraphs stored'), default=0)
+    outcome = models.CharField(verbose_name=_('outcome'), max_length=11, choices=Outcome, blank=True)
+    document = models.ForeignKey(
+        to='documents.Document',
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name='ingest_jobs',
+        verbose_name=_('document'),
+    )
+    version = models.PositiveIntegerField(verbose_name=_('version'), null=True, blank=True)
+    conflict = models.BooleanField(verbose_name=_('symbol conflict'), default=False)
+    # Why the job failed: a code the page translates (a limit, a full disk, the queue) with the limit's value, and
+    # the reader's own message for any other refusal.
+    error_code = models.CharField(verbose_name=_('error code'), max_length=20, blank=True)
+    error_limit = models.PositiveBigIntegerField(verbose_name=_('limit'), default=0)
+    error = models.TextField(verbose_name=_('error'), blank=True)
+    finished = models.DateTimeField(verbose_name=_('finished'), null=True, blank=True)
+
+    class Meta:
+        ordering = ['-created', '-pk']
+        verbose_name = _('ingest job')
+        verbose_name_plural = _('ingest jobs')
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse('documents:ingest_job', args=[self.pk])
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -7,6 +7,8 @@ app_name = 'documents'
 urlpatterns = [
     path('documents/', views.DocumentListView.as_view(), name='document_list'),
     path('documents/upload/', views.DocumentUploadView.as_view(), name='document_upload'),
+    path('documents/jobs/', views.IngestJobListView.as_view(), name='ingest_jobs'),
+    path('documents/jobs/<int:pk>/', views.IngestJobView.as_view(), name='ingest_job'),
     path('documents/conflicts/', views.SymbolConflictListView.as_view(), name='symbol_conflicts'),
     path(
         'documents/conflicts/<int:pk>/resolve/',

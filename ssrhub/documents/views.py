@@ -20,8 +20,8 @@ from ssrhub.core.views import generic
 from .conflicts import resolve
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentMetadataForm, DocumentUploadForm, SymbolConflictForm
-from .ingest import ingest_bytes
-from .models import Document, DocumentVersion, Paragraph, SymbolConflict
+from .jobs import UploadRefused, job_error, job_result, start_job
+from .models import Document, DocumentVersion, IngestJob, Paragraph, SymbolConflict
 from .panels import (
     annotate_documents,
     attach,
@@ -41,6 +41,8 @@ __all__ = [
     'DocumentOriginalView',
     'DocumentUploadView',
     'DocumentView',
+    'IngestJobListView',
+    'IngestJobView',
     'ParagraphExportView',
     'ParagraphSearchView',
     'SymbolConflictListView',
@@ -131,25 +133,33 @@ class DocumentUploadView(LoginRequiredMixin, View):
         form = DocumentUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return render(request, self.template_name, {'form': form}, status=400)
-        upload = form.cleaned_data['file']
-        outcome = ingest_bytes(upload.read(), upload.name, user=request.user, symbol=form.cleaned_data['symbol'])
-        if outcome.status == 'refused':
-            form.add_error('file', outcome.message)
-            return render(request, self.template_name, {'form': form}, status=400)
-        document = get_object_or_404(Document, pk=outcome.document_id)
-        text = {
-            'created': _('Stored %(document)s: %(count)s paragraphs, coded.'),
-            'new-version': _('Stored version %(version)s of %(document)s: %(count)s paragraphs, coded.'),
-            'unchanged': _('%(document)s already holds this exact file; nothing was added.'),
-            'conflict': _(
-                'Stored %(document)s as a document of its own (%(count)s paragraphs, coded): the symbols of its '
-                'text, file name and upload do not agree, or its text does not print the symbol of the stored '
-                'document they name. An editor resolves this on the symbol conflicts page.'
-            ),
-        }[outcome.status]
-        message = text % {'document': document, 'version': outcome.version, 'count': outcome.paragraphs}
-        (messages.warning if outcome.status == 'conflict' else messages.success)(request, message)
-        return redirect(document.get_absolute_url())
+        try:
+            job = start_job(request.user, form.cleaned_data['file'], form.cleaned_data['symbol'])
+        except UploadRefused as refused:
+            form.add_error('file', refused.message)
+            return render(request, self.template_name, {'form': form}, status=refused.status)
+        return redirect(job.get_absolute_url())
+
+
+class IngestJobListView(LoginRequiredMixin, View):
+    """The recent uploads the user may read (their own; every one for administrators) and what came of each: for
+    those who may upload."""
+
+    def get(self, request):
+        if not request.user.has_perm('documents.add_document'):
+            raise PermissionDenied
+        jobs = IngestJob.objects.restrict(request.user).select_related('document', 'user')[:50]
+        return render(request, 'documents/ingest_jobs.html', {'jobs': jobs})
+
+
+class IngestJobView(LoginRequiredMixin, View):
+    """One upload: its progress while it runs (polled with htmx), then what it stored or why it was refused."""
+
+    def get(self, request, pk):
+        job = get_object_or_404(IngestJob.objects.restrict(request.user).select_related('document', 'user'), pk=pk)
+        failed = job.status == IngestJob.Status.FAILED
+        context = {'object': job, 'result': job_result(job), 'error': job_error(job) if failed else ''}
+        return render(request, 'documents/ingest_job.html', context)
 
 
 class _SymbolConflictsMixin(LoginRequiredMixin, View):

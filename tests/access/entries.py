@@ -86,7 +86,7 @@ from ssrhub.countries.models import (
 )
 from ssrhub.countries.views.assessments import framework_items, latest_framework_version
 from ssrhub.documents.forms import DocumentMetadataForm
-from ssrhub.documents.models import Document, DocumentVersion, MissionLink, Paragraph, SymbolConflict
+from ssrhub.documents.models import Document, DocumentVersion, IngestJob, MissionLink, Paragraph, SymbolConflict
 from ssrhub.finance.forms import ExchangeRateForm
 from ssrhub.finance.models import DuplicationReview, ExchangeRate, ReviewDecision
 from ssrhub.framework.forms import MissionForm
@@ -210,6 +210,15 @@ def symbol_conflict() -> SymbolConflict:
     record = Document.objects.create(key=key, title='Security sector reform (a note)', doc_type='other', language='en')
     return SymbolConflict.objects.create(
         document=record, filename='S_RES_2151_2014_EN.txt', filename_symbol=SYMBOL, known=document()
+    )
+
+
+def ingest_job() -> IngestJob:
+    """An upload by someone without a role: its owner and administrators read it."""
+    owner, _ = get_user_model().objects.get_or_create(username='uploader')
+    found = IngestJob.objects.filter(user=owner).first()
+    return found or IngestJob.objects.create(
+        user=owner, filename='ssr-note.txt', size=120, sha256='2' * 64, status=IngestJob.Status.FAILED
     )
 
 
@@ -1299,6 +1308,15 @@ ENTRIES = [
         marker=lambda c: c.filename,
         reader=Role.ANALYST,
         writer=Role.ANALYST,
+    ),
+    AccessEntry(
+        model=IngestJob,
+        record=ingest_job,
+        pages=(Endpoint('documents:ingest_jobs', 'list'), Endpoint('documents:ingest_job', kwargs=pk)),
+        api=api('documents', 'ingestjob'),
+        # Administrators read every job, and may upload (POST to the list, a multipart file: no payload here).
+        reader=Role.ADMINISTRATOR,
+        writer=Role.ADMINISTRATOR,
     ),
     AccessEntry(
         model=MissionLink,

@@ -23,6 +23,8 @@ ALLOWED_VIEWS = {
     'ssrhub.documents.views.ParagraphSearchView': 'restricts Paragraph',
     'ssrhub.documents.views.SymbolConflictListView': 'checks may_attempt(change) and restricts SymbolConflict',
     'ssrhub.documents.views.SymbolConflictResolveView': 'checks may_attempt(change) and restricts SymbolConflict',
+    'ssrhub.documents.views.IngestJobListView': 'restricts IngestJob',
+    'ssrhub.documents.views.IngestJobView': 'restricts IngestJob',
     'ssrhub.documents.views.ParagraphExportView': 'restricts Paragraph (the paragraph search as a download)',
     'ssrhub.safeguards.api.allegations.OverviewViewSet': 'checks can_in_country(SupportRequest), reads through '
     'restrict() and logs the cases it shows',

@@ -19,14 +19,16 @@ def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     page.get_by_role('link', name='Add a document').click()
     page.get_by_label('Document file').set_input_files(str(RESOLUTION_696))
     page.get_by_role('button', name='Upload and code').click()
-    expect(page.get_by_role('heading', level=1)).to_contain_text('S/RES/696 (1991)')
     expect(page.locator('.alert-success')).to_contain_text('Stored S/RES/696 (1991)')
+    page.get_by_role('link', name='Open the document').click()
+    expect(page.get_by_role('heading', level=1)).to_contain_text('S/RES/696 (1991)')
 
     # The demo data already holds resolution 2151: the same file again adds nothing.
     page.goto('/documents/upload/')
     page.get_by_label('Document file').set_input_files(str(SAMPLE))
     page.get_by_role('button', name='Upload and code').click()
     expect(page.locator('.alert-success')).to_contain_text('already holds this exact file')
+    page.get_by_role('link', name='Open the document').click()
     expect(page.get_by_role('heading', level=1)).to_contain_text('S/RES/2151 (2014)')
     expect(page.locator('main')).to_contain_text('38 paragraphs: 18 preambular, 20 operative, 0 annex')
     op15 = page.locator('#p-15')
@@ -55,4 +57,4 @@ def test_upload_review_and_search(page, log_in, screenshot, axe_violations):
     )
     page.get_by_role('button', name='Upload and code').click()
     expect(page.get_by_role('alert')).to_contain_text('broken.pdf')
-    assert page.url.endswith('/documents/upload/')
+    assert '/documents/jobs/' in page.url

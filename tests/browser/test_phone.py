@@ -10,6 +10,7 @@ import re
 from io import BytesIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -144,6 +145,17 @@ def threew_import():
     return ThreeWImport.objects.create(
         country=Country.objects.get(iso3='AFG'), name='afghanistan-3w-2024q1.csv', file='threew/phone.csv',
         status='done', report=report,
+    )  # fmt: skip
+
+
+def ingest_job():
+    """An upload of the administrator refused over a limit (the demo ingests its files directly)."""
+    from ssrhub.documents.models import IngestJob
+
+    admin = get_user_model().objects.get(username='admin')
+    return IngestJob.objects.create(
+        user=admin, filename='a-report-with-a-long-file-name-from-the-mission-2024.docx', size=204800,
+        sha256='4' * 64, status='failed', error_code='paragraphs', error_limit=20000,
     )  # fmt: skip
 
 
@@ -316,6 +328,7 @@ def page_arguments():
         'coordination:activitylink_delete': {'pk': link.pk},
         'coordination:iatiimport': {'pk': upload.pk},
         'coordination:threew_import_status': {'iso3': 'AFG', 'pk': threew_import().pk},
+        'documents:ingest_job': {'pk': ingest_job().pk},
         'countries:assessment_compare': ({'iso3': 'CAF'}, f'a={earlier.pk}&b={later.pk}'),
         'mandates:matrix_paragraphs': ({'acronym': 'ONUMOZ'}, f'code={TOTAL}&side={MANDATED}'),
         'framework:version': framework_args,

@@ -243,6 +243,25 @@ def _threew_import():
     return [{'iso3': 'AFG', 'pk': record.pk}]
 
 
+def _ingest_jobs():
+    """The administrator's uploads: one stored, one stored with a symbol conflict, one refused over a limit."""
+    from ssrhub.documents.models import Document, IngestJob
+
+    admin = get_user_model().objects.get(username='admin')
+    document = Document.objects.get(key='S/RES/2151 (2014)')
+    jobs = [
+        dict(filename='i18n-stored.txt', status='done', outcome='created', document=document, version=1, paragraphs=38),
+        dict(filename='i18n-conflict.txt', status='done', outcome='conflict', document=document, conflict=True),
+        dict(filename='i18n-refused.docx', status='failed', error_code='paragraphs', error_limit=20000),
+    ]
+    defaults = {'size': 1, 'sha256': '3' * 64}
+    records = [
+        IngestJob.objects.get_or_create(filename=job.pop('filename'), user=admin, defaults={**job, **defaults})[0]
+        for job in jobs
+    ]
+    return [{'pk': record.pk} for record in records]
+
+
 def _surveys():
     """The demo survey of Liberia, and two imports of answers: one done, one refused (with its message)."""
     from ssrhub.monitoring.models import Survey, SurveyImport
@@ -404,6 +423,7 @@ ARGUMENTS = {
     'coordination:activitylink_delete': lambda: [{'pk': _coordination()[1].links.first().pk}],
     'coordination:iatiimport': _coordination_pk(2),
     'coordination:threew_import_status': _threew_import,
+    'documents:ingest_job': _ingest_jobs,
     'coordination:threew_matrix': lambda: [{'iso3': 'AFG'}, {'iso3': 'LBR'}],
     # The progress report of a year in which the Central African Republic adopted documents and its fora decided.
     'safeguards:summary': lambda: [{'iso3': 'COD', 'year': 2015}],

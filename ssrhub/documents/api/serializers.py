@@ -1,9 +1,10 @@
 from rest_framework import serializers
 
-from ssrhub.documents.models import Document, Paragraph
+from ssrhub.documents.jobs import job_error, job_result
+from ssrhub.documents.models import Document, IngestJob, Paragraph
 from ssrhub.documents.panels import api_fields, document_api_fields
 
-__all__ = ['DocumentSerializer', 'ParagraphSerializer']
+__all__ = ['DocumentSerializer', 'IngestJobSerializer', 'ParagraphSerializer']
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -39,3 +40,36 @@ class ParagraphSerializer(serializers.ModelSerializer):
 
     def get_fields(self):
         return {**super().get_fields(), **api_fields()}
+
+
+class IngestJobSerializer(serializers.ModelSerializer):
+    """An upload's job: its status, what it stored or why it failed (``message``, in the reader's language)."""
+
+    message = serializers.SerializerMethodField()
+    url = serializers.CharField(source='get_absolute_url', read_only=True)
+
+    class Meta:
+        model = IngestJob
+        fields = [
+            'id',
+            'url',
+            'filename',
+            'size',
+            'sha256',
+            'symbol',
+            'status',
+            'outcome',
+            'document',
+            'version',
+            'pages',
+            'paragraphs',
+            'conflict',
+            'error_code',
+            'message',
+            'created',
+            'finished',
+        ]
+        read_only_fields = fields
+
+    def get_message(self, job) -> str:
+        return job_error(job) if job.status == IngestJob.Status.FAILED else job_result(job)

@@ -25,6 +25,8 @@ from .formats import (
     FORMATS,
     ExtractedText,
     ExtractionError,
+    LimitError,
+    Limits,
     check_limit,
     check_size,
     detect_format,
@@ -38,26 +40,34 @@ __all__ = [
     'FORMATS',
     'ExtractedText',
     'ExtractionError',
+    'LimitError',
+    'Limits',
     'extract_bytes',
     'extract_text',
 ]
 
 
-def extract_text(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedText:
+def extract_text(
+    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits | None = None
+) -> ExtractedText:
     """
     Read a document file and return its text.
 
     Raises:
         ExtractionError: the file is missing, too large, empty, of an unsupported type, corrupt, an encrypted PDF
-            or a PDF without a text layer; the message names the file and the problem.
+            or a PDF without a text layer; the message names the file and the problem. ``LimitError`` (a kind of
+            it) when the file is over one of ``limits`` (its archive inflates too far, too many pages or paragraphs).
     """
     path = Path(path)
-    check_limit(max_bytes)
-    data = read_file(path, max_bytes)
-    return extract_bytes(data, path.name, max_bytes=max_bytes)
+    limits = limits or Limits(max_bytes=max_bytes)
+    check_limit(limits.max_bytes)
+    data = read_file(path, limits.max_bytes)
+    return extract_bytes(data, path.name, limits=limits)
 
 
-def extract_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedText:
+def extract_bytes(
+    data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits | None = None
+) -> ExtractedText:
     """
     Return the text of a document given as bytes, such as an upload; ``filename`` names it in messages and gives
     the extension that decides the format when the content leaves it open.
@@ -65,6 +75,8 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BY
     Raises:
         ExtractionError: as for ``extract_text()``.
     """
+    limits = limits or Limits(max_bytes=max_bytes)
+    max_bytes = limits.max_bytes
     check_limit(max_bytes)
     name = display_name(filename)
     if not isinstance(data, bytes | bytearray | memoryview):
@@ -72,10 +84,13 @@ def extract_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BY
     data = bytes(data)
     check_size(name, len(data), max_bytes)
     file_format = detect_format(data, name)
-    text, pages = READERS[file_format](data, name, max_bytes)
+    text, pages = READERS[file_format](data, name, limits)
     text = tidy(text)
     if not text.strip():
         raise ExtractionError(name, f'contains no text (read as {FORMAT_NAMES[file_format]})')
+    if text.count('\n\n') >= limits.max_paragraphs:
+        # Blank-line-separated blocks: the segmenter's paragraphs are never more.
+        raise LimitError(name, 'paragraphs', limits.max_paragraphs)
     return ExtractedText(
         text=text, format=file_format, pages=pages, sha256=hashlib.sha256(data).hexdigest(), size=len(data)
     )

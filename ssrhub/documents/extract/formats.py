@@ -15,6 +15,8 @@ __all__ = [
     'ExtractionError',
     'FORMATS',
     'FORMAT_NAMES',
+    'LimitError',
+    'Limits',
     'MEGABYTE',
     'SNIFF_BYTES',
     'check_limit',
@@ -27,10 +29,9 @@ __all__ = [
     'unicode_bom',
 ]
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-FORMATS = ('pdf', 'docx', 'html', 'txt')
-
 MEGABYTE = 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * MEGABYTE
+FORMATS = ('pdf', 'docx', 'html', 'txt')
 _SUPPORTED = 'ssrhub reads PDF, Word (.docx), HTML and plain-text files'
 
 # Extensions that name a format; any other extension leaves the decision to the content.
@@ -112,6 +113,38 @@ class ExtractionError(ValueError):
     def __reduce__(self):
         # Pickle by the two arguments (a Celery task may hand the error across processes).
         return type(self), (self.filename, self.problem)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one file may cost to read: its size, the bytes a Word file's archive inflates to, its pages (PDF) and its
+    paragraphs (blocks of text; for a Word file, its ``w:p`` elements, counted before the document is built)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_unpacked: int = 250 * MEGABYTE
+    max_pages: int = 2000
+    max_paragraphs: int = 20000
+
+
+class LimitError(ExtractionError):
+    """A file over one of the limits: ``code`` names the limit ('unpacked', 'pages', 'paragraphs', 'seconds',
+    'memory'), ``limit`` its value, so that the message can be given in the reader's language."""
+
+    _PROBLEMS = {
+        'unpacked': 'is too large: it unpacks to more than {limit:,} bytes',
+        'pages': 'has more than {limit:,} pages',
+        'paragraphs': 'has more than {limit:,} paragraphs',
+        'seconds': 'took more than {limit:,} seconds to read',
+        'memory': 'needed more than {limit:,} MB of memory to read',
+    }
+
+    def __init__(self, filename: str, code: str, limit: int):
+        self.code = code
+        self.limit = limit
+        super().__init__(filename, self._PROBLEMS[code].format(limit=limit))
+
+    def __reduce__(self):
+        return type(self), (self.filename, self.code, self.limit)
 
 
 def check_limit(max_bytes: int) -> None:

@@ -10,14 +10,15 @@ import docx
 from bs4 import BeautifulSoup, NavigableString
 from bs4.element import PreformattedString
 from docx.oxml.ns import qn
+from lxml import etree
 from pypdf import PdfReader
 
 from .formats import (
-    MEGABYTE,
     SNIFF_BYTES,
     ExtractionError,
+    LimitError,
+    Limits,
     decode_text,
-    format_megabytes,
     unicode_bom,
 )
 
@@ -30,8 +31,8 @@ _MIN_CHARACTERS_PER_PAGE = 20
 _MIN_TEXT_PAGE_SHARE = 0.25
 _MIN_PAGES_FOR_SHARE = 4
 
-# A DOCX is a ZIP archive: refuse one that would unpack to more than this many times the size limit.
-_MAX_UNPACK_RATIO = 20
+# How much of a ZIP member is inflated at a time while its bytes are counted.
+_INFLATE_CHUNK = 64 * 1024
 
 # Line ends and spacing that the tidying of text evens out.
 _NEWLINES_RE = re.compile(r'\r\n?|[\u2028\u2029\x85]')
@@ -39,7 +40,7 @@ _TRAILING_SPACES_RE = re.compile(r'[ \t]+(?=\n|\f|$)')
 _EXTRA_BLANK_LINES_RE = re.compile(r'\n{3,}')
 
 
-def _read_txt(data: bytes, name: str, max_bytes: int) -> tuple[str, None]:
+def _read_txt(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
     return decode_text(data), None
 
 
@@ -48,7 +49,7 @@ def _read_txt(data: bytes, name: str, max_bytes: int) -> tuple[str, None]:
 #
 
 
-def _read_pdf(data: bytes, name: str, max_bytes: int) -> tuple[str, int]:
+def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, int]:
     if b'%%EOF' not in data:
         raise ExtractionError(name, 'is a corrupt PDF: it is truncated (no end-of-file marker)')
     try:
@@ -59,7 +60,11 @@ def _read_pdf(data: bytes, name: str, max_bytes: int) -> tuple[str, int]:
     if encrypted:
         raise ExtractionError(name, 'is encrypted; ssrhub reads only unencrypted PDFs')
     try:
+        if len(reader.pages) > limits.max_pages:
+            raise LimitError(name, 'pages', limits.max_pages)
         pages = [page.extract_text() or '' for page in reader.pages]
+    except LimitError:
+        raise
     except Exception as error:
         raise ExtractionError(name, f'is a corrupt PDF: {_reason(error)}') from error
     if not pages:
@@ -89,8 +94,8 @@ def _reason(error: Exception) -> str:
 #
 
 
-def _read_docx(data: bytes, name: str, max_bytes: int) -> tuple[str, None]:
-    _check_unpacked_size(data, name, max_bytes)
+def _read_docx(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
+    _check_archive(data, name, limits)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
@@ -225,14 +230,34 @@ def _roman(value: int) -> str:
     return ''.join(digits)
 
 
-def _check_unpacked_size(data: bytes, name: str, max_bytes: int) -> None:
+def _check_archive(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse a Word file whose archive inflates to more than ``limits.max_unpacked`` bytes, counting the bytes
+    actually inflated (the sizes its headers declare may lie), or whose body has more than ``limits.max_paragraphs``
+    paragraphs, counted while streaming the XML, before python-docx builds the whole document in memory."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ExtractionError(name, f'is a corrupt Word document: {error}') from error
-    if unpacked > _MAX_UNPACK_RATIO * max(max_bytes, MEGABYTE):
-        raise ExtractionError(name, f'is too large: it unpacks to {format_megabytes(unpacked)}')
+            inflated = 0
+            for info in archive.infolist():
+                with archive.open(info) as member:
+                    while chunk := member.read(_INFLATE_CHUNK):
+                        inflated += len(chunk)
+                        if inflated > limits.max_unpacked:
+                            raise LimitError(name, 'unpacked', limits.max_unpacked)
+            with archive.open('word/document.xml') as body:
+                _count_paragraphs(body, name, limits.max_paragraphs)
+    except LimitError:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, etree.XMLSyntaxError) as error:
+        raise ExtractionError(name, f'is a corrupt Word document: {_reason(error)}') from error
+
+
+def _count_paragraphs(body, name: str, most: int) -> None:
+    count = 0
+    for _event, element in etree.iterparse(body, events=('end',), tag=qn('w:p'), resolve_entities=False):
+        count += 1
+        if count > most:
+            raise LimitError(name, 'paragraphs', most)
+        element.clear(keep_tail=False)
 
 
 def _table_rows(table) -> list[str]:
@@ -271,7 +296,7 @@ _BLOCK_MARK = '\x00'
 _WHITESPACE_RE = re.compile(r'\s+')
 
 
-def _read_html(data: bytes, name: str, max_bytes: int) -> tuple[str, None]:
+def _read_html(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
     try:
         soup = BeautifulSoup(_decode_html(data), 'lxml')
         for tag in soup.find_all(_DROPPED_TAGS):

@@ -17,8 +17,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / 'documents' / 'data' / 'samples' 
 
 
 @pytest.fixture
-def document():
-    return Document.objects.get(pk=ingest_path(SAMPLE).document_id)
+def document(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the original is moved into place on commit
+        return Document.objects.get(pk=ingest_path(SAMPLE).document_id)
 
 
 def test_documents_need_an_account(client, document):
@@ -37,7 +38,9 @@ def test_viewer_reads_but_cannot_upload(client, make_user, document):
 def test_upload_refuses_bad_files_with_a_message(client, make_user):
     client.force_login(make_user('ana', Role.ANALYST))
     response = client.post('/documents/upload/', {'file': SimpleUploadedFile('scan.pdf', b'%PDF-1.4 garbage')})
-    assert response.status_code == 400 and 'scan.pdf' in response.content.decode()
+    assert response.status_code == 302 and response['Location'].startswith('/documents/jobs/')
+    page = client.get(response['Location']).content.decode()
+    assert 'scan.pdf' in page and 'Nothing was stored.' in page and 'is a corrupt PDF' in page
     assert not Document.objects.exists()
     response = client.post('/documents/upload/', {'file': SimpleUploadedFile('empty.txt', b'')})
     assert response.status_code == 400

@@ -1,0 +1,192 @@
+"""Uploads as background jobs: the web request (page or API) stores the file under a name of its own, records an
+``IngestJob`` and queues it; the job reads and stores the file (``ingest.py``) and records what came of it in the
+same transaction, so that a job killed half-way and run again gives what one clean run gives.
+"""
+
+import hashlib
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
+
+from .ingest import DISK_FULL, IngestOutcome, ingest_bytes
+from .models import IngestJob
+from .originals import is_disk_full, media_path, remove, save_upload
+
+__all__ = [
+    'QUEUE_DOWN',
+    'QueueDown',
+    'UploadRefused',
+    'create_job',
+    'job_error',
+    'job_result',
+    'queue_job',
+    'run_job',
+    'start_job',
+]
+
+logger = logging.getLogger(__name__)
+
+QUEUE_DOWN = 'queue-down'
+UPLOAD_CHANGED = 'upload-changed'
+
+
+class QueueDown(Exception):
+    """The job could not be queued (the broker, Redis, is unreachable): it was marked failed and its file removed."""
+
+
+def create_job(user, upload, symbol: str = '') -> IngestJob:
+    """Store an uploaded file under a name of its own and record its job. Raises ``OSError`` (a full disk among
+    others) with nothing left behind."""
+    written = save_upload(upload.chunks(), upload.name)
+    try:
+        return IngestJob.objects.create(
+            user=user,
+            filename=upload.name[:255],
+            size=written.size,
+            sha256=written.sha256,
+            symbol=symbol,
+            upload=written.name,
+        )
+    except BaseException:
+        remove(written.name)
+        raise
+
+
+def queue_job(job: IngestJob) -> None:
+    """Hand the job to a worker (run inline in the embedded mode). Raises ``QueueDown`` when the broker cannot be
+    reached, after marking the job failed and removing its file: the upload is refused, never half-kept."""
+    from .tasks import ingest_job_task
+
+    try:
+        ingest_job_task.delay(job.pk)
+    except OperationalError as error:
+        logger.error('Ingest job %s could not be queued: %s', job.pk, error)
+        _fail(job.pk, QUEUE_DOWN, str(error))
+        remove(job.upload)
+        raise QueueDown from error
+
+
+class UploadRefused(Exception):
+    """The upload could not be kept: a full disk (507) or an unreachable queue (503)."""
+
+    def __init__(self, message: str, status: int):
+        self.message, self.status = message, status
+        super().__init__(message)
+
+
+def start_job(user, upload, symbol: str) -> IngestJob:
+    """Keep the upload and queue its job (the page and the API); raises ``UploadRefused``."""
+    try:
+        job = create_job(user, upload, symbol)
+    except OSError as error:
+        if not is_disk_full(error):
+            raise
+        raise UploadRefused(
+            _(
+                'The server disk is full: %(file)s was not kept and nothing stored before was touched. '
+                'Tell an administrator.'
+            )
+            % {'file': upload.name},
+            507,
+        ) from error
+    try:
+        queue_job(job)
+    except QueueDown as error:
+        job.refresh_from_db()
+        raise UploadRefused(job_error(job), 503) from error
+    return job
+
+
+def run_job(job_id: int) -> None:
+    """Read and store the job's file. Run again after a worker died (or twice), it does what one run does: a job
+    already finished is left as it is, and one that was running starts again from its untouched file."""
+    job = IngestJob.objects.select_related('user').get(pk=job_id)
+    if not job.running:
+        _remove_upload(job)
+        return
+    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.Status.RUNNING)
+    try:
+        data = media_path(job.upload).read_bytes()
+    except OSError as error:
+        logger.error('Ingest job %s: its file cannot be read: %s', job.pk, error)
+        _fail(job.pk, UPLOAD_CHANGED, str(error))
+        return
+    if len(data) != job.size or hashlib.sha256(data).hexdigest() != job.sha256:
+        _fail(job.pk, UPLOAD_CHANGED, 'the file waiting to be read does not match what was received')
+        _remove_upload(job)
+        return
+    try:
+        ingest_bytes(data, job.filename, user=job.user, symbol=job.symbol, finish=lambda outcome: _finish(job, outcome))
+    except Exception as error:
+        logger.exception('Ingest job %s failed', job.pk)
+        _fail(job.pk, DISK_FULL if is_disk_full(error) else '', str(error))
+    _remove_upload(job)
+
+
+def _finish(job: IngestJob, outcome: IngestOutcome) -> None:
+    """Record the outcome; called inside the transaction that stores the file."""
+    fields = {'finished': timezone.now(), 'pages': outcome.pages, 'paragraphs': outcome.paragraphs}
+    if outcome.status == 'refused':
+        fields.update(status=IngestJob.Status.FAILED, error_code=outcome.code, error_limit=outcome.limit)
+        fields['error'] = outcome.message
+    else:
+        fields.update(
+            status=IngestJob.Status.DONE,
+            outcome=outcome.status,
+            document_id=outcome.document_id,
+            version=outcome.version,
+            conflict=outcome.status == 'conflict',
+        )
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.save()
+
+
+def _fail(job_id: int, code: str, error: str) -> None:
+    job = IngestJob.objects.get(pk=job_id)
+    job.status, job.error_code, job.error, job.finished = IngestJob.Status.FAILED, code, error, timezone.now()
+    job.save()
+
+
+def _remove_upload(job: IngestJob) -> None:
+    """Remove the job's file once what it did is committed."""
+    if job.upload:
+        name = job.upload
+        transaction.on_commit(lambda: remove(name))
+
+
+def job_error(job: IngestJob) -> str:
+    """Why the job failed, in the reader's language where the reason is known to ssrhub."""
+    limits = {
+        'unpacked': _('%(file)s is too large: it unpacks to more than %(limit)s MB.'),
+        'pages': _('%(file)s has more than %(limit)s pages, the most one file may have.'),
+        'paragraphs': _('%(file)s has more than %(limit)s paragraphs, the most one file may have.'),
+        'seconds': _('%(file)s took more than %(limit)s seconds to read and was stopped.'),
+        'memory': _('%(file)s needed more than %(limit)s MB of memory to read and was stopped.'),
+        DISK_FULL: _('The server disk is full: %(file)s was not stored and nothing stored before was touched.'),
+        QUEUE_DOWN: _('The background queue cannot be reached: %(file)s was not kept. Try again in a few minutes.'),
+        UPLOAD_CHANGED: _('The copy of %(file)s kept for reading is missing or damaged: send the file again.'),
+    }
+    if job.error_code not in limits:
+        return job.error
+    limit = job.error_limit // (1024 * 1024) if job.error_code == 'unpacked' else job.error_limit
+    return limits[job.error_code] % {'file': job.filename, 'limit': number_format(limit, force_grouping=True)}
+
+
+def job_result(job: IngestJob) -> str:
+    """What the job did, in the reader's language."""
+    text = {
+        IngestJob.Outcome.CREATED: _('Stored %(document)s: %(count)s paragraphs, coded.'),
+        IngestJob.Outcome.NEW_VERSION: _('Stored version %(version)s of %(document)s: %(count)s paragraphs, coded.'),
+        IngestJob.Outcome.UNCHANGED: _('%(document)s already holds this exact file; nothing was added.'),
+        IngestJob.Outcome.CONFLICT: _(
+            'Stored %(document)s as a document of its own (%(count)s paragraphs, coded): the symbols of its '
+            'text, file name and upload do not agree, or its text does not print the symbol of the stored '
+            'document they name. An editor resolves this on the symbol conflicts page.'
+        ),
+    }.get(job.outcome, '')
+    return text % {'document': job.document, 'version': job.version, 'count': job.paragraphs} if text else ''
