@@ -4,9 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssrhub.core.textsearch import (
+    _fold_unicode,
     best_text,
     close_words,
-    _fold_unicode,
     fold,
     highlight,
     replace_words,
