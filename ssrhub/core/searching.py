@@ -224,9 +224,9 @@ def global_search(user, query: str, kind: str | None = None, page_number=1) -> S
     found = []
     for index in indexes():
         queryset = matching(index, user, query)
-        # Every kind's best hits are read anyway when no kind is chosen: most kinds have no more than those, and
-        # are counted without a second query (each searches a whole table).
-        best = None if kind else list(queryset[: HITS_PER_GROUP + 1])
+        # Every kind's best hits are read (shown unless another kind is chosen): most kinds have no more than those,
+        # and are counted without a second query (each searches a whole table).
+        best = None if index.kind == kind else list(queryset[: HITS_PER_GROUP + 1])
         count = len(best) if best is not None and len(best) <= HITS_PER_GROUP else queryset.count()
         if count:
             found.append((index, queryset, best))
