@@ -275,8 +275,8 @@ CELERY_BEAT_SCHEDULE = {
 # With a worker, a change to the records a plan's funding is calculated from has the kept results calculated again in
 # the background (finance/tasks.py); inline it would make the writer wait for every reader's result.
 SSRHUB_FUNDING_REFRESH = bool(CELERY_BROKER_URL)
-# Results kept until their data changes (a plan's funding, the search vocabulary): in Redis where it runs, so that
-# every web process shares them; in the process's memory in the embedded mode.
+# Results kept until their data changes (a plan's funding, the trends, the search vocabulary; core/kept.py): in Redis
+# where it runs, so that every web process shares them; in the process's memory in the embedded mode.
 CACHES = {
     'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': CELERY_BROKER_URL}
     if CELERY_BROKER_URL

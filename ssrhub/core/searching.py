@@ -224,13 +224,16 @@ def global_search(user, query: str, kind: str | None = None, page_number=1) -> S
     found = []
     for index in indexes():
         queryset = matching(index, user, query)
-        count = queryset.count()
+        # Every kind's best hits are read (shown unless another kind is chosen): most kinds have no more than those,
+        # and are counted without a second query (each searches a whole table).
+        best = None if index.kind == kind else list(queryset[: HITS_PER_GROUP + 1])
+        count = len(best) if best is not None and len(best) <= HITS_PER_GROUP else queryset.count()
         if count:
-            found.append((index, queryset))
+            found.append((index, queryset, best))
             results.facets.append({'kind': index.kind, 'label': index.label, 'count': count})
     chosen = next((pair for pair in found if pair[0].kind == kind), None)
     if chosen:
-        index, queryset = chosen
+        index, queryset, _best = chosen
         results.kind, results.kind_label = index.kind, index.label
         page = Paginator(queryset, HITS_PER_PAGE).get_page(page_number)
         shown = list(page.object_list)
@@ -238,8 +241,8 @@ def global_search(user, query: str, kind: str | None = None, page_number=1) -> S
         page.object_list = [_hit(index, obj, terms) for obj in shown]
         results.page = page
         return results
-    for (index, queryset), facet in zip(found, results.facets, strict=True):
-        shown = list(queryset[:HITS_PER_GROUP])
+    for (index, _queryset, best), facet in zip(found, results.facets, strict=True):
+        shown = best[:HITS_PER_GROUP]
         log_reads(user, shown, 'search')
         hits = [_hit(index, obj, terms) for obj in shown]
         results.groups.append({**facet, 'hits': hits})

@@ -28,6 +28,14 @@ MIN_SUGGESTED_LENGTH = 3
 
 def fold(text: str) -> str:
     """``text`` lower-cased, without accents, typographic apostrophes as ``'``: "Côte d’Ivoire" -> "cote d'ivoire"."""
+    # Most stored values are ASCII, with nothing to decompose or strip; SQLite's searches fold every value of the
+    # searched columns (tens of thousands per global search), so this path is worth its line.
+    if text.isascii():
+        return text.lower().translate(APOSTROPHES)
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     # Case folding after decomposition: compatibility letters ("℠") decompose to capitals.
     decomposed = unicodedata.normalize('NFKD', unicodedata.normalize('NFKD', text).casefold())
     bare = ''.join(char for char in decomposed if not unicodedata.combining(char))

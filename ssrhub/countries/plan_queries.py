@@ -176,7 +176,7 @@ def _read(documents: list[NationalDocument], user=None, today: date | None = Non
 def read_country_plans(country, user=None, today: date | None = None) -> tuple[list[NationalDocument], PlanContent]:
     """Every national framework document of ``country`` (in the model's order) and their content, actions with
     their status on ``today`` (default: the current day)."""
-    documents = list(_rows(NationalDocument, user).filter(country=country))
+    documents = list(_rows(NationalDocument, user).filter(country=country).select_related('country'))
     return documents, _read(documents, user, today)
 
 

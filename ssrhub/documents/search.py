@@ -11,8 +11,9 @@ import re
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -93,13 +94,22 @@ def _search_documents(queryset, query):
     """Documents whose symbol, title or key hold the query, or whose current text has a paragraph that does;
     ranked by where the query is, then by how many paragraphs hold it."""
     paragraphs = search_paragraphs(Paragraph.objects.filter(version__is_current=True), query).values('pk')
-    found = Document.objects.filter(folded_match(DOCUMENT_FIELDS, query) | Q(versions__paragraphs__in=paragraphs))
+    holding = Paragraph.objects.filter(pk__in=paragraphs)
+    found = Document.objects.filter(
+        folded_match(DOCUMENT_FIELDS, query) | Q(pk__in=holding.values('version__document'))
+    )
+    # A subquery per document found rather than a join over every paragraph of every document: counting the hits
+    # then needs no ranking at all.
+    hits = (
+        holding.filter(version__document=OuterRef('pk'))
+        .order_by()
+        .values('version__document')
+        .annotate(count=Count('pk'))
+        .values('count')
+    )
     return (
         queryset.filter(pk__in=found.values('pk'))
-        .annotate(
-            search_score=relevance(DOCUMENT_FIELDS, query),
-            paragraph_hits=Count('versions__paragraphs', filter=Q(versions__paragraphs__in=paragraphs), distinct=True),
-        )
+        .annotate(search_score=relevance(DOCUMENT_FIELDS, query), paragraph_hits=Coalesce(Subquery(hits), 0))
         .order_by('-search_score', '-paragraph_hits', '-date', 'pk')
     )
 

@@ -10,15 +10,15 @@ from collections import Counter, defaultdict
 from types import SimpleNamespace
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Max
 from django.utils.translation import get_language
 
 from ssrhub.coordination.models import Activity as ActivityRecord
 from ssrhub.coordination.models import ActivityLink, Organisation, ParticipatingOrganisation
 from ssrhub.coordination.models import Transaction as TransactionRecord
-from ssrhub.core.access import ALL, NONE, owned, reach
+from ssrhub.core import kept
 from ssrhub.core.i18n import translated
+from ssrhub.core.kept import data_version
 from ssrhub.countries.models import Action, NationalDocument, Pillar
 
 from .conversion import RateTable
@@ -193,31 +193,13 @@ def plan_inputs(
 
 
 def funding_version() -> str:
-    """The newest change of every kind of record the funding calculation reads, in one query (each the last entry
-    of a primary key index)."""
-    quote = connection.ops.quote_name
-    newest = ', '.join(
-        f'(SELECT MAX({quote("history_id")}) FROM {quote(model.history.model._meta.db_table)})'
-        for model in FUNDING_SOURCES
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f'SELECT {newest}')
-        return '.'.join(str(value or 0) for value in cursor.fetchone())
+    """The newest change of every kind of record the funding calculation reads."""
+    return data_version(FUNDING_SOURCES)
 
 
 def reader_key(user) -> str:
-    """What decides which of the records the calculation reads ``user`` sees, by the access rule: for each kind, all,
-    none or the user's countries, and the account itself where an owner rule applies. Readers with the same key read
-    the same records, so they share one kept result."""
-    parts, countries = [], None
-    for model in FUNDING_SOURCES:
-        scope = reach(user, model, 'view')
-        if scope is not ALL and scope is not NONE:
-            if countries is None:
-                countries = ','.join(str(pk) for pk in sorted(row['country'] for row in scope))
-            scope = countries
-        parts.append(scope if owned(user, model, 'view') is None else f'{scope}+{user.pk}')
-    return ':'.join(parts)
+    """Which of the records the calculation reads ``user`` sees: readers with the same key share one kept result."""
+    return kept.reader_key(user, FUNDING_SOURCES)
 
 
 # The results readers asked for (plan, currency, language, reader key -> one such reader), the newest last: what

@@ -5,14 +5,17 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.labels import code_label
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
+from ssrhub.core.kept import kept_result
 from ssrhub.framework.models import MissionTypeChoices
 
 from .comparison import mission_by_reference, mission_matrix, reference_paragraphs
 from .delivery import load_vocabulary
 from .forms import dimension_label, language, read_form
 from .matrix import BREAKDOWNS, MANDATED, REPORTED, ROW_FIELDS, SIDES, TOTAL
+from .trend_queries import TREND_SOURCES
 from .views import MissionAnalysisView
 
 __all__ = ['MatrixExportView', 'MatrixParagraphsView', 'MissionMatrixView', 'value_label']
@@ -124,7 +127,14 @@ class MissionMatrixView(MissionAnalysisView):
         context = {'mission': mission, 'form': form, 'export_formats': EXPORT_FORMATS, 'sides': SIDE_LABELS}
         if data is None:
             return render(request, 'mandates/matrix.html', context, status=400)
-        matrix = mission_matrix(mission, data['period'], explicit_only=data['explicit_only'])
+        # Kept as the trends are: the same records, the same events change it.
+        matrix = kept_result(
+            'mission-matrix',
+            request.user,
+            TREND_SOURCES,
+            [mission.pk, data['period'], data['explicit_only'], load_codebook().version],
+            lambda: mission_matrix(mission, data['period'], explicit_only=data['explicit_only']),
+        )
         values, rows, peak = heat_rows(matrix, data['dimension'])
         context.update(
             legend=heat_legend(peak),

@@ -3,7 +3,8 @@
 A handful of queries whatever the number of resolutions: the resolutions, their effective codes (reviewers'
 corrections applied, ``coding.effective``), the coded paragraphs and their force readings, the mission
 tracks, the country names, and the paragraph texts of the resolutions on no mission's track (the only ones whose
-country-specific status needs reading).
+country-specific status needs reading). The records are kept (``core.kept``) until one of ``TREND_SOURCES``
+changes: an ingest adds a document version, a review or a link correction a history row.
 """
 
 from collections import defaultdict
@@ -13,17 +14,31 @@ from django.db.models import Q
 from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.effective import effective_codes
 from ssrhub.coding.models import CodeAssignment, MachineReading
+from ssrhub.core.kept import kept_result
 from ssrhub.core.models import Country
 from ssrhub.core.symbols import DocType
-from ssrhub.documents.models import ON_TRACK, Document, MissionLink, Paragraph
+from ssrhub.documents.models import ON_TRACK, Document, DocumentVersion, MissionLink, Paragraph
+from ssrhub.framework.models import Mission
 
 from .trends import CodedParagraph, CountryNames, ResolutionRecord, institutional_act, symbol_year
 
-__all__ = ['country_names', 'resolution_records']
+__all__ = ['TREND_SOURCES', 'country_names', 'resolution_records']
+
+TREND_SOURCES = (Document, DocumentVersion, MachineReading, CodeAssignment, MissionLink, Mission, Country)
 
 
 def resolution_records(user, year_from: int | None = None, year_to: int | None = None) -> list[ResolutionRecord]:
     """The resolutions ``user`` may read, adopted from ``year_from`` to ``year_to`` (inclusive), as records."""
+    return kept_result(
+        'trend-records',
+        user,
+        TREND_SOURCES,
+        [year_from, year_to, load_codebook().version],
+        lambda: _read_records(user, year_from, year_to),
+    )
+
+
+def _read_records(user, year_from: int | None, year_to: int | None) -> list[ResolutionRecord]:
     documents = Document.objects.restrict(user).filter(doc_type=DocType.RESOLUTION)
     # The year is the date's, else the symbol's (a few dates are not read): filter on the date in SQL, keeping
     # the undated, then on the year in Python.

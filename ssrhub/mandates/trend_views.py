@@ -8,19 +8,20 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from ssrhub.coding.codebook import GROUPS
+from ssrhub.coding.codebook import GROUPS, load_codebook
 from ssrhub.coding.labels import code_label
 from ssrhub.coding.models import FORCE_LABELS
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
+from ssrhub.core.kept import kept_result
 from ssrhub.core.views.generic import AnalysisView
 from ssrhub.documents.models import MissionLink
 from ssrhub.framework.models import MissionTypeChoices
 
 from .forms import GROUP_LABELS, MEASURE_LABELS, read_filters
-from .trend_queries import resolution_records
+from .trend_queries import TREND_SOURCES, resolution_records
 from .trends import (
     CHART_SERIES,
     MEASURE_COLUMNS,
@@ -201,18 +202,25 @@ class TrendsView(TrendAnalysisView):
             context.update(year_from=request.GET.get('from', ''), year_to=request.GET.get('to', ''))
             return render(request, self.template_name, context, status=400)
         data = form.cleaned_data
-        records = resolution_records(request.user, data['from'], data['to'])
+        parts = [get_language(), load_codebook().version, *sorted(data.items())]
+        context.update(
+            kept_result('trend-page', request.user, TREND_SOURCES, parts, lambda: self.tables(request.user, data))
+        )
+        return render(request, self.template_name, context)
+
+    def tables(self, user, data) -> dict:
+        """The page's years and sections (tables, chart sources, downloads), kept as the records are."""
+        records = resolution_records(user, data['from'], data['to'])
         years = year_range(records, data['from'], data['to'])
         measures = [data['measure']] if data['measure'] else list(MEASURES)
         span = {'from': years[0], 'to': years[-1]} if years else {}
-        context.update(
-            year_from=span.get('from', data['from']),
-            year_to=span.get('to', data['to']),
-            sections=[self.section(measure, records, years, span, data['group']) for measure in measures]
+        return {
+            'year_from': span.get('from', data['from']),
+            'year_to': span.get('to', data['to']),
+            'sections': [self.section(measure, records, years, span, data['group']) for measure in measures]
             if years
             else [],
-        )
-        return render(request, self.template_name, context)
+        }
 
     def section(self, measure, records, years, span, group) -> dict:
         stored_years = {record.year for record in records}

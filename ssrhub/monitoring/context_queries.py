@@ -46,7 +46,7 @@ def country_series(user, country) -> list[SeriesValues]:
     values = (
         StatisticValue.objects.restrict(user)
         .filter(country=country, valid_until__isnull=True)
-        .select_related('load')
+        .select_related('load', 'country')
         .annotate(revised=Exists(earlier))
         .order_by('series_id', 'year')
     )
@@ -59,7 +59,9 @@ def country_series(user, country) -> list[SeriesValues]:
 
 def current_events(user, country):
     """The current version of each UCDP event of ``country`` the user may view."""
-    return ConflictEvent.objects.restrict(user).filter(country=country, valid_until__isnull=True)
+    return (
+        ConflictEvent.objects.restrict(user).filter(country=country, valid_until__isnull=True).select_related('country')
+    )
 
 
 @dataclass

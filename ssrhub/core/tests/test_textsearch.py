@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssrhub.core.textsearch import (
+    _fold_unicode,
     best_text,
     close_words,
     fold,
@@ -25,6 +26,11 @@ def test_fold_drops_accents_and_case_and_spells_letters_as_unaccent_does():
 @given(st.text())
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_fold_of_ascii_text_takes_a_short_cut_to_the_same_result(text):
+    assert fold(text) == _fold_unicode(text)
 
 
 def test_search_terms_keep_quoted_phrases_whole():

@@ -12,7 +12,8 @@ import pytest
 from ssrhub.core.roles import Role
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.ingest import ingest_path
-from ssrhub.documents.models import MissionLink
+from ssrhub.documents.missions import set_manual_link
+from ssrhub.documents.models import Document, MissionLink
 from ssrhub.framework.models import Mission
 from ssrhub.mandates.comparison import Period, mission_by_reference, mission_matrix
 from ssrhub.mandates.matrix_views import heat_legend
@@ -203,3 +204,15 @@ def test_track_names_the_mandates_given_by_reference_up_to_the_date(onumoz, view
     assert 'id="by-reference"' in page and 'S/RES/797 (1992)' in page and 'S/1994/89/Add.1' not in page
     page = viewer.get('/mandates/missions/ONUMOZ/?date=1994-06-30').content.decode()
     assert 'S/1994/89/Add.1' in page
+
+
+def test_the_kept_matrix_changes_when_a_resolution_leaves_the_track(viewer, onumoz):
+    def mandated():
+        return sum(row.mandated.count for row in viewer.get(MATRIX).context['matrix'].rows)
+
+    before = mandated()
+    assert before > 0
+    # Every resolution taken off ONUMOZ's track by hand: nothing is mandated any more.
+    for symbol, (relation, _paragraph) in ONUMOZ_TRACK.items():
+        set_manual_link(Document.objects.get(symbol=symbol), onumoz, relation=relation, excluded=True)
+    assert mandated() == 0
