@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _('core')
 
     def ready(self):
-        from . import checks, search, signals  # noqa: F401
+        from . import checks, metrics, search, signals  # noqa: F401
