@@ -239,7 +239,11 @@ SSRHUB_FUNDING_REFRESH = bool(CELERY_BROKER_URL)
 # Results kept until their data changes (a plan's funding, the search vocabulary): in Redis where it runs, so that
 # every web process shares them; in the process's memory in the embedded mode.
 CACHES = {
-    'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': CELERY_BROKER_URL}
+    'default': {
+        'BACKEND': 'ssrhub.core.cache.TolerantRedisCache',
+        'LOCATION': CELERY_BROKER_URL,
+        'OPTIONS': {'socket_connect_timeout': 1, 'socket_timeout': 1},
+    }
     if CELERY_BROKER_URL
     else {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}
 }

@@ -11,6 +11,7 @@ import pytest
 import redis
 from django.conf import settings as django_settings
 
+from ssrhub.core.cache import TolerantRedisCache
 from ssrhub.core.testing.ports import free_port
 from ssrhub.documents.tasks import ingest_path_task
 
@@ -128,3 +129,17 @@ def test_metrics_with_a_token_only_to_its_bearer(client, settings):
     answer = client.get('/metrics', HTTP_AUTHORIZATION='Bearer a-long-random-token', REMOTE_ADDR='192.0.2.10')
     assert answer.status_code == 200
     assert answer['Content-Type'].startswith('text/plain')
+
+
+def test_cache_keeps_values_in_redis(redis_url):
+    cache = TolerantRedisCache(redis_url, {})
+    cache.set('funding', {'gap': 12}, 60)
+    assert cache.get('funding') == {'gap': 12}
+
+
+def test_cache_reads_as_a_miss_when_redis_is_away():
+    cache = TolerantRedisCache(f'redis://127.0.0.1:{free_port()}/0', {'OPTIONS': {'socket_connect_timeout': 1}})
+    cache.set('funding', {'gap': 12}, 60)
+    assert cache.get('funding', 'missing') == 'missing'
+    assert cache.get_many(['funding']) == {}
+    assert cache.add('funding', 1) is False
