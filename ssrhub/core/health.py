@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import redis
-from celery import current_app
+from celery import Celery
 from django.conf import settings
 from django.db import connection
 
@@ -34,8 +34,13 @@ def _redis() -> bool:
 
 
 def _worker() -> bool:
-    with current_app.connection_for_write(settings.CELERY_BROKER_URL) as broker:
-        return bool(current_app.control.ping(timeout=settings.HEALTH_WORKER_TIMEOUT, connection=broker))
+    # A Celery app of its own: the project's keeps a pool of producers bound to the broker it first met.
+    probe = Celery('ssrhub-health', broker=settings.CELERY_BROKER_URL, set_as_current=False)
+    probe.conf.broker_connection_timeout = 1
+    try:
+        return bool(probe.control.ping(timeout=settings.HEALTH_WORKER_TIMEOUT))
+    finally:
+        probe.close()
 
 
 def _existing(path: Path) -> Path:
