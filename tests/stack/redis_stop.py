@@ -24,10 +24,11 @@ def main() -> None:
     deadline = time.monotonic() + 15
     while True:
         status, _h, body = client.get('/health/ready')
-        if status == 503 or time.monotonic() > deadline:
+        checks = json.loads(body)['checks']
+        # Redis takes a moment to shut down; the worker's ping may fail first.
+        if checks['redis'] == 'failing' or time.monotonic() > deadline:
             break
         time.sleep(0.3)
-    checks = json.loads(body)['checks']
     if status != 503 or checks['redis'] != 'failing' or checks['database'] != 'ok':
         fail(f'/health/ready with Redis stopped: {status} {body}')
     print(f'/health/ready: {status} {body}')
