@@ -1,6 +1,10 @@
 """Shared pytest fixtures: reference data is loaded once into the test database; shared data files or a failure."""
 
 import os
+import shutil
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,7 @@ from hypothesis import HealthCheck, settings
 
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import COUNTRY_ROLES, Role
+from ssrhub.core.testing.ports import free_port
 from ssrhub.core.testing.rows import insert_rows, stored_rows
 from ssrhub.core.testing.two_factor import AdministratorsVerifiedClient
 
@@ -149,6 +154,30 @@ def admin_client(admin_user):
     client = AdministratorsVerifiedClient()
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throw-away redis-server on a free loopback port (skipped without it, except in CI where it must be there)."""
+    server_binary = shutil.which('redis-server')
+    if not server_binary:
+        if os.environ.get('CI'):
+            pytest.fail('redis-server is required in CI (Debian package "redis-server")')
+        pytest.skip('redis-server is not installed')
+    port = free_port()
+    server = subprocess.Popen(
+        [server_binary, '--port', str(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        with socket.socket() as probe:
+            if probe.connect_ex(('127.0.0.1', port)) == 0:
+                break
+        time.sleep(0.1)
+    yield f'redis://127.0.0.1:{port}/0'
+    server.terminate()
+    server.wait(timeout=10)
 
 
 def pytest_report_header(config):

@@ -3,7 +3,7 @@
 Run against a running site holding the demo and the 1946-1994 corpus (`ssrhub setup --demo`), e.g. gunicorn with
 3 workers on PostgreSQL:
     .venv/bin/python bench/load.py --base-url http://127.0.0.1:8000 [--clients 20] [--seconds 60]
-        [--username analyst] [--password ssrhub-demo] [--json summary.json]
+        [--username analyst] [--password ssrhub-demo-2026] [--json summary.json]
 Each client logs in (login form, CSRF token, session cookie) as the same demo user. The URLs are read from the
 site as that user sees it: mission matrices from /mandates/, country workspaces and actor maps from the home page's
 workspaces; searches use the words below and the missions found. Every URL is fetched once before the clock starts
@@ -161,7 +161,7 @@ def main() -> int:
     parser.add_argument('--seconds', type=float, default=60, help='heavy pages phase')
     parser.add_argument('--light-seconds', type=float, default=20, help='light page phase')
     parser.add_argument('--username', default='analyst')
-    parser.add_argument('--password', default='ssrhub-demo')
+    parser.add_argument('--password', default='ssrhub-demo-2026')
     parser.add_argument('--p95-ms', type=float, default=500, help="target: the heavy pages' 95th percentile")
     parser.add_argument('--min-ratio', type=float, default=0.5, help='target: heavy over light requests per second')
     parser.add_argument('--json', help='also write the JSON summary to this file')

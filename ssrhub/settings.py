@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its request count and latency include every other middleware's work.
+    'ssrhub.core.metrics.RequestMetricsMiddleware',
     'django.middleware.security.SecurityMiddleware',
     'ssrhub.core.security_headers.SecurityHeadersMiddleware',
     'ssrhub.core.read_only.ReadOnlyDatabaseMiddleware',
@@ -128,6 +130,11 @@ if DATABASES['default']['ENGINE'] == 'django.db.backends.sqlite3':
     ):
         DATABASES['default']['NAME'] = f'{_database.resolve().as_uri()}?immutable=1'
         del DATABASES['default']['OPTIONS']['transaction_mode']
+else:
+    # A server's connections are kept between requests and checked before reuse, so that a database restart costs
+    # the requests during the outage only: the next request opens a new connection.
+    DATABASES['default']['CONN_MAX_AGE'] = env.int('SSRHUB_DB_CONN_MAX_AGE', default=60)
+    DATABASES['default']['CONN_HEALTH_CHECKS'] = True
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
 # Section: authentication
@@ -197,6 +204,24 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = env.path('SSRHUB_MEDIA_ROOT', default=VAR_DIR / 'media')
+# Uploads on local disk, or in any S3-compatible store when a bucket is named. Either way they are served only through
+# the views that check access (there is no MEDIA_URL): the store's own addresses are never given out.
+MEDIA_S3_BUCKET = env.str('SSRHUB_MEDIA_S3_BUCKET', default='')
+if MEDIA_S3_BUCKET:
+    STORAGES['default'] = {
+        'BACKEND': 'storages.backends.s3.S3Storage',
+        'OPTIONS': {
+            'bucket_name': MEDIA_S3_BUCKET,
+            'endpoint_url': env.str('SSRHUB_MEDIA_S3_ENDPOINT_URL', default='') or None,
+            'access_key': env.str('SSRHUB_MEDIA_S3_ACCESS_KEY', default='') or None,
+            'secret_key': env.str('SSRHUB_MEDIA_S3_SECRET_KEY', default='') or None,
+            'region_name': env.str('SSRHUB_MEDIA_S3_REGION', default='') or None,
+            'location': env.str('SSRHUB_MEDIA_S3_PREFIX', default=''),
+            # Private objects, never replaced under the same name (as on disk).
+            'default_acl': 'private',
+            'file_overwrite': False,
+        },
+    }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Section: document uploads and ingest jobs (docs/operations.md, "Uploads and ingest jobs"): the limits every file
@@ -272,13 +297,22 @@ CELERY_BEAT_SCHEDULE = {
         'schedule': env.int('SSRHUB_CHECK_ORIGINALS_SECONDS', default=24 * 3600),
     },
 }
+# A task acknowledged only once done (acks_late) goes back to the queue when its worker dies; with Redis, after this
+# many seconds without acknowledgement. It must be longer than the longest task, or a running task is given again.
+CELERY_BROKER_TRANSPORT_OPTIONS = {'visibility_timeout': env.int('SSRHUB_CELERY_VISIBILITY_TIMEOUT', default=3600)}
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE_FILENAME = str(env.path('SSRHUB_CELERY_BEAT_SCHEDULE', default=VAR_DIR / 'celerybeat-schedule'))
 # With a worker, a change to the records a plan's funding is calculated from has the kept results calculated again in
 # the background (finance/tasks.py); inline it would make the writer wait for every reader's result.
 SSRHUB_FUNDING_REFRESH = bool(CELERY_BROKER_URL)
 # Results kept until their data changes (a plan's funding, the trends, the search vocabulary; core/kept.py): in Redis
 # where it runs, so that every web process shares them; in the process's memory in the embedded mode.
 CACHES = {
-    'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': CELERY_BROKER_URL}
+    'default': {
+        'BACKEND': 'ssrhub.core.cache.TolerantRedisCache',
+        'LOCATION': CELERY_BROKER_URL,
+        'OPTIONS': {'socket_connect_timeout': 1, 'socket_timeout': 1},
+    }
     if CELERY_BROKER_URL
     else {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}
 }
@@ -331,6 +365,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env.bool('SSRHUB_SSL_REDIRECT', default=True)
+    # Probes and Prometheus may ask gunicorn directly over plain HTTP on the machine.
+    SECURE_REDIRECT_EXEMPT = [r'^health/', r'^metrics$']
     SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')
     SECURE_HSTS_SECONDS = env.int('SSRHUB_HSTS_SECONDS', default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -368,6 +404,15 @@ PERMISSIONS_POLICY = {
         'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
     )
 }  # fmt: skip
+
+# Section: health and metrics (core/health.py, core/metrics.py)
+
+# /health/ready fails when the media or var directory has less free space than this.
+HEALTH_MIN_FREE_MB = env.int('SSRHUB_HEALTH_MIN_FREE_MB', default=1024)
+# How long /health/ready waits for a Celery worker to answer a ping.
+HEALTH_WORKER_TIMEOUT = env.float('SSRHUB_HEALTH_WORKER_TIMEOUT', default=2.0)
+# /metrics answers a request bearing this token; with none set, only a request made on the machine itself.
+METRICS_TOKEN = env.str('SSRHUB_METRICS_TOKEN', default='')
 
 LOGGING = {
     'version': 1,

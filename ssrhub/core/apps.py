@@ -8,5 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _('core')
 
     def ready(self):
-        from . import checks, search, sessions, signals  # noqa: F401
+        from . import checks, metrics, search, sessions, signals  # noqa: F401
         from .api import schema  # noqa: F401  (drf-spectacular's extensions register on import)

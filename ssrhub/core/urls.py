@@ -1,8 +1,11 @@
 from django.urls import path
 
-from .views import countries, pages, two_factor
+from .views import countries, health, pages, two_factor
 
 urlpatterns = [
+    path('health/live', health.live, name='health_live'),
+    path('health/ready', health.ready, name='health_ready'),
+    path('metrics', health.metrics, name='metrics'),
     path('search/', pages.search, name='search'),
     path('changes/', pages.changes, name='changes'),
     path('favicon.ico', pages.favicon, name='favicon'),

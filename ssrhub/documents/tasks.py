@@ -25,6 +25,8 @@ _ROBUST = {
 }
 
 
+# Acknowledged once done: a worker killed in the middle gives the file back to the queue, and storing is idempotent
+# (a file already stored is found unchanged), so the retry neither loses nor duplicates a document.
 @shared_task(name='ssrhub.documents.ingest_path', **_ROBUST)
 def ingest_path_task(path: str, user_id: int | None = None, code: bool = True) -> dict:
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None

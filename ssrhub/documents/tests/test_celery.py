@@ -6,44 +6,13 @@ a free loopback port, one Celery worker, and the ingest command waiting for the 
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 RESOLUTIONS = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
-REDIS = shutil.which('redis-server')
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(('127.0.0.1', 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def redis_url(tmp_path):
-    if not REDIS:
-        if os.environ.get('CI'):
-            pytest.fail('redis-server is required in CI (Debian package "redis-server")')
-        pytest.skip('redis-server is not installed')
-    port = _free_port()
-    server = subprocess.Popen(
-        [REDIS, '--port', str(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(50):
-        with socket.socket() as probe:
-            if probe.connect_ex(('127.0.0.1', port)) == 0:
-                break
-        time.sleep(0.1)
-    yield f'redis://127.0.0.1:{port}/0'
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def test_ingest_runs_as_celery_tasks_on_a_worker(tmp_path, redis_url):
