@@ -32,6 +32,7 @@ ALLOWED_VIEWS = {
 # Whole families of views, by the start of their dotted path, with the reason.
 ALLOWED_MODULES = {
     'django.contrib.auth.views.': 'login, logout and passwords',
+    'ssrhub.core.views.health.': 'health probes and metrics: no records (metrics need a token or loopback)',
     'django.views.i18n.': 'language switch',
     'django.contrib.admin.': 'the admin checks Django model permissions itself (staff only)',
     'django.contrib.auth.admin.': 'the admin pages of users (staff only)',

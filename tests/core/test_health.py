@@ -116,7 +116,8 @@ def test_metrics_count_requests_by_view_and_tasks_by_outcome(client):
     assert samples[('ssrhub_http_requests_total', (('method', 'GET'), ('status', '200'), ('view', 'health_live')))] >= 1
     assert samples[('ssrhub_http_request_duration_seconds_count', (('method', 'GET'), ('view', 'health_live')))] >= 1
     outcomes = {labels for name, labels in samples if name == 'ssrhub_celery_tasks_total'}
-    assert {dict(labels)['task'] for labels in outcomes} == {'ssrhub.documents.ingest_path'}
+    # The counters are the process's: tasks other tests ran in it are counted too.
+    assert 'ssrhub.documents.ingest_path' in {dict(labels)['task'] for labels in outcomes}
 
 
 def test_metrics_show_the_queue_length_in_redis(client, settings, redis_url):

@@ -19,6 +19,9 @@ from django.db import connection
 
 from ssrhub.core.read_only import read_only_message
 
+# The embedded SQLite file is what an operator can make read-only; PostgreSQL's read-only modes are the server's.
+pytestmark = pytest.mark.skipif(connection.vendor != 'sqlite', reason='a read-only SQLite file: SQLite runs only')
+
 # Runs with the copy still writable: `migrate` (which sets WAL), a country editor of CAF logged in; prints the session.
 PREPARE = """
 import django

@@ -15,6 +15,7 @@ from django.test import Client
 from django.utils import translation
 
 from ssrhub.core.roles import Role
+from ssrhub.core.testing.two_factor import AdministratorsVerifiedClient
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.jobs import run_job
 from ssrhub.documents.models import Document, DocumentVersion, IngestJob, Paragraph
@@ -96,7 +97,7 @@ def test_a_running_job_is_polled_and_only_its_owner_and_administrators_read_it(c
     assert other.get(job.get_absolute_url()).status_code == 404
     assert other.get(f'/api/documents/jobs/{job.pk}/').status_code == 404
     assert 'slow.pdf' not in other.get('/documents/jobs/').content.decode()
-    admin = Client()
+    admin = AdministratorsVerifiedClient()
     admin.force_login(make_user('root', Role.ADMINISTRATOR))
     assert admin.get(job.get_absolute_url()).status_code == 200
     assert admin.get(f'/api/documents/jobs/{job.pk}/').json()['status'] == 'queued'
