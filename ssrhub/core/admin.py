@@ -89,20 +89,24 @@ class AuditedUserAdmin(SimpleHistoryAdmin, UserAdmin):
 admin.site.unregister(AccessAttempt)
 
 
-@admin.register(AccessAttempt)
-class LockoutAdmin(AccessAttemptAdmin):
-    """django-axes' failed logins by username and client address, those locked first, for administrators (role or
-    superuser); "Unlock" removes them (the admin's log records who unlocked what)."""
-
-    list_display = ('username', 'ip_address', 'failures_since_start', 'locked', 'attempt_time')
-    ordering = ('-failures_since_start', '-attempt_time')
-    actions = ['unlock']
+class AdministratorsOnlyMixin:
+    """An admin page seen by administrators (the role or superusers) only, whatever Django permissions say."""
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and is_administrator(request.user)
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
+
+
+@admin.register(AccessAttempt)
+class LockoutAdmin(AdministratorsOnlyMixin, AccessAttemptAdmin):
+    """django-axes' failed logins by username and client address, those locked first, for administrators (role or
+    superuser); "Unlock" removes them (the admin's log records who unlocked what)."""
+
+    list_display = ('username', 'ip_address', 'failures_since_start', 'locked', 'attempt_time')
+    ordering = ('-failures_since_start', '-attempt_time')
+    actions = ['unlock']
 
     def has_delete_permission(self, request, obj=None):
         return self.has_view_permission(request)
@@ -125,7 +129,7 @@ class LockoutAdmin(AccessAttemptAdmin):
 
 
 @admin.register(SensitiveRead)
-class SensitiveReadAdmin(admin.ModelAdmin):
+class SensitiveReadAdmin(AdministratorsOnlyMixin, admin.ModelAdmin):
     """The read log, for administrators only, read-only: who read which sensitive record, when and how (the record's
     kind and id, never its content)."""
 
@@ -134,12 +138,6 @@ class SensitiveReadAdmin(admin.ModelAdmin):
     search_fields = ('user__username',)
     date_hierarchy = 'at'
     list_select_related = ('user', 'content_type')
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and is_administrator(request.user)
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
 
     def has_add_permission(self, request):
         return False
@@ -152,7 +150,7 @@ class SensitiveReadAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AdministratorsOnlyMixin, admin.ModelAdmin):
     """Everyone's API tokens, for administrators: they see them (never a key: only its digest is stored) and revoke any
     (delete, one or all of a user's at once). Tokens are created by their owner on the account page."""
 
@@ -162,12 +160,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_select_related = ('user',)
     fields = ('name', 'user', 'created', 'last_used', 'expiry')
     readonly_fields = fields
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and is_administrator(request.user)
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return self.has_view_permission(request)
