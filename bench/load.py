@@ -24,7 +24,7 @@ import statistics
 import sys
 import threading
 import time
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 
@@ -41,28 +41,43 @@ class LoginFailed(Exception):
     pass
 
 
+def get(session: requests.Session, url: str) -> requests.Response:
+    """GET through the proxy's eyes. Every request says it came over HTTPS (X-Forwarded-Proto), so a production
+    site can be measured on gunicorn's plain HTTP port as it runs behind nginx; the cookies it marks Secure are kept
+    sendable over that plain connection (requests would otherwise drop them)."""
+    response = session.get(url, timeout=TIMEOUT, allow_redirects=False)
+    for cookie in session.cookies:
+        cookie.secure = False
+    return response
+
+
 def log_in(base_url: str, username: str, password: str) -> requests.Session:
     """A session signed in through the login form, as a browser does it."""
     session = requests.Session()
+    session.headers['X-Forwarded-Proto'] = 'https'
     login = urljoin(base_url, LOGIN_PAGE)
-    session.get(login, timeout=TIMEOUT).raise_for_status()
+    get(session, login).raise_for_status()
     response = session.post(
         login,
         data={'username': username, 'password': password, 'csrfmiddlewaretoken': session.cookies.get('csrftoken', '')},
-        headers={'Referer': login},
+        headers={'Referer': f'https://{urlsplit(base_url).netloc}{LOGIN_PAGE}'},
         timeout=TIMEOUT,
+        allow_redirects=False,
     )
-    if response.status_code != 200 or response.url.startswith(login):
+    for cookie in session.cookies:
+        cookie.secure = False
+    next_page = response.headers.get('Location', '')
+    if response.status_code != 302 or next_page.startswith(LOGIN_PAGE):
         raise LoginFailed(f'{username} could not log in at {login} (status {response.status_code}).')
-    if '/two-factor/' in response.url:
+    if '/two-factor/' in next_page:
         raise LoginFailed(f'{username} must verify a second factor: use an account that reads no sensitive record.')
     return session
 
 
 def discover(session: requests.Session, base_url: str) -> dict[str, list[str]]:
     """The heavy pages' URLs, per page, as the signed-in user finds them on the site."""
-    mandates = session.get(urljoin(base_url, '/mandates/'), timeout=TIMEOUT).text
-    home = session.get(urljoin(base_url, '/'), timeout=TIMEOUT).text
+    mandates = get(session, urljoin(base_url, '/mandates/')).text
+    home = get(session, urljoin(base_url, '/')).text
     matrices = sorted(set(MATRIX.findall(mandates)))
     countries = sorted(set(WORKSPACE.findall(home)))
     missions = sorted(set(MISSION.findall(mandates)))[:10]
@@ -92,7 +107,7 @@ def run_phase(sessions, base_url: str, plan: list[tuple[str, str]], seconds: flo
                 break
             began = time.perf_counter()
             try:
-                response = session.get(urljoin(base_url, url), timeout=TIMEOUT, allow_redirects=False)
+                response = get(session, urljoin(base_url, url))
                 error = None if response.status_code == 200 else f'{response.status_code} {url}'
             except requests.RequestException as exc:
                 error = f'{type(exc).__name__} {url}'
@@ -180,7 +195,7 @@ def main() -> int:
         for page, page_urls in urls.items()
     ]
     for _page, url in dict.fromkeys(plan):
-        sessions[0].get(urljoin(args.base_url, url), timeout=TIMEOUT)
+        get(sessions[0], urljoin(args.base_url, url))
     heavy = summarise(*run_phase(sessions, args.base_url, plan, args.seconds))
     light = summarise(*run_phase(sessions, args.base_url, [('light page', LIGHT_PAGE)], args.light_seconds))
 

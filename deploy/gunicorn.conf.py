@@ -9,6 +9,10 @@ import os
 import shutil
 from pathlib import Path
 
+# Imported here, in the master at start-up: imported in child_exit, a signal handler, it can interrupt an import
+# already under way (on a reload) and kill the master.
+from prometheus_client import multiprocess
+
 # Behind nginx on the same machine: only it connects.
 bind = os.environ.get('SSRHUB_BIND', '127.0.0.1:8000')
 # Pages are mostly database-bound: two processes per core, at least two.
@@ -42,6 +46,4 @@ def on_starting(server):
 
 def child_exit(server, worker):
     if os.environ.get('PROMETHEUS_MULTIPROC_DIR'):
-        from prometheus_client import multiprocess
-
         multiprocess.mark_process_dead(worker.pid)

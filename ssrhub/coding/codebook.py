@@ -488,7 +488,17 @@ def _version_key(version: str) -> tuple:
 
 
 def available_versions(directory: Path = CODEBOOK_DIR) -> list[str]:
-    """Codebook versions found under ``directory``, oldest first."""
+    """Codebook versions found under ``directory``, oldest first. The shipped ones are looked for once: they change
+    only with a release, and pages ask for them for every code they label."""
+    return list(_shipped_versions()) if directory == CODEBOOK_DIR else _versions_in(directory)
+
+
+@functools.cache
+def _shipped_versions() -> tuple[str, ...]:
+    return tuple(_versions_in(CODEBOOK_DIR))
+
+
+def _versions_in(directory: Path) -> list[str]:
     return sorted((path.parent.name for path in directory.glob('*/codebook.yaml')), key=_version_key)
 
 

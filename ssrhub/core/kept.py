@@ -36,15 +36,16 @@ def data_version(models) -> str:
 
 def reader_key(user, models) -> str:
     """What decides which rows of ``models`` ``user`` sees, by the access rule: for each, all, none or the user's
-    countries, and the account itself where an owner rule applies. Readers with the same key read the same records,
-    so they share one kept result."""
-    parts, countries = [], None
+    countries (which can differ between models, by the roles that grant them), and the account itself where an owner
+    rule applies. Readers with the same key read the same records, so they share one kept result."""
+    parts, countries = [], {}
     for model in models:
         scope = reach(user, model, 'view')
         if scope is not ALL and scope is not NONE:
-            if countries is None:
-                countries = ','.join(str(pk) for pk in sorted(row['country'] for row in scope))
-            scope = countries
+            query = str(scope.query)
+            if query not in countries:
+                countries[query] = ','.join(str(pk) for pk in sorted(row['country'] for row in scope))
+            scope = countries[query]
         parts.append(scope if owned(user, model, 'view') is None else f'{scope}+{user.pk}')
     return ':'.join(parts)
 

@@ -18,8 +18,10 @@ from django.core.paginator import Paginator
 from django.db.backends.signals import connection_created
 from django.db.models import Case, CharField, IntegerField, Q, TextField, Transform, Value, When
 from django.dispatch import receiver
+from django.utils.translation import get_language
 
-from .readlog import log_reads
+from .kept import kept_result
+from .readlog import is_sensitive, log_reads
 from .textsearch import WORD, best_text, fold, highlight, search_terms, snippet, spelling_alternatives
 
 __all__ = [
@@ -210,18 +212,44 @@ def _hit(index: SearchIndex, obj, terms: list[str]) -> dict:
         'title': highlight(described['title'], terms),
         'url': described['url'],
         'text': highlight(snippet(text, terms), terms) if text else [],
-        'context': described['context'],
+        'context': str(described['context']),
     }
 
 
 def global_search(user, query: str, kind: str | None = None, page_number=1) -> SearchResults:
     """Every kind's hits for ``query`` that ``user`` may view: counted per kind, the best few of each, or, with
-    ``kind``, that kind's hits page by page. The hits shown of sensitive records are written to the read log."""
-    results = SearchResults(query=query)
-    terms = search_terms(query)
-    if not terms:
+    ``kind``, that kind's hits page by page. The hits shown of sensitive records are written to the read log.
+
+    The overview of every kind is kept (``core/kept.py``) until a searched record changes, for the readers who see
+    the same records; each reader's view of it is still logged."""
+    if not search_terms(query):
+        return SearchResults(query=query)
+    if kind is None:
+        models = [index.model for index in indexes()]
+        results, shown = kept_result(
+            'global-search', user, models, [query, get_language()], lambda: _groups(*_facets(user, query), query)
+        )
+        log_reads(user, [model(pk=pk) for model, pk in shown], 'search')
         return results
-    found = []
+    results, found = _facets(user, query, kind)
+    chosen = next((pair for pair in found if pair[0].kind == kind), None)
+    if chosen is None:
+        results, shown = _groups(results, found, query)
+        log_reads(user, [model(pk=pk) for model, pk in shown], 'search')
+        return results
+    index, queryset, _best = chosen
+    results.kind, results.kind_label = index.kind, index.label
+    page = Paginator(queryset, HITS_PER_PAGE).get_page(page_number)
+    shown = list(page.object_list)
+    log_reads(user, shown, 'search')
+    page.object_list = [_hit(index, obj, search_terms(query)) for obj in shown]
+    results.page = page
+    return results
+
+
+def _facets(user, query: str, kind: str | None = None):
+    """The kinds with hits, counted, and for each its (index, matching rows, best hits unless it is ``kind``)."""
+    results, found = SearchResults(query=query), []
     for index in indexes():
         queryset = matching(index, user, query)
         # Every kind's best hits are read (shown unless another kind is chosen): most kinds have no more than those,
@@ -230,26 +258,22 @@ def global_search(user, query: str, kind: str | None = None, page_number=1) -> S
         count = len(best) if best is not None and len(best) <= HITS_PER_GROUP else queryset.count()
         if count:
             found.append((index, queryset, best))
-            results.facets.append({'kind': index.kind, 'label': index.label, 'count': count})
-    chosen = next((pair for pair in found if pair[0].kind == kind), None)
-    if chosen:
-        index, queryset, _best = chosen
-        results.kind, results.kind_label = index.kind, index.label
-        page = Paginator(queryset, HITS_PER_PAGE).get_page(page_number)
-        shown = list(page.object_list)
-        log_reads(user, shown, 'search')
-        page.object_list = [_hit(index, obj, terms) for obj in shown]
-        results.page = page
-        return results
+            results.facets.append({'kind': index.kind, 'label': str(index.label), 'count': count})
+    return results, found
+
+
+def _groups(results: SearchResults, found, query: str):
+    """``results`` with every kind's best hits, and the sensitive records among them as (model, pk), which are
+    logged at each read."""
+    terms, shown = search_terms(query), []
     for (index, _queryset, best), facet in zip(found, results.facets, strict=True):
-        shown = best[:HITS_PER_GROUP]
-        log_reads(user, shown, 'search')
-        hits = [_hit(index, obj, terms) for obj in shown]
-        results.groups.append({**facet, 'hits': hits})
+        hits = best[:HITS_PER_GROUP]
+        shown += [(type(hit), hit.pk) for hit in hits if is_sensitive(type(hit))]
+        results.groups.append({**facet, 'hits': [_hit(index, obj, terms) for obj in hits]})
     # A kind whose best hit is named exactly as the query comes first ("Liberia": the country before paragraphs).
     wanted = fold(' '.join(WORD.findall(query)))
     results.groups.sort(key=lambda group: fold(''.join(part for part, _ in group['hits'][0]['title'])) != wanted)
-    return results
+    return results, shown
 
 
 def suggest(user, query: str, limit: int = 3) -> list[dict]:

@@ -1,5 +1,6 @@
 """Fault: Redis stopped. Passes when /health/ready turns 503 naming Redis (and the worker, which it reaches through
-Redis), while pages, the search (its vocabulary is cached in Redis) and login still serve.
+Redis), while pages, the search (its vocabulary is cached in Redis) and login still serve, and an upload is refused
+with a 503 that says why, keeping no file (media under $SSRHUB_MEDIA_ROOT).
 
     redis_stop.py --redis-pid PID     (.ci/stack starts Redis again afterwards)
 """
@@ -9,9 +10,13 @@ import json
 import os
 import signal
 import time
+import uuid
+from pathlib import Path
 
 from client import Client, fail
 
+UPLOAD = '/documents/upload/'
+QUEUE_DOWN = 'The background queue cannot be reached'
 PAGES = ['/', '/countries/', '/documents/', '/paragraphs/?q=police', '/search/?q=police']
 
 
@@ -38,7 +43,21 @@ def main() -> None:
         if status != 200:
             fail(f'{path} with Redis stopped: {status}')
         print(f'ok  {path}: {status}')
+    check_upload_refused(client)
     print('Redis stop: passed')
+
+
+def check_upload_refused(client: Client) -> None:
+    filename = f'redis-stop-{uuid.uuid4().hex}.txt'
+    fields = {'csrfmiddlewaretoken': client.csrf_token(UPLOAD), 'symbol': ''}
+    content = b'Security sector reform: a short text uploaded while the queue is down.\n'
+    status, _h, page = client.post_file(UPLOAD, fields, 'file', filename, content)
+    if status != 503 or QUEUE_DOWN not in page:
+        fail(f'upload with Redis stopped: {status}, expected 503 saying "{QUEUE_DOWN}"')
+    kept = [path for path in Path(os.environ['SSRHUB_MEDIA_ROOT']).rglob('*') if Path(filename).stem in path.name]
+    if kept:
+        fail(f'the refused upload left files behind: {kept}')
+    print(f'ok  upload refused: {status} "{QUEUE_DOWN}...", no file kept')
 
 
 if __name__ == '__main__':
