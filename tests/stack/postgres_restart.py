@@ -1,6 +1,6 @@
 """Fault: PostgreSQL restarted during a burst of requests. Passes when requests fail only while the database is
-down (plus a short grace for connections in flight), the next 20 requests after that succeed, and gunicorn's master
-process is the same one (it was not restarted).
+down (plus a short grace for connections in flight) and then with a 503 that says so (not a 500), the next 20
+requests after that succeed, and gunicorn's master process is the same one (it was not restarted).
 
     postgres_restart.py --gunicorn-pid PID -- <command that restarts PostgreSQL>
 """
@@ -67,6 +67,8 @@ def main() -> None:
     )
     if outside:
         fail(f'{len(outside)} requests failed outside the outage: {outside[:5]}')
+    if any(status != 503 for _s, _e, status in failed):
+        fail(f'requests failed with other statuses than 503 (database unreachable): {sorted({r[2] for r in failed})}')
     if len(after) < AFTER_REQUESTS or any(status != 200 for _s, _e, status in after):
         fail(f'the site did not recover after the restart: statuses after it {[r[2] for r in after]}')
     try:

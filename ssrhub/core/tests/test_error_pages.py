@@ -6,6 +6,7 @@ import json
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.db import OperationalError
 from django.template import loader
 from django.test import Client, RequestFactory
 from django.utils import translation
@@ -98,6 +99,33 @@ def test_500_page_survives_a_failing_request_context(monkeypatch):
     response = errors.server_error(RequestFactory().get('/somewhere/'))
     assert response.status_code == 500
     assert 'Something went wrong on our side' in response.content.decode()
+
+
+def _answer_during_outage(path, language='en'):
+    request = RequestFactory().get(path)
+    request.user = AnonymousUser()
+    with translation.override(language):
+        try:
+            raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+        except OperationalError:
+            return errors.server_error(request)
+
+
+def test_database_outage_answers_503_saying_so():
+    response = _answer_during_outage('/countries/')
+    assert response.status_code == 503 and response['Retry-After'] == '30'
+    assert 'The database cannot be reached at the moment' in response.content.decode()
+    assert 'La base de données est injoignable pour le moment' in _answer_during_outage('/', 'fr').content.decode()
+    api = _answer_during_outage('/api/core/countries/')
+    assert api.status_code == 503 and json.loads(api.content) == {
+        'detail': 'The database cannot be reached at the moment.'
+    }
+
+
+def test_database_outage_page_needs_no_request_context(monkeypatch):
+    monkeypatch.setattr(errors, 'render', lambda *args, **kwargs: 1 / 0)
+    response = _answer_during_outage('/countries/')
+    assert response.status_code == 503 and 'The database cannot be reached' in response.content.decode()
 
 
 def test_500_template_needs_no_context():

@@ -4,15 +4,20 @@ what happened and what to do.
 Under ``/api/`` each answers JSON in DRF's shape instead (``core/api/errors.py``).
 
 The 500 page is first rendered with the request (menu, language switch, the user's name); if that fails too (the
-database is down, a context processor breaks) Django's own handler renders ``500.html`` with an empty context, which
-the template is written to survive.
+database is down, a context processor breaks) ``500.html`` is rendered without it, which the template is written to
+survive. When the database cannot be reached (a restart, an outage) the page says so and answers 503 with
+Retry-After: the request can be repeated, and monitoring tells an outage from a fault of the code.
 """
 
 import logging
+import sys
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.views import defaults
+from django.template import loader
+from django.utils.translation import gettext as _
 
 from ssrhub.core.api.errors import api_error, is_api
 from ssrhub.core.models import Country
@@ -61,11 +66,21 @@ def page_not_found(request, exception):
     return render(request, '404.html', {'request_path': request.path, **_support()}, status=404)
 
 
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
+    database_down = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    status = 503 if database_down else 500
     if is_api(request):
-        return api_error(500)
-    try:
-        return render(request, '500.html', _support(), status=500)
-    except Exception:
-        logger.exception('The 500 page failed with the request; rendering it without.')
-        return defaults.server_error(request)
+        response = api_error(status, _('The database cannot be reached at the moment.') if database_down else '')
+    else:
+        context = {'database_down': database_down, **_support()}
+        try:
+            response = render(request, '500.html', context, status=status)
+        except Exception:
+            logger.exception('The 500 page failed with the request; rendering it without.')
+            response = HttpResponse(loader.get_template('500.html').render(context), status=status)
+    if database_down:
+        response['Retry-After'] = str(RETRY_AFTER_SECONDS)
+    return response
