@@ -9,10 +9,13 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
-from .ingest import DISK_FULL, IngestOutcome, ingest_bytes
+from .extract import ExtractionError
+from .extract.errors import PROBLEMS
+from .ingest import DISK_FULL, NO_PARAGRAPHS, IngestOutcome, ingest_bytes
 from .models import IngestJob
 from .originals import is_disk_full, media_path, remove, save_upload
 
@@ -21,6 +24,7 @@ __all__ = [
     'QueueDown',
     'UploadRefused',
     'create_job',
+    'extraction_message',
     'job_error',
     'job_result',
     'queue_job',
@@ -130,8 +134,9 @@ def run_job(job_id: int) -> None:
 def _finish(job: IngestJob, outcome: IngestOutcome) -> None:
     """Record the outcome; called inside the transaction that stores the file."""
     fields = {'finished': timezone.now(), 'pages': outcome.pages, 'paragraphs': outcome.paragraphs}
+    fields['files_done'] = job.files_total
     if outcome.status == 'refused':
-        fields.update(status=IngestJob.Status.FAILED, error_code=outcome.code, error_limit=outcome.limit)
+        fields.update(status=IngestJob.Status.FAILED, error_code=outcome.code, error_params=outcome.params)
         fields['error'] = outcome.message
     else:
         fields.update(
@@ -161,20 +166,27 @@ def _remove_upload(job: IngestJob) -> None:
 
 def job_error(job: IngestJob) -> str:
     """Why the job failed, in the reader's language where the reason is known to ssrhub."""
-    limits = {
-        'unpacked': _('%(file)s is too large: it unpacks to more than %(limit)s MB.'),
-        'pages': _('%(file)s has more than %(limit)s pages, the most one file may have.'),
-        'paragraphs': _('%(file)s has more than %(limit)s paragraphs, the most one file may have.'),
-        'seconds': _('%(file)s took more than %(limit)s seconds to read and was stopped.'),
-        'memory': _('%(file)s needed more than %(limit)s MB of memory to read and was stopped.'),
+    if job.error_code in PROBLEMS:
+        return extraction_message(ExtractionError(job.error_code, job.filename, **job.error_params))
+    reasons = {
+        NO_PARAGRAPHS: _('No paragraph could be read from %(file)s.'),
         DISK_FULL: _('The server disk is full: %(file)s was not stored and nothing stored before was touched.'),
         QUEUE_DOWN: _('The background queue cannot be reached: %(file)s was not kept. Try again in a few minutes.'),
         UPLOAD_CHANGED: _('The copy of %(file)s kept for reading is missing or damaged: send the file again.'),
     }
-    if job.error_code not in limits:
+    if job.error_code not in reasons:
         return job.error
-    limit = job.error_limit // (1024 * 1024) if job.error_code == 'unpacked' else job.error_limit
-    return limits[job.error_code] % {'file': job.filename, 'limit': number_format(limit, force_grouping=True)}
+    return reasons[job.error_code] % {'file': job.filename}
+
+
+def extraction_message(error: ExtractionError) -> str:
+    """Why a file cannot be read, as a sentence in the reader's language (the same table as the English
+    ``str(error)`` of the command line)."""
+    return error.message(gettext, _number) + '.'
+
+
+def _number(value, decimals: int = 0) -> str:
+    return number_format(value, decimal_pos=decimals, force_grouping=True)
 
 
 def job_result(job: IngestJob) -> str:

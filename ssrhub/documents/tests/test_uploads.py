@@ -22,7 +22,8 @@ from ssrhub.documents.models import Document, DocumentVersion, IngestJob, Paragr
 from ssrhub.documents.originals import INCOMING_DIR, ORIGINALS_DIR
 from ssrhub.documents.tasks import check_originals_task, ingest_job_task
 
-from .test_limits import many_paragraphs_docx
+from .test_extract import _encrypted_with_pypdf
+from .test_limits import many_paragraphs_docx, padded_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -121,12 +122,12 @@ def test_the_api_queues_an_upload_and_answers_202_with_the_job(client, analyst, 
 def test_two_million_empty_paragraphs_are_refused_in_english_and_french(client, analyst, settings, committed):
     response = upload(client, committed, 'many.docx', many_paragraphs_docx())
     job = IngestJob.objects.get()
-    assert (job.status, job.error_code, job.error_limit) == ('failed', 'paragraphs', 20000)
-    page = client.get(response['Location']).content.decode()
-    assert 'many.docx has more than 20,000 paragraphs, the most one file may have.' in page
+    assert (job.status, job.error_code, job.error_params) == ('failed', 'paragraphs', {'limit': 20000})
+    page = html.unescape(client.get(response['Location']).content.decode())
+    assert "'many.docx' has more than 20,000 paragraphs. Nothing was stored." in page
     with translation.override('fr'):
         page = client.get(response['Location'], HTTP_ACCEPT_LANGUAGE='fr').content.decode()
-    assert 'many.docx a plus de 20\xa0000 paragraphes, le maximum pour un fichier.' in html.unescape(page)
+    assert '«\xa0many.docx\xa0» a plus de 20\xa0000 paragraphes.' in html.unescape(page)
     assert not Document.objects.exists() and files(settings, INCOMING_DIR) == []
     assert files(settings, ORIGINALS_DIR) == []
 
@@ -135,7 +136,7 @@ def test_ssrhub_ingest_shares_the_limits(tmp_path):
     path = tmp_path / 'many.docx'
     path.write_bytes(many_paragraphs_docx())
     outcome = ingest_path(path)
-    assert (outcome.status, outcome.code, outcome.limit) == ('refused', 'paragraphs', 20000)
+    assert (outcome.status, outcome.code, outcome.params) == ('refused', 'paragraphs', {'limit': 20000})
     assert not Document.objects.exists()
 
 
@@ -286,3 +287,21 @@ def test_a_real_full_disk_refuses_the_upload_and_keeps_what_is_stored(client, an
     assert response.status_code == 507 and 'The server disk is full: large.txt' in response.content.decode()
     assert stored.read_bytes() == SAMPLE.read_bytes() and IngestJob.objects.count() == 1
     assert not list((small_disk / INCOMING_DIR).iterdir())
+
+
+def test_a_refused_file_is_told_in_the_readers_language(client, analyst, settings, committed):
+    settings.SSRHUB_INGEST_MAX_UNPACKED_MB = 10
+    locked = upload(client, committed, 'locked.pdf', _encrypted_with_pypdf(''))['Location']
+    padded = upload(client, committed, 'padded.docx', padded_docx())['Location']
+    jobs = {job.filename: job for job in IngestJob.objects.all()}
+    assert (jobs['locked.pdf'].error_code, jobs['padded.docx'].error_code) == ('encrypted_pdf', 'unpacked')
+    assert jobs['padded.docx'].error_params == {'limit': 10 * 1024 * 1024}
+    english = html.unescape(client.get(padded).content.decode())
+    assert "'padded.docx' is too large: it unpacks to more than 10 MB. Nothing was stored." in english
+    with translation.override('fr'):
+        pages = [html.unescape(client.get(url, HTTP_ACCEPT_LANGUAGE='fr').content.decode()) for url in (locked, padded)]
+        api = client.get(f'/api/documents/jobs/{jobs["locked.pdf"].pk}/', HTTP_ACCEPT_LANGUAGE='fr').json()
+    encrypted = '«\xa0locked.pdf\xa0» est chiffré\xa0; ssrhub ne lit que les PDF non chiffrés.'
+    assert encrypted in pages[0] and api['message'] == encrypted
+    assert '«\xa0padded.docx\xa0» est trop volumineux\xa0: décompressé, il dépasse 10\xa0Mo.' in pages[1]
+    assert not Document.objects.exists()
