@@ -1,15 +1,18 @@
 """Uploads as background jobs: the web request (page or API) stores the file under a name of its own, records an
 ``IngestJob`` and queues it; the job reads and stores the file (``ingest.py``) and records what came of it in the
-same transaction, so that a job killed half-way and run again gives what one clean run gives.
+same transaction, so that a job killed half-way and run again gives what one clean run gives. Several files sent
+at once are a job each under one job of several files, whose task runs them in turn and writes its progress (files
+read, paragraphs stored) after each.
 """
 
 import hashlib
 import logging
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
@@ -26,6 +29,7 @@ __all__ = [
     'create_job',
     'extraction_message',
     'job_error',
+    'job_progress',
     'job_result',
     'queue_job',
     'run_job',
@@ -69,8 +73,10 @@ def queue_job(job: IngestJob) -> None:
         ingest_job_task.delay(job.pk)
     except OperationalError as error:
         logger.error('Ingest job %s could not be queued: %s', job.pk, error)
-        _fail(job.pk, QUEUE_DOWN, str(error))
-        remove(job.upload)
+        for waiting in (job, *job.files.all()):
+            _fail(waiting.pk, QUEUE_DOWN, str(error))
+            if waiting.upload:
+                remove(waiting.upload)
         raise QueueDown from error
 
 
@@ -82,11 +88,19 @@ class UploadRefused(Exception):
         super().__init__(message)
 
 
-def start_job(user, upload, symbol: str) -> IngestJob:
-    """Keep the upload and queue its job (the page and the API); raises ``UploadRefused``."""
+def start_job(user, uploads, symbol: str = '') -> IngestJob:
+    """Keep the uploaded files and queue their job (the page and the API): one file is a job; several are a job
+    whose ``files`` are a job each, read one after the other by its task. Raises ``UploadRefused`` with nothing
+    kept."""
+    kept = []
     try:
-        job = create_job(user, upload, symbol)
+        with transaction.atomic():
+            for upload in uploads:
+                kept.append(create_job(user, upload, symbol))
+            job = kept[0] if len(kept) == 1 else _several(user, kept)
     except OSError as error:
+        for written in kept:
+            remove(written.upload)
         if not is_disk_full(error):
             raise
         raise UploadRefused(
@@ -94,7 +108,7 @@ def start_job(user, upload, symbol: str) -> IngestJob:
                 'The server disk is full: %(file)s was not kept and nothing stored before was touched. '
                 'Tell an administrator.'
             )
-            % {'file': upload.name},
+            % {'file': ', '.join(upload.name for upload in uploads)},
             507,
         ) from error
     try:
@@ -105,10 +119,26 @@ def start_job(user, upload, symbol: str) -> IngestJob:
     return job
 
 
+def _several(user, files: list[IngestJob]) -> IngestJob:
+    digest = hashlib.sha256(''.join(file.sha256 for file in files).encode()).hexdigest()
+    job = IngestJob.objects.create(
+        user=user,
+        filename=', '.join(file.filename for file in files)[:255],
+        size=sum(file.size for file in files),
+        sha256=digest,
+        files_total=len(files),
+    )
+    IngestJob.objects.filter(pk__in=[file.pk for file in files]).update(parent=job)
+    return job
+
+
 def run_job(job_id: int) -> None:
     """Read and store the job's file. Run again after a worker died (or twice), it does what one run does: a job
     already finished is left as it is, and one that was running starts again from its untouched file."""
     job = IngestJob.objects.select_related('user').get(pk=job_id)
+    if job.several:
+        _run_files(job)
+        return
     if not job.running:
         _remove_upload(job)
         return
@@ -129,6 +159,41 @@ def run_job(job_id: int) -> None:
         logger.exception('Ingest job %s failed', job.pk)
         _fail(job.pk, DISK_FULL if is_disk_full(error) else '', str(error))
     _remove_upload(job)
+
+
+def _run_files(job: IngestJob) -> None:
+    """Run the job of each file in turn, writing the progress after each (the page polls it). Run again, the files
+    already done are left as they are."""
+    if not job.running:
+        return
+    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.Status.RUNNING)
+    for file_id in job.files.order_by('pk').values_list('pk', flat=True):
+        run_job(file_id)
+        _record_progress(job)
+    job.refresh_from_db()
+    job.status, job.finished = IngestJob.Status.DONE, timezone.now()
+    job.save()
+
+
+def _record_progress(job: IngestJob) -> None:
+    """Write how many files are read and the paragraphs stored so far (an update: no history row per file)."""
+    files = job.files.all()
+    IngestJob.objects.filter(pk=job.pk).update(
+        files_done=files.exclude(status__in=(IngestJob.Status.QUEUED, IngestJob.Status.RUNNING)).count(),
+        paragraphs=files.aggregate(total=Sum('paragraphs'))['total'] or 0,
+    )
+
+
+def job_progress(job: IngestJob) -> str:
+    """'3 of 12 files, 1,204 paragraphs', in the reader's language."""
+    files = ngettext('%(done)s of %(total)s file', '%(done)s of %(total)s files', job.files_total) % {
+        'done': _number(job.files_done),
+        'total': _number(job.files_total),
+    }
+    paragraphs = ngettext('%(count)s paragraph', '%(count)s paragraphs', job.paragraphs) % {
+        'count': _number(job.paragraphs)
+    }
+    return _('%(files)s, %(paragraphs)s') % {'files': files, 'paragraphs': paragraphs}
 
 
 def _finish(job: IngestJob, outcome: IngestOutcome) -> None:

@@ -335,8 +335,16 @@ class IngestJob(ChangeLoggedModel):
     status = models.CharField(verbose_name=_('status'), max_length=7, choices=Status, default=Status.QUEUED)
     pages = models.PositiveIntegerField(verbose_name=_('pages'), null=True, blank=True)
     paragraphs = models.PositiveIntegerField(verbose_name=_('paragraphs stored'), default=0)
-    # Progress, written by the task as each file is stored (``jobs.record_progress()``); ``paragraphs`` counts those
-    # stored so far.
+    # An upload of several files is a job whose ``files`` are one job each (``parent``), run one after the other by
+    # its task, which writes how many are read and the paragraphs stored so far after each (``paragraphs``).
+    parent = models.ForeignKey(
+        to='self',
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name='files',
+        verbose_name=_('upload of several files'),
+    )
     files_total = models.PositiveIntegerField(verbose_name=_('files'), default=1)
     files_done = models.PositiveIntegerField(verbose_name=_('files read'), default=0)
     outcome = models.CharField(verbose_name=_('outcome'), max_length=11, choices=Outcome, blank=True)
@@ -367,6 +375,10 @@ class IngestJob(ChangeLoggedModel):
 
     def get_absolute_url(self):
         return reverse('documents:ingest_job', args=[self.pk])
+
+    @property
+    def several(self) -> bool:
+        return self.files_total > 1
 
     @property
     def running(self) -> bool:

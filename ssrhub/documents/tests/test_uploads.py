@@ -16,7 +16,7 @@ from django.utils import translation
 
 from ssrhub.core.roles import Role
 from ssrhub.core.testing.two_factor import AdministratorsVerifiedClient
-from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.ingest import _AFTER_STORING, after_storing, ingest_path
 from ssrhub.documents.jobs import run_job
 from ssrhub.documents.models import Document, DocumentVersion, IngestJob, Paragraph
 from ssrhub.documents.originals import INCOMING_DIR, ORIGINALS_DIR
@@ -305,3 +305,58 @@ def test_a_refused_file_is_told_in_the_readers_language(client, analyst, setting
     assert encrypted in pages[0] and api['message'] == encrypted
     assert '«\xa0padded.docx\xa0» est trop volumineux\xa0: décompressé, il dépasse 10\xa0Mo.' in pages[1]
     assert not Document.objects.exists()
+
+
+def test_several_files_are_one_job_whose_task_writes_its_progress_after_each(client, analyst, committed):
+    progress = []
+
+    def step(paragraphs, read):  # runs as each file is stored: what the polling page would read then
+        job = IngestJob.objects.get(files_total=3)
+        progress.append((read.extracted.sha256 == hashlib.sha256(NOTE).hexdigest(), job.files_done, job.paragraphs))
+
+    after_storing(step)
+    try:
+        sent = [
+            SimpleUploadedFile('liberia-note.txt', NOTE),
+            SimpleUploadedFile('locked.pdf', _encrypted_with_pypdf('')),
+            SimpleUploadedFile('resolution.txt', SAMPLE.read_bytes()),
+        ]
+        response = committed(client.post, '/documents/upload/', {'file': sent})
+    finally:
+        _AFTER_STORING.remove(step)
+    job = IngestJob.objects.get(files_total=3)
+    assert response['Location'] == job.get_absolute_url()
+    files = list(job.files.order_by('pk'))
+    assert [(file.filename, file.status) for file in files] == [
+        ('liberia-note.txt', 'done'),
+        ('locked.pdf', 'failed'),
+        ('resolution.txt', 'done'),
+    ]
+    # Written after each file: nothing before the note, then its 2 paragraphs (the PDF refused) before the resolution.
+    assert progress == [(True, 0, 0), (False, 2, 2)]
+    assert (job.status, job.files_done, job.paragraphs) == ('done', 3, 2 + 44)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert '3 of 3 files, 46 paragraphs' in page and 'max="3" value="3"' in page
+    assert page.count('/documents/jobs/') >= 3 and 'id="job-files"' in page
+    assert client.get(f'/api/documents/jobs/{job.pk}/').json()['message'] == '3 of 3 files, 46 paragraphs'
+
+
+def test_the_page_of_a_running_job_shows_its_progress_in_english_and_french(client, analyst):
+    job = IngestJob.objects.create(
+        user=analyst, filename='twelve files', size=1, sha256='5' * 64, status='running', files_total=12
+    )
+    IngestJob.objects.filter(pk=job.pk).update(files_done=3, paragraphs=1204)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert '3 of 12 files, 1,204 paragraphs' in page
+    assert '<progress class="w-100 mb-3" max="12" value="3" aria-labelledby="job-progress">' in page
+    assert 'hx-trigger="every 2s"' in page
+    with translation.override('fr'):
+        french = client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE='fr').content.decode()
+    assert '3 sur 12 fichiers, 1\xa0204 paragraphes' in french
+
+
+def test_a_symbol_is_stated_for_one_file_only(client, analyst):
+    sent = [SimpleUploadedFile('a.txt', NOTE), SimpleUploadedFile('b.txt', NOTE + b'\n2. More.\n')]
+    response = client.post('/documents/upload/', {'file': sent, 'symbol': 'S/RES/2151 (2014)'})
+    assert response.status_code == 400 and not IngestJob.objects.exists()
+    assert 'A symbol can be stated for one file only' in html.unescape(response.content.decode())

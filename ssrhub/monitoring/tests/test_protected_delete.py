@@ -58,5 +58,6 @@ def test_the_api_counts_the_same_records(make_user, period):
     api.force_authenticate(make_user('api-editor', Role.COUNTRY_EDITOR, ('LBR',)))
     response = api.delete(f'/api/monitoring/indicator-periods/{period.pk}/')
     assert response.status_code == 409, response.content
-    assert response.json()['detail'] == 'This record cannot be deleted while other records refer to it: 4 actual reports.'
+    detail = response.json()['detail']
+    assert detail == 'This record cannot be deleted while other records refer to it: 4 actual reports.'
     assert IndicatorPeriod.objects.filter(pk=period.pk).exists()
