@@ -148,7 +148,8 @@ class IngestJobListView(LoginRequiredMixin, View):
     def get(self, request):
         if not request.user.has_perm('documents.add_document'):
             raise PermissionDenied
-        jobs = IngestJob.objects.restrict(request.user).select_related('document', 'user')[:50]
+        # A file sent with others is listed on the page of their job, not here.
+        jobs = IngestJob.objects.restrict(request.user).filter(parent=None).select_related('document', 'user')[:50]
         return render(request, 'documents/ingest_jobs.html', {'jobs': jobs})
 
 

@@ -339,6 +339,9 @@ def test_several_files_are_one_job_whose_task_writes_its_progress_after_each(cli
     assert '3 of 3 files, 46 paragraphs' in page and 'max="3" value="3"' in page
     assert page.count('/documents/jobs/') >= 3 and 'id="job-files"' in page
     assert client.get(f'/api/documents/jobs/{job.pk}/').json()['message'] == '3 of 3 files, 46 paragraphs'
+    listed = client.get('/documents/jobs/').content.decode()
+    assert f'href="{job.get_absolute_url()}"' in listed and '(3/3)' in listed
+    assert f'href="{files[0].get_absolute_url()}"' not in listed
 
 
 def test_the_page_of_a_running_job_shows_its_progress_in_english_and_french(client, analyst):
