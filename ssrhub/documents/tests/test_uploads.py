@@ -199,7 +199,9 @@ def test_an_unreachable_queue_refuses_the_upload_and_keeps_nothing(client, analy
     monkeypatch.setattr(celery_app.amqp, '_producer_pool', None)
     response = upload(client, committed, 'note.txt', NOTE)
     api = client.post('/api/documents/jobs/', {'file': SimpleUploadedFile('note.txt', NOTE)})
-    assert response.status_code == 503
+    sent = [SimpleUploadedFile('first.txt', NOTE), SimpleUploadedFile('second.txt', SAMPLE.read_bytes())]
+    several = committed(client.post, '/documents/upload/', {'file': sent})
+    assert several.status_code == 503 and IngestJob.objects.filter(files_total=2).count() == 1
     assert 'The background queue cannot be reached: note.txt was not kept.' in response.content.decode()
     assert api.status_code == 503 and 'queue cannot be reached' in api.json()['detail']
     assert set(IngestJob.objects.values_list('status', 'error_code')) == {('failed', 'queue-down')}
