@@ -11,11 +11,31 @@ from .models import Document, SymbolConflict
 __all__ = ['DocumentMetadataForm', 'DocumentUploadForm', 'SymbolConflictForm']
 
 
+MAX_FILES = 50
+"""Files one upload may send: they are read one after the other by one task."""
+
+
+class _FilesInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _FilesField(forms.FileField):
+    """One or more files, cleaned each as a file field cleans one; the value is their list."""
+
+    widget = _FilesInput
+
+    def clean(self, data, initial=None):
+        files = list(data) if isinstance(data, list | tuple) else [data]
+        return [super(_FilesField, self).clean(file, initial) for file in files or [None]]
+
+
 class DocumentUploadForm(AccessibleFormMixin, forms.Form):
-    file = forms.FileField(
-        label=_('Document file'),
-        help_text=_('PDF with a text layer, DOCX, HTML or plain text; at most %(mb)s MB.')
-        % {'mb': settings.SSRHUB_UPLOAD_MAX_MB},
+    file = _FilesField(
+        label=_('Document files'),
+        help_text=_(
+            'PDF with a text layer, DOCX, HTML or plain text; at most %(mb)s MB each and %(files)s files at once.'
+        )
+        % {'mb': settings.SSRHUB_UPLOAD_MAX_MB, 'files': MAX_FILES},
     )
     symbol = UNSymbolFormField(
         label=_('Symbol'),
@@ -27,14 +47,26 @@ class DocumentUploadForm(AccessibleFormMixin, forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data['file']
-        limit = settings.SSRHUB_UPLOAD_MAX_MB
-        if upload.size > limit * 1024 * 1024:
+        uploads = self.cleaned_data['file']
+        if len(uploads) > MAX_FILES:
             raise forms.ValidationError(
-                _('%(name)s is %(size).1f MB; the limit is %(limit)s MB.')
-                % {'name': upload.name, 'size': upload.size / 1024 / 1024, 'limit': limit}
+                _('%(count)s files were sent; at most %(most)s may be sent at once.')
+                % {'count': len(uploads), 'most': MAX_FILES}
             )
-        return upload
+        limit = settings.SSRHUB_UPLOAD_MAX_MB
+        for upload in uploads:
+            if upload.size > limit * 1024 * 1024:
+                raise forms.ValidationError(
+                    _('%(name)s is %(size).1f MB; the limit is %(limit)s MB.')
+                    % {'name': upload.name, 'size': upload.size / 1024 / 1024, 'limit': limit}
+                )
+        return uploads
+
+    def clean(self):
+        cleaned = super().clean()
+        if len(cleaned.get('file') or ()) > 1 and cleaned.get('symbol'):
+            self.add_error('symbol', _('A symbol can be stated for one file only: send that file on its own.'))
+        return cleaned
 
 
 class DocumentMetadataForm(ChangeLoggedModelForm):

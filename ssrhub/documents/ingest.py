@@ -12,14 +12,14 @@ an ``IngestJob``) and ``ssrhub ingest`` share both.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from .extract import ExtractionError, LimitError, Limits
+from .extract import ExtractionError, Limits
 from .extract.formats import MEGABYTE, read_file
 from .metadata import symbol_from_filename, symbol_in_text
 from .missions import link_document
@@ -31,6 +31,7 @@ from .symbol_sources import SymbolSources
 __all__ = ['IngestOutcome', 'after_storing', 'document_files', 'ingest_bytes', 'ingest_limits', 'ingest_path']
 
 DISK_FULL = 'disk-full'
+NO_PARAGRAPHS = 'no-paragraphs'
 SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
 
 # Steps a higher app runs on every stored version, inside its transaction: step(paragraphs, read).
@@ -46,10 +47,10 @@ class IngestOutcome:
     version: int | None = None
     paragraphs: int = 0
     pages: int | None = None
-    # Why a file was refused, when it is one of the limits (LimitError.code) or a full disk: what a translated
-    # message needs, with the limit's value.
+    # Why a file was refused (an ExtractionError's code and parameters, a full disk, no paragraph): what a
+    # translated message needs; ``message`` is the English sentence.
     code: str = ''
-    limit: int = 0
+    params: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -145,14 +146,7 @@ def _finished(outcome: IngestOutcome, finish) -> IngestOutcome:
 
 
 def _refused(source: str, error: ExtractionError) -> IngestOutcome:
-    limit = isinstance(error, LimitError)
-    return IngestOutcome(
-        source=source,
-        status='refused',
-        message=str(error),
-        code=error.code if limit else '',
-        limit=error.limit if limit else 0,
-    )
+    return IngestOutcome(source=source, status='refused', message=str(error), code=error.code, params=error.params)
 
 
 def _store(
@@ -161,7 +155,9 @@ def _store(
     extracted = read.extracted
     metadata, structured = read.metadata, read.structured
     if not structured.paragraphs:
-        outcome = IngestOutcome(source=source, status='refused', message=f'{filename}: no paragraph could be read.')
+        outcome = IngestOutcome(
+            source=source, status='refused', message=f'{filename}: no paragraph could be read.', code=NO_PARAGRAPHS
+        )
         return _finished(outcome, finish)
     symbols = SymbolSources(symbol_in_text(extracted.text, filename), symbol_from_filename(filename), stated)
     named = Document.objects.filter(key__in=symbols.seen().values()).order_by('pk').first()

@@ -1,18 +1,24 @@
 """Uploads as background jobs: the web request (page or API) stores the file under a name of its own, records an
 ``IngestJob`` and queues it; the job reads and stores the file (``ingest.py``) and records what came of it in the
-same transaction, so that a job killed half-way and run again gives what one clean run gives.
+same transaction, so that a job killed half-way and run again gives what one clean run gives. Several files sent
+at once are a job each under one job of several files, whose task runs them in turn and writes its progress (files
+read, paragraphs stored) after each.
 """
 
 import hashlib
 import logging
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
-from .ingest import DISK_FULL, IngestOutcome, ingest_bytes
+from .extract import ExtractionError
+from .extract.errors import PROBLEMS
+from .ingest import DISK_FULL, NO_PARAGRAPHS, IngestOutcome, ingest_bytes
 from .models import IngestJob
 from .originals import is_disk_full, media_path, remove, save_upload
 
@@ -21,7 +27,9 @@ __all__ = [
     'QueueDown',
     'UploadRefused',
     'create_job',
+    'extraction_message',
     'job_error',
+    'job_progress',
     'job_result',
     'queue_job',
     'run_job',
@@ -65,8 +73,10 @@ def queue_job(job: IngestJob) -> None:
         ingest_job_task.delay(job.pk)
     except OperationalError as error:
         logger.error('Ingest job %s could not be queued: %s', job.pk, error)
-        _fail(job.pk, QUEUE_DOWN, str(error))
-        remove(job.upload)
+        for waiting in (job, *job.files.all()):
+            _fail(waiting.pk, QUEUE_DOWN, str(error))
+            if waiting.upload:
+                remove(waiting.upload)
         raise QueueDown from error
 
 
@@ -78,11 +88,19 @@ class UploadRefused(Exception):
         super().__init__(message)
 
 
-def start_job(user, upload, symbol: str) -> IngestJob:
-    """Keep the upload and queue its job (the page and the API); raises ``UploadRefused``."""
+def start_job(user, uploads, symbol: str = '') -> IngestJob:
+    """Keep the uploaded files and queue their job (the page and the API): one file is a job; several are a job
+    whose ``files`` are a job each, read one after the other by its task. Raises ``UploadRefused`` with nothing
+    kept."""
+    kept = []
     try:
-        job = create_job(user, upload, symbol)
+        with transaction.atomic():
+            for upload in uploads:
+                kept.append(create_job(user, upload, symbol))
+            job = kept[0] if len(kept) == 1 else _several(user, kept)
     except OSError as error:
+        for written in kept:
+            remove(written.upload)
         if not is_disk_full(error):
             raise
         raise UploadRefused(
@@ -90,7 +108,7 @@ def start_job(user, upload, symbol: str) -> IngestJob:
                 'The server disk is full: %(file)s was not kept and nothing stored before was touched. '
                 'Tell an administrator.'
             )
-            % {'file': upload.name},
+            % {'file': ', '.join(upload.name for upload in uploads)},
             507,
         ) from error
     try:
@@ -101,10 +119,26 @@ def start_job(user, upload, symbol: str) -> IngestJob:
     return job
 
 
+def _several(user, files: list[IngestJob]) -> IngestJob:
+    digest = hashlib.sha256(''.join(file.sha256 for file in files).encode()).hexdigest()
+    job = IngestJob.objects.create(
+        user=user,
+        filename=', '.join(file.filename for file in files)[:255],
+        size=sum(file.size for file in files),
+        sha256=digest,
+        files_total=len(files),
+    )
+    IngestJob.objects.filter(pk__in=[file.pk for file in files]).update(parent=job)
+    return job
+
+
 def run_job(job_id: int) -> None:
     """Read and store the job's file. Run again after a worker died (or twice), it does what one run does: a job
     already finished is left as it is, and one that was running starts again from its untouched file."""
     job = IngestJob.objects.select_related('user').get(pk=job_id)
+    if job.several:
+        _run_files(job)
+        return
     if not job.running:
         _remove_upload(job)
         return
@@ -127,11 +161,47 @@ def run_job(job_id: int) -> None:
     _remove_upload(job)
 
 
+def _run_files(job: IngestJob) -> None:
+    """Run the job of each file in turn, writing the progress after each (the page polls it). Run again, the files
+    already done are left as they are."""
+    if not job.running:
+        return
+    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.Status.RUNNING)
+    for file_id in job.files.order_by('pk').values_list('pk', flat=True):
+        run_job(file_id)
+        _record_progress(job)
+    job.refresh_from_db()
+    job.status, job.finished = IngestJob.Status.DONE, timezone.now()
+    job.save()
+
+
+def _record_progress(job: IngestJob) -> None:
+    """Write how many files are read and the paragraphs stored so far (an update: no history row per file)."""
+    files = job.files.all()
+    IngestJob.objects.filter(pk=job.pk).update(
+        files_done=files.exclude(status__in=(IngestJob.Status.QUEUED, IngestJob.Status.RUNNING)).count(),
+        paragraphs=files.aggregate(total=Sum('paragraphs'))['total'] or 0,
+    )
+
+
+def job_progress(job: IngestJob) -> str:
+    """'3 of 12 files, 1,204 paragraphs', in the reader's language."""
+    files = ngettext('%(done)s of %(total)s file', '%(done)s of %(total)s files', job.files_total) % {
+        'done': _number(job.files_done),
+        'total': _number(job.files_total),
+    }
+    paragraphs = ngettext('%(count)s paragraph', '%(count)s paragraphs', job.paragraphs) % {
+        'count': _number(job.paragraphs)
+    }
+    return _('%(files)s, %(paragraphs)s') % {'files': files, 'paragraphs': paragraphs}
+
+
 def _finish(job: IngestJob, outcome: IngestOutcome) -> None:
     """Record the outcome; called inside the transaction that stores the file."""
     fields = {'finished': timezone.now(), 'pages': outcome.pages, 'paragraphs': outcome.paragraphs}
+    fields['files_done'] = job.files_total
     if outcome.status == 'refused':
-        fields.update(status=IngestJob.Status.FAILED, error_code=outcome.code, error_limit=outcome.limit)
+        fields.update(status=IngestJob.Status.FAILED, error_code=outcome.code, error_params=outcome.params)
         fields['error'] = outcome.message
     else:
         fields.update(
@@ -161,20 +231,27 @@ def _remove_upload(job: IngestJob) -> None:
 
 def job_error(job: IngestJob) -> str:
     """Why the job failed, in the reader's language where the reason is known to ssrhub."""
-    limits = {
-        'unpacked': _('%(file)s is too large: it unpacks to more than %(limit)s MB.'),
-        'pages': _('%(file)s has more than %(limit)s pages, the most one file may have.'),
-        'paragraphs': _('%(file)s has more than %(limit)s paragraphs, the most one file may have.'),
-        'seconds': _('%(file)s took more than %(limit)s seconds to read and was stopped.'),
-        'memory': _('%(file)s needed more than %(limit)s MB of memory to read and was stopped.'),
+    if job.error_code in PROBLEMS:
+        return extraction_message(ExtractionError(job.error_code, job.filename, **job.error_params))
+    reasons = {
+        NO_PARAGRAPHS: _('No paragraph could be read from %(file)s.'),
         DISK_FULL: _('The server disk is full: %(file)s was not stored and nothing stored before was touched.'),
         QUEUE_DOWN: _('The background queue cannot be reached: %(file)s was not kept. Try again in a few minutes.'),
         UPLOAD_CHANGED: _('The copy of %(file)s kept for reading is missing or damaged: send the file again.'),
     }
-    if job.error_code not in limits:
+    if job.error_code not in reasons:
         return job.error
-    limit = job.error_limit // (1024 * 1024) if job.error_code == 'unpacked' else job.error_limit
-    return limits[job.error_code] % {'file': job.filename, 'limit': number_format(limit, force_grouping=True)}
+    return reasons[job.error_code] % {'file': job.filename}
+
+
+def extraction_message(error: ExtractionError) -> str:
+    """Why a file cannot be read, as a sentence in the reader's language (the same table as the English
+    ``str(error)`` of the command line)."""
+    return error.message(gettext, _number) + '.'
+
+
+def _number(value, decimals: int = 0) -> str:
+    return number_format(value, decimal_pos=decimals, force_grouping=True)
 
 
 def job_result(job: IngestJob) -> str:

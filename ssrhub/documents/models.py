@@ -335,6 +335,18 @@ class IngestJob(ChangeLoggedModel):
     status = models.CharField(verbose_name=_('status'), max_length=7, choices=Status, default=Status.QUEUED)
     pages = models.PositiveIntegerField(verbose_name=_('pages'), null=True, blank=True)
     paragraphs = models.PositiveIntegerField(verbose_name=_('paragraphs stored'), default=0)
+    # An upload of several files is a job whose ``files`` are one job each (``parent``), run one after the other by
+    # its task, which writes how many are read and the paragraphs stored so far after each (``paragraphs``).
+    parent = models.ForeignKey(
+        to='self',
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name='files',
+        verbose_name=_('upload of several files'),
+    )
+    files_total = models.PositiveIntegerField(verbose_name=_('files'), default=1)
+    files_done = models.PositiveIntegerField(verbose_name=_('files read'), default=0)
     outcome = models.CharField(verbose_name=_('outcome'), max_length=11, choices=Outcome, blank=True)
     document = models.ForeignKey(
         to='documents.Document',
@@ -346,10 +358,10 @@ class IngestJob(ChangeLoggedModel):
     )
     version = models.PositiveIntegerField(verbose_name=_('version'), null=True, blank=True)
     conflict = models.BooleanField(verbose_name=_('symbol conflict'), default=False)
-    # Why the job failed: a code the page translates (a limit, a full disk, the queue) with the limit's value, and
-    # the reader's own message for any other refusal.
+    # Why the job failed: a code the page translates (an ExtractionError's, a full disk, the queue) with its
+    # parameters, and the English message (shown as it is for a failure without a code).
     error_code = models.CharField(verbose_name=_('error code'), max_length=20, blank=True)
-    error_limit = models.PositiveBigIntegerField(verbose_name=_('limit'), default=0)
+    error_params = models.JSONField(verbose_name=_('error parameters'), default=dict, blank=True)
     error = models.TextField(verbose_name=_('error'), blank=True)
     finished = models.DateTimeField(verbose_name=_('finished'), null=True, blank=True)
 
@@ -363,6 +375,10 @@ class IngestJob(ChangeLoggedModel):
 
     def get_absolute_url(self):
         return reverse('documents:ingest_job', args=[self.pk])
+
+    @property
+    def several(self) -> bool:
+        return self.files_total > 1
 
     @property
     def running(self) -> bool:

@@ -39,7 +39,7 @@ def read_bytes(data: bytes, filename: str, limits: Limits) -> ReadDocument:
     """Read a file given as bytes within ``limits``; raises ``ExtractionError`` (``LimitError`` over a limit)."""
     read = read_extracted(extract_bytes(data, filename, limits=limits), filename)
     if len(read.structured.paragraphs) > limits.max_paragraphs:
-        raise LimitError(display_name(filename), 'paragraphs', limits.max_paragraphs)
+        raise LimitError('paragraphs', display_name(filename), limits.max_paragraphs)
     return read
 
 
@@ -49,4 +49,4 @@ def read_bounded(data: bytes, filename: str, limits: Limits, *, seconds: float, 
         return run_bounded(read_bytes, data, filename, limits, seconds=seconds, memory_bytes=memory_mb * 1024 * 1024)
     except Exceeded as exceeded:
         limit = seconds if exceeded.kind == 'seconds' else memory_mb
-        raise LimitError(display_name(filename), exceeded.kind, int(limit)) from None
+        raise LimitError(exceeded.kind, display_name(filename), int(limit)) from None

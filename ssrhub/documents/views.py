@@ -20,7 +20,7 @@ from ssrhub.core.views import generic
 from .conflicts import resolve
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentMetadataForm, DocumentUploadForm, SymbolConflictForm
-from .jobs import UploadRefused, job_error, job_result, start_job
+from .jobs import UploadRefused, job_error, job_progress, job_result, start_job
 from .models import Document, DocumentVersion, IngestJob, Paragraph, SymbolConflict
 from .panels import (
     annotate_documents,
@@ -148,17 +148,21 @@ class IngestJobListView(LoginRequiredMixin, View):
     def get(self, request):
         if not request.user.has_perm('documents.add_document'):
             raise PermissionDenied
-        jobs = IngestJob.objects.restrict(request.user).select_related('document', 'user')[:50]
+        # A file sent with others is listed on the page of their job, not here.
+        jobs = IngestJob.objects.restrict(request.user).filter(parent=None).select_related('document', 'user')[:50]
         return render(request, 'documents/ingest_jobs.html', {'jobs': jobs})
 
 
 class IngestJobView(LoginRequiredMixin, View):
-    """One upload: its progress while it runs (polled with htmx), then what it stored or why it was refused."""
+    """One upload: its progress while it runs (polled with htmx), then what it stored or why it was refused; for
+    several files, how many are read and the paragraphs stored so far, and each file's job."""
 
     def get(self, request, pk):
         job = get_object_or_404(IngestJob.objects.restrict(request.user).select_related('document', 'user'), pk=pk)
         failed = job.status == IngestJob.Status.FAILED
         context = {'object': job, 'result': job_result(job), 'error': job_error(job) if failed else ''}
+        if job.several:
+            context.update(progress=job_progress(job), files=job.files.order_by('pk').select_related('document'))
         return render(request, 'documents/ingest_job.html', context)
 
 

@@ -155,7 +155,7 @@ def ingest_job():
     admin = get_user_model().objects.get(username='admin')
     return IngestJob.objects.create(
         user=admin, filename='a-report-with-a-long-file-name-from-the-mission-2024.docx', size=204800,
-        sha256='4' * 64, status='failed', error_code='paragraphs', error_limit=20000,
+        sha256='4' * 64, status='failed', error_code='paragraphs', error_params={'limit': 20000},
     )  # fmt: skip
 
 

@@ -252,7 +252,7 @@ def _ingest_jobs():
     jobs = [
         dict(filename='i18n-stored.txt', status='done', outcome='created', document=document, version=1, paragraphs=38),
         dict(filename='i18n-conflict.txt', status='done', outcome='conflict', document=document, conflict=True),
-        dict(filename='i18n-refused.docx', status='failed', error_code='paragraphs', error_limit=20000),
+        dict(filename='i18n-refused.docx', status='failed', error_code='paragraphs', error_params={'limit': 20000}),
     ]
     defaults = {'size': 1, 'sha256': '3' * 64}
     records = [

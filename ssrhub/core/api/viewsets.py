@@ -5,13 +5,13 @@ response is built; when the log cannot be written, the request is refused with a
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied
 
 from ssrhub.core.access import can
+from ssrhub.core.deletion import DeleteRefused, delete
 from ssrhub.core.readlog import log_reads
 
 __all__ = ['Conflict', 'RestrictedModelViewSet', 'RestrictedReadOnlyViewSet']
@@ -86,17 +86,11 @@ class RestrictedModelViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
         self._save(serializer)
 
     def perform_destroy(self, instance):
-        """A record that others refer to through a protected relation is not deleted: a 409 names their kinds."""
+        """A record that others refer to through a protected relation is not deleted: a 409 counts them by kind."""
         try:
-            with transaction.atomic():
-                instance.delete()
-        except (ProtectedError, RestrictedError) as error:
-            referring = getattr(error, 'protected_objects', None) or error.restricted_objects
-            kinds = sorted({str(record._meta.verbose_name_plural) for record in referring})
-            raise Conflict(
-                _('This record cannot be deleted while other records refer to it: %(kinds)s.')
-                % {'kinds': ', '.join(kinds)}
-            ) from None
+            delete(instance)
+        except DeleteRefused as refused:
+            raise Conflict(refused.text()) from None
 
     def perform_update(self, serializer):
         self._save(serializer)

@@ -19,6 +19,7 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from ssrhub.core.access import can, can_in_country, may_attempt, two_factor_verified
+from ssrhub.core.deletion import DeleteRefused, delete
 from ssrhub.core.forms import style_widgets
 from ssrhub.core.history import object_changes, shown_to
 from ssrhub.core.models import Country
@@ -264,7 +265,11 @@ class ObjectAddOrEditView(ObjectEditView):
 
 
 class ObjectDeleteView(RestrictedViewMixin, View):
-    """Ask on GET, delete on POST (in one transaction), then go where ``get_success_url(obj)`` says."""
+    """Ask on GET, delete on POST (in one transaction), then go where ``get_success_url(obj)`` says.
+
+    A record that others still refer to through a protected relation is not deleted: the reader is sent back to it
+    (``get_cancel_url(obj)``) with a message naming how many records of which kinds refer to it.
+    """
 
     action = 'delete'
     template_name = 'core/object_delete.html'
@@ -290,8 +295,11 @@ class ObjectDeleteView(RestrictedViewMixin, View):
     def post(self, request, **kwargs):
         obj = self.get_object(request, **kwargs)
         label, url = str(obj), self.get_success_url(obj)
-        with transaction.atomic():
-            obj.delete()
+        try:
+            delete(obj)
+        except DeleteRefused as refused:
+            messages.error(request, refused.html(request.user))
+            return redirect(self.get_cancel_url(obj))
         messages.success(request, _('Deleted %(object)s.') % {'object': label})
         return redirect(url)
 

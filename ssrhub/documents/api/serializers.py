@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from ssrhub.documents.jobs import job_error, job_result
+from ssrhub.documents.jobs import job_error, job_progress, job_result
 from ssrhub.documents.models import Document, IngestJob, Paragraph
 from ssrhub.documents.panels import api_fields, document_api_fields
 
@@ -43,7 +43,9 @@ class ParagraphSerializer(serializers.ModelSerializer):
 
 
 class IngestJobSerializer(serializers.ModelSerializer):
-    """An upload's job: its status, what it stored or why it failed (``message``, in the reader's language)."""
+    """An upload's job: its status, what it stored or why it failed (``message``, in the reader's language); a job
+    of several files counts the files read (``files_done`` of ``files_total``) and paragraphs stored so far, and each
+    file's job names it as ``parent``."""
 
     message = serializers.SerializerMethodField()
     url = serializers.CharField(source='get_absolute_url', read_only=True)
@@ -63,6 +65,9 @@ class IngestJobSerializer(serializers.ModelSerializer):
             'version',
             'pages',
             'paragraphs',
+            'files_total',
+            'files_done',
+            'parent',
             'conflict',
             'error_code',
             'message',
@@ -72,4 +77,6 @@ class IngestJobSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_message(self, job) -> str:
+        if job.several:
+            return job_progress(job)
         return job_error(job) if job.status == IngestJob.Status.FAILED else job_result(job)

@@ -5,13 +5,14 @@ text that decodes) and from the file name's extension only when the content leav
 file is read by what it is; a mismatch that cannot be read is refused. Everything is done in memory: no temporary
 file is ever written.
 
-Every failure raises ``ExtractionError`` with a message that names the file and the problem (too large, empty,
-unsupported type, corrupt, encrypted PDF, PDF without a text layer), ready to show to the person who sent it.
+Every failure raises ``ExtractionError`` with a code and parameters that name the file and the problem (too large,
+empty, unsupported type, corrupt, encrypted PDF, PDF without a text layer): ``str()`` is the English sentence,
+``message(gettext, ...)`` the same in the reader's language (``errors.py``).
 
 Pure Python: no Django import (see docs/document-intelligence.md).
 
-The package splits by seam: `formats` (results, errors, the checks on the bytes and the detection of the format)
-and `readers` (one reader per format, and the tidying of the text).
+The package splits by seam: `errors` (the refusals and their sentences), `formats` (results, limits, the checks on
+the bytes and the detection of the format) and `readers` (one reader per format, and the tidying of the text).
 """
 
 from __future__ import annotations
@@ -19,13 +20,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .errors import ExtractionError, LimitError
 from .formats import (
     DEFAULT_MAX_BYTES,
-    FORMAT_NAMES,
     FORMATS,
     ExtractedText,
-    ExtractionError,
-    LimitError,
     Limits,
     check_limit,
     check_size,
@@ -87,10 +86,10 @@ def extract_bytes(
     text, pages = READERS[file_format](data, name, limits)
     text = tidy(text)
     if not text.strip():
-        raise ExtractionError(name, f'contains no text (read as {FORMAT_NAMES[file_format]})')
+        raise ExtractionError('no_text', name, format=file_format)
     if text.count('\n\n') >= limits.max_paragraphs:
         # Blank-line-separated blocks: the segmenter's paragraphs are never more.
-        raise LimitError(name, 'paragraphs', limits.max_paragraphs)
+        raise LimitError('paragraphs', name, limits.max_paragraphs)
     return ExtractedText(
         text=text, format=file_format, pages=pages, sha256=hashlib.sha256(data).hexdigest(), size=len(data)
     )

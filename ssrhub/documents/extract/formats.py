@@ -1,4 +1,4 @@
-"""The result and error of extraction, the checks on the bytes, text decoding and the detection of the format."""
+"""The result of extraction and its limits, the checks on the bytes, text decoding and the detection of the format."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from .errors import MEGABYTE, ExtractionError, gettext_noop
+
 __all__ = [
     'DEFAULT_MAX_BYTES',
     'ExtractedText',
-    'ExtractionError',
     'FORMATS',
-    'FORMAT_NAMES',
-    'LimitError',
     'Limits',
     'MEGABYTE',
     'SNIFF_BYTES',
@@ -24,15 +23,12 @@ __all__ = [
     'decode_text',
     'detect_format',
     'display_name',
-    'format_megabytes',
     'read_file',
     'unicode_bom',
 ]
 
-MEGABYTE = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * MEGABYTE
 FORMATS = ('pdf', 'docx', 'html', 'txt')
-_SUPPORTED = 'ssrhub reads PDF, Word (.docx), HTML and plain-text files'
 
 # Extensions that name a format; any other extension leaves the decision to the content.
 _EXTENSIONS = {
@@ -47,19 +43,22 @@ _EXTENSIONS = {
 
 # Binary formats recognised by their first bytes, so that the refusal can say what the file is.
 _BINARY_SIGNATURES = (
-    (b'\x7fELF', 'a Linux executable'),
-    (b'\xcf\xfa\xed\xfe', 'a macOS executable'),
-    (b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', 'a legacy Office file (.doc, .xls) or a password-protected Office file'),
-    (b'{\\rtf', 'an RTF file'),
-    (b'\x89PNG\r\n\x1a\n', 'a PNG image'),
-    (b'\xff\xd8\xff', 'a JPEG image'),
-    (b'GIF87a', 'a GIF image'),
-    (b'GIF89a', 'a GIF image'),
-    (b'II*\x00', 'a TIFF image'),
-    (b'MM\x00*', 'a TIFF image'),
-    (b'\x1f\x8b', 'a gzip archive'),
-    (b'Rar!\x1a\x07', 'a RAR archive'),
-    (b"7z\xbc\xaf'\x1c", 'a 7-Zip archive'),
+    (b'\x7fELF', gettext_noop('a Linux executable')),
+    (b'\xcf\xfa\xed\xfe', gettext_noop('a macOS executable')),
+    (
+        b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1',
+        gettext_noop('a legacy Office file (.doc, .xls) or a password-protected Office file'),
+    ),
+    (b'{\\rtf', gettext_noop('an RTF file')),
+    (b'\x89PNG\r\n\x1a\n', gettext_noop('a PNG image')),
+    (b'\xff\xd8\xff', gettext_noop('a JPEG image')),
+    (b'GIF87a', gettext_noop('a GIF image')),
+    (b'GIF89a', gettext_noop('a GIF image')),
+    (b'II*\x00', gettext_noop('a TIFF image')),
+    (b'MM\x00*', gettext_noop('a TIFF image')),
+    (b'\x1f\x8b', gettext_noop('a gzip archive')),
+    (b'Rar!\x1a\x07', gettext_noop('a RAR archive')),
+    (b"7z\xbc\xaf'\x1c", gettext_noop('a 7-Zip archive')),
 )
 
 _ZIP_SIGNATURE = b'PK\x03\x04'
@@ -96,25 +95,6 @@ class ExtractedText:
     size: int
 
 
-class ExtractionError(ValueError):
-    """
-    A file cannot be turned into text.
-
-    Args:
-        filename: the file's name as shown to the user.
-        problem: what is wrong, as a clause that follows the quoted file name.
-    """
-
-    def __init__(self, filename: str, problem: str):
-        self.filename = filename
-        self.problem = problem
-        super().__init__(f"'{filename}' {problem}")
-
-    def __reduce__(self):
-        # Pickle by the two arguments (a Celery task may hand the error across processes).
-        return type(self), (self.filename, self.problem)
-
-
 @dataclass(frozen=True, slots=True)
 class Limits:
     """What one file may cost to read: its size, the bytes a Word file's archive inflates to, its pages (PDF) and its
@@ -124,27 +104,6 @@ class Limits:
     max_unpacked: int = 250 * MEGABYTE
     max_pages: int = 2000
     max_paragraphs: int = 20000
-
-
-class LimitError(ExtractionError):
-    """A file over one of the limits: ``code`` names the limit ('unpacked', 'pages', 'paragraphs', 'seconds',
-    'memory'), ``limit`` its value, so that the message can be given in the reader's language."""
-
-    _PROBLEMS = {
-        'unpacked': 'is too large: it unpacks to more than {limit:,} bytes',
-        'pages': 'has more than {limit:,} pages',
-        'paragraphs': 'has more than {limit:,} paragraphs',
-        'seconds': 'took more than {limit:,} seconds to read',
-        'memory': 'needed more than {limit:,} MB of memory to read',
-    }
-
-    def __init__(self, filename: str, code: str, limit: int):
-        self.code = code
-        self.limit = limit
-        super().__init__(filename, self._PROBLEMS[code].format(limit=limit))
-
-    def __reduce__(self):
-        return type(self), (self.filename, self.code, self.limit)
 
 
 def check_limit(max_bytes: int) -> None:
@@ -162,32 +121,23 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     name = display_name(str(path))
     try:
         if not path.exists():
-            raise ExtractionError(name, 'does not exist')
+            raise ExtractionError('missing', name)
         if not path.is_file():
-            raise ExtractionError(name, 'is not a file')
+            raise ExtractionError('not_a_file', name)
         check_size(name, path.stat().st_size, max_bytes)
         with path.open('rb') as handle:
             # One byte more than the limit tells a file that grew since stat() from one that fits.
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        raise ExtractionError(name, f'cannot be read: {error.strerror or error}') from error
+        raise ExtractionError('unreadable', name, reason=str(error.strerror or error)) from error
     return data
 
 
 def check_size(name: str, size: int, max_bytes: int) -> None:
     if size == 0:
-        raise ExtractionError(name, 'is empty (0 bytes)')
+        raise ExtractionError('empty', name)
     if size > max_bytes:
-        raise ExtractionError(
-            name, f'is too large: {format_megabytes(size)}, the limit is {format_megabytes(max_bytes)}'
-        )
-
-
-def format_megabytes(size: int) -> str:
-    if size >= MEGABYTE // 10:
-        return f'{size / MEGABYTE:,.1f} MB'.replace('.0 MB', ' MB')
-    megabytes = f'{size / MEGABYTE:.6f}'.rstrip('0').rstrip('.')
-    return f'{megabytes} MB ({size:,} bytes)'
+        raise ExtractionError('too_large', name, size=size, limit=max_bytes)
 
 
 #
@@ -204,13 +154,11 @@ def detect_format(data: bytes, name: str) -> str:
         return _zip_format(data, name)
     binary = _binary_kind(data)
     if binary:
-        raise ExtractionError(name, _unsupported(binary, expected))
+        raise _unsupported(name, binary, expected)
     if expected in ('pdf', 'docx'):
         # Text named .pdf or .docx is most often a failed download (an HTML error page): refuse, don't guess.
-        found = 'HTML' if _looks_like_html(decode_text(data)) else 'plain text'
-        raise ExtractionError(
-            name, f'is named as a {FORMAT_NAMES[expected]} but contains {found}: rename it or send the real file'
-        )
+        found = gettext_noop('HTML') if _looks_like_html(decode_text(data)) else gettext_noop('plain text')
+        raise ExtractionError('named_but_text', name, format=expected, found=found)
     if expected == 'html' or _looks_like_html(decode_text(data)):
         return 'html'
     return 'txt'
@@ -221,16 +169,17 @@ def _zip_format(data: bytes, name: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-        raise ExtractionError(name, f'is a corrupt ZIP archive or Word document: {error}') from error
+        raise ExtractionError('corrupt_zip', name, reason=str(error)) from error
     if 'word/document.xml' in names:
         return 'docx'
     if 'xl/workbook.xml' in names or 'ppt/presentation.xml' in names:
-        what = 'an Excel workbook' if 'xl/workbook.xml' in names else 'a PowerPoint presentation'
+        excel = 'xl/workbook.xml' in names
+        what = gettext_noop('an Excel workbook') if excel else gettext_noop('a PowerPoint presentation')
     elif 'content.xml' in names:
-        what = 'an OpenDocument file'
+        what = gettext_noop('an OpenDocument file')
     else:
-        what = 'a ZIP archive'
-    raise ExtractionError(name, _unsupported(what, _EXTENSIONS.get(PurePath(name).suffix.lower())))
+        what = gettext_noop('a ZIP archive')
+    raise _unsupported(name, what, _EXTENSIONS.get(PurePath(name).suffix.lower()))
 
 
 def _binary_kind(data: bytes) -> str:
@@ -239,20 +188,20 @@ def _binary_kind(data: bytes) -> str:
         if data.startswith(signature):
             return what
     if data.startswith(b'MZ') and b'\x00' in data[:64]:
-        return 'a Windows executable'  # a text may start with 'MZ'; an executable's header has NUL bytes
+        return gettext_noop('a Windows executable')  # a text may start with 'MZ'; an executable's header has NUL bytes
     if unicode_bom(data):
         return ''
     sample = data[:SNIFF_BYTES]
     controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
     if b'\x00' in sample or controls > _MAX_CONTROL_RATIO * len(sample):
-        return 'a binary file'
+        return gettext_noop('a binary file')
     return ''
 
 
-def _unsupported(what: str, expected: str | None) -> str:
+def _unsupported(name: str, what: str, expected: str | None) -> ExtractionError:
     if expected:
-        return f'is named as a {FORMAT_NAMES[expected]} but is {what}, which is corrupt or mislabelled; {_SUPPORTED}'
-    return f'is not a supported document type ({what}); {_SUPPORTED}'
+        return ExtractionError('mislabelled', name, format=expected, what=what)
+    return ExtractionError('unsupported', name, what=what)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -293,6 +242,3 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode('latin-1')
-
-
-FORMAT_NAMES = {'docx': 'Word document (.docx)', 'html': 'HTML file', 'pdf': 'PDF', 'txt': 'plain-text file'}

@@ -13,14 +13,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 from pypdf import PdfReader
 
-from .formats import (
-    SNIFF_BYTES,
-    ExtractionError,
-    LimitError,
-    Limits,
-    decode_text,
-    unicode_bom,
-)
+from .errors import ExtractionError, LimitError
+from .formats import SNIFF_BYTES, Limits, decode_text, unicode_bom
 
 __all__ = ['READERS', 'tidy']
 
@@ -51,24 +45,24 @@ def _read_txt(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
 
 def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, int]:
     if b'%%EOF' not in data:
-        raise ExtractionError(name, 'is a corrupt PDF: it is truncated (no end-of-file marker)')
+        raise ExtractionError('truncated_pdf', name)
     try:
         reader = PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
     except Exception as error:  # pypdf raises many kinds of error on damaged files
-        raise ExtractionError(name, f'is a corrupt PDF: {_reason(error)}') from error
+        raise ExtractionError('corrupt_pdf', name, reason=_reason(error)) from error
     if encrypted:
-        raise ExtractionError(name, 'is encrypted; ssrhub reads only unencrypted PDFs')
+        raise ExtractionError('encrypted_pdf', name)
     try:
         if len(reader.pages) > limits.max_pages:
-            raise LimitError(name, 'pages', limits.max_pages)
+            raise LimitError('pages', name, limits.max_pages)
         pages = [page.extract_text() or '' for page in reader.pages]
     except LimitError:
         raise
     except Exception as error:
-        raise ExtractionError(name, f'is a corrupt PDF: {_reason(error)}') from error
+        raise ExtractionError('corrupt_pdf', name, reason=_reason(error)) from error
     if not pages:
-        raise ExtractionError(name, 'is a corrupt PDF: it has no pages')
+        raise ExtractionError('no_pages', name)
     _check_text_layer(name, pages)
     return '\f'.join(page.strip('\n') for page in pages), len(pages)
 
@@ -76,12 +70,10 @@ def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, int]:
 def _check_text_layer(name: str, pages: list[str]) -> None:
     counts = [sum(1 for char in page if char.isalnum()) for page in pages]
     if sum(counts) < _MIN_CHARACTERS_PER_PAGE * len(pages):
-        raise ExtractionError(name, 'has no text layer (scanned?); run OCR first')
+        raise ExtractionError('no_text_layer', name)
     with_text = sum(1 for count in counts if count >= _MIN_CHARACTERS_PER_PAGE)
     if len(pages) >= _MIN_PAGES_FOR_SHARE and with_text < _MIN_TEXT_PAGE_SHARE * len(pages):
-        raise ExtractionError(
-            name, f'has no text layer on {len(pages) - with_text} of its {len(pages)} pages (scanned?); run OCR first'
-        )
+        raise ExtractionError('partly_scanned', name, scanned=len(pages) - with_text, pages=len(pages))
 
 
 def _reason(error: Exception) -> str:
@@ -103,7 +95,7 @@ def _read_docx(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
         for table in document.tables:
             blocks.extend(_table_rows(table))
     except Exception as error:  # python-docx and lxml raise many kinds of error on damaged files
-        raise ExtractionError(name, f'is a corrupt Word document: {_reason(error)}') from error
+        raise ExtractionError('corrupt_docx', name, reason=_reason(error)) from error
     return _join_blocks(blocks), None
 
 
@@ -242,13 +234,13 @@ def _check_archive(data: bytes, name: str, limits: Limits) -> None:
                     while chunk := member.read(_INFLATE_CHUNK):
                         inflated += len(chunk)
                         if inflated > limits.max_unpacked:
-                            raise LimitError(name, 'unpacked', limits.max_unpacked)
+                            raise LimitError('unpacked', name, limits.max_unpacked)
             with archive.open('word/document.xml') as body:
                 _count_paragraphs(body, name, limits.max_paragraphs)
     except LimitError:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, etree.XMLSyntaxError) as error:
-        raise ExtractionError(name, f'is a corrupt Word document: {_reason(error)}') from error
+        raise ExtractionError('corrupt_docx', name, reason=_reason(error)) from error
 
 
 def _count_paragraphs(body, name: str, most: int) -> None:
@@ -256,7 +248,7 @@ def _count_paragraphs(body, name: str, most: int) -> None:
     for _event, element in etree.iterparse(body, events=('end',), tag=qn('w:p'), resolve_entities=False):
         count += 1
         if count > most:
-            raise LimitError(name, 'paragraphs', most)
+            raise LimitError('paragraphs', name, most)
         element.clear(keep_tail=False)
 
 
@@ -303,7 +295,7 @@ def _read_html(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
             tag.decompose()
         text = _html_text(soup)
     except Exception as error:  # lxml and bs4 rarely fail, but a damaged file must not escape as a crash
-        raise ExtractionError(name, f'is a corrupt HTML file: {_reason(error)}') from error
+        raise ExtractionError('corrupt_html', name, reason=_reason(error)) from error
     blocks = text.split(_BLOCK_MARK)
     return _join_blocks(blocks), None
 

@@ -496,13 +496,14 @@ def test_messages_name_the_file_without_its_client_path():
     with pytest.raises(ExtractionError) as caught:
         extract_bytes(b'', 'C:\\Users\\officer\\Downloads\\mandate.docx')
     assert str(caught.value) == "'mandate.docx' is empty (0 bytes)"
-    assert caught.value.filename == 'mandate.docx' and caught.value.problem == 'is empty (0 bytes)'
+    assert (caught.value.code, caught.value.filename, caught.value.params) == ('empty', 'mandate.docx', {})
 
 
 def test_extraction_error_is_a_value_error_and_survives_pickling():
     assert issubclass(ExtractionError, ValueError)
-    error = pickle.loads(pickle.dumps(ExtractionError('a.pdf', 'is empty (0 bytes)')))
-    assert (str(error), error.filename, error.problem) == ("'a.pdf' is empty (0 bytes)", 'a.pdf', 'is empty (0 bytes)')
+    error = pickle.loads(pickle.dumps(ExtractionError('partly_scanned', 'a.pdf', scanned=3, pages=4)))
+    assert (error.code, error.filename, error.params) == ('partly_scanned', 'a.pdf', {'scanned': 3, 'pages': 4})
+    assert str(error) == "'a.pdf' has no text layer on 3 of its 4 pages (scanned?); run OCR first"
 
 
 def test_text_that_starts_like_an_executable_header_is_still_text():

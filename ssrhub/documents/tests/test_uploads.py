@@ -16,13 +16,14 @@ from django.utils import translation
 
 from ssrhub.core.roles import Role
 from ssrhub.core.testing.two_factor import AdministratorsVerifiedClient
-from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.ingest import _AFTER_STORING, after_storing, ingest_path
 from ssrhub.documents.jobs import run_job
 from ssrhub.documents.models import Document, DocumentVersion, IngestJob, Paragraph
 from ssrhub.documents.originals import INCOMING_DIR, ORIGINALS_DIR
 from ssrhub.documents.tasks import check_originals_task, ingest_job_task
 
-from .test_limits import many_paragraphs_docx
+from .test_extract import _encrypted_with_pypdf
+from .test_limits import many_paragraphs_docx, padded_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -121,12 +122,12 @@ def test_the_api_queues_an_upload_and_answers_202_with_the_job(client, analyst, 
 def test_two_million_empty_paragraphs_are_refused_in_english_and_french(client, analyst, settings, committed):
     response = upload(client, committed, 'many.docx', many_paragraphs_docx())
     job = IngestJob.objects.get()
-    assert (job.status, job.error_code, job.error_limit) == ('failed', 'paragraphs', 20000)
-    page = client.get(response['Location']).content.decode()
-    assert 'many.docx has more than 20,000 paragraphs, the most one file may have.' in page
+    assert (job.status, job.error_code, job.error_params) == ('failed', 'paragraphs', {'limit': 20000})
+    page = html.unescape(client.get(response['Location']).content.decode())
+    assert "'many.docx' has more than 20,000 paragraphs. Nothing was stored." in page
     with translation.override('fr'):
         page = client.get(response['Location'], HTTP_ACCEPT_LANGUAGE='fr').content.decode()
-    assert 'many.docx a plus de 20\xa0000 paragraphes, le maximum pour un fichier.' in html.unescape(page)
+    assert '«\xa0many.docx\xa0» a plus de 20\xa0000 paragraphes.' in html.unescape(page)
     assert not Document.objects.exists() and files(settings, INCOMING_DIR) == []
     assert files(settings, ORIGINALS_DIR) == []
 
@@ -135,7 +136,7 @@ def test_ssrhub_ingest_shares_the_limits(tmp_path):
     path = tmp_path / 'many.docx'
     path.write_bytes(many_paragraphs_docx())
     outcome = ingest_path(path)
-    assert (outcome.status, outcome.code, outcome.limit) == ('refused', 'paragraphs', 20000)
+    assert (outcome.status, outcome.code, outcome.params) == ('refused', 'paragraphs', {'limit': 20000})
     assert not Document.objects.exists()
 
 
@@ -198,7 +199,9 @@ def test_an_unreachable_queue_refuses_the_upload_and_keeps_nothing(client, analy
     monkeypatch.setattr(celery_app.amqp, '_producer_pool', None)
     response = upload(client, committed, 'note.txt', NOTE)
     api = client.post('/api/documents/jobs/', {'file': SimpleUploadedFile('note.txt', NOTE)})
-    assert response.status_code == 503
+    sent = [SimpleUploadedFile('first.txt', NOTE), SimpleUploadedFile('second.txt', SAMPLE.read_bytes())]
+    several = committed(client.post, '/documents/upload/', {'file': sent})
+    assert several.status_code == 503 and IngestJob.objects.filter(files_total=2).count() == 1
     assert 'The background queue cannot be reached: note.txt was not kept.' in response.content.decode()
     assert api.status_code == 503 and 'queue cannot be reached' in api.json()['detail']
     assert set(IngestJob.objects.values_list('status', 'error_code')) == {('failed', 'queue-down')}
@@ -286,3 +289,79 @@ def test_a_real_full_disk_refuses_the_upload_and_keeps_what_is_stored(client, an
     assert response.status_code == 507 and 'The server disk is full: large.txt' in response.content.decode()
     assert stored.read_bytes() == SAMPLE.read_bytes() and IngestJob.objects.count() == 1
     assert not list((small_disk / INCOMING_DIR).iterdir())
+
+
+def test_a_refused_file_is_told_in_the_readers_language(client, analyst, settings, committed):
+    settings.SSRHUB_INGEST_MAX_UNPACKED_MB = 10
+    locked = upload(client, committed, 'locked.pdf', _encrypted_with_pypdf(''))['Location']
+    padded = upload(client, committed, 'padded.docx', padded_docx())['Location']
+    jobs = {job.filename: job for job in IngestJob.objects.all()}
+    assert (jobs['locked.pdf'].error_code, jobs['padded.docx'].error_code) == ('encrypted_pdf', 'unpacked')
+    assert jobs['padded.docx'].error_params == {'limit': 10 * 1024 * 1024}
+    english = html.unescape(client.get(padded).content.decode())
+    assert "'padded.docx' is too large: it unpacks to more than 10 MB. Nothing was stored." in english
+    with translation.override('fr'):
+        pages = [html.unescape(client.get(url, HTTP_ACCEPT_LANGUAGE='fr').content.decode()) for url in (locked, padded)]
+        api = client.get(f'/api/documents/jobs/{jobs["locked.pdf"].pk}/', HTTP_ACCEPT_LANGUAGE='fr').json()
+    encrypted = '«\xa0locked.pdf\xa0» est chiffré\xa0; ssrhub ne lit que les PDF non chiffrés.'
+    assert encrypted in pages[0] and api['message'] == encrypted
+    assert '«\xa0padded.docx\xa0» est trop volumineux\xa0: décompressé, il dépasse 10\xa0Mo.' in pages[1]
+    assert not Document.objects.exists()
+
+
+def test_several_files_are_one_job_whose_task_writes_its_progress_after_each(client, analyst, committed):
+    progress = []
+
+    def step(paragraphs, read):  # runs as each file is stored: what the polling page would read then
+        job = IngestJob.objects.get(files_total=3)
+        progress.append((read.extracted.sha256 == hashlib.sha256(NOTE).hexdigest(), job.files_done, job.paragraphs))
+
+    after_storing(step)
+    try:
+        sent = [
+            SimpleUploadedFile('liberia-note.txt', NOTE),
+            SimpleUploadedFile('locked.pdf', _encrypted_with_pypdf('')),
+            SimpleUploadedFile('resolution.txt', SAMPLE.read_bytes()),
+        ]
+        response = committed(client.post, '/documents/upload/', {'file': sent})
+    finally:
+        _AFTER_STORING.remove(step)
+    job = IngestJob.objects.get(files_total=3)
+    assert response['Location'] == job.get_absolute_url()
+    files = list(job.files.order_by('pk'))
+    assert [(file.filename, file.status) for file in files] == [
+        ('liberia-note.txt', 'done'),
+        ('locked.pdf', 'failed'),
+        ('resolution.txt', 'done'),
+    ]
+    # Written after each file: nothing before the note, then its 2 paragraphs (the PDF refused) before the resolution.
+    assert progress == [(True, 0, 0), (False, 2, 2)]
+    assert (job.status, job.files_done, job.paragraphs) == ('done', 3, 2 + 44)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert '3 of 3 files, 46 paragraphs' in page and 'max="3" value="3"' in page
+    assert page.count('/documents/jobs/') >= 3 and 'id="job-files"' in page
+    assert client.get(f'/api/documents/jobs/{job.pk}/').json()['message'] == '3 of 3 files, 46 paragraphs'
+    listed = client.get('/documents/jobs/').content.decode()
+    assert f'href="{job.get_absolute_url()}"' in listed and '(3/3)' in listed
+    assert f'href="{files[0].get_absolute_url()}"' not in listed
+
+
+def test_the_page_of_a_running_job_shows_its_progress_in_english_and_french(client, analyst):
+    job = IngestJob.objects.create(
+        user=analyst, filename='twelve files', size=1, sha256='5' * 64, status='running', files_total=12
+    )
+    IngestJob.objects.filter(pk=job.pk).update(files_done=3, paragraphs=1204)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert '3 of 12 files, 1,204 paragraphs' in page
+    assert '<progress class="w-100 mb-3" max="12" value="3" aria-labelledby="job-progress">' in page
+    assert 'hx-trigger="every 2s"' in page
+    with translation.override('fr'):
+        french = client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE='fr').content.decode()
+    assert '3 sur 12 fichiers, 1\xa0204 paragraphes' in french
+
+
+def test_a_symbol_is_stated_for_one_file_only(client, analyst):
+    sent = [SimpleUploadedFile('a.txt', NOTE), SimpleUploadedFile('b.txt', NOTE + b'\n2. More.\n')]
+    response = client.post('/documents/upload/', {'file': sent, 'symbol': 'S/RES/2151 (2014)'})
+    assert response.status_code == 400 and not IngestJob.objects.exists()
+    assert 'A symbol can be stated for one file only' in html.unescape(response.content.decode())
