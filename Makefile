@@ -23,9 +23,10 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/ssrhub runserver 127.0.0.1:8000
 
-# One worker per core; the tests of one file stay together, so module-scoped set-ups run once.
+# One worker per core; the tests of one file stay together, so module-scoped set-ups run once. PYTEST_OPTIONS: more
+# options (.ci/run leaves the browser tests out of its PostgreSQL run); the slowest tests are listed at the end.
 test: setup
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadfile --durations=15 $(PYTEST_OPTIONS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

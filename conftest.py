@@ -184,3 +184,10 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f'database: {connection.vendor} ({connection.settings_dict["NAME"]})'
+
+
+def pytest_collection_modifyitems(config, items):
+    """The browser tests first: their files are the longest, and handed out last (in collection order, a file per
+    worker at a time) one of them kept a worker busy for minutes while the other had nothing left to do."""
+    items.sort(key=lambda item: not item.nodeid.startswith('tests/browser/'))
+
