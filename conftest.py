@@ -190,4 +190,3 @@ def pytest_collection_modifyitems(config, items):
     """The browser tests first: their files are the longest, and handed out last (in collection order, a file per
     worker at a time) one of them kept a worker busy for minutes while the other had nothing left to do."""
     items.sort(key=lambda item: not item.nodeid.startswith('tests/browser/'))
-
