@@ -142,6 +142,7 @@ CODES_PANEL = ParagraphPanel(
     filters=PARAGRAPH_FILTERS,
     api_fields=_api_fields,
     export=_export,
+    sources=(MachineReading, CodeAssignment, ParagraphReview),
 )
 
 

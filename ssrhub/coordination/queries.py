@@ -15,7 +15,16 @@ from ssrhub.countries.panels import ActionPanel
 
 from .filtersets import overdue_q
 from .followup import deadline
-from .models import Activity, ActivityLink, Decision, LinkKind, OrganisationRole, ParticipatingOrganisation
+from .models import (
+    Activity,
+    ActivityLink,
+    Decision,
+    Forum,
+    LinkKind,
+    Meeting,
+    OrganisationRole,
+    ParticipatingOrganisation,
+)
 
 __all__ = ['ACTION_ACTIVITIES', 'OVERDUE_DECISIONS', 'action_activities', 'overdue_decisions']
 
@@ -60,6 +69,7 @@ OVERDUE_DECISIONS = OverdueSource(
     column=_('Decision'),
     list_url_name='coordination:decision_list',
     list_label=_('All open decisions'),
+    sources=(Decision, Meeting, Forum),
 )
 
 

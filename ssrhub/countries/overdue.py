@@ -9,7 +9,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ['OverdueItem', 'OverdueSource', 'overdue_sections', 'register_overdue', 'registered_sources']
+__all__ = [
+    'OverdueItem',
+    'OverdueSource',
+    'overdue_sections',
+    'overdue_sources',
+    'register_overdue',
+    'registered_sources',
+]
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class OverdueSource:
             ``today``, longest overdue first.
         column: the heading of the items' column (e.g. "Decision").
         list_url_name: a page of the country (taking ``iso3``) that lists all such records, and its link text.
+        sources: the models whose rows the items are read from: a change to one of them changes the kept dashboard.
     """
 
     key: str
@@ -49,6 +57,7 @@ class OverdueSource:
     column: object = ''
     list_url_name: str = ''
     list_label: object = ''
+    sources: tuple = ()
 
 
 _SOURCES: dict[str, OverdueSource] = {}
@@ -61,6 +70,11 @@ def register_overdue(source: OverdueSource) -> None:
 
 def registered_sources() -> list[OverdueSource]:
     return list(_SOURCES.values())
+
+
+def overdue_sources() -> tuple:
+    """Every source's models."""
+    return tuple(model for source in _SOURCES.values() for model in source.sources)
 
 
 def overdue_sections(user, countries, today: date) -> list[dict]:

@@ -13,6 +13,7 @@ __all__ = [
     'TimelineSource',
     'action_panels',
     'dashboard_panels',
+    'dashboard_sources',
     'register_action_panel',
     'register_dashboard_panel',
     'register_timeline_source',
@@ -64,11 +65,13 @@ class DashboardPanel:
         key: a unique name, used in element ids (``panel-<key>``).
         template: the template included, given ``country`` and ``panel`` (what ``context`` returned).
         context: ``context(user, country)``: what the template shows, for what ``user`` may view.
+        sources: the models whose rows it shows: a change to one of them changes the kept dashboard.
     """
 
     key: str
     template: str
     context: Callable[[object, object], object]
+    sources: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,11 @@ _TIMELINE: dict[str, TimelineSource] = {}
 def register_dashboard_panel(panel: DashboardPanel) -> None:
     """Add (or replace, on a second ``ready()``) a section of the country dashboard."""
     _DASHBOARD[panel.key] = panel
+
+
+def dashboard_sources() -> tuple:
+    """Every dashboard panel's source models."""
+    return tuple(model for panel in _DASHBOARD.values() for model in panel.sources)
 
 
 def dashboard_panels(user, country) -> list[tuple[DashboardPanel, object]]:

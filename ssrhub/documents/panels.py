@@ -22,6 +22,7 @@ __all__ = [
     'export_columns',
     'load_paragraphs',
     'panel_context',
+    'panel_sources',
     'paragraph_panels',
     'register',
     'register_document',
@@ -44,6 +45,8 @@ class ParagraphPanel:
             after the paragraph's own.
         export: ``export(paragraphs)`` gives download columns by name, each ``(label, {paragraph id: value})``,
             added to the paragraph search's downloads after the text.
+        sources: the models whose rows the panel shows: a change to one of them changes the kept paragraph search
+            results (``core/kept.py``).
     """
 
     template: str
@@ -53,6 +56,7 @@ class ParagraphPanel:
     filters: dict = field(default_factory=dict)
     api_fields: Callable = dict
     export: Callable = lambda paragraphs: {}
+    sources: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,11 @@ def register(panel: ParagraphPanel) -> None:
 def paragraph_panels() -> list[str]:
     """The templates the paragraph include shows, in the order the panels were registered."""
     return [panel.template for panel in _PANELS]
+
+
+def panel_sources() -> tuple:
+    """Every panel's source models."""
+    return tuple(model for panel in _PANELS for model in panel.sources)
 
 
 def load_paragraphs(queryset):

@@ -3,17 +3,21 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpResponseBadRequest, QueryDict
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
 from ssrhub.core.access import may_attempt
 from ssrhub.core.exports import export_response
 from ssrhub.core.forms import style_widgets
+from ssrhub.core.kept import kept_result
 from ssrhub.core.textsearch import spelling_alternatives
 from ssrhub.core.views import generic
 
@@ -29,6 +33,7 @@ from .panels import (
     export_columns,
     load_paragraphs,
     panel_context,
+    panel_sources,
     paragraph_panels,
 )
 from .search import index_words
@@ -224,6 +229,20 @@ class ParagraphSearchView(LoginRequiredMixin, View):
     def get(self, request):
         filterset = self.filterset(request)
         style_widgets(filterset.form)
+        # The results are kept until a paragraph, a document or what a panel shows of them changes, for the readers
+        # who see the same paragraphs: they are the same page for the same search.
+        sources = (Paragraph, DocumentVersion, Document, *panel_sources())
+        parts = [request.GET.urlencode(), get_language()]
+        results = kept_result(
+            'paragraph-results', request.user, sources, parts, lambda: self.results(request, filterset)
+        )
+        if request.htmx:
+            return HttpResponse(results)
+        context = {'filter_form': filterset.form, 'results': mark_safe(results)}
+        return render(request, 'documents/paragraph_search.html', context)
+
+    def results(self, request, filterset) -> str:
+        """The results part of the page, rendered (what htmx swaps in when a filter changes)."""
         searched = any(value for key, value in request.GET.items() if key not in NOT_SEARCH)
         page = None
         suggestions = []
@@ -243,8 +262,7 @@ class ParagraphSearchView(LoginRequiredMixin, View):
             'export_limit': EXPORT_LIMIT,
             'paragraph_panels': paragraph_panels(),
         }
-        template = 'documents/htmx/paragraph_results.html' if request.htmx else 'documents/paragraph_search.html'
-        return render(request, template, context)
+        return str(render_to_string('documents/htmx/paragraph_results.html', context, request))
 
     def count(self, request, data: dict[str, list[str]]) -> int:
         query = QueryDict(mutable=True)

@@ -62,6 +62,7 @@ class MonitoringConfig(AppConfig):
             register_timeline_source,
         )
 
+        from .models import ConflictEvent, StatisticSeries, StatisticValue
         from .views.context import TIMELINE_RULE, dashboard_context, timeline_entries
 
         register_tab(WorkspaceTab('surveys', _('Surveys'), 'monitoring:survey_list', group='monitoring'))
@@ -80,6 +81,11 @@ class MonitoringConfig(AppConfig):
         register_tab(WorkspaceTab('iati-results', _('IATI results'), 'monitoring:iati_results', group='monitoring'))
         register_tab(WorkspaceTab('gender', _('Gender'), 'monitoring:gender', group='monitoring'))
         register_dashboard_panel(
-            DashboardPanel('context', 'monitoring/context/dashboard_panel.html', dashboard_context)
+            DashboardPanel(
+                'context',
+                'monitoring/context/dashboard_panel.html',
+                dashboard_context,
+                sources=(StatisticSeries, StatisticValue, ConflictEvent),
+            )
         )
         register_timeline_source(TimelineSource('ucdp', _('Conflict events (UCDP)'), TIMELINE_RULE, timeline_entries))

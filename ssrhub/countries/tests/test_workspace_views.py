@@ -5,11 +5,15 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from ssrhub.core.models import Country
 from ssrhub.core.roles import Role
+from ssrhub.core.testing.two_factor import verified_login
 from ssrhub.countries.models import (
     Action,
     ActionStatusUpdate,
@@ -155,6 +159,35 @@ def test_status_updates_keep_a_dated_history_and_set_the_status(editor, liberia)
     assert list(budget.status_updates.values_list('status', flat=True)) == ['on-track', 'behind']
     editor.post(url, {'date': 'soon', 'status': 'done'})
     assert budget.status_updates.count() == 2
+
+
+def test_dashboard_is_kept_until_a_record_it_shows_changes(viewer, liberia, make_user):
+    viewer.get(WORKSPACE)
+    with CaptureQueriesContext(connection) as kept:
+        assert 'data-status="not-started">3<' in viewer.get(WORKSPACE).content.decode()
+    with CaptureQueriesContext(connection) as calculated:
+        _dashboard(liberia['country'], make_user('other-viewer', Role.VIEWER))
+    assert len(kept) < len(calculated) - 10  # the plan was not read again
+    budget = Action.objects.get(ref='4')
+    budget.status = 'on-track'
+    budget.save()
+    assert 'data-status="not-started">2<' in viewer.get(WORKSPACE).content.decode()
+
+
+def test_dashboard_of_a_sensitive_reader_is_calculated_each_time(client, make_user, liberia):
+    verified_login(client, make_user('officer', Role.DUE_DILIGENCE_OFFICER, countries=('LBR',)))
+    client.get(WORKSPACE)
+    with CaptureQueriesContext(connection) as second:
+        client.get(WORKSPACE)
+    with CaptureQueriesContext(connection) as third:
+        client.get(WORKSPACE)
+    assert len(second) == len(third) > 20 and any('countries_action' in q['sql'] for q in third)
+
+
+def _dashboard(country, user):
+    client = Client()
+    client.force_login(user)
+    return client.get(f'/countries/{country.iso3}/workspace/')
 
 
 def test_dashboard_shows_status_counts_and_overdue_actions(viewer, liberia):

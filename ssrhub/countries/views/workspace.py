@@ -8,11 +8,15 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
+from ssrhub.core.kept import kept_result
+from ssrhub.core.two_factor import reads_sensitive
 from ssrhub.core.views.generic import CountryObjectEditView, CountryObjectView, CountryScopedView, FormSaveMixin
 
 from ..forms import (
@@ -39,8 +43,8 @@ from ..models import (
     Stage,
     Threat,
 )
-from ..overdue import overdue_sections
-from ..panels import action_panels, dashboard_panels
+from ..overdue import overdue_sections, overdue_sources
+from ..panels import action_panels, dashboard_panels, dashboard_sources
 from ..plan_messages import (
     CHECK_LABELS,
     DOCUMENT_CHECKS,
@@ -70,6 +74,20 @@ __all__ = [
 ]
 
 
+# What the dashboard reads of the country's own records (higher apps declare their panels' sources).
+DASHBOARD_SOURCES = (
+    Engagement,
+    EngagementStage,
+    NationalDocument,
+    Pillar,
+    Threat,
+    Objective,
+    Action,
+    ActionStatusUpdate,
+    Actor,
+)
+
+
 def lifecycle(engagement) -> list[dict]:
     """The twelve stages in order, each with its record (None when nothing is recorded)."""
     recorded = {stage.stage: stage for stage in engagement.stages.all()} if engagement else {}
@@ -95,13 +113,29 @@ class _FormPageMixin:
 
 
 class DashboardView(CountryScopedView):
-    """Where the country stands: lifecycle, documents and their flags, actions by status, overdue actions."""
+    """Where the country stands: lifecycle, documents and their flags, actions by status, overdue actions.
+
+    The page's body is kept (``core/kept.py``) until a record it shows changes, for the readers who see the same
+    records with the same rights, and the day; a reader of sensitive records gets it calculated each time, since the
+    due-diligence panel logs each of their reads."""
 
     queryset = Engagement.objects.all()
     tab = 'dashboard'
 
     def get(self, request):
         today = date.today()
+        context = self.country_context(today=today)
+        if reads_sensitive(request.user):
+            body = self.body(request, context)
+        else:
+            sources = (*DASHBOARD_SOURCES, *dashboard_sources(), *overdue_sources())
+            rights = [context[name] for name in ('can_add', 'can_change', 'can_delete')]
+            parts = [self.country.pk, today, get_language(), *rights]
+            body = kept_result('workspace-dashboard', request.user, sources, parts, lambda: self.body(request, context))
+        return render(request, 'countries/dashboard.html', {**context, 'body': mark_safe(body)})
+
+    def body(self, request, context) -> str:
+        today = context['today']
         engagement = self.get_queryset(request).prefetch_related('stages').first()
         actions = list(
             Action.objects.restrict(request.user)
@@ -118,19 +152,19 @@ class DashboardView(CountryScopedView):
             for finding in item['findings']
             if finding.check in DOCUMENT_CHECKS
         ]
-        context = self.country_context(
-            engagement=engagement,
-            stages=lifecycle(engagement),
-            status_rows=[(value, label, counts[value]) for value, label in ActionStatus.choices],
-            overdue=[action for action in actions if key_of(action) in overdue],  # the plan checks' rule
-            documents=findings,
-            flags=flags,
-            actor_count=Actor.objects.restrict(request.user).filter(country=self.country).count(),
-            overdue_sections=overdue_sections(request.user, [self.country], today),  # registered by higher apps
-            dashboard_panels=dashboard_panels(request.user, self.country),  # registered by higher apps
-            today=today,
-        )
-        return render(request, 'countries/dashboard.html', context)
+        body = {
+            **context,
+            'engagement': engagement,
+            'stages': lifecycle(engagement),
+            'status_rows': [(value, label, counts[value]) for value, label in ActionStatus.choices],
+            'overdue': [action for action in actions if key_of(action) in overdue],  # the plan checks' rule
+            'documents': findings,
+            'flags': flags,
+            'actor_count': Actor.objects.restrict(request.user).filter(country=self.country).count(),
+            'overdue_sections': overdue_sections(request.user, [self.country], today),  # registered by higher apps
+            'dashboard_panels': dashboard_panels(request.user, self.country),  # registered by higher apps
+        }
+        return str(render_to_string('countries/includes/dashboard_body.html', body, request))
 
 
 # Section: engagement
