@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 
 from ssrhub.core.datafiles import BOOK_CHAPTERS
 from ssrhub.core.models import SourceCitation
@@ -152,7 +153,8 @@ def test_a_changed_fact_is_updated_in_place(db, tmp_path):
             "- {ref: T2, title: Ethnic tensions, cite: [{book: {chapter: 8, lines: '1903-1905'}}]}",
         )
     )
-    report = load_country_demo(copy)['LBR']
+    with translation.override('en'):  # the report names models in the active language
+        report = load_country_demo(copy)['LBR']
     threat = Threat.objects.get(document__country__iso3='LBR', title='Ethnic tensions')
     assert _book(threat) == {(8, '1903-1905')}
     assert Threat.objects.filter(document__country__iso3='LBR').count() == 4
