@@ -6,15 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from ssrhub.coding.review import record_decision
 from ssrhub.core.roles import Role
 from ssrhub.documents.ingest import ingest_path
-from ssrhub.documents.models import Paragraph
-from ssrhub.documents.search import search_paragraphs
 
 pytestmark = pytest.mark.django_db
 
@@ -136,22 +131,3 @@ def test_downloads_follow_the_access_rules(client, make_user):
     client.force_login(make_user('no-role'))
     rows = list(csv.reader(io.StringIO(client.get('/paragraphs.csv', {'q': 'security'}).content.decode('utf-8-sig'))))
     assert len(rows) == 1  # the header only
-
-
-def _results(client, query: str) -> str:
-    page = client.get('/paragraphs/', {'q': query}).content.decode()
-    return page[page.index('id="paragraph-results"') :]
-
-
-def test_results_are_kept_until_a_paragraph_or_its_codes_change(reader, client, make_user):
-    with CaptureQueriesContext(connection) as calculated:
-        first = _results(reader, 'police')
-    with CaptureQueriesContext(connection) as kept:
-        assert _results(reader, 'police') == first
-    assert len(kept) < len(calculated) - 3  # the paragraphs were not searched again
-    assert reader.get('/paragraphs/', {'q': 'police'}, HTTP_HX_REQUEST='true').content.decode() in first
-
-    # A reviewer adds a code to the best hit: the results show it at once.
-    best = search_paragraphs(Paragraph.objects.filter(version__is_current=True), 'police').first()
-    record_decision(best, make_user('amara.k', Role.ANALYST), 'add', code='component.justice')
-    assert 'amara.k' not in first and 'amara.k' in _results(reader, 'police')
