@@ -46,9 +46,13 @@ def get(session: requests.Session, url: str) -> requests.Response:
     site can be measured on gunicorn's plain HTTP port as it runs behind nginx; the cookies it marks Secure are kept
     sendable over that plain connection (requests would otherwise drop them)."""
     response = session.get(url, timeout=TIMEOUT, allow_redirects=False)
+    _sendable_over_http(session)
+    return response
+
+
+def _sendable_over_http(session: requests.Session) -> None:
     for cookie in session.cookies:
         cookie.secure = False
-    return response
 
 
 def log_in(base_url: str, username: str, password: str) -> requests.Session:
@@ -64,8 +68,7 @@ def log_in(base_url: str, username: str, password: str) -> requests.Session:
         timeout=TIMEOUT,
         allow_redirects=False,
     )
-    for cookie in session.cookies:
-        cookie.secure = False
+    _sendable_over_http(session)
     next_page = response.headers.get('Location', '')
     if response.status_code != 302 or next_page.startswith(LOGIN_PAGE):
         raise LoginFailed(f'{username} could not log in at {login} (status {response.status_code}).')

@@ -10,10 +10,12 @@ import hashlib
 
 from django.core.cache import cache
 from django.db import connection
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from .access import ALL, NONE, owned, reach
 
-__all__ = ['KEPT_SECONDS', 'data_version', 'kept_result', 'reader_key']
+__all__ = ['KEPT_SECONDS', 'data_version', 'kept_html', 'kept_result', 'reader_key']
 
 KEPT_SECONDS = 60 * 60
 
@@ -60,3 +62,11 @@ def kept_result(name: str, user, models, parts, calculate, seconds: int = KEPT_S
         result = calculate()
         cache.set(key, result, seconds)
     return result
+
+
+def kept_html(name: str, request, models, parts, template: str, context) -> SafeString:
+    """``template`` rendered with ``context()`` (called only when nothing is kept), kept as :func:`kept_result`
+    keeps a result. What is kept is the template's own output, so it is as safe to show as when it was rendered;
+    it must hold nothing of the reader beyond what ``models``' scope and ``parts`` decide (no form token)."""
+    html = kept_result(name, request.user, models, parts, lambda: str(render_to_string(template, context(), request)))
+    return mark_safe(html)

@@ -229,13 +229,13 @@ def global_search(user, query: str, kind: str | None = None, page_number=1) -> S
         results, shown = kept_result(
             'global-search', user, models, [query, get_language()], lambda: _groups(*_facets(user, query), query)
         )
-        log_reads(user, [model(pk=pk) for model, pk in shown], 'search')
+        _log_shown(user, shown)
         return results
     results, found = _facets(user, query, kind)
     chosen = next((pair for pair in found if pair[0].kind == kind), None)
     if chosen is None:
         results, shown = _groups(results, found, query)
-        log_reads(user, [model(pk=pk) for model, pk in shown], 'search')
+        _log_shown(user, shown)
         return results
     index, queryset, _best = chosen
     results.kind, results.kind_label = index.kind, index.label
@@ -245,6 +245,11 @@ def global_search(user, query: str, kind: str | None = None, page_number=1) -> S
     page.object_list = [_hit(index, obj, search_terms(query)) for obj in shown]
     results.page = page
     return results
+
+
+def _log_shown(user, shown) -> None:
+    """Log the reads of the sensitive hits shown, given as (model, pk)."""
+    log_reads(user, [model(pk=pk) for model, pk in shown], 'search')
 
 
 def _facets(user, query: str, kind: str | None = None):

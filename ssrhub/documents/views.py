@@ -5,10 +5,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,7 +15,7 @@ from django.views import View
 from ssrhub.core.access import may_attempt
 from ssrhub.core.exports import export_response
 from ssrhub.core.forms import style_widgets
-from ssrhub.core.kept import kept_result
+from ssrhub.core.kept import kept_html
 from ssrhub.core.textsearch import spelling_alternatives
 from ssrhub.core.views import generic
 
@@ -233,16 +231,20 @@ class ParagraphSearchView(LoginRequiredMixin, View):
         # who see the same paragraphs: they are the same page for the same search.
         sources = (Paragraph, DocumentVersion, Document, *panel_sources())
         parts = [request.GET.urlencode(), get_language()]
-        results = kept_result(
-            'paragraph-results', request.user, sources, parts, lambda: self.results(request, filterset)
+        results = kept_html(
+            'paragraph-results',
+            request,
+            sources,
+            parts,
+            'documents/htmx/paragraph_results.html',
+            lambda: self.results_context(request, filterset),
         )
         if request.htmx:
             return HttpResponse(results)
-        context = {'filter_form': filterset.form, 'results': mark_safe(results)}
-        return render(request, 'documents/paragraph_search.html', context)
+        return render(request, 'documents/paragraph_search.html', {'filter_form': filterset.form, 'results': results})
 
-    def results(self, request, filterset) -> str:
-        """The results part of the page, rendered (what htmx swaps in when a filter changes)."""
+    def results_context(self, request, filterset) -> dict:
+        """What the results part of the page shows (the part htmx swaps in when a filter changes)."""
         searched = any(value for key, value in request.GET.items() if key not in NOT_SEARCH)
         page = None
         suggestions = []
@@ -252,7 +254,7 @@ class ParagraphSearchView(LoginRequiredMixin, View):
             page.object_list = attach(page.object_list)
             if not paginator.count:
                 suggestions = self.suggestions(request, filterset)
-        context = {
+        return {
             'filter_form': filterset.form,
             'page': page,
             'searched': searched,
@@ -262,7 +264,6 @@ class ParagraphSearchView(LoginRequiredMixin, View):
             'export_limit': EXPORT_LIMIT,
             'paragraph_panels': paragraph_panels(),
         }
-        return str(render_to_string('documents/htmx/paragraph_results.html', context, request))
 
     def count(self, request, data: dict[str, list[str]]) -> int:
         query = QueryDict(mutable=True)

@@ -10,12 +10,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from ssrhub.core.exports import EXPORT_FORMATS, export_response
-from ssrhub.core.kept import kept_result
+from ssrhub.core.kept import kept_html
 from ssrhub.core.two_factor import reads_sensitive
 from ssrhub.core.views.generic import CountryObjectEditView, CountryObjectView, CountryScopedView, FormSaveMixin
 
@@ -74,6 +73,7 @@ __all__ = [
 ]
 
 
+DASHBOARD_BODY = 'countries/includes/dashboard_body.html'
 # What the dashboard reads of the country's own records (higher apps declare their panels' sources).
 DASHBOARD_SOURCES = (
     Engagement,
@@ -126,15 +126,22 @@ class DashboardView(CountryScopedView):
         today = date.today()
         context = self.country_context(today=today)
         if reads_sensitive(request.user):
-            body = self.body(request, context)
+            body = render_to_string(DASHBOARD_BODY, self.body_context(request, context), request)
         else:
             sources = (*DASHBOARD_SOURCES, *dashboard_sources(), *overdue_sources())
             rights = [context[name] for name in ('can_add', 'can_change', 'can_delete')]
             parts = [self.country.pk, today, get_language(), *rights]
-            body = kept_result('workspace-dashboard', request.user, sources, parts, lambda: self.body(request, context))
-        return render(request, 'countries/dashboard.html', {**context, 'body': mark_safe(body)})
+            body = kept_html(
+                'workspace-dashboard',
+                request,
+                sources,
+                parts,
+                DASHBOARD_BODY,
+                lambda: self.body_context(request, context),
+            )
+        return render(request, 'countries/dashboard.html', {**context, 'body': body})
 
-    def body(self, request, context) -> str:
+    def body_context(self, request, context) -> dict:
         today = context['today']
         engagement = self.get_queryset(request).prefetch_related('stages').first()
         actions = list(
@@ -152,7 +159,7 @@ class DashboardView(CountryScopedView):
             for finding in item['findings']
             if finding.check in DOCUMENT_CHECKS
         ]
-        body = {
+        return {
             **context,
             'engagement': engagement,
             'stages': lifecycle(engagement),
@@ -164,7 +171,6 @@ class DashboardView(CountryScopedView):
             'overdue_sections': overdue_sections(request.user, [self.country], today),  # registered by higher apps
             'dashboard_panels': dashboard_panels(request.user, self.country),  # registered by higher apps
         }
-        return str(render_to_string('countries/includes/dashboard_body.html', body, request))
 
 
 # Section: engagement
