@@ -153,3 +153,22 @@ def test_anonymous_global_search_shows_reference_data_only(page):
     expect(facets.locator('[data-kind="framework-items"]')).to_be_visible()
     for kind in ('documents', 'paragraphs', 'actors', 'national-documents'):
         expect(facets.locator(f'[data-kind="{kind}"]')).to_have_count(0)
+
+
+def test_paragraph_search_asks_once_for_the_same_results(page, log_in):
+    """Typing brings the results once: the field losing focus, or typing in the header's search box, does not ask
+    again for the results the page shows (a second swap would replace the links under the reader's click)."""
+    log_in(page, 'viewer')
+    page.goto('/paragraphs/')
+    asked = []
+    page.on('request', lambda request: asked.append(request.url) if '/paragraphs/?' in request.url else None)
+    page.get_by_label(TEXT['en']['words']).fill('Secretary-General')
+    expect(page.locator('#paragraph-results .paragraph-count')).to_contain_text(re.compile(r'\d+ paragraph'))
+    page.get_by_label(TEXT['en']['sort']).focus()
+    page.locator('#global-search').fill('Liberia')
+    page.wait_for_timeout(1000)
+    assert len(asked) == 1 and 'q=Secretary-General' in asked[0]
+
+    page.get_by_label(TEXT['en']['sort']).select_option(label=TEXT['en']['symbol'])
+    expect(page).to_have_url(re.compile(r'sort=symbol'))
+    assert len(asked) == 2

@@ -23,3 +23,23 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   history.back();
 });
+
+// A filter form brings its results as its fields change. A typed field fires "change" again when it loses focus,
+// after its typing already brought the results: a request for the results the page already shows is not sent, so
+// they are not replaced under the reader's next click (a download link clicked as the field loses focus).
+const filterQuery = (form) => new URLSearchParams(new FormData(form)).toString();
+document.addEventListener('htmx:load', (event) => {
+  const root = event.target;
+  const forms = root.matches('form.filter-form') ? [root] : root.querySelectorAll('form.filter-form');
+  forms.forEach((form) => { form.dataset.shown = filterQuery(form); });
+});
+document.addEventListener('htmx:beforeRequest', (event) => {
+  const form = event.detail.elt;
+  if (!form.matches('form.filter-form')) return;
+  const query = filterQuery(form);
+  if (query === form.dataset.shown) event.preventDefault();
+  else form.dataset.shown = query;
+});
+document.addEventListener('htmx:afterRequest', (event) => {
+  if (!event.detail.successful && event.detail.elt.matches('form.filter-form')) delete event.detail.elt.dataset.shown;
+});
