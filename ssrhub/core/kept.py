@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from .access import ALL, NONE, owned, reach
+from .history import history_model
 
 __all__ = ['KEPT_SECONDS', 'data_version', 'kept_html', 'kept_result', 'reader_key']
 
@@ -26,8 +27,8 @@ def data_version(models) -> str:
     inserted with a new parent (a document's versions, paragraphs' machine readings), its highest id."""
     quote = connection.ops.quote_name
     newest = ', '.join(
-        f'(SELECT MAX({quote("history_id")}) FROM {quote(model.history.model._meta.db_table)})'
-        if hasattr(model, 'history')
+        f'(SELECT MAX({quote("history_id")}) FROM {quote(history_model(model)._meta.db_table)})'
+        if history_model(model)
         else f'(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})'
         for model in models
     )

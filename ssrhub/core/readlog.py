@@ -4,7 +4,8 @@ nothing of the record shown): an unlogged read never happens.
 
 The generic views (``views/generic.py``: detail, history, edit and delete pages, the rows of list pages) and the API
 viewsets (``api/viewsets.py``: retrieve, update, delete and the rows of list pages) call ``log_reads()``; global search
-(``searching.py``) logs the hits it shows ('search'); an export of sensitive records calls it with 'export'.
+(``searching.py``) logs the hits it shows ('search'), the change log (``history.py``) the changes it shows
+('history'); an export of sensitive records calls it with 'export'.
 """
 
 from functools import cache

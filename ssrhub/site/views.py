@@ -10,8 +10,8 @@ from datetime import date
 from django.db.models import Count, Min, Q
 from django.shortcuts import render
 
-from ssrhub.core.history import recent_changes
 from ssrhub.core.models import Country
+from ssrhub.core.views.pages import changes_table
 from ssrhub.countries.models import Action, ActionStatus, Actor, NationalDocument
 from ssrhub.countries.overdue import overdue_sections
 from ssrhub.countries.plan_queries import country_findings, key_of
@@ -107,7 +107,7 @@ def home(request):
         # "Their countries": the assigned ones; a user assigned to none follows every workspace.
         mine = [country for country in countries if country.assigned] or countries
         overdue, overdue_count = _overdue(user, mine, today)
-        own_changes = recent_changes(user, limit=CHANGES_SHOWN, by=user)
+        own_changes = changes_table(request, limit=CHANGES_SHOWN, by=user)
         context |= {
             'workspaces': _workspaces(user, countries, today),
             'assigned': any(country.assigned for country in countries),
@@ -119,6 +119,6 @@ def home(request):
                 for section in overdue_sections(user, mine, today)
             ],
             'own_changes': bool(own_changes),
-            'changes': own_changes or recent_changes(user, limit=CHANGES_SHOWN),
+            'changes_table': own_changes or changes_table(request, limit=CHANGES_SHOWN),
         }
     return render(request, 'site/home.html', context)

@@ -62,3 +62,17 @@ def test_administrators_read_the_log_in_the_admin_and_nobody_changes_it(admin_cl
     assert SensitiveRead.objects.filter(pk=read.pk).exists()
     roles = admin_client.get('/admin/core/countryassignment/?role=hrddp-forum-member')
     assert roles.status_code == 200 and 'lbr-forum' in roles.content.decode()
+
+
+def test_the_change_log_and_the_home_page_log_the_changes_they_show(client, reader):
+    decision, foreign = forum_decision(), forum_decision('CAF')
+    for url in ('/changes/', '/'):
+        SensitiveRead.objects.all().delete()
+        page = client.get(url).content.decode()
+        assert str(decision) in page, url
+        reads = SensitiveRead.objects.filter(content_type__model='decision')
+        assert [(read.user, read.object_id, read.channel) for read in reads.all()] == [(reader, decision.pk, 'history')]
+        assert not SensitiveRead.objects.filter(object_id=foreign.pk).exists()
+        # Made again at each request for such a reader, so each read is logged.
+        client.get(url)
+        assert reads.count() == 2, url

@@ -2,13 +2,19 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ssrhub.core.history import recent_changes
+from ssrhub.core.history import history_models, recent_changes
+from ssrhub.core.kept import kept_html
 from ssrhub.core.searching import global_search, suggest
+from ssrhub.core.two_factor import reads_sensitive
 
-__all__ = ['changes', 'favicon', 'search']
+__all__ = ['changes', 'changes_table', 'favicon', 'search']
+
+CHANGES_TABLE = 'core/includes/recent_changes.html'
 
 
 def search(request):
@@ -20,9 +26,24 @@ def search(request):
     return render(request, template, context)
 
 
+def changes_table(request, limit: int, by=None) -> str:
+    """The table of the latest ``limit`` changes that ``request.user`` may see (``by``'s only, when given), empty
+    when there is none. Kept until a record with a history changes, for the readers who see the same records; a
+    reader of sensitive records has it made at each request, so that each of their reads is logged."""
+    user = request.user
+
+    def context():
+        return {'changes': recent_changes(user, limit=limit, by=by)}
+
+    if reads_sensitive(user):
+        return render_to_string(CHANGES_TABLE, context(), request)
+    parts = [limit, by.pk if by else '', user.is_superuser, get_language()]
+    return kept_html('recent-changes', request, history_models(), parts, CHANGES_TABLE, context)
+
+
 @login_required
 def changes(request):
-    return render(request, 'core/changes.html', {'changes': recent_changes(request.user, limit=100)})
+    return render(request, 'core/changes.html', {'changes_table': changes_table(request, limit=100)})
 
 
 def favicon(request):
