@@ -4,9 +4,11 @@ share. Definitions in ``trends.py``; the API (``api/trends.py``) serves the same
 
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -91,6 +93,7 @@ SERIES_LABELS = {
 }
 Y_LABELS = {'country-specific': gettext_lazy('Share of country-specific resolutions (%)')}
 SHARE_COLUMNS = {'ssr_share', 'share'}
+SECTIONS_TEMPLATE = 'mandates/includes/trend_sections.html'
 
 
 # Section: access and parameters
@@ -203,24 +206,25 @@ class TrendsView(TrendAnalysisView):
             return render(request, self.template_name, context, status=400)
         data = form.cleaned_data
         parts = [get_language(), load_codebook().version, *sorted(data.items())]
-        context.update(
-            kept_result('trend-page', request.user, TREND_SOURCES, parts, lambda: self.tables(request.user, data))
-        )
+        page = kept_result('trend-page', request.user, TREND_SOURCES, parts, lambda: self.tables(request, data))
+        # The sections' HTML was rendered from the records the reader's scope decides and nothing else of theirs.
+        context.update(page, sections=mark_safe(page['sections']))
         return render(request, self.template_name, context)
 
-    def tables(self, user, data) -> dict:
-        """The page's years and sections (tables, chart sources, downloads), kept as the records are."""
-        records = resolution_records(user, data['from'], data['to'])
+    def tables(self, request, data) -> dict:
+        """The page's years and its sections (tables, chart sources, downloads) rendered, kept as the records are."""
+        records = resolution_records(request.user, data['from'], data['to'])
         years = year_range(records, data['from'], data['to'])
         measures = [data['measure']] if data['measure'] else list(MEASURES)
         span = {'from': years[0], 'to': years[-1]} if years else {}
-        return {
+        shown = {
             'year_from': span.get('from', data['from']),
             'year_to': span.get('to', data['to']),
             'sections': [self.section(measure, records, years, span, data['group']) for measure in measures]
             if years
             else [],
         }
+        return {**shown, 'sections': str(render_to_string(SECTIONS_TEMPLATE, shown, request))}
 
     def section(self, measure, records, years, span, group) -> dict:
         stored_years = {record.year for record in records}
