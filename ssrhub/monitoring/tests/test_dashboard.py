@@ -129,6 +129,7 @@ def test_query_count_does_not_grow_with_indicators(client, plan, users):
             assert client.get(COUNTRY_URL).status_code == 200
         return len(queries)
 
+    count()  # the countries menu is read once, then kept
     few = count()
     assert few > 5
     for number in range(6):
