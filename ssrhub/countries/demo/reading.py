@@ -9,10 +9,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import NoReturn
 
-import yaml
 from django.db import models
 
-from ssrhub.core.datafiles import DataFileError, read_citations, read_yaml
+from ssrhub.core.datafiles import DataFileError, SafeLoader, read_citations, read_yaml
 from ssrhub.core.symbols import SymbolError, normalise_symbol
 from ssrhub.framework.models import MissionTypeChoices
 
@@ -71,13 +70,13 @@ class DemoDataError(DataFileError):
 # Section: reading
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeLoader):
     """Safe YAML where dates stay text, so that a bad date is reported with the record it belongs to."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != 'tag:yaml.org,2002:timestamp']
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
