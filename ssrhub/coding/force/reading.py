@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .lexicon import Profile, Token, Word, is_label, match_words, profile, tokenise
 from .types import Force, ForceReading
 
@@ -132,7 +134,14 @@ def read_force(text: str, language: str = 'en') -> ForceReading:
     (ValueError otherwise). Never raises on any text: a paragraph without an opening verb is DECLARATORY
     with verb '' and span (0, 0).
     """
-    language_profile = profile(language)
+    profile(language)
     if not isinstance(text, str) or not text.strip():
         return ForceReading(Force.DECLARATORY, '', 0, 0)
-    return _read(text, language_profile)
+    return _read_text(text, language)
+
+
+# The coder reads a paragraph's opening four times (the paragraph, its first clause, and the addressee reader for
+# each of them): the readings are immutable, so the last few thousand are kept.
+@functools.lru_cache(maxsize=4096)
+def _read_text(text: str, language: str) -> ForceReading:
+    return _read(text, profile(language))
