@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ssrhub.documents.structure import segment
 
+from .by_reference import mandates_by_reference
 from .codebook import PEMA_TASKS, Codebook
 from .coder import code_document, is_mission_task
 
@@ -292,11 +293,14 @@ class PemaReport:
     tasks: tuple[str, ...]
     per_task: list[TaskScore] = field(default_factory=list)
     micro: Score = field(default_factory=Score)
+    all_labels: Score = field(default_factory=Score)
+    reachable: Score = field(default_factory=Score)
     paragraph: Score = field(default_factory=Score)
     modality: Score = field(default_factory=Score)
     resolutions: int = 0
     missing_texts: list[str] = field(default_factory=list)
     report_only: list[tuple[str, str, str]] = field(default_factory=list)
+    by_reference: list[tuple[str, str, str]] = field(default_factory=list)
     not_in_text: list[tuple[str, str, str]] = field(default_factory=list)
     false_positives: list[tuple[str, str, str]] = field(default_factory=list)
     false_negatives: list[tuple[str, str, str]] = field(default_factory=list)
@@ -315,11 +319,15 @@ class PemaReport:
             f'{"task":<22} {"P":>6} {"R":>6} {"F1":>6} {"support":>7} {"tp":>4} {"fp":>4} {"fn":>4}',
             *(_score_line(item.task, item.score) for item in self.per_task),
             _score_line('micro (resolution)', self.micro),
+            _score_line('micro, all labels', self.all_labels),
+            _score_line('micro, reachable', self.reachable),
             f'{"macro F1 (resolution)":<22} {"":>13} {self.macro_f1:>6.3f}',
             _score_line('paragraph micro', self.paragraph),
             _score_line('task x modality micro', self.modality),
             f'report-only tasks (excluded): {len(self.report_only)}',
             *(f'  {resolution} {task}: {refs}' for resolution, task, refs in self.report_only),
+            f'given by reference (not reachable): {len(self.by_reference)}',
+            *(f'  {resolution} {task}: {refs}' for resolution, task, refs in self.by_reference),
             f'cited paragraphs not in the text (excluded): {len(self.not_in_text)}',
             *(f'  {resolution} {task}: {refs}' for resolution, task, refs in self.not_in_text),
             'false positives: ' + '; '.join(f'{r} {t} [{refs}]' for r, t, refs in self.false_positives),
@@ -340,6 +348,8 @@ class PemaReport:
 
         rows = [row('resolution', item.task, item.score) for item in self.per_task]
         rows.append(row('resolution', 'micro', self.micro))
+        rows.append(row('resolution', 'micro-all-labels', self.all_labels))
+        rows.append(row('resolution', 'micro-reachable', self.reachable))
         rows.append(row('resolution', 'macro', None, self.macro_f1))
         rows.append(row('paragraph', 'micro', self.paragraph))
         rows.append(row('task-modality', 'micro', self.modality))
@@ -400,16 +410,45 @@ def evaluate_pema(
         report.report_only += [(resolution, task, refs) for task, refs in sorted(report_only.items())]
         report.not_in_text += [(resolution, task, refs) for task, refs in sorted(not_in_text.items())]
         excluded = set(report_only) | set(not_in_text)
-        predicted = {
+        every_prediction = {
             key: refs
             for key, refs in predict_tasks(structured, codebook, language, expand_generic=expand_generic).items()
-            if key[0] in report.tasks and key[0] not in excluded
+            if key[0] in report.tasks
         }
+        predicted = {key: refs for key, refs in every_prediction.items() if key[0] not in excluded}
         _tally(report, counts, resolution, gold, predicted)
+        given = _given_by_reference(structured, gold)
+        report.by_reference += [(resolution, task, refs) for task, refs in sorted(given.items())]
+        labelled = {cell.task for cell in cells if cell.task in report.tasks and cell.current}
+        report.all_labels += _score(labelled, {task for task, _ in every_prediction})
+        report.reachable += _score(
+            {task for task, _ in gold} - set(given), {task for task, _ in predicted} - set(given)
+        )
     report.per_task = [TaskScore(task, counts[task]) for task in report.tasks]
     report.micro = sum(counts.values(), Score())
     report.elapsed = time.perf_counter() - started
     return report
+
+
+def _given_by_reference(structured, gold: dict) -> dict[str, str]:
+    """The gold tasks whose cited paragraphs all hand their content to a report (``by_reference``), each with its
+    paragraphs and reports: no reader of the resolution alone can find them."""
+    paragraphs = structured.paragraphs
+    operative = [(p.ref, p.text) for p in paragraphs if p.kind == 'operative']
+    preamble = [p.text for p in paragraphs if p.kind == 'preambular']
+    handed: dict[str, list[str]] = defaultdict(list)
+    for item in mandates_by_reference(operative, preamble):
+        handed[_top(item.paragraph)].extend(item.reports)
+    refs_of: dict[str, set[str]] = defaultdict(set)
+    for (task, _modality), refs in gold.items():
+        refs_of[task] |= refs
+    return {
+        task: '; '.join(
+            f'op. {ref} -> {", ".join(dict.fromkeys(handed[ref])) or "no report named"}' for ref in sorted(refs)
+        )
+        for task, refs in refs_of.items()
+        if refs and refs <= handed.keys()
+    }
 
 
 def _tally(report: PemaReport, counts: dict, resolution: str, gold: dict, predicted: dict) -> None:

@@ -12,13 +12,13 @@ from datetime import date
 
 from django.db.models import Q
 
+from ssrhub.coding.by_reference import mandates_by_reference
 from ssrhub.coding.effective import effective, effective_codes
 from ssrhub.coding.models import CodeAssignment
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, Paragraph
 from ssrhub.documents.structure import ParagraphKind
 
-from .by_reference import mandates_by_reference
 from .delivery import NOT_CODE_RULES, classify, load_vocabulary
 from .matrix import MANDATED, REPORTED, Matrix, Reference, build_matrix
 from .queries import track_links

@@ -192,11 +192,14 @@ def test_evaluate_synthetic(synthetic, codebook):
     assert report.missing_texts == ['S/RES/9003']
     assert report.resolutions == 2
     assert report.micro == Score(1, 2, 0)
+    assert report.all_labels == Score(1, 2, 1)  # every label counts: the report-only task is missed
+    assert report.reachable == Score(1, 2, 0) and report.by_reference == []
     assert report.paragraph == Score(1, 2, 0)
     assert report.modality == Score(1, 2, 0)
     assert ('S/RES/9002', 'demil', '1') in report.false_positives
     rows = report.as_rows()
-    assert rows[-4]['task'] == 'micro' and rows[-4]['f1'] == pytest.approx(0.5)
+    assert rows[-6]['task'] == 'micro' and rows[-6]['f1'] == pytest.approx(0.5)
+    assert [row['task'] for row in rows[-5:-3]] == ['micro-all-labels', 'micro-reachable']
     assert [row['level'] for row in rows[-3:]] == ['resolution', 'paragraph', 'task-modality']
     subset = evaluate_pema(texts, labels, codebook, resolutions={'S/RES/9001'})
     assert subset.resolutions == 1 and subset.micro == Score(1, 1, 0)
@@ -241,3 +244,13 @@ def test_dev_report_only_tasks_are_counted_apart(dev_report):
     excluded = report_only | {(resolution, task) for resolution, task, _ in dev_report.not_in_text}
     errors = {(r, t) for r, t, _ in dev_report.false_positives + dev_report.false_negatives}
     assert not excluded & errors
+
+
+def test_dev_tasks_given_by_reference_are_listed_and_left_out_of_the_reachable_score(dev_report):
+    given = {(resolution, task): refs for resolution, task, refs in dev_report.by_reference}
+    assert given[('S/RES/690', 'policereform')].startswith('op. 4 -> ')
+    assert ('S/RES/846', 'bordercontrol') in given
+    # Reachable: the labels PEMA found in the text and not given by reference; all labels: every current label.
+    assert dev_report.reachable.support == dev_report.micro.support - len(given)
+    assert dev_report.all_labels.support > dev_report.micro.support
+    assert dev_report.all_labels.recall < dev_report.micro.recall < dev_report.reachable.recall

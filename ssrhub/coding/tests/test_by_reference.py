@@ -1,6 +1,6 @@
 """Mandates given by reference to a report, on real resolution paragraphs (English) and official-style French."""
 
-from ssrhub.mandates.by_reference import cited_reports, mandates_by_reference
+from ssrhub.coding.by_reference import cited_reports, mandates_by_reference
 
 # S/RES/898 (1994) op. 2 and S/RES/797 (1992) with its preamble, as printed in the shared corpus.
 S_RES_898_OP2 = (
