@@ -2,9 +2,13 @@
 a web process or a worker for minutes nor take the machine's memory: the embedded mode, which reads uploads inline,
 is protected as much as a Celery worker with its time limits.
 
-The child is forked (Linux): it inherits the function and its arguments without pickling them, limits its address
-space with ``RLIMIT_AS`` to what it has plus ``memory_bytes``, and sends back the pickled result or exception. The
-parent waits at most ``seconds`` and kills it past that.
+The child is forked (Linux): it limits its address space with ``RLIMIT_AS`` to what it had plus ``memory_bytes``,
+then runs the calls it is sent one at a time and sends back each pickled result or exception. The parent waits at
+most ``seconds`` for an answer and kills the child past that. By default a child serves one call. A caller that
+reads many files in a row (the ingest command) keeps one child for all of them with :func:`kept_child`: forking
+a process of a few hundred megabytes for every file cost some 6 ms a file, more than reading most of them. A kept
+child that ran out of memory, died, or grew by half its allowance is replaced at the next call. It belongs to the
+thread (context) that opened it, so that threads serving requests never share one.
 
 Plain Python: no Django import.
 """
@@ -12,13 +16,12 @@ Plain Python: no Django import.
 import os
 import pickle
 import resource
-import select
 import signal
-import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from multiprocessing.connection import Connection, Pipe
 
-__all__ = ['Exceeded', 'run_bounded']
-
-_READ_CHUNK = 1024 * 1024
+__all__ = ['Exceeded', 'kept_child', 'run_bounded']
 
 
 class Exceeded(Exception):
@@ -29,49 +32,126 @@ class Exceeded(Exception):
         super().__init__(kind)
 
 
+class _Child:
+    """A forked process that runs the calls its parent sends, under the memory bound it set when it started."""
+
+    def __init__(self, memory_bytes: int):
+        self.memory_bytes = memory_bytes
+        self.owner = os.getpid()
+        self.reaped = False
+        self.connection, child_end = Pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - the child's coverage is not collected
+            self.connection.close()
+            _serve(child_end, memory_bytes)
+        child_end.close()
+
+    def call(self, function, args, seconds: float):
+        """``(kind, value)``: 'return' or 'raise'; raises ``Exceeded`` (and ends the child) past a bound. The child
+        says with each answer whether it is leaving (out of memory, or grown): it is then ended at once."""
+        try:
+            self.connection.send_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
+            if not self.connection.poll(seconds):
+                self.end()
+                raise Exceeded('seconds')
+            answer, leaving = pickle.loads(self.connection.recv_bytes())
+        except (EOFError, OSError):
+            self.end()
+            raise Exceeded('memory') from None  # killed or failed before it could answer: most often out of memory
+        if leaving:
+            self.end()
+        return answer
+
+    def end(self) -> None:
+        self.connection.close()
+        if not self.reaped:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.reaped = True
+
+    @property
+    def alive(self) -> bool:
+        if not self.reaped and os.waitpid(self.pid, os.WNOHANG)[0]:
+            self.reaped = True  # it made way after its last answer
+        return not self.reaped and not self.connection.closed
+
+
+class _Kept:
+    """The child kept for one caller's calls of the same memory bound."""
+
+    def __init__(self):
+        self.child: _Child | None = None
+
+    def child_for(self, memory_bytes: int) -> _Child:
+        child = self.child
+        if child is not None and (child.memory_bytes != memory_bytes or not child.alive):
+            child.end()
+            child = None
+        if child is None:
+            child = self.child = _Child(memory_bytes)
+        return child
+
+
+_kept: ContextVar[_Kept | None] = ContextVar('kept_bounded_child', default=None)
+
+
+@contextmanager
+def kept_child():
+    """Within this block, this thread's bounded calls share one child process, ended when the block ends."""
+    kept = _Kept()
+    token = _kept.set(kept)
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+        if kept.child is not None:
+            kept.child.end()
+
+
 def run_bounded(function, *args, seconds: float, memory_bytes: int):
     """Return ``function(*args)`` run in a child process, or raise what it raised; ``Exceeded`` past a bound."""
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        os.close(reader)
-        _child(writer, function, args, memory_bytes)
-    os.close(writer)
-    try:
-        payload, finished = _read_until(reader, time.monotonic() + seconds)
-    finally:
-        os.close(reader)
-        if not _reaped(pid):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    if not finished:
-        raise Exceeded('seconds')
-    if not payload:
-        raise Exceeded('memory')  # killed or failed before it could answer: most often out of memory
-    kind, value = pickle.loads(payload)
+    kept = _kept.get()
+    if kept is not None and kept.child is not None and kept.child.owner != os.getpid():
+        kept = None  # opened before this process was forked: its child answers the parent only
+    if kept is None:
+        child = _Child(memory_bytes)
+        try:
+            kind, value = child.call(function, args, seconds)
+        finally:
+            child.end()
+    else:
+        kind, value = kept.child_for(memory_bytes).call(function, args, seconds)
     if kind == 'raise':
         raise value
     return value
 
 
-def _child(writer: int, function, args, memory_bytes: int):  # pragma: no cover
+def _serve(connection: Connection, memory_bytes: int):  # pragma: no cover
     status = 0
     try:
-        limit = _address_space() + memory_bytes
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        try:
-            answer = ('return', function(*args))
-        except MemoryError:
-            answer = ('raise', Exceeded('memory'))
-        except Exception as error:  # handed to the parent, which raises it
-            answer = ('raise', error)
-        try:
-            payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as error:
-            payload = pickle.dumps(('raise', RuntimeError(f'{type(error).__name__}: {error}')))
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(writer, view) :]
+        start = _address_space()
+        resource.setrlimit(resource.RLIMIT_AS, (start + memory_bytes, start + memory_bytes))
+        while True:
+            try:
+                function, args = pickle.loads(connection.recv_bytes())
+            except EOFError:  # the parent closed its end or exited
+                break
+            ended = False
+            try:
+                answer = ('return', function(*args))
+            except MemoryError:
+                answer, ended = ('raise', Exceeded('memory')), True
+            except Exception as error:  # handed to the parent, which raises it
+                answer = ('raise', error)
+            # A process whose heap grew by half its allowance would leave the next file less: it makes way.
+            leaving = ended or _address_space() - start > memory_bytes // 2
+            try:
+                payload = pickle.dumps((answer, leaving), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as error:
+                payload = pickle.dumps((('raise', RuntimeError(f'{type(error).__name__}: {error}')), leaving))
+            connection.send_bytes(payload)
+            if leaving:
+                break
     except BaseException:
         status = 1
     finally:
@@ -82,26 +162,3 @@ def _address_space() -> int:
     """The bytes of address space this process has now (its virtual size)."""
     with open('/proc/self/statm') as statm:
         return int(statm.read().split()[0]) * os.sysconf('SC_PAGE_SIZE')
-
-
-def _read_until(reader: int, deadline: float) -> tuple[bytes, bool]:
-    """Everything the child writes until it closes the pipe, and whether it did so before ``deadline``."""
-    chunks = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([reader], [], [], left)[0]:
-            return b'', False
-        chunk = os.read(reader, _READ_CHUNK)
-        if not chunk:
-            return b''.join(chunks), True
-        chunks.append(chunk)
-
-
-def _reaped(pid: int) -> bool:
-    """Whether the child has ended (and is now reaped); it closes its end of the pipe only as it exits."""
-    for _ in range(100):
-        done, _status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return True
-        time.sleep(0.001)
-    return False

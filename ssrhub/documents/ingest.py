@@ -22,13 +22,22 @@ from django.db.models import Max
 from .extract import ExtractionError, Limits
 from .extract.formats import MEGABYTE, read_file
 from .metadata import symbol_from_filename, symbol_in_text
-from .missions import link_document
+from .bounded import kept_child
+from .missions import link_document, mission_names
 from .models import Document, DocumentVersion, Paragraph, SymbolConflict
 from .originals import is_disk_full, stage_original
 from .reading import ReadDocument, read_bounded
 from .symbol_sources import SymbolSources
 
-__all__ = ['IngestOutcome', 'after_storing', 'document_files', 'ingest_bytes', 'ingest_limits', 'ingest_path']
+__all__ = [
+    'IngestOutcome',
+    'after_storing',
+    'document_files',
+    'ingest_bytes',
+    'ingest_limits',
+    'ingest_path',
+    'ingest_paths',
+]
 
 DISK_FULL = 'disk-full'
 NO_PARAGRAPHS = 'no-paragraphs'
@@ -96,6 +105,14 @@ def ingest_path(path, *, user=None, code: bool = True, missions=None) -> IngestO
     except ExtractionError as error:
         return _refused(str(path), error)
     return ingest_bytes(data, path.name, user=user, code=code, missions=missions, source=str(path))
+
+
+def ingest_paths(paths, *, user=None, code: bool = True) -> list[IngestOutcome]:
+    """Ingest files one after another in this process, each in its own transaction, all read by one kept child
+    process and linked to missions read once."""
+    missions = mission_names()
+    with kept_child():
+        return [ingest_path(path, user=user, code=code, missions=missions) for path in paths]
 
 
 def ingest_bytes(

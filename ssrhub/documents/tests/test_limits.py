@@ -3,6 +3,7 @@ child process bounded in time and memory. Files are made in the tests, small on 
 
 import functools
 import io
+import os
 import struct
 import time
 import tracemalloc
@@ -10,7 +11,7 @@ import zipfile
 
 import pytest
 
-from ssrhub.documents.bounded import Exceeded, run_bounded
+from ssrhub.documents.bounded import Exceeded, kept_child, run_bounded
 from ssrhub.documents.extract import ExtractionError, LimitError, Limits, extract_bytes
 from ssrhub.documents.reading import read_bounded, read_bytes
 
@@ -145,6 +146,28 @@ def test_the_child_process_is_bounded_in_time_and_memory():
     assert run_bounded(_allocate, 10 * MB, seconds=30, memory_bytes=100 * MB) == 10 * MB
     with pytest.raises(ValueError, match='no such thing'):
         run_bounded(_fail, seconds=30, memory_bytes=100 * MB)
+
+
+def _pid():
+    return os.getpid()
+
+
+def test_each_call_has_its_own_child_unless_one_is_kept_and_a_kept_one_is_replaced_past_a_bound():
+    first = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
+    assert first != os.getpid() and run_bounded(_pid, seconds=30, memory_bytes=100 * MB) != first
+    with kept_child():
+        first = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
+        assert run_bounded(_pid, seconds=30, memory_bytes=100 * MB) == first
+        with pytest.raises(Exceeded):
+            run_bounded(_spin, seconds=0.5, memory_bytes=100 * MB)
+        second = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
+        assert second != first
+        with pytest.raises(Exceeded):
+            run_bounded(_allocate, 400 * MB, seconds=30, memory_bytes=100 * MB)
+        third = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
+        assert third not in (first, second)
+    with pytest.raises(ProcessLookupError):
+        os.kill(third, 0)  # ended with the block
 
 
 def test_reading_in_the_child_gives_the_document_or_the_limit_it_passed():

@@ -6,8 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ssrhub.documents.ingest import document_files, ingest_path
-from ssrhub.documents.missions import mission_names
+from ssrhub.documents.ingest import document_files, ingest_paths
 from ssrhub.documents.tasks import ingest_path_task
 
 POLL_SECONDS = 0.5
@@ -42,11 +41,8 @@ class Command(BaseCommand):
     def _run(self, files, code: bool, progress: bool) -> list[dict]:
         if settings.CELERY_TASK_ALWAYS_EAGER:
             # Embedded mode: inline, one transaction per file, with a progress bar.
-            missions = mission_names()
-            return [
-                ingest_path(path, code=code, missions=missions).as_dict()
-                for path in tqdm(files, unit='file', disable=not progress)
-            ]
+            outcomes = ingest_paths(tqdm(files, unit='file', disable=not progress), code=code)
+            return [outcome.as_dict() for outcome in outcomes]
         result = group(ingest_path_task.s(str(path.resolve()), None, code) for path in files).apply_async()
         # Production: one task per file, shared by however many workers are running.
         with tqdm(total=len(files), unit='file', disable=not progress) as bar:

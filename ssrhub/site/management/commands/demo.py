@@ -13,8 +13,7 @@ from ssrhub.core.datafiles import DataFileError
 from ssrhub.core.models import Country, CountryAssignment
 from ssrhub.core.roles import Role
 from ssrhub.countries.demo import DemoDataError, load_country_demo, summary
-from ssrhub.documents.ingest import ingest_path
-from ssrhub.documents.missions import mission_names
+from ssrhub.documents.ingest import ingest_paths
 from ssrhub.monitoring.actuals_demo import load_actuals_demo
 from ssrhub.monitoring.context_demo import load_context_demo
 from ssrhub.monitoring.demo import load_monitoring_demo
@@ -84,12 +83,11 @@ class Command(BaseCommand):
             user.groups.set([Group.objects.get(name=role)])
             for iso3 in countries:
                 CountryAssignment.objects.get_or_create(user=user, country=Country.objects.get(iso3=iso3), role=role)
-        analyst, missions = User.objects.get(username='analyst'), mission_names()
         files = demo_documents(options['corpus_years'])
-        outcomes = [
-            ingest_path(path, user=analyst, missions=missions)
-            for path in tqdm(files, unit='document', desc='Demo documents', disable=not options['verbosity'])
-        ]
+        outcomes = ingest_paths(
+            tqdm(files, unit='document', desc='Demo documents', disable=not options['verbosity']),
+            user=User.objects.get(username='analyst'),
+        )
         if options['verbosity']:
             self.stdout.write(
                 f'Demo accounts: {", ".join(name for name, _role, _c in DEMO_USERS)} (password {DEMO_PASSWORD})'
