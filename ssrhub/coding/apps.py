@@ -11,14 +11,15 @@ class CodingConfig(AppConfig):
         # coding sits above documents: it adds its step to the pipeline, its panels to the document and paragraph
         # pages, and its review decisions to the documents' history.
         from ssrhub.core import history
-        from ssrhub.documents import ingest, panels
+        from ssrhub.documents import ingest, panels, reading
         from ssrhub.documents.models import Document
 
         from .models import CodeAssignment, ParagraphReview
         from .paragraphs import CODES_PANEL, PROGRESS_PANEL
         from .review import describe_decision
-        from .store import code_stored
+        from .store import CODING_ANALYSIS, code_read, code_stored, warm_codebook
 
+        reading.after_reading(CODING_ANALYSIS, code_read, warm_codebook)
         ingest.after_storing(code_stored)
         panels.register(CODES_PANEL)
         panels.register_document(PROGRESS_PANEL)

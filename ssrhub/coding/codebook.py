@@ -170,13 +170,13 @@ class CodeSpec:
     def find(self, text: str, language: str = 'en') -> list[Match]:
         """Every span of ``text`` this code's patterns match, minus the spans its exclusions mask."""
         language = _language(language)
-        screen = self._screens.get(language)
+        screen = self.screens.get(language)
         if screen is None or not screen.search(text):
             return []
         return _find(self.patterns[language], self.exclude.get(language, ()), text)
 
     @functools.cached_property
-    def _screens(self) -> dict[str, re.Pattern]:
+    def screens(self) -> dict[str, re.Pattern]:
         # Per language, all the code's patterns as one alternation: it matches somewhere exactly when one of them does,
         # and most paragraphs carry few codes, so one scan spares running each pattern (2.5 times faster coding).
         return {
@@ -240,6 +240,20 @@ class Codebook:
     modalities: dict
     pema_modalities: dict
     path: Path | None = None
+
+    def may_match(self, text: str, language: str = 'en') -> bool:
+        """Whether a code's pattern might match ``text``: False spares asking each code (nine paragraphs in ten)."""
+        screen = self.screens.get(_language(language))
+        return screen is not None and screen.search(text) is not None
+
+    @functools.cached_property
+    def screens(self) -> dict[str, re.Pattern]:
+        # Per language, every code's screen as one alternation: one scan instead of one per code.
+        return {
+            language: re.compile('|'.join(spec.screens[language].pattern for spec in specs), re.IGNORECASE)
+            for language in LANGUAGES
+            if (specs := [spec for spec in self.codes.values() if language in spec.screens])
+        }
 
     def pema_crosswalk(self) -> dict[str, tuple[str, ...]]:
         """PEMA task name -> the codes that map to it, from each code's ``pema`` list."""

@@ -397,11 +397,13 @@ def code_paragraph(
 
 def _code(text: str, codebook: Codebook, language: str, kind: str, context: _Context | None):
     clauses = _clauses(text, language, kind, context)
-    verbs = _modality_matches(codebook, text, language)
+    verbs = None  # read when a code is found: most paragraphs have none
     found: dict = {}
-    for spec in codebook.codes.values():
+    for spec in codebook.codes.values() if codebook.may_match(text, language) else ():
         matches = spec.find(text, language)
         if matches:
+            if verbs is None:
+                verbs = _modality_matches(codebook, text, language)
             found.update(_hits_for(spec.code, matches, text, clauses, verbs))
     hits = [CodeHit(code, modality, True, _unique(evidence)) for (code, modality), evidence in found.items()]
     hits += [

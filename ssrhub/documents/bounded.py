@@ -17,11 +17,12 @@ import os
 import pickle
 import resource
 import signal
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from multiprocessing.connection import Connection, Pipe
 
-__all__ = ['Exceeded', 'kept_child', 'run_bounded']
+__all__ = ['Exceeded', 'kept_child', 'run_bounded', 'run_bounded_ahead']
 
 
 class Exceeded(Exception):
@@ -47,11 +48,21 @@ class _Child:
         child_end.close()
 
     def call(self, function, args, seconds: float):
-        """``(kind, value)``: 'return' or 'raise'; raises ``Exceeded`` (and ends the child) past a bound. The child
-        says with each answer whether it is leaving (out of memory, or grown): it is then ended at once."""
+        """``(kind, value)``: 'return' or 'raise'; raises ``Exceeded`` (and ends the child) past a bound."""
+        self.send(function, args)
+        return self.receive(time.monotonic() + seconds)
+
+    def send(self, function, args) -> None:
         try:
             self.connection.send_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
-            if not self.connection.poll(seconds):
+        except OSError:
+            pass  # the child is gone: receive() says so
+
+    def receive(self, deadline: float):
+        """The answer to the call sent, waited for until ``deadline`` (``time.monotonic()``). The child says with each
+        answer whether it is leaving (out of memory, or grown): it is then ended at once."""
+        try:
+            if not self.connection.poll(max(0.0, deadline - time.monotonic())):
                 self.end()
                 raise Exceeded('seconds')
             answer, leaving = pickle.loads(self.connection.recv_bytes())
@@ -124,6 +135,40 @@ def run_bounded(function, *args, seconds: float, memory_bytes: int):
     if kind == 'raise':
         raise value
     return value
+
+
+def run_bounded_ahead(function, calls, *, seconds: float, memory_bytes: int):
+    """For each ``(key, args)`` of ``calls`` yield ``(key, result)``: ``function(*args)`` run in one kept child, or
+    the exception it raised (``Exceeded`` past a bound), or None when ``args`` is None. The child starts on the next
+    call before a result is handed back, so that what the caller does with it runs beside the next reading. (A
+    second child does not pay on two cores: the three processes then wait for one another.)"""
+    kept = _Kept()
+    calls = iter(calls)
+    try:
+        pending = _send_next(kept, function, calls, memory_bytes)
+        while pending is not None:
+            key, child, sent = pending
+            try:
+                _kind, value = child.receive(sent + seconds) if child else ('return', None)
+            except Exceeded as exceeded:
+                value = exceeded
+            pending = _send_next(kept, function, calls, memory_bytes)
+            yield key, value
+    finally:
+        if kept.child is not None:
+            kept.child.end()
+
+
+def _send_next(kept: _Kept, function, calls, memory_bytes: int):
+    """Send the next call to the kept child: ``(key, child, sent)``, child None for a call not to run; None at the
+    end."""
+    for key, args in calls:
+        if args is None:
+            return key, None, 0.0
+        child = kept.child_for(memory_bytes)
+        child.send(function, args)
+        return key, child, time.monotonic()
+    return None
 
 
 def _serve(connection: Connection, memory_bytes: int):  # pragma: no cover

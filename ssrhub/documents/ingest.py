@@ -13,6 +13,7 @@ an ``IngestJob``) and ``ssrhub ingest`` share both.
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 from django.conf import settings
@@ -22,11 +23,10 @@ from django.db.models import Max
 from .extract import ExtractionError, Limits
 from .extract.formats import MEGABYTE, read_file
 from .metadata import symbol_from_filename, symbol_in_text
-from .bounded import kept_child
 from .missions import link_document, mission_names
 from .models import Document, DocumentVersion, Paragraph, SymbolConflict
-from .originals import is_disk_full, stage_original
-from .reading import ReadDocument, read_bounded
+from .originals import flushed_together, is_disk_full, stage_original
+from .reading import ReadDocument, read_ahead, read_bounded
 from .symbol_sources import SymbolSources
 
 __all__ = [
@@ -41,6 +41,8 @@ __all__ = [
 
 DISK_FULL = 'disk-full'
 NO_PARAGRAPHS = 'no-paragraphs'
+# Files of ingest_paths that share a transaction: fewer commits, each file still in a savepoint of its own.
+BATCH_FILES = 100
 SUPPORTED_SUFFIXES = {'.pdf', '.docx', '.html', '.htm', '.txt', '.text'}
 
 # Steps a higher app runs on every stored version, inside its transaction: step(paragraphs, read).
@@ -100,19 +102,43 @@ def ingest_path(path, *, user=None, code: bool = True, missions=None) -> IngestO
     """Ingest one file; ``missions`` (from :func:`mission_names`) saves reading the missions again per file,
     ``code=False`` skips the steps registered with :func:`after_storing`."""
     path = Path(path)
-    try:
-        data = read_file(path, ingest_limits().max_bytes)  # checks the size before reading the whole file
-    except ExtractionError as error:
-        return _refused(str(path), error)
+    data = _file_data(path, ingest_limits().max_bytes)
+    if isinstance(data, ExtractionError):
+        return _refused(str(path), data)
     return ingest_bytes(data, path.name, user=user, code=code, missions=missions, source=str(path))
 
 
 def ingest_paths(paths, *, user=None, code: bool = True) -> list[IngestOutcome]:
-    """Ingest files one after another in this process, each in its own transaction, all read by one kept child
-    process and linked to missions read once."""
-    missions = mission_names()
-    with kept_child():
-        return [ingest_path(path, user=user, code=code, missions=missions) for path in paths]
+    """Ingest files one after another in this process, as :func:`ingest_path` does one. One child process reads
+    them all, the next file while this one is stored; ``BATCH_FILES`` files share a transaction, each in its own
+    savepoint, so that a refused file leaves the others alone; the missions are read once."""
+    missions, limits = mission_names(), ingest_limits()
+    loaded = ((path, _file_data(path, limits.max_bytes)) for path in map(Path, paths))
+    reads = read_ahead(
+        (((path, data), path.name, data if isinstance(data, bytes) else None) for path, data in loaded),
+        limits,
+        seconds=settings.SSRHUB_INGEST_MAX_SECONDS,
+        memory_mb=settings.SSRHUB_INGEST_MAX_MEMORY_MB,
+    )
+    outcomes = []
+    for first in reads:
+        with transaction.atomic(), flushed_together():
+            for (path, data), read in chain([first], islice(reads, BATCH_FILES - 1)):
+                if isinstance(data, ExtractionError):
+                    outcomes.append(_refused(str(path), data))
+                else:
+                    outcome = ingest_bytes(
+                        data, path.name, user=user, code=code, missions=missions, source=str(path), read=read
+                    )
+                    outcomes.append(outcome)
+    return outcomes
+
+
+def _file_data(path: Path, max_bytes: int) -> bytes | ExtractionError:
+    try:
+        return read_file(path, max_bytes)  # checks the size before reading the whole file
+    except ExtractionError as error:
+        return error
 
 
 def ingest_bytes(
@@ -125,23 +151,28 @@ def ingest_bytes(
     missions=None,
     source: str = '',
     finish=None,
+    read: ReadDocument | ExtractionError | None = None,
 ) -> IngestOutcome:
     """Ingest a file's bytes; ``symbol`` is the canonical symbol the uploader states ('' when none). ``finish``,
     when given, is called with the outcome inside the transaction that stores the file, so that what records the
-    outcome (an ``IngestJob``) commits with it or not at all."""
+    outcome (an ``IngestJob``) commits with it or not at all. ``read`` is the file already read (or the error that
+    reading it gave), by :func:`ingest_paths`."""
     source = source or f'upload: {filename}'
     sha256 = hashlib.sha256(data).hexdigest()
-    known = DocumentVersion.objects.filter(sha256=sha256).select_related('document').first()
+    known = _known(sha256)
     if known:
         return _finished(_unchanged(source, known), finish)
     try:
-        read = read_bounded(
-            data,
-            filename,
-            ingest_limits(),
-            seconds=settings.SSRHUB_INGEST_MAX_SECONDS,
-            memory_mb=settings.SSRHUB_INGEST_MAX_MEMORY_MB,
-        )
+        if read is None:
+            read = read_bounded(
+                data,
+                filename,
+                ingest_limits(),
+                seconds=settings.SSRHUB_INGEST_MAX_SECONDS,
+                memory_mb=settings.SSRHUB_INGEST_MAX_MEMORY_MB,
+            )
+        if isinstance(read, ExtractionError):
+            raise read
     except ExtractionError as error:
         return _finished(_refused(source, error), finish)
     try:
@@ -177,25 +208,30 @@ def _store(
         )
         return _finished(outcome, finish)
     symbols = SymbolSources(symbol_in_text(extracted.text, filename), symbol_from_filename(filename), stated)
-    named = Document.objects.filter(key__in=symbols.seen().values()).order_by('pk').first()
+    seen = set(symbols.seen().values())
+    content_key, stem = f'sha256:{extracted.sha256}', Path(filename).stem.lower()
+    stored = {document.key: document for document in Document.objects.filter(key__in=seen | {content_key, stem})}
+    named = min((stored[symbol].pk for symbol in seen if symbol in stored), default=None)
     conflict = not symbols.agree or (named is not None and not symbols.confirm_version)
     # A conflicting file is its own document, known by its content until a person resolves the conflict.
-    key = f'sha256:{extracted.sha256}' if conflict else symbols.symbol or Path(filename).stem.lower()
+    key = content_key if conflict else symbols.symbol or stem
     staged = None
     try:
         with transaction.atomic():
-            document, created = Document.objects.get_or_create(
-                key=key,
-                defaults={
-                    'symbol': '' if conflict else symbols.symbol,
-                    'title': metadata.title[:500],
-                    'doc_type': metadata.doc_type.value,
-                    'language': metadata.language,
-                    'date': metadata.date,
-                },
-            )
-            number = (document.versions.aggregate(last=Max('number'))['last'] or 0) + 1
-            document.versions.filter(is_current=True).update(is_current=False)
+            document, created = stored.get(key), False
+            if document is None:
+                document, created = _new_document(
+                    key,
+                    symbol='' if conflict else symbols.symbol,
+                    title=metadata.title[:500],
+                    doc_type=metadata.doc_type.value,
+                    language=metadata.language,
+                    date=metadata.date,
+                )
+            number = 1
+            if not created:
+                number += document.versions.aggregate(last=Max('number'))['last'] or 0
+                document.versions.filter(is_current=True).update(is_current=False)
             version = DocumentVersion(
                 document=document,
                 number=number,
@@ -223,7 +259,7 @@ def _store(
             )
             for step in _AFTER_STORING if code else ():
                 step(paragraphs, read)
-            link_document(document, version, paragraphs, missions)
+            link_document(document, version, paragraphs, missions, new=created)
             if conflict:
                 SymbolConflict.objects.create(
                     document=document,
@@ -231,7 +267,7 @@ def _store(
                     text_symbol=symbols.text,
                     filename_symbol=symbols.filename,
                     stated_symbol=symbols.stated,
-                    known=named,
+                    known_id=named,
                 )
             outcome = IngestOutcome(
                 source=source,
@@ -249,11 +285,26 @@ def _store(
         if not isinstance(error, IntegrityError):
             raise
         # Another worker stored the same content at the same moment.
-        known = DocumentVersion.objects.filter(sha256=extracted.sha256).select_related('document').first()
+        known = _known(extracted.sha256)
         if known is None:
             raise
         return _finished(_unchanged(source, known), finish)
     return outcome
+
+
+def _new_document(key: str, **values) -> tuple[Document, bool]:
+    """A new document known by ``key``, or the one another worker has just stored under it."""
+    try:
+        with transaction.atomic():
+            return Document.objects.create(key=key, **values), True
+    except IntegrityError:
+        return Document.objects.get(key=key), False
+
+
+def _known(sha256: str) -> DocumentVersion | None:
+    """The stored version of this content, if any: asked first in a light query, since a new file is the rule."""
+    versions = DocumentVersion.objects.filter(sha256=sha256)
+    return versions.select_related('document').first() if versions.exists() else None
 
 
 def _unchanged(source: str, known: DocumentVersion) -> IngestOutcome:

@@ -21,12 +21,12 @@ def mission_names(missions=None) -> tuple[list, list[MissionNames]]:
     ]
 
 
-@transaction.atomic
-def link_document(document, version, paragraphs, names=None) -> bool:
+def link_document(document, version, paragraphs, names=None, *, new: bool = False) -> bool:
     """Read the mission relations of ``version`` and store them as machine links; return whether any changed.
 
     ``paragraphs`` are the version's paragraphs (objects with ``ref``, ``kind`` and ``text``). Manual
-    links are left as they are: a person's correction outlives every later reading.
+    links are left as they are: a person's correction outlives every later reading. A ``new`` document has no link
+    nor mission yet: nothing is read back, and nothing is written when no relation is found.
     """
     missions, names = names or mission_names()
     by_acronym = {mission.acronym: mission for mission in missions}
@@ -39,7 +39,14 @@ def link_document(document, version, paragraphs, names=None) -> bool:
         is_report=document.doc_type == DocType.SG_REPORT,
         symbol=document.symbol,
     )
-    existing = {link.mission_id: link for link in document.mission_links.all()}
+    if new and not found:
+        return False
+    with transaction.atomic():
+        return _store_links(document, found, by_acronym, new)
+
+
+def _store_links(document, found, by_acronym: dict, new: bool) -> bool:
+    existing = {} if new else {link.mission_id: link for link in document.mission_links.all()}
     changed = False
     for relation in found:
         mission = by_acronym[relation.acronym]

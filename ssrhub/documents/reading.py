@@ -4,16 +4,25 @@ Plain Python: no Django import. Storing (``ingest.py``) and coding without stori
 read a file through here; the steps after reading (store, then code) are in ``ingest.py``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .bounded import Exceeded, run_bounded
+from .bounded import Exceeded, run_bounded, run_bounded_ahead
 from .extract import ExtractedText, LimitError, Limits, extract_bytes, extract_text
-from .extract.formats import display_name
+from .extract.formats import MEGABYTE, display_name
 from .metadata import DocumentMetadata, detect_metadata
 from .structure import StructuredDocument, segment
 
-__all__ = ['ReadDocument', 'read_bounded', 'read_bytes', 'read_extracted', 'read_path']
+__all__ = [
+    'ReadDocument',
+    'after_reading',
+    'read_ahead',
+    'read_and_analyse',
+    'read_bounded',
+    'read_bytes',
+    'read_extracted',
+    'read_path',
+]
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,32 @@ class ReadDocument:
     extracted: ExtractedText
     metadata: DocumentMetadata
     structured: StructuredDocument
+    # What the steps registered with after_reading made of it, by name.
+    analyses: dict = field(default_factory=dict, compare=False)
+
+
+# Pure steps that higher apps add to the reading of a file to ingest (coding codes it): name -> (step, warm).
+# step(read) runs in the child process that reads the file, beside the process that stores the one before;
+# warm() runs in the parent before a child starts, so that each child inherits what the step loads once.
+_AFTER_READING: dict = {}
+
+
+def after_reading(name: str, step, warm=None) -> None:
+    """Register ``step(read)``, whose result :func:`read_bounded` and :func:`read_ahead` hand back in
+    ``read.analyses[name]``; called from an app's ``ready()``."""
+    _AFTER_READING[name] = (step, warm)
+
+
+def _warm() -> None:
+    for _step, warm in _AFTER_READING.values():
+        if warm is not None:
+            warm()
+
+
+def read_and_analyse(data: bytes, filename: str, limits: Limits) -> ReadDocument:
+    """:func:`read_bytes`, then the steps registered with :func:`after_reading`."""
+    read = read_bytes(data, filename, limits)
+    return replace(read, analyses={name: step(read) for name, (step, _warm) in _AFTER_READING.items()})
 
 
 def read_extracted(extracted: ExtractedText, filename: str) -> ReadDocument:
@@ -44,9 +79,29 @@ def read_bytes(data: bytes, filename: str, limits: Limits) -> ReadDocument:
 
 
 def read_bounded(data: bytes, filename: str, limits: Limits, *, seconds: float, memory_mb: int) -> ReadDocument:
-    """:func:`read_bytes` in a child process given at most ``seconds`` and ``memory_mb`` megabytes more memory."""
+    """:func:`read_and_analyse` in a child process given at most ``seconds`` and ``memory_mb`` megabytes more
+    memory."""
+    _warm()
     try:
-        return run_bounded(read_bytes, data, filename, limits, seconds=seconds, memory_bytes=memory_mb * 1024 * 1024)
+        return run_bounded(read_and_analyse, data, filename, limits, seconds=seconds, memory_bytes=memory_mb * MEGABYTE)
     except Exceeded as exceeded:
-        limit = seconds if exceeded.kind == 'seconds' else memory_mb
-        raise LimitError(exceeded.kind, display_name(filename), int(limit)) from None
+        raise _limit_error(exceeded, filename, seconds, memory_mb) from None
+
+
+def read_ahead(files, limits: Limits, *, seconds: float, memory_mb: int):
+    """For each ``(key, filename, data)`` of ``files`` yield ``(key, read)``: the :class:`ReadDocument` or the
+    ``ExtractionError`` of :func:`read_bounded`, or None when ``data`` is None. One child reads them all, the next
+    file while the caller handles the one handed back."""
+    _warm()
+    calls = (((key, filename), None if data is None else (data, filename, limits)) for key, filename, data in files)
+    for (key, filename), read in run_bounded_ahead(
+        read_and_analyse, calls, seconds=seconds, memory_bytes=memory_mb * MEGABYTE
+    ):
+        if isinstance(read, Exceeded):
+            read = _limit_error(read, filename, seconds, memory_mb)
+        yield key, read
+
+
+def _limit_error(exceeded: Exceeded, filename: str, seconds: float, memory_mb: int) -> LimitError:
+    limit = seconds if exceeded.kind == 'seconds' else memory_mb
+    return LimitError(exceeded.kind, display_name(filename), int(limit))

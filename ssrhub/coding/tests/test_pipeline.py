@@ -5,10 +5,13 @@ from pathlib import Path
 import pytest
 
 from ssrhub.coding.codebook import load_codebook
+from ssrhub.coding.coder import code_document
 from ssrhub.coding.models import CodeAssignment, MachineReading
 from ssrhub.coding.records import code_file
-from ssrhub.documents.ingest import ingest_path
+from ssrhub.coding.store import CODING_ANALYSIS
+from ssrhub.documents.ingest import ingest_limits, ingest_path
 from ssrhub.documents.models import Paragraph
+from ssrhub.documents.reading import read_bounded
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +44,9 @@ def test_coding_a_file_without_storing_gives_the_stored_codes():
         for ref, code in CodeAssignment.objects.filter(paragraph__in=paragraphs).values_list('paragraph__ref', 'code')
     }
     assert stored == {(record['paragraph_ref'], code['code']) for record in records for code in record['codes']}
+
+
+def test_the_file_is_coded_where_it_is_read_as_the_coder_codes_it():
+    read = read_bounded(SAMPLE.read_bytes(), SAMPLE.name, ingest_limits(), seconds=60, memory_mb=500)
+    assert read.analyses[CODING_ANALYSIS] == code_document(read.structured, load_codebook(), 'en')
+    assert any(hit.code == 'ssr.generic' for coding in read.analyses[CODING_ANALYSIS] for hit in coding.hits)

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from ssrhub.documents.ingest import ingest_path
+from ssrhub.documents.ingest import ingest_path, ingest_paths
 from ssrhub.documents.models import Document, DocumentVersion, Paragraph
+from ssrhub.documents.originals import check_originals
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,33 @@ def test_french_resolution_is_read_in_french(tmp_path):
     assert readings['3'].verb == 'Exige' and readings['3'].force == 4
     codes = set(paragraphs['2'].codes.values_list('code', flat=True))
     assert {'ssr.generic', 'component.police', 'component.justice'} <= codes
+
+
+def test_a_batch_stores_each_file_alone_in_order_whatever_its_neighbours_do(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    """ingest_paths reads the next file while it stores this one, and a file refused in the middle of a batch (at
+    reading or at storing) takes nothing of its neighbours with it."""
+    files = [next(RESOLUTIONS.glob(f'S_RES_{number}_EN*.txt')) for number in ('0866_1993', '0872_1993')]
+    empty, corrupt = tmp_path / 'empty.txt', tmp_path / 'broken.pdf'
+    empty.write_bytes(b'')
+    corrupt.write_bytes(b'%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n')
+    with django_capture_on_commit_callbacks(execute=True):
+        outcomes = ingest_paths([files[0], empty, files[0], corrupt, files[1]])
+    assert [outcome.status for outcome in outcomes] == ['created', 'refused', 'unchanged', 'refused', 'created']
+    assert [outcome.source for outcome in outcomes] == [
+        str(path) for path in (files[0], empty, files[0], corrupt, files[1])
+    ]
+    assert sorted(Document.objects.values_list('symbol', flat=True)) == ['S/RES/866 (1993)', 'S/RES/872 (1993)']
+    assert check_originals(DocumentVersion.objects.all()) == []  # written, flushed and moved into place
+
+
+def test_a_batch_over_the_transaction_size_commits_every_file(monkeypatch):
+    monkeypatch.setattr('ssrhub.documents.ingest.BATCH_FILES', 2)
+    numbers = ('0866_1993', '0872_1993', '0797_1992', '0814_1993', '0897_1994')
+    files = [next(RESOLUTIONS.glob(f'S_RES_{number}_EN*.txt')) for number in numbers]
+    assert [outcome.status for outcome in ingest_paths(files)] == ['created'] * 5
+    assert (
+        DocumentVersion.objects.count() == 5
+        and Paragraph.objects.filter(version__document__symbol='S/RES/897 (1994)').exists()
+    )

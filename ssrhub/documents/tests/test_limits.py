@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from ssrhub.documents.bounded import Exceeded, kept_child, run_bounded
+from ssrhub.documents.bounded import Exceeded, kept_child, run_bounded, run_bounded_ahead
 from ssrhub.documents.extract import ExtractionError, LimitError, Limits, extract_bytes
 from ssrhub.documents.reading import read_bounded, read_bytes
 
@@ -180,3 +180,29 @@ def test_reading_in_the_child_gives_the_document_or_the_limit_it_passed():
     with pytest.raises(LimitError) as raised:
         read_bounded(b'Paragraph.\n\n' * 2000, 'slow.txt', Limits(), seconds=0.001, memory_mb=200)
     assert raised.value.code == 'seconds' and str(raised.value).startswith("'slow.txt' took more than")
+
+
+def _double(number):
+    if number < 0:
+        raise ValueError('negative')
+    return number * 2, os.getpid()
+
+
+def test_calls_run_ahead_in_one_child_in_order_each_with_its_own_outcome():
+    calls = [('a', (1,)), ('b', None), ('c', (-1,)), ('d', (3,))]
+    results = list(run_bounded_ahead(_double, calls, seconds=30, memory_bytes=100 * MB))
+    assert [key for key, _ in results] == ['a', 'b', 'c', 'd']
+    (_, (two, first_pid)), (_, nothing), (_, error), (_, (six, last_pid)) = results
+    assert (two, nothing, six) == (2, None, 6) and isinstance(error, ValueError)
+    assert first_pid == last_pid != os.getpid()
+
+
+def _named(name):
+    return {'spin': _spin, 'pid': _pid}[name]()
+
+
+def test_a_call_ahead_past_a_bound_ends_its_child_and_the_next_gets_a_new_one():
+    calls = [('spin', ('spin',)), ('pid', ('pid',))]
+    results = list(run_bounded_ahead(_named, calls, seconds=0.5, memory_bytes=100 * MB))
+    assert isinstance(results[0][1], Exceeded) and results[0][1].kind == 'seconds'
+    assert isinstance(results[1][1], int) and results[1][1] != os.getpid()
