@@ -20,7 +20,6 @@ import re
 import shutil
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
 from pyxform.errors import PyXFormError
 from pyxform.validators.odk_validate import ODKValidateError
 from pyxform.xls2xform import convert
@@ -277,6 +276,8 @@ def read_form(data: bytes, validate: bool | None = None) -> ReadForm:
     """Read and convert the XLSForm ``data`` (.xlsx bytes). ``validate``: run ODK Validate (Java); by default when
     ``java`` is on the path. Raises ``FormError`` when pyxform or ODK Validate refuses the form."""
     try:
+        from openpyxl import load_workbook  # here: every command would otherwise load openpyxl (0.1 s)
+
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile, KeyError or its own errors on a file that is not .xlsx
         raise FormError('unreadable', message=str(error)) from error

@@ -25,7 +25,6 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
 
 __all__ = [
     'MAX_BYTES',
@@ -244,6 +243,8 @@ def _xlsx_table(data: bytes, filename: str) -> list[_Row]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if any(name.lower().endswith('vbaproject.bin') for name in archive.namelist()):
                 raise ListFileError('macros')
+        from openpyxl import load_workbook  # here: every command would otherwise load openpyxl (0.1 s)
+
         # data_only=False: a formula cell gives the text of its formula, which is never evaluated.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except ListFileError:
