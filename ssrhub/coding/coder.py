@@ -60,8 +60,22 @@ CLAUSE_BREAK = r'(?:;|:|,? and (?:also |further )?|,? et )\s*(?={verbs}\b)'
 # A mission named without read_addressee seeing it as the addressee (``extend the mandate of UNPROFOR to``).
 MISSION_MENTION = re.compile(
     r'\b(?:the (?:Mission|Force|Operation|Authority|peace-?keeping (?:operation|mission|force))|'
-    r'la (?:Mission|Force|Opération)|(?:UN|MI|ON|BI)[A-Z]{2,}[A-Z0-9-]*)\b'
+    r'la (?:Mission|Force|Opération)|(?:UN|MI|MO|ON|BI)[A-Z]{2,}[A-Z0-9-]*)\b'
 )
+# ``calls upon all parties to cooperate fully with the Authority to identify minefields``: others are asked to work
+# with the mission on a task, which is then the mission's too (PEMA codes it so). The task follows the phrase in its
+# clause, or precedes it when the phrase ends ``in this regard``.
+COOPERATION_WITH_MISSION = re.compile(
+    r'\b(?:cooperat\w*|co-operat\w*|collaborat\w*|work(?:ing)?\s+(?:together\s+)?|coopér\w*|collabor\w*)\s+'
+    r'(?:fully\s+|closely\s+|pleinement\s+|étroitement\s+)?(?:with|avec)\s+(?:(?:la|le)\s+|l\')?'
+    r'(?:' + MISSION_MENTION.pattern + r')'
+)
+REFERRING_BACK = re.compile(
+    r'^[,\s]*(?:in\s+(?:this|that)\s+(?:regard|respect|process)|to\s+(?:this|that)\s+end|for\s+this\s+purpose'
+    r'|à\s+cet\s+égard|à\s+cette\s+fin|dans\s+ce\s+(?:domaine|processus))\b',
+    re.IGNORECASE,
+)
+COOPERATION_RULE = 'cooperation:with-mission'
 # ``Determines that the police monitors shall provide ...``: a declaratory verb that sets the mission's tasks.
 DETERMINING = re.compile(
     r'^(?:also |further )?(?:determines|affirms|declares|détermine|affirme|déclare)\b', re.IGNORECASE
@@ -355,11 +369,29 @@ def _modalities(text: str, match: Match, clause: _Clause, verbs) -> list[tuple[s
 # Section: coding
 
 
-def _hits_for(spec_code: str, matches: list[Match], text: str, clauses, verbs) -> dict:
+def _shared_with_mission(text: str, clauses) -> list[tuple[int, int, Evidence]]:
+    """The spans whose tasks others are asked to take up with the mission, each with the phrase that says so."""
+    spans = []
+    for found in COOPERATION_WITH_MISSION.finditer(text):
+        clause = _clause_at(clauses, found.start())
+        if clause.force in (Force.DECLARATORY, Force.CONDEMNS) or clause.deliberative:
+            continue
+        evidence = Evidence(found.start(), found.end(), COOPERATION_RULE)
+        start = 0 if REFERRING_BACK.match(text[found.end() :]) else found.start()
+        spans.append((start, clause.end, evidence))
+    return spans
+
+
+def _hits_for(spec_code: str, matches: list[Match], text: str, clauses, verbs, shared) -> dict:
     grouped: dict[str | None, list[Evidence]] = {}
     for match in matches:
         clause = _clause_at(clauses, match.start)
-        for modality, evidence in _modalities(text, match, clause, verbs):
+        with_mission = [evidence for start, end, evidence in shared if start <= match.start < end]
+        if with_mission and clause.addressee != MISSION:
+            modalities = [('assist', tuple(with_mission))]
+        else:
+            modalities = _modalities(text, match, clause, verbs)
+        for modality, evidence in modalities:
             bucket = grouped.setdefault(modality, [])
             bucket.append(Evidence(match.start, match.end, match.rule))
             bucket.extend(evidence)
@@ -397,14 +429,14 @@ def code_paragraph(
 
 def _code(text: str, codebook: Codebook, language: str, kind: str, context: _Context | None):
     clauses = _clauses(text, language, kind, context)
-    verbs = None  # read when a code is found: most paragraphs have none
+    verbs = shared = None  # read when a code is found: most paragraphs have none
     found: dict = {}
     for spec in codebook.codes.values() if codebook.may_match(text, language) else ():
         matches = spec.find(text, language)
         if matches:
             if verbs is None:
-                verbs = _modality_matches(codebook, text, language)
-            found.update(_hits_for(spec.code, matches, text, clauses, verbs))
+                verbs, shared = _modality_matches(codebook, text, language), _shared_with_mission(text, clauses)
+            found.update(_hits_for(spec.code, matches, text, clauses, verbs, shared))
     hits = [CodeHit(code, modality, True, _unique(evidence)) for (code, modality), evidence in found.items()]
     hits += [
         CodeHit(code, modality, False, _unique(evidence))
@@ -425,10 +457,13 @@ def is_mission_task(coding: ParagraphCoding, hit: CodeHit) -> bool:
     """Whether ``hit`` is a task the Council gives or recommends to the mission (PEMA's unit).
 
     The hit needs a modality (a tasking or encouraging verb) and its clause must be addressed to
-    the mission or the Secretary-General.
+    the mission or the Secretary-General, or others must be asked to take the task up with the mission
+    (``COOPERATION_RULE`` in its evidence).
     """
     if hit.modality is None or coding.kind == 'preambular':
         return False
+    if any(evidence.rule == COOPERATION_RULE for evidence in hit.evidence):
+        return True
     span = _code_span(hit)
     position = span.start if span else 0
     for clause in coding.clauses:

@@ -1,5 +1,7 @@
 """The paragraph coder: codes, modalities, explicitness and evidence, in English and French."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -7,6 +9,8 @@ from hypothesis import strategies as st
 from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.coder import CodeHit, Evidence, code_document, code_paragraph, is_mission_task
 from ssrhub.documents.structure import segment
+
+DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
 
 
 @pytest.fixture(scope='module')
@@ -257,3 +261,26 @@ def test_never_raises_and_spans_stay_in_bounds(text):
     for language in ('en', 'fr'):
         for hit in code_paragraph(text, codebook, language):
             assert all(0 <= e.start < e.end <= len(text) for e in hit.evidence)
+
+
+def test_a_task_others_are_asked_to_take_up_with_the_mission_is_the_missions(codebook):
+    """S/RES/1445 (2002) op. 5 and op. 6 and S/RES/820 (1993) op. 14: asked to cooperate with the mission on a task,
+    the parties share it with the mission (the phrase is the evidence); a welcome of past cooperation gives none."""
+    resolution = segment((DATA / 'S_RES_1445_2002_EN_GOLD.txt').read_text(encoding='utf-8'), 'en')
+    codings = {coding.ref: coding for coding in code_document(resolution, codebook)}
+    paragraphs = {paragraph.ref: paragraph.text for paragraph in resolution.paragraphs}
+    shared = [hit for hit in codings['5'].hits if hit.code == 'related.disarmament-demobilisation']
+    assert [hit.modality for hit in shared] == ['assist'] and is_mission_task(codings['5'], shared[0])
+    phrase = next(e for e in shared[0].evidence if e.rule == 'cooperation:with-mission')
+    assert paragraphs['5'][phrase.start : phrase.end] == 'cooperate fully with MONUC'
+    assert not any(is_mission_task(codings['6'], hit) for hit in codings['6'].hits)
+    text = (
+        'Demands that all parties and others concerned cooperate fully with UNPROFOR in the fulfilment of its '
+        'immigration and customs control functions deriving from resolution 769 (1992);'
+    )
+    hits = code_paragraph(text, codebook)
+    assert _modalities(hits, 'component.border-management') == {'assist'}
+    text = 'Calls upon the parties to cooperate with neighbouring States in the demobilization of their troops;'
+    assert _modalities(code_paragraph(text, codebook), 'related.disarmament-demobilisation') == {'encourage'}
+    text = 'Demande à toutes les parties de coopérer pleinement avec la MINUSCA au désarmement des combattants;'
+    assert _modalities(code_paragraph(text, codebook, 'fr'), 'related.disarmament-demobilisation') == {'assist'}
