@@ -25,7 +25,6 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-
 __all__ = [
     'MAX_BYTES',
     'MAX_ROWS',
