@@ -1,6 +1,6 @@
 """Mandates given by reference to a report, on real resolution paragraphs (English) and official-style French."""
 
-from ssrhub.coding.by_reference import cited_reports, mandates_by_reference
+from ssrhub.coding.by_reference import citation, cited_report_paragraphs, cited_reports, mandates_by_reference
 
 # S/RES/898 (1994) op. 2 and S/RES/797 (1992) with its preamble, as printed in the shared corpus.
 S_RES_898_OP2 = (
@@ -26,6 +26,10 @@ def test_a_mandate_described_in_a_cited_document_names_it():
     assert found.paragraph == '2'
     assert found.reports == ('S/1994/89/Add.1',)
     assert not found.from_preamble
+    assert found.report_paragraphs == tuple(str(number) for number in range(9, 19))
+    assert citation('S/RES/898 (1994)', '2', 'S/1994/89/Add.1', found.report_paragraphs) == (
+        'S/RES/898 (1994) op. 2 -> S/1994/89/Add.1 paras. 9-18'
+    )
 
 
 def test_as_proposed_by_the_secretary_general_points_to_the_preamble_reports():
@@ -70,3 +74,31 @@ def test_cited_reports_reads_addenda_and_ignores_resolutions():
         'S/24892/Add.1',
         'S/1994/12',
     )
+
+
+def test_the_paragraphs_of_the_report_are_read_and_those_of_a_resolution_are_not():
+    """Wording from S/RES/712 (1991) op. 3, 847 (1993) op. 1, 815 (1993) op. 1, 892 (1994) op. 2 and 319 (1972)."""
+    assert cited_report_paragraphs(
+        "Approves the recommendations contained in paragraphs 57 (d) and 58 of the Secretary-General's report;"
+    ) == ('57 (d)', '58')
+    assert cited_report_paragraphs(
+        'the request for additional resources contained in paragraphs 22, 24 and 25 of his report of 15 May 1993;'
+    ) == ('22', '24', '25')
+    assert cited_report_paragraphs('Approves the report of the Secretary-General, in particular its paragraph 5;') == (
+        '5',
+    )
+    assert cited_report_paragraphs('to perform the functions described in paragraph 4 of resolution 881 (1993)') == ()
+    assert (
+        cited_report_paragraphs('to assist him in the discharge of his mandate as set out in paragraph 4 above:') == ()
+    )
+    assert cited_report_paragraphs(
+        'conformément aux recommandations figurant aux paragraphes 36 et 37 du rapport du Secrétaire général'
+    ) == ('36', '37')
+
+
+def test_a_citation_names_single_paragraphs_runs_and_sub_items():
+    assert citation('S/RES/775 (1992)', '3', 'S/24480', ('37',)) == 'S/RES/775 (1992) op. 3 -> S/24480 para. 37'
+    assert citation('S/RES/712 (1991)', '3', 'S/22898', ('57 (d)', '58', '59')) == (
+        'S/RES/712 (1991) op. 3 -> S/22898 paras. 57 (d), 58-59'
+    )
+    assert citation('S/RES/797 (1992)', '2', 'S/24892') == 'S/RES/797 (1992) op. 2 -> S/24892'
