@@ -77,8 +77,9 @@ class _Child:
                 if kind == _ANSWER:
                     answer, leaving = payload
                     break
-                if kind == _EXTRA_TIME and not granted:
-                    deadline, granted = deadline + extra_seconds, extra_seconds
+                if kind == _EXTRA_TIME:
+                    if not granted:
+                        deadline, granted = deadline + extra_seconds, extra_seconds
                 elif on_progress is not None:
                     on_progress(payload)
         except (EOFError, OSError):

@@ -5,6 +5,7 @@ refused, the OCR's progress written into the upload's job, and the pure parts (h
 import html
 import io
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import translation
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from ssrhub.core.roles import Role
+from ssrhub.documents.bounded import Exceeded, claim_extra_time, report, run_bounded
 from ssrhub.documents.extract import extract_bytes
 from ssrhub.documents.extract.ocr import OcrPage, mean_confidence, read_hocr
 from ssrhub.documents.ingest import ingest_bytes
@@ -110,6 +112,25 @@ def test_paragraphs_come_from_the_pages_that_print_a_run_of_their_words():
     paragraphs = {'PP1': 'The Council recalls its resolutions on the matter.', '2': 'Decides to remain seized.'}
     assert paragraphs_from_pages(paragraphs, pages, [2]) == ['2']
     assert paragraphs_from_pages(paragraphs, pages, [1]) == ['PP1']
+
+
+def _slow(claim: bool) -> str:
+    if claim:
+        claim_extra_time()
+        claim_extra_time()  # granted once
+    report((1, 2))
+    time.sleep(1.0)
+    return 'read'
+
+
+def test_a_bounded_child_gets_the_extra_time_it_claims_once_and_reports_its_progress():
+    reports = []
+    bounds = {'seconds': 0.5, 'memory_bytes': 256 * 1024 * 1024, 'extra_seconds': 2}
+    assert run_bounded(_slow, True, on_progress=reports.append, **bounds) == 'read'
+    assert reports == [(1, 2)]
+    with pytest.raises(Exceeded) as caught:
+        run_bounded(_slow, False, **bounds)
+    assert (caught.value.kind, caught.value.extra_seconds) == ('seconds', 0)
 
 
 # Real OCR
