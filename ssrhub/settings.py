@@ -232,6 +232,12 @@ SSRHUB_INGEST_MAX_MEMORY_MB = env.int('SSRHUB_INGEST_MAX_MEMORY_MB', default=102
 SSRHUB_INGEST_MAX_PAGES = env.int('SSRHUB_INGEST_MAX_PAGES', default=2000)
 SSRHUB_INGEST_MAX_PARAGRAPHS = env.int('SSRHUB_INGEST_MAX_PARAGRAPHS', default=20000)
 SSRHUB_INGEST_MAX_UNPACKED_MB = env.int('SSRHUB_INGEST_MAX_UNPACKED_MB', default=250)
+# Scans (docs/document-intelligence.md, "Scanned documents"): the time OCR may add to the reading of one file, the
+# languages it reads (Tesseract's codes, joined by '+'), and the mean word confidence under which a page is flagged
+# for review and its paragraphs get no machine codes.
+SSRHUB_OCR_MAX_SECONDS = env.int('SSRHUB_OCR_MAX_SECONDS', default=600)
+SSRHUB_OCR_LANGUAGES = env.str('SSRHUB_OCR_LANGUAGES', default='eng+fra')
+SSRHUB_OCR_MIN_CONFIDENCE = env.float('SSRHUB_OCR_MIN_CONFIDENCE', default=60.0)
 
 # Section: REST API
 

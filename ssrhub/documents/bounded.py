@@ -10,6 +10,10 @@ a process of a few hundred megabytes for every file cost some 6 ms a file, more 
 child that ran out of memory, died, or grew by half its allowance is replaced at the next call. It belongs to the
 thread (context) that opened it, so that threads serving requests never share one.
 
+While it runs a call the child may say how far it is (:func:`report`, handed to the parent's ``on_progress``) and
+claim, once per call, the extra time its caller allows for slow work (:func:`claim_extra_time`: a scan's OCR): the
+amount is the parent's, the child only says that the slow work has started.
+
 Plain Python: no Django import.
 """
 
@@ -22,14 +26,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from multiprocessing.connection import Connection, Pipe
 
-__all__ = ['Exceeded', 'kept_child', 'run_bounded', 'run_bounded_ahead']
+__all__ = ['Exceeded', 'claim_extra_time', 'kept_child', 'report', 'run_bounded', 'run_bounded_ahead']
 
 
 class Exceeded(Exception):
-    """The function ran past a bound: ``kind`` is 'seconds' or 'memory'."""
+    """The function ran past a bound: ``kind`` is 'seconds' or 'memory'; ``extra_seconds`` the extra time it had
+    claimed."""
 
-    def __init__(self, kind: str):
-        self.kind = kind
+    def __init__(self, kind: str, extra_seconds: float = 0):
+        self.kind, self.extra_seconds = kind, extra_seconds
         super().__init__(kind)
 
 
@@ -47,10 +52,10 @@ class _Child:
             _serve(child_end, memory_bytes)
         child_end.close()
 
-    def call(self, function, args, seconds: float):
+    def call(self, function, args, seconds: float, extra_seconds: float = 0, on_progress=None):
         """``(kind, value)``: 'return' or 'raise'; raises ``Exceeded`` (and ends the child) past a bound."""
         self.send(function, args)
-        return self.receive(time.monotonic() + seconds)
+        return self.receive(time.monotonic() + seconds, extra_seconds, on_progress)
 
     def send(self, function, args) -> None:
         try:
@@ -58,14 +63,25 @@ class _Child:
         except OSError:
             pass  # the child is gone: receive() says so
 
-    def receive(self, deadline: float):
-        """The answer to the call sent, waited for until ``deadline`` (``time.monotonic()``). The child says with each
+    def receive(self, deadline: float, extra_seconds: float = 0, on_progress=None):
+        """The answer to the call sent, waited for until ``deadline`` (``time.monotonic()``), moved ``extra_seconds``
+        later when the child claims them; what it reports on the way goes to ``on_progress``. The child says with each
         answer whether it is leaving (out of memory, or grown): it is then ended at once."""
+        granted = 0
         try:
-            if not self.connection.poll(max(0.0, deadline - time.monotonic())):
-                self.end()
-                raise Exceeded('seconds')
-            answer, leaving = pickle.loads(self.connection.recv_bytes())
+            while True:
+                if not self.connection.poll(max(0.0, deadline - time.monotonic())):
+                    self.end()
+                    raise Exceeded('seconds', granted)
+                kind, payload = pickle.loads(self.connection.recv_bytes())
+                if kind == _ANSWER:
+                    answer, leaving = payload
+                    break
+                if kind == _EXTRA_TIME:
+                    if not granted:
+                        deadline, granted = deadline + extra_seconds, extra_seconds
+                elif on_progress is not None:
+                    on_progress(payload)
         except (EOFError, OSError):
             self.end()
             raise Exceeded('memory') from None  # killed or failed before it could answer: most often out of memory
@@ -119,29 +135,32 @@ def kept_child():
             kept.child.end()
 
 
-def run_bounded(function, *args, seconds: float, memory_bytes: int):
-    """Return ``function(*args)`` run in a child process, or raise what it raised; ``Exceeded`` past a bound."""
+def run_bounded(function, *args, seconds: float, memory_bytes: int, extra_seconds: float = 0, on_progress=None):
+    """Return ``function(*args)`` run in a child process, or raise what it raised; ``Exceeded`` past a bound.
+    ``extra_seconds`` are added to ``seconds`` if the function claims them (:func:`claim_extra_time`);
+    ``on_progress(payload)`` is called in this process with what it reports (:func:`report`)."""
     kept = _kept.get()
     if kept is not None and kept.child is not None and kept.child.owner != os.getpid():
         kept = None  # opened before this process was forked: its child answers the parent only
     if kept is None:
         child = _Child(memory_bytes)
         try:
-            kind, value = child.call(function, args, seconds)
+            kind, value = child.call(function, args, seconds, extra_seconds, on_progress)
         finally:
             child.end()
     else:
-        kind, value = kept.child_for(memory_bytes).call(function, args, seconds)
+        kind, value = kept.child_for(memory_bytes).call(function, args, seconds, extra_seconds, on_progress)
     if kind == 'raise':
         raise value
     return value
 
 
-def run_bounded_ahead(function, calls, *, seconds: float, memory_bytes: int):
+def run_bounded_ahead(function, calls, *, seconds: float, memory_bytes: int, extra_seconds: float = 0):
     """For each ``(key, args)`` of ``calls`` yield ``(key, result)``: ``function(*args)`` run in one kept child, or
     the exception it raised (``Exceeded`` past a bound), or None when ``args`` is None. The child starts on the next
     call before a result is handed back, so that what the caller does with it runs beside the next reading. (A
-    second child does not pay on two cores: the three processes then wait for one another.)"""
+    second child does not pay on two cores: the three processes then wait for one another.) A call that claims
+    ``extra_seconds`` gets them (:func:`claim_extra_time`); what it reports is dropped."""
     kept = _Kept()
     calls = iter(calls)
     try:
@@ -149,7 +168,7 @@ def run_bounded_ahead(function, calls, *, seconds: float, memory_bytes: int):
         while pending is not None:
             key, child, sent = pending
             try:
-                _kind, value = child.receive(sent + seconds) if child else ('return', None)
+                _kind, value = child.receive(sent + seconds, extra_seconds) if child else ('return', None)
             except Exceeded as exceeded:
                 value = exceeded
             pending = _send_next(kept, function, calls, memory_bytes)
@@ -171,7 +190,29 @@ def _send_next(kept: _Kept, function, calls, memory_bytes: int):
     return None
 
 
+# Tags of what the child sends: the answer to a call, a progress report, the claim of the extra time.
+_ANSWER, _PROGRESS, _EXTRA_TIME = 'answer', 'progress', 'extra-time'
+
+# The connection to the parent, in a bounded child only.
+_parent: Connection | None = None
+
+
+def report(payload) -> None:
+    """Hand ``payload`` (picklable) to the parent's ``on_progress``; nothing outside a bounded child."""
+    if _parent is not None:
+        _parent.send_bytes(pickle.dumps((_PROGRESS, payload), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def claim_extra_time() -> None:
+    """Ask for the extra seconds the parent allows this call (granted once a call); nothing outside a bounded
+    child."""
+    if _parent is not None:
+        _parent.send_bytes(pickle.dumps((_EXTRA_TIME, None), protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _serve(connection: Connection, memory_bytes: int):  # pragma: no cover
+    global _parent
+    _parent = connection
     status = 0
     try:
         start = _address_space()
@@ -191,9 +232,10 @@ def _serve(connection: Connection, memory_bytes: int):  # pragma: no cover
             # A process whose heap grew by half its allowance would leave the next file less: it makes way.
             leaving = ended or _address_space() - start > memory_bytes // 2
             try:
-                payload = pickle.dumps((answer, leaving), protocol=pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps((_ANSWER, (answer, leaving)), protocol=pickle.HIGHEST_PROTOCOL)
             except Exception as error:
-                payload = pickle.dumps((('raise', RuntimeError(f'{type(error).__name__}: {error}')), leaving))
+                failure = ('raise', RuntimeError(f'{type(error).__name__}: {error}'))
+                payload = pickle.dumps((_ANSWER, (failure, leaving)))
             connection.send_bytes(payload)
             if leaving:
                 break

@@ -9,6 +9,10 @@ A file without any symbol is known by its file name.
 Every file is read within the limits of ``ingest_limits()`` (size, inflated bytes, pages, paragraphs) in a child
 process bounded in time and memory, and its original is written safely (``originals.py``): the web upload (through
 an ``IngestJob``) and ``ssrhub ingest`` share both.
+
+A scan is read by OCR (``extract/ocr.py``) with more time (``SSRHUB_OCR_MAX_SECONDS``); the version keeps each OCR'd
+page's confidence, and the paragraphs from a page under ``SSRHUB_OCR_MIN_CONFIDENCE`` are stored without machine codes,
+for a person to review (``scans.py``).
 """
 
 import hashlib
@@ -27,6 +31,7 @@ from .missions import link_document, mission_names
 from .models import Document, DocumentVersion, Paragraph, SymbolConflict
 from .originals import flushed_together, is_disk_full, stage_original
 from .reading import ReadDocument, read_ahead, read_bounded
+from .scans import paragraphs_from_pages, review_pages
 from .symbol_sources import SymbolSources
 
 __all__ = [
@@ -95,6 +100,7 @@ def ingest_limits() -> Limits:
         max_unpacked=settings.SSRHUB_INGEST_MAX_UNPACKED_MB * MEGABYTE,
         max_pages=settings.SSRHUB_INGEST_MAX_PAGES,
         max_paragraphs=settings.SSRHUB_INGEST_MAX_PARAGRAPHS,
+        ocr_languages=tuple(settings.SSRHUB_OCR_LANGUAGES.split('+')),
     )
 
 
@@ -119,6 +125,7 @@ def ingest_paths(paths, *, user=None, code: bool = True) -> list[IngestOutcome]:
         limits,
         seconds=settings.SSRHUB_INGEST_MAX_SECONDS,
         memory_mb=settings.SSRHUB_INGEST_MAX_MEMORY_MB,
+        ocr_seconds=settings.SSRHUB_OCR_MAX_SECONDS,
     )
     outcomes = []
     for first in reads:
@@ -152,11 +159,12 @@ def ingest_bytes(
     source: str = '',
     finish=None,
     read: ReadDocument | ExtractionError | None = None,
+    on_ocr_progress=None,
 ) -> IngestOutcome:
     """Ingest a file's bytes; ``symbol`` is the canonical symbol the uploader states ('' when none). ``finish``,
     when given, is called with the outcome inside the transaction that stores the file, so that what records the
     outcome (an ``IngestJob``) commits with it or not at all. ``read`` is the file already read (or the error that
-    reading it gave), by :func:`ingest_paths`."""
+    reading it gave), by :func:`ingest_paths`. ``on_ocr_progress(done, total)`` follows the OCR of a scan."""
     source = source or f'upload: {filename}'
     sha256 = hashlib.sha256(data).hexdigest()
     known = _known(sha256)
@@ -170,6 +178,8 @@ def ingest_bytes(
                 ingest_limits(),
                 seconds=settings.SSRHUB_INGEST_MAX_SECONDS,
                 memory_mb=settings.SSRHUB_INGEST_MAX_MEMORY_MB,
+                ocr_seconds=settings.SSRHUB_OCR_MAX_SECONDS,
+                on_ocr_progress=on_ocr_progress,
             )
         if isinstance(read, ExtractionError):
             raise read
@@ -244,6 +254,7 @@ def _store(
                 text=extracted.text,
                 ingested_by=user,
             )
+            version.ocr_pages, uncoded = _ocr_review(read)
             version.original.name, staged = stage_original(data, extracted.sha256, filename)
             version.save()
             paragraphs = Paragraph.objects.bulk_create(
@@ -257,8 +268,9 @@ def _store(
                 )
                 for paragraph in structured.paragraphs
             )
+            coded = [paragraph for paragraph in paragraphs if paragraph.ref not in uncoded]
             for step in _AFTER_STORING if code else ():
-                step(paragraphs, read)
+                step(coded, read)
             link_document(document, version, paragraphs, missions, new=created)
             if conflict:
                 SymbolConflict.objects.create(
@@ -290,6 +302,20 @@ def _store(
             raise
         return _finished(_unchanged(source, known), finish)
     return outcome
+
+
+def _ocr_review(read: ReadDocument) -> tuple[list[dict], set[str]]:
+    """The version's ``ocr_pages`` and the references of the paragraphs to store without machine codes: those from a
+    page under the confidence threshold."""
+    pages = review_pages(read.extracted.ocr_pages, settings.SSRHUB_OCR_MIN_CONFIDENCE)
+    texts = {paragraph.ref: paragraph.text for paragraph in read.structured.paragraphs}
+    page_texts = read.extracted.text.split('\f')
+    uncoded = set()
+    for page in pages:
+        if page['needs_review']:
+            page['paragraphs'] = paragraphs_from_pages(texts, page_texts, [page['page']])
+            uncoded.update(page['paragraphs'])
+    return pages, uncoded
 
 
 def _new_document(key: str, **values) -> tuple[Document, bool]:

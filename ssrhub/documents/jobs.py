@@ -30,6 +30,7 @@ __all__ = [
     'extraction_message',
     'job_error',
     'job_progress',
+    'ocr_progress',
     'job_result',
     'queue_job',
     'run_job',
@@ -154,7 +155,14 @@ def run_job(job_id: int) -> None:
         _remove_upload(job)
         return
     try:
-        ingest_bytes(data, job.filename, user=job.user, symbol=job.symbol, finish=lambda outcome: _finish(job, outcome))
+        ingest_bytes(
+            data,
+            job.filename,
+            user=job.user,
+            symbol=job.symbol,
+            finish=lambda outcome: _finish(job, outcome),
+            on_ocr_progress=lambda done, total: _record_ocr_progress(job, done, total),
+        )
     except Exception as error:
         logger.exception('Ingest job %s failed', job.pk)
         _fail(job.pk, DISK_FULL if is_disk_full(error) else '', str(error))
@@ -182,6 +190,20 @@ def _record_progress(job: IngestJob) -> None:
         files_done=files.exclude(status__in=(IngestJob.Status.QUEUED, IngestJob.Status.RUNNING)).count(),
         paragraphs=files.aggregate(total=Sum('paragraphs'))['total'] or 0,
     )
+
+
+def _record_ocr_progress(job: IngestJob, done: int, total: int) -> None:
+    """Write the pages a scan's OCR has read (an update, committed at once outside a transaction: the page polls
+    it), and keep them on ``job``, which is saved whole when it finishes."""
+    job.ocr_pages_done, job.ocr_pages_total = done, total
+    IngestJob.objects.filter(pk=job.pk).update(ocr_pages_done=done, ocr_pages_total=total)
+
+
+def ocr_progress(job: IngestJob) -> str:
+    """'OCR: 3 of 12 pages read', in the reader's language."""
+    return ngettext(
+        'OCR: %(done)s of %(total)s page read', 'OCR: %(done)s of %(total)s pages read', job.ocr_pages_total
+    ) % {'done': _number(job.ocr_pages_done), 'total': _number(job.ocr_pages_total)}
 
 
 def job_progress(job: IngestJob) -> str:

@@ -118,6 +118,9 @@ class DocumentVersion(RestrictedModel):
     pages = models.PositiveIntegerField(verbose_name=_('pages'), null=True, blank=True)
     original = models.FileField(verbose_name=_('original file'), max_length=255, blank=True)
     text = models.TextField(verbose_name=_('extracted text'))
+    # The pages of a scan read by OCR: [{page, confidence (mean word confidence, 0-100, or None), needs_review,
+    # paragraphs (the references given no machine code, on a page that needs review)}]; empty for a text file.
+    ocr_pages = models.JSONField(verbose_name=_('pages read by OCR'), default=list, blank=True)
     is_current = models.BooleanField(verbose_name=_('current version'), default=True, db_index=True)
     created = models.DateTimeField(verbose_name=_('ingested'), auto_now_add=True)
     ingested_by = models.ForeignKey(
@@ -334,6 +337,9 @@ class IngestJob(ChangeLoggedModel):
     upload = models.CharField(verbose_name=_('file waiting to be read'), max_length=255, blank=True)
     status = models.CharField(verbose_name=_('status'), max_length=7, choices=Status, default=Status.QUEUED)
     pages = models.PositiveIntegerField(verbose_name=_('pages'), null=True, blank=True)
+    # While a scan is read by OCR: the pages read so far of those to read (written as each page is done).
+    ocr_pages_done = models.PositiveIntegerField(verbose_name=_('pages read by OCR'), default=0)
+    ocr_pages_total = models.PositiveIntegerField(verbose_name=_('pages to read by OCR'), default=0)
     paragraphs = models.PositiveIntegerField(verbose_name=_('paragraphs stored'), default=0)
     # An upload of several files is a job whose ``files`` are one job each (``parent``), run one after the other by
     # its task, which writes how many are read and the paragraphs stored so far after each (``paragraphs``).
@@ -383,3 +389,7 @@ class IngestJob(ChangeLoggedModel):
     @property
     def running(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def reading_by_ocr(self) -> bool:
+        return self.status == self.Status.RUNNING and self.ocr_pages_total > 0

@@ -3,7 +3,8 @@
 An ingest task is acknowledged only once it has run (``acks_late``) and given back to the queue when its worker dies
 (``reject_on_worker_lost``): another worker runs it again, which stores what one run stores (``jobs.run_job``,
 ``ingest.py`` is idempotent by content hash). The reading itself is bounded in time and memory
-(``SSRHUB_INGEST_MAX_SECONDS``, ``SSRHUB_INGEST_MAX_MEMORY_MB``); the task's own time limits add a margin for storing.
+(``SSRHUB_INGEST_MAX_SECONDS``, ``SSRHUB_INGEST_MAX_MEMORY_MB``, and ``SSRHUB_OCR_MAX_SECONDS`` more for a scan read by
+OCR); the task's own time limits add a margin for storing.
 """
 
 from celery import shared_task
@@ -20,8 +21,8 @@ __all__ = ['check_originals_task', 'ingest_job_task', 'ingest_path_task']
 _ROBUST = {
     'acks_late': True,
     'reject_on_worker_lost': True,
-    'soft_time_limit': settings.SSRHUB_INGEST_MAX_SECONDS + 60,
-    'time_limit': settings.SSRHUB_INGEST_MAX_SECONDS + 120,
+    'soft_time_limit': settings.SSRHUB_INGEST_MAX_SECONDS + settings.SSRHUB_OCR_MAX_SECONDS + 60,
+    'time_limit': settings.SSRHUB_INGEST_MAX_SECONDS + settings.SSRHUB_OCR_MAX_SECONDS + 120,
 }
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -22,7 +23,7 @@ from ssrhub.core.views import generic
 from .conflicts import resolve
 from .filtersets import DocumentFilterSet, ParagraphFilterSet
 from .forms import DocumentMetadataForm, DocumentUploadForm, SymbolConflictForm
-from .jobs import UploadRefused, job_error, job_progress, job_result, start_job
+from .jobs import UploadRefused, job_error, job_progress, job_result, ocr_progress, start_job
 from .models import Document, DocumentVersion, IngestJob, Paragraph, SymbolConflict
 from .panels import (
     annotate_documents,
@@ -97,6 +98,8 @@ class DocumentView(LoginRequiredMixin, generic.ObjectView):
             'version': version,
             'paragraphs': paragraphs,
             'counts': {**counts, 'total': sum(counts.values())},
+            'ocr_review': any(page['needs_review'] for page in version.ocr_pages) if version else False,
+            'ocr_min_confidence': settings.SSRHUB_OCR_MIN_CONFIDENCE,
         }
 
 
@@ -166,6 +169,8 @@ class IngestJobView(LoginRequiredMixin, View):
         context = {'object': job, 'result': job_result(job), 'error': job_error(job) if failed else ''}
         if job.several:
             context.update(progress=job_progress(job), files=job.files.order_by('pk').select_related('document'))
+        elif job.reading_by_ocr:
+            context.update(progress=ocr_progress(job))
         return render(request, 'documents/ingest_job.html', context)
 
 

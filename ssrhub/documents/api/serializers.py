@@ -45,7 +45,7 @@ class ParagraphSerializer(serializers.ModelSerializer):
 class IngestJobSerializer(serializers.ModelSerializer):
     """An upload's job: its status, what it stored or why it failed (``message``, in the reader's language); a job
     of several files counts the files read (``files_done`` of ``files_total``) and paragraphs stored so far, and each
-    file's job names it as ``parent``."""
+    file's job names it as ``parent``; while a scan is read by OCR, ``ocr_pages_done`` of ``ocr_pages_total``."""
 
     message = serializers.SerializerMethodField()
     url = serializers.CharField(source='get_absolute_url', read_only=True)
@@ -67,6 +67,8 @@ class IngestJobSerializer(serializers.ModelSerializer):
             'paragraphs',
             'files_total',
             'files_done',
+            'ocr_pages_done',
+            'ocr_pages_total',
             'parent',
             'conflict',
             'error_code',

@@ -1,18 +1,19 @@
-"""Turn a document file into plain text: PDF (text layer), DOCX, HTML or plain text.
+"""Turn a document file into plain text: PDF (text layer, or OCR for a scan), DOCX, HTML or plain text.
 
 The format is read from the content first (``%PDF-``, a ZIP archive holding ``word/document.xml``, HTML markup,
 text that decodes) and from the file name's extension only when the content leaves it open, so that a mislabelled
-file is read by what it is; a mismatch that cannot be read is refused. Everything is done in memory: no temporary
-file is ever written.
+file is read by what it is; a mismatch that cannot be read is refused. Everything is done in memory, except the OCR
+of a scan (``ocr.py``), which OCRmyPDF does in a temporary folder.
 
 Every failure raises ``ExtractionError`` with a code and parameters that name the file and the problem (too large,
-empty, unsupported type, corrupt, encrypted PDF, PDF without a text layer): ``str()`` is the English sentence,
+empty, unsupported type, corrupt, encrypted PDF, a scan in which OCR found no text): ``str()`` is the English sentence,
 ``message(gettext, ...)`` the same in the reader's language (``errors.py``).
 
 Pure Python: no Django import (see docs/document-intelligence.md).
 
 The package splits by seam: `errors` (the refusals and their sentences), `formats` (results, limits, the checks on
-the bytes and the detection of the format) and `readers` (one reader per format, and the tidying of the text).
+the bytes and the detection of the format), `readers` (one reader per format, and the tidying of the text) and `ocr`
+(the pages of a scan read with OCRmyPDF and Tesseract, with each page's confidence).
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ def extract_text(
     Read a document file and return its text.
 
     Raises:
-        ExtractionError: the file is missing, too large, empty, of an unsupported type, corrupt, an encrypted PDF
-            or a PDF without a text layer; the message names the file and the problem. ``LimitError`` (a kind of
-            it) when the file is over one of ``limits`` (its archive inflates too far, too many pages or paragraphs).
+        ExtractionError: the file is missing, too large, empty, of an unsupported type, corrupt, an encrypted PDF,
+            a scan in which OCR found no text, or a scan when OCR cannot run here; the message names the file and the
+            problem. ``LimitError`` (a kind of it) when the file is over one of ``limits`` (its archive inflates too
+            far, too many pages or paragraphs).
     """
     path = Path(path)
     limits = limits or Limits(max_bytes=max_bytes)
@@ -83,7 +85,7 @@ def extract_bytes(
     data = bytes(data)
     check_size(name, len(data), max_bytes)
     file_format = detect_format(data, name)
-    text, pages = READERS[file_format](data, name, limits)
+    text, pages, read_by_ocr = READERS[file_format](data, name, limits)
     text = tidy(text)
     if not text.strip():
         raise ExtractionError('no_text', name, format=file_format)
@@ -91,5 +93,10 @@ def extract_bytes(
         # Blank-line-separated blocks: the segmenter's paragraphs are never more.
         raise LimitError('paragraphs', name, limits.max_paragraphs)
     return ExtractedText(
-        text=text, format=file_format, pages=pages, sha256=hashlib.sha256(data).hexdigest(), size=len(data)
+        text=text,
+        format=file_format,
+        pages=pages,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        ocr_pages=read_by_ocr,
     )

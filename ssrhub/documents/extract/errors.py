@@ -62,6 +62,7 @@ PROBLEMS = {
     'partly_scanned': gettext_noop(
         "'%(file)s' has no text layer on %(scanned)s of its %(pages)s pages (scanned?); run OCR first"
     ),
+    'ocr_no_text': gettext_noop("'%(file)s' has no text layer and OCR found no text in it: a blank or unreadable scan"),
     'corrupt_docx': gettext_noop("'%(file)s' is a corrupt Word document: %(reason)s"),
     'corrupt_html': gettext_noop("'%(file)s' is a corrupt HTML file: %(reason)s"),
     'no_text': gettext_noop("'%(file)s' contains no text (read as %(format)s)"),

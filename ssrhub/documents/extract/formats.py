@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from .errors import MEGABYTE, ExtractionError, gettext_noop
+from .ocr import DEFAULT_LANGUAGES, OcrPage
 
 __all__ = [
     'DEFAULT_MAX_BYTES',
@@ -86,24 +87,28 @@ _HTML_MIN_TAGS = 3
 
 @dataclass(frozen=True, slots=True)
 class ExtractedText:
-    """The text of a document file, with its format, page count (PDF only), SHA-256 of the raw bytes and size."""
+    """The text of a document file, with its format, page count (PDF only), SHA-256 of the raw bytes and size, and
+    the pages read by OCR with their confidence (a scan); pages are separated by form feeds in ``text``."""
 
     text: str
     format: str
     pages: int | None
     sha256: str
     size: int
+    ocr_pages: tuple[OcrPage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     """What one file may cost to read: its size, the bytes a Word file's archive inflates to, its pages (PDF) and its
-    paragraphs (blocks of text; for a Word file, its ``w:p`` elements, counted before the document is built)."""
+    paragraphs (blocks of text; for a Word file, its ``w:p`` elements, counted before the document is built); and
+    the languages a scan is read in by OCR (Tesseract's codes)."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_unpacked: int = 250 * MEGABYTE
     max_pages: int = 2000
     max_paragraphs: int = 20000
+    ocr_languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
 
 def check_limit(max_bytes: int) -> None:

@@ -1,4 +1,5 @@
-"""The reader of each format (plain text, PDF text layer, DOCX with its numbering, HTML) and the tidying of text."""
+"""The reader of each format (plain text, PDF text layer or OCR, DOCX with its numbering, HTML) and the tidying of
+text. Each reader gives the text, the number of pages (PDF) and the pages read by OCR."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from pypdf import PdfReader
 
 from .errors import ExtractionError, LimitError
 from .formats import SNIFF_BYTES, Limits, decode_text, unicode_bom
+from .ocr import OcrPage, mean_confidence, ocr_pages
 
 __all__ = ['READERS', 'tidy']
 
 # A PDF whose pages give fewer letters and digits than this, on average, has no usable text layer: a scan, perhaps
 # with a page number or a scanner's watermark as its only text. A longer PDF with text on fewer than a quarter of its
-# pages is a scan with a typed cover: its text would miss most of the document.
+# pages is a scan with a typed cover: its text would miss most of the document. Either is read by OCR, the pages
+# under the minimum only.
 _MIN_CHARACTERS_PER_PAGE = 20
 _MIN_TEXT_PAGE_SHARE = 0.25
 _MIN_PAGES_FOR_SHARE = 4
@@ -34,8 +37,8 @@ _TRAILING_SPACES_RE = re.compile(r'[ \t]+(?=\n|\f|$)')
 _EXTRA_BLANK_LINES_RE = re.compile(r'\n{3,}')
 
 
-def _read_txt(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
-    return decode_text(data), None
+def _read_txt(data: bytes, name: str, limits: Limits) -> tuple[str, None, tuple]:
+    return decode_text(data), None, ()
 
 
 #
@@ -43,7 +46,7 @@ def _read_txt(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
 #
 
 
-def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, int]:
+def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, int, tuple[OcrPage, ...]]:
     if b'%%EOF' not in data:
         raise ExtractionError('truncated_pdf', name)
     try:
@@ -63,17 +66,34 @@ def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, int]:
         raise ExtractionError('corrupt_pdf', name, reason=_reason(error)) from error
     if not pages:
         raise ExtractionError('no_pages', name)
-    _check_text_layer(name, pages)
-    return '\f'.join(page.strip('\n') for page in pages), len(pages)
+    read_by_ocr = ()
+    scanned = scanned_pages(pages)
+    if scanned:
+        readings = ocr_pages(data, name, scanned, limits.ocr_languages)
+        for number, reading in readings.items():
+            pages[number - 1] = reading.text
+        if _letters_and_digits(''.join(pages)) < _MIN_CHARACTERS_PER_PAGE:  # blank pages, or a page number at most
+            raise ExtractionError('ocr_no_text', name)
+        read_by_ocr = tuple(
+            OcrPage(number, mean_confidence(reading.confidences)) for number, reading in readings.items()
+        )
+    return '\f'.join(page.strip('\n') for page in pages), len(pages), read_by_ocr
 
 
-def _check_text_layer(name: str, pages: list[str]) -> None:
-    counts = [sum(1 for char in page if char.isalnum()) for page in pages]
-    if sum(counts) < _MIN_CHARACTERS_PER_PAGE * len(pages):
-        raise ExtractionError('no_text_layer', name)
+def scanned_pages(pages: list[str]) -> list[int]:
+    """The pages (numbered from 1) to read by OCR: none when the text layer is usable, else those with too little
+    text."""
+    counts = [_letters_and_digits(page) for page in pages]
     with_text = sum(1 for count in counts if count >= _MIN_CHARACTERS_PER_PAGE)
-    if len(pages) >= _MIN_PAGES_FOR_SHARE and with_text < _MIN_TEXT_PAGE_SHARE * len(pages):
-        raise ExtractionError('partly_scanned', name, scanned=len(pages) - with_text, pages=len(pages))
+    no_layer = sum(counts) < _MIN_CHARACTERS_PER_PAGE * len(pages)
+    partly = len(pages) >= _MIN_PAGES_FOR_SHARE and with_text < _MIN_TEXT_PAGE_SHARE * len(pages)
+    if not (no_layer or partly):
+        return []
+    return [number for number, count in enumerate(counts, 1) if count < _MIN_CHARACTERS_PER_PAGE]
+
+
+def _letters_and_digits(text: str) -> int:
+    return sum(1 for char in text if char.isalnum())
 
 
 def _reason(error: Exception) -> str:
@@ -86,7 +106,7 @@ def _reason(error: Exception) -> str:
 #
 
 
-def _read_docx(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
+def _read_docx(data: bytes, name: str, limits: Limits) -> tuple[str, None, tuple]:
     _check_archive(data, name, limits)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -96,7 +116,7 @@ def _read_docx(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
             blocks.extend(_table_rows(table))
     except Exception as error:  # python-docx and lxml raise many kinds of error on damaged files
         raise ExtractionError('corrupt_docx', name, reason=_reason(error)) from error
-    return _join_blocks(blocks), None
+    return _join_blocks(blocks), None, ()
 
 
 class _Numbering:
@@ -288,7 +308,7 @@ _BLOCK_MARK = '\x00'
 _WHITESPACE_RE = re.compile(r'\s+')
 
 
-def _read_html(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
+def _read_html(data: bytes, name: str, limits: Limits) -> tuple[str, None, tuple]:
     try:
         soup = BeautifulSoup(_decode_html(data), 'lxml')
         for tag in soup.find_all(_DROPPED_TAGS):
@@ -297,7 +317,7 @@ def _read_html(data: bytes, name: str, limits: Limits) -> tuple[str, None]:
     except Exception as error:  # lxml and bs4 rarely fail, but a damaged file must not escape as a crash
         raise ExtractionError('corrupt_html', name, reason=_reason(error)) from error
     blocks = text.split(_BLOCK_MARK)
-    return _join_blocks(blocks), None
+    return _join_blocks(blocks), None, ()
 
 
 def _decode_html(data: bytes) -> str:

@@ -196,13 +196,14 @@ def test_encrypted_pdf_is_refused_even_with_an_empty_password(make):
         pytest.param(lambda: _text_pdf([['7'], ['8']]), id='page-numbers-only'),
     ],
 )
-def test_pdf_without_text_layer_is_refused(make):
+def test_a_pdf_without_text_layer_in_which_ocr_finds_no_text_is_refused(make):
     with pytest.raises(ExtractionError) as caught:
         extract_bytes(make(), 'scan.pdf')
-    assert str(caught.value) == "'scan.pdf' has no text layer (scanned?); run OCR first"
+    assert caught.value.code == 'ocr_no_text'
+    assert str(caught.value) == "'scan.pdf' has no text layer and OCR found no text in it: a blank or unreadable scan"
 
 
-def test_scan_with_a_typed_cover_page_is_refused():
+def test_a_scan_with_a_typed_cover_page_keeps_the_cover_and_reads_the_other_pages_by_ocr():
     pdf = FPDF()
     pdf.set_font('Helvetica', size=11)
     pdf.add_page()
@@ -210,9 +211,10 @@ def test_scan_with_a_typed_cover_page_is_refused():
     for _ in range(5):
         pdf.add_page()
         pdf.image(Image.new('RGB', (60, 20), 'white'), x=10, y=10, w=50)
-    with pytest.raises(ExtractionError) as caught:
-        extract_bytes(bytes(pdf.output()), 'mostly-scanned.pdf')
-    assert str(caught.value) == "'mostly-scanned.pdf' has no text layer on 5 of its 6 pages (scanned?); run OCR first"
+    extracted = extract_bytes(bytes(pdf.output()), 'mostly-scanned.pdf')
+    assert extracted.text.startswith('Resolution 2151 (2014)') and extracted.pages == 6
+    # The blank scanned pages: read by OCR, no word found.
+    assert [(page.page, page.confidence) for page in extracted.ocr_pages] == [(n, None) for n in range(2, 7)]
 
 
 def test_pdf_with_a_map_page_is_read():
