@@ -4,11 +4,11 @@ is protected as much as a Celery worker with its time limits.
 
 The child is forked (Linux): it limits its address space with ``RLIMIT_AS`` to what it had plus ``memory_bytes``,
 then runs the calls it is sent one at a time and sends back each pickled result or exception. The parent waits at
-most ``seconds`` for an answer and kills the child past that. By default a child serves one call. A caller that
-reads many files in a row (the ingest command) keeps one child for all of them with :func:`kept_child`: forking
-a process of a few hundred megabytes for every file cost some 6 ms a file, more than reading most of them. A kept
-child that ran out of memory, died, or grew by half its allowance is replaced at the next call. It belongs to the
-thread (context) that opened it, so that threads serving requests never share one.
+most ``seconds`` for an answer and kills the child past that. :func:`run_bounded` forks a child for one call. A
+caller that reads many files in a row (the ingest command) runs them all through one child with
+:func:`run_bounded_ahead`: forking a process of a few hundred megabytes for every file cost some 6 ms a file, more
+than reading most of them. That child is replaced at the next call when it ran out of memory, died, or grew by half
+its allowance; it belongs to the one generator that started it, so that threads never share one.
 
 While it runs a call the child may say how far it is (:func:`report`, handed to the parent's ``on_progress``) and
 claim, once per call, the extra time its caller allows for slow work (:func:`claim_extra_time`: a scan's OCR): the
@@ -22,11 +22,9 @@ import pickle
 import resource
 import signal
 import time
-from contextlib import contextmanager
-from contextvars import ContextVar
 from multiprocessing.connection import Connection, Pipe
 
-__all__ = ['Exceeded', 'claim_extra_time', 'kept_child', 'report', 'run_bounded', 'run_bounded_ahead']
+__all__ = ['Exceeded', 'claim_extra_time', 'report', 'run_bounded', 'run_bounded_ahead']
 
 
 class Exceeded(Exception):
@@ -42,8 +40,6 @@ class _Child:
     """A forked process that runs the calls its parent sends, under the memory bound it set when it started."""
 
     def __init__(self, memory_bytes: int):
-        self.memory_bytes = memory_bytes
-        self.owner = os.getpid()
         self.reaped = False
         self.connection, child_end = Pipe()
         self.pid = os.fork()
@@ -104,52 +100,33 @@ class _Child:
 
 
 class _Kept:
-    """The child kept for one caller's calls of the same memory bound."""
+    """The child that serves a caller's calls, replaced when it has ended (a bound passed, or it made way)."""
 
-    def __init__(self):
+    def __init__(self, memory_bytes: int):
+        self.memory_bytes = memory_bytes
         self.child: _Child | None = None
 
-    def child_for(self, memory_bytes: int) -> _Child:
-        child = self.child
-        if child is not None and (child.memory_bytes != memory_bytes or not child.alive):
-            child.end()
-            child = None
-        if child is None:
-            child = self.child = _Child(memory_bytes)
-        return child
+    def ready_child(self) -> _Child:
+        if self.child is None or not self.child.alive:
+            if self.child is not None:
+                self.child.end()
+            self.child = _Child(self.memory_bytes)
+        return self.child
 
-
-_kept: ContextVar[_Kept | None] = ContextVar('kept_bounded_child', default=None)
-
-
-@contextmanager
-def kept_child():
-    """Within this block, this thread's bounded calls share one child process, ended when the block ends."""
-    kept = _Kept()
-    token = _kept.set(kept)
-    try:
-        yield
-    finally:
-        _kept.reset(token)
-        if kept.child is not None:
-            kept.child.end()
+    def end(self) -> None:
+        if self.child is not None:
+            self.child.end()
 
 
 def run_bounded(function, *args, seconds: float, memory_bytes: int, extra_seconds: float = 0, on_progress=None):
     """Return ``function(*args)`` run in a child process, or raise what it raised; ``Exceeded`` past a bound.
     ``extra_seconds`` are added to ``seconds`` if the function claims them (:func:`claim_extra_time`);
     ``on_progress(payload)`` is called in this process with what it reports (:func:`report`)."""
-    kept = _kept.get()
-    if kept is not None and kept.child is not None and kept.child.owner != os.getpid():
-        kept = None  # opened before this process was forked: its child answers the parent only
-    if kept is None:
-        child = _Child(memory_bytes)
-        try:
-            kind, value = child.call(function, args, seconds, extra_seconds, on_progress)
-        finally:
-            child.end()
-    else:
-        kind, value = kept.child_for(memory_bytes).call(function, args, seconds, extra_seconds, on_progress)
+    child = _Child(memory_bytes)
+    try:
+        kind, value = child.call(function, args, seconds, extra_seconds, on_progress)
+    finally:
+        child.end()
     if kind == 'raise':
         raise value
     return value
@@ -161,30 +138,29 @@ def run_bounded_ahead(function, calls, *, seconds: float, memory_bytes: int, ext
     call before a result is handed back, so that what the caller does with it runs beside the next reading. (A
     second child does not pay on two cores: the three processes then wait for one another.) A call that claims
     ``extra_seconds`` gets them (:func:`claim_extra_time`); what it reports is dropped."""
-    kept = _Kept()
+    kept = _Kept(memory_bytes)
     calls = iter(calls)
     try:
-        pending = _send_next(kept, function, calls, memory_bytes)
+        pending = _send_next(kept, function, calls)
         while pending is not None:
             key, child, sent = pending
             try:
                 _kind, value = child.receive(sent + seconds, extra_seconds) if child else ('return', None)
             except Exceeded as exceeded:
                 value = exceeded
-            pending = _send_next(kept, function, calls, memory_bytes)
+            pending = _send_next(kept, function, calls)
             yield key, value
     finally:
-        if kept.child is not None:
-            kept.child.end()
+        kept.end()
 
 
-def _send_next(kept: _Kept, function, calls, memory_bytes: int):
+def _send_next(kept: _Kept, function, calls):
     """Send the next call to the kept child: ``(key, child, sent)``, child None for a call not to run; None at the
     end."""
     for key, args in calls:
         if args is None:
             return key, None, 0.0
-        child = kept.child_for(memory_bytes)
+        child = kept.ready_child()
         child.send(function, args)
         return key, child, time.monotonic()
     return None

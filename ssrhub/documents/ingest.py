@@ -170,8 +170,8 @@ def ingest_bytes(
     known = _known(sha256)
     if known:
         return _finished(_unchanged(source, known), finish)
-    try:
-        if read is None:
+    if read is None:
+        try:
             read = read_bounded(
                 data,
                 filename,
@@ -181,10 +181,10 @@ def ingest_bytes(
                 ocr_seconds=settings.SSRHUB_OCR_MAX_SECONDS,
                 on_ocr_progress=on_ocr_progress,
             )
-        if isinstance(read, ExtractionError):
-            raise read
-    except ExtractionError as error:
-        return _finished(_refused(source, error), finish)
+        except ExtractionError as error:
+            read = error
+    if isinstance(read, ExtractionError):
+        return _finished(_refused(source, read), finish)
     try:
         return _store(read, data, filename, source, user, code, missions, symbol, finish)
     except OSError as error:

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from ssrhub.documents.bounded import Exceeded, kept_child, run_bounded, run_bounded_ahead
+from ssrhub.documents.bounded import Exceeded, run_bounded, run_bounded_ahead
 from ssrhub.documents.extract import ExtractionError, LimitError, Limits, extract_bytes
 from ssrhub.documents.reading import read_bounded, read_bytes
 
@@ -152,22 +152,18 @@ def _pid():
     return os.getpid()
 
 
-def test_each_call_has_its_own_child_unless_one_is_kept_and_a_kept_one_is_replaced_past_a_bound():
+def test_each_call_has_its_own_child_unless_run_ahead_where_one_is_replaced_past_a_bound():
     first = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
     assert first != os.getpid() and run_bounded(_pid, seconds=30, memory_bytes=100 * MB) != first
-    with kept_child():
-        first = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
-        assert run_bounded(_pid, seconds=30, memory_bytes=100 * MB) == first
-        with pytest.raises(Exceeded):
-            run_bounded(_spin, seconds=0.5, memory_bytes=100 * MB)
-        second = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
-        assert second != first
-        with pytest.raises(Exceeded):
-            run_bounded(_allocate, 400 * MB, seconds=30, memory_bytes=100 * MB)
-        third = run_bounded(_pid, seconds=30, memory_bytes=100 * MB)
-        assert third not in (first, second)
+    names = ['pid', 'pid', 'spin', 'pid', 'allocate', 'pid']
+    calls = ((number, (name,)) for number, name in enumerate(names))
+    results = [value for _key, value in run_bounded_ahead(_named, calls, seconds=2, memory_bytes=100 * MB)]
+    first, again, spun, second, allocated, third = results
+    assert again == first != os.getpid()
+    assert isinstance(spun, Exceeded) and spun.kind == 'seconds' and second != first
+    assert isinstance(allocated, Exceeded) and allocated.kind == 'memory' and third not in (first, second)
     with pytest.raises(ProcessLookupError):
-        os.kill(third, 0)  # ended with the block
+        os.kill(third, 0)  # ended with the calls
 
 
 def test_reading_in_the_child_gives_the_document_or_the_limit_it_passed():
@@ -198,7 +194,7 @@ def test_calls_run_ahead_in_one_child_in_order_each_with_its_own_outcome():
 
 
 def _named(name):
-    return {'spin': _spin, 'pid': _pid}[name]()
+    return {'spin': _spin, 'pid': _pid, 'allocate': lambda: _allocate(400 * MB)}[name]()
 
 
 def test_a_call_ahead_past_a_bound_ends_its_child_and_the_next_gets_a_new_one():
