@@ -282,7 +282,7 @@ def _vectorizer():
 def _classifier(seed: int):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=4.0, solver='liblinear', random_state=seed, max_iter=1000)
+    return LogisticRegression(C=4.0, solver='liblinear', dual=True, random_state=seed, max_iter=1000)
 
 
 def _folds(groups: list[str], folds: int, seed: int):
@@ -401,6 +401,8 @@ def train(
     if not examples:
         raise TrainingError('No reviewed paragraph and no seed: nothing to train on.')
     started = time.perf_counter()
+    # One order whatever order the decisions were read in, so that the same decisions give the same model.
+    examples = sorted(examples, key=lambda example: (example.group, example.ref, example.text, example.labels))
     vectorizer, classifiers, thresholds, counts, skipped = _fit(
         examples, list(codebook.codes), seed, min_support, calibrate
     )
