@@ -41,7 +41,7 @@ class LearnedProposalFilterSet(SearchFilterSet):
     paragraph = django_filters.NumberFilter(field_name='paragraph_id', label=_('Paragraph'))
     symbol = django_filters.CharFilter(field_name='paragraph__version__document__symbol', label=_('Document symbol'))
     probability_min = django_filters.NumberFilter(
-        field_name='probability', lookup_expr='gte', label=_('Probability at least')
+        field_name='probability', lookup_expr='gte', label=_('Probability at least'), min_value=0, max_value=1
     )
 
     class Meta:

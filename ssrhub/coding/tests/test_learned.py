@@ -82,6 +82,12 @@ def test_document_page_shows_learned_proposals_apart_and_a_reviewer_accepts_one(
     with translation.override('fr'):
         french = client.get(document.get_absolute_url(), HTTP_ACCEPT_LANGUAGE='fr').content.decode()
     assert 'Propositions apprises' in french and f'probabilité {proposal.probability:.2f}'.replace('.', ',') in french
+    listing = client.get('/coding/learned-proposals/', {'symbol': SYMBOL, 'probability_min': '0.5'})
+    assert listing.status_code == 200 and f'{proposal.probability:.2f}' in listing.content.decode()
+    assert (
+        'Enter a number between 0 and 1.'
+        in client.get('/coding/learned-proposals/', {'probability_min': 2}).content.decode()
+    )
     response = client.post(
         f'/paragraphs/{paragraph.pk}/review/',
         {'action': 'add', 'code': proposal.code, 'explicit': 'explicit'},
