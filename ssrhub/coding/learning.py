@@ -282,7 +282,9 @@ def _vectorizer():
 def _classifier(seed: int):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=4.0, solver='liblinear', dual=True, random_state=seed, max_iter=1000)
+    return LogisticRegression(
+        C=4.0, solver='liblinear', dual=True, class_weight='balanced', random_state=seed, max_iter=1000
+    )
 
 
 def _folds(groups: list[str], folds: int, seed: int):
