@@ -6,10 +6,10 @@ in a paragraph marked reviewed). A paragraph marked reviewed decides every code 
 decides only the codes its data set speaks for, so each code is trained on the paragraphs that decide it.
 
 The model: TF-IDF of word 1-2-grams and character 3-5-grams (within words), and one logistic regression per code
-(one-vs-rest, present and absent weighted to balance) with a fixed random seed. A code is trained only with at least ``min_support`` positive paragraphs in
-at least two documents; its probability threshold is chosen on out-of-fold probabilities (grouped by document)
-as the one with the best F0.5 (precision weighs more than recall: a reviewer has to read every proposal), never
-below ``MIN_THRESHOLD``.
+(one-vs-rest, present and absent weighted to balance) with a fixed random seed. A code is trained only with at
+least ``min_support`` positive paragraphs in at least two documents; its probability threshold is chosen on
+out-of-fold probabilities (grouped by document) as the one with the best F0.5 (precision weighs more than recall:
+a reviewer has to read every proposal), never below ``MIN_THRESHOLD``.
 
 The seed (``read_seed``), for a database with no review yet:
 
