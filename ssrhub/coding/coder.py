@@ -35,6 +35,7 @@ __all__ = [
     'CodeHit',
     'Evidence',
     'ParagraphCoding',
+    'code_adopted',
     'code_document',
     'code_paragraph',
     'is_mission_task',
@@ -470,6 +471,28 @@ def is_mission_task(coding: ParagraphCoding, hit: CodeHit) -> bool:
         if clause.start <= position < clause.end:
             return clause.addressee == MISSION
     return coding.effective_addressee == MISSION
+
+
+def code_adopted(text: str, codebook: Codebook, language: str, adopting: str) -> list[CodeHit]:
+    """The mission tasks of a report paragraph that a resolution adopts by reference (``Authorizes ... a police
+    component ... with the mandate described in paragraphs 9 to 18 of document S/1994/89/Add.1``).
+
+    The report paragraph is read as a sub-item of the ``adopting`` paragraph: where it has no Council verb of its
+    own (``The police component would monitor ...``), the adopting paragraph's force and addressee govern it, so
+    its task verbs give the modality as they would in the resolution.
+    """
+    hits, clauses = _code(text, codebook, language, 'operative', _context_of(adopting, language))
+    coding = ParagraphCoding(
+        ref='',
+        kind='operative',
+        force_reading=read_force(text, language),
+        addressee_reading=read_addressee(text, language),
+        hits=hits,
+        effective_force=clauses[0].force,
+        effective_addressee=clauses[0].addressee,
+        clauses=tuple(ClauseReading(c.start, c.end, c.force, c.addressee) for c in clauses),
+    )
+    return [hit for hit in hits if is_mission_task(coding, hit)]
 
 
 def code_document(structured, codebook: Codebook, language: str = 'en') -> list[ParagraphCoding]:

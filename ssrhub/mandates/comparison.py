@@ -5,6 +5,11 @@ the reported side is every code found in the Secretary-General's reports on the 
 because a report describes what was done, not who was asked to do it. Each (paragraph, code) is read on the
 chapter 9 dimensions by :func:`ssrhub.mandates.delivery.classify`, around the code's own evidence span, and
 counted by :func:`ssrhub.mandates.matrix.build_matrix`. Reviewers' rejections and additions apply to both sides.
+
+A resolution that gives its mandate by reference to report paragraphs the database holds (``mandates.adoption``)
+has their tasks on the mandated side, labelled with the citation (``S/RES/898 (1994) op. 2 -> S/1994/89/Add.1
+para. 9``); those report paragraphs then leave the reported side, since they propose a mandate and report nothing
+done.
 """
 
 from dataclasses import dataclass
@@ -12,13 +17,13 @@ from datetime import date
 
 from django.db.models import Q
 
-from ssrhub.coding.by_reference import mandates_by_reference
+from ssrhub.coding.by_reference import citation
 from ssrhub.coding.effective import effective, effective_codes
 from ssrhub.coding.models import CodeAssignment
 from ssrhub.core.symbols import DocType
-from ssrhub.documents.models import Document, Paragraph
-from ssrhub.documents.structure import ParagraphKind
+from ssrhub.documents.models import Paragraph
 
+from .adoption import AdoptedTask, adopted_tasks, references_in
 from .delivery import NOT_CODE_RULES, classify, load_vocabulary
 from .matrix import MANDATED, REPORTED, Matrix, Reference, build_matrix
 from .queries import track_links
@@ -66,12 +71,14 @@ def _code_spans(paragraph_filter: Q) -> dict[tuple[int, str], tuple[int, int]]:
     return spans
 
 
-def _side_references(mission, links, side: str) -> list[Reference]:
+def _side_references(mission, links, side: str, leave_out=frozenset()) -> list[Reference]:
     documents = {link.document_id: link.document for link in links}
     if not documents:
         return []
     paragraph_filter = Q(paragraph__version__document__in=documents, paragraph__version__is_current=True)
-    codes = effective_codes(paragraph_filter, mission_tasks_only=side == MANDATED)
+    codes = [
+        row for row in effective_codes(paragraph_filter, mission_tasks_only=side == MANDATED) if row[0] not in leave_out
+    ]
     paragraphs = {
         pk: (ref, text, document_id)
         for pk, ref, text, document_id in Paragraph.objects.filter(pk__in={row[0] for row in codes}).values_list(
@@ -101,45 +108,63 @@ def _side_references(mission, links, side: str) -> list[Reference]:
     return references
 
 
+def _adopted_references(mission, tasks: list[AdoptedTask]) -> list[Reference]:
+    """The tasks of adopted report paragraphs, mandated by the resolution that adopts them (one per paragraph and
+    code)."""
+    vocabulary = load_vocabulary()
+    kept = {(task.report_paragraph_id, task.code, task.resolution.pk): task for task in tasks}
+    return [
+        Reference.from_delivery(
+            classify(task.text, task.code, task.language, task.span, vocabulary=vocabulary),
+            paragraph_id=task.report_paragraph_id,
+            document=str(task.resolution),
+            paragraph=task.citation,
+            side=MANDATED,
+            explicit=task.explicit,
+            mission=mission.acronym,
+            mission_type=mission.type,
+            year=task.resolution.date.year,
+        )
+        for task in kept.values()
+    ]
+
+
 def mission_references(mission, period: Period = ALL_TIME) -> list[Reference]:
-    """The coded references of ``mission``'s resolutions (mission tasks) and reports (all codes) in ``period``."""
+    """The coded references of ``mission``'s resolutions (mission tasks, with those of the report paragraphs they
+    adopt) and reports (all codes, less the adopted paragraphs) in ``period``."""
     links = [link for link in track_links(mission, doc_types=tuple(SIDE_OF_TYPE)) if period.holds(link.document.date)]
-    references = []
-    for doc_type, side in SIDE_OF_TYPE.items():
-        references += _side_references(mission, [link for link in links if link.document.doc_type == doc_type], side)
-    return references
+    resolutions = [link for link in links if link.document.doc_type == DocType.RESOLUTION]
+    reports = [link for link in links if link.document.doc_type == DocType.SG_REPORT]
+    adopted = adopted_tasks(references_in([link.document for link in resolutions]))
+    return (
+        _side_references(mission, resolutions, MANDATED)
+        + _adopted_references(mission, adopted)
+        + _side_references(mission, reports, REPORTED, leave_out={task.report_paragraph_id for task in adopted})
+    )
 
 
 def mission_by_reference(mission, period: Period = ALL_TIME) -> list[dict]:
     """The paragraphs of the track's resolutions in ``period`` that mandate by reference to a report, each with
-    the reports it points to and whether each is in the database; ``complete`` is False when a report is missing
-    or not identified, and the tasks it holds are then missing from the mandated side.
+    the reports it points to, whether each is in the database, and the report paragraphs it cites;
+    ``complete`` is True when the reference is followed (``mandates.adoption``): its reports are stored and it
+    cites their paragraphs. Otherwise the tasks it holds are missing from the mandated side.
     """
-    links = [link for link in track_links(mission) if period.holds(link.document.date)]
-    by_document = {link.document_id: ([], []) for link in links}
-    kinds = (ParagraphKind.OPERATIVE, ParagraphKind.PREAMBULAR)
-    rows = Paragraph.objects.filter(
-        version__document__in=by_document, version__is_current=True, parent_ref='', kind__in=kinds
-    ).values_list('version__document_id', 'kind', 'ref', 'text')
-    for document_id, kind, ref, text in rows:
-        operative, preamble = by_document[document_id]
-        if kind == ParagraphKind.OPERATIVE:
-            operative.append((ref, text))
-        else:
-            preamble.append(text)
-    found = [(link.document, item) for link in links for item in mandates_by_reference(*by_document[link.document_id])]
-    cited = {symbol for _document, item in found for symbol in item.reports}
-    stored = set(Document.objects.filter(symbol__in=cited).values_list('symbol', flat=True))
+    documents = [link.document for link in track_links(mission) if period.holds(link.document.date)]
+    references = references_in(documents)
     return [
         {
             'symbol': str(document),
             'url': document.get_absolute_url(),
             'paragraph': item.paragraph,
-            'reports': [{'symbol': symbol, 'stored': symbol in stored} for symbol in item.reports],
+            'reports': [{'symbol': symbol, 'stored': symbol in references.stored} for symbol in item.reports],
+            'report_paragraphs': list(item.report_paragraphs),
+            'citations': [
+                citation(str(document), item.paragraph, symbol, item.report_paragraphs) for symbol in item.reports
+            ],
             'from_preamble': item.from_preamble,
-            'complete': bool(item.reports) and all(symbol in stored for symbol in item.reports),
+            'complete': references.followed(item),
         }
-        for document, item in found
+        for document, item in references.found
     ]
 
 

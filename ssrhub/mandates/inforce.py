@@ -9,7 +9,9 @@ in it. A task stays in force, citing the last resolution that mandated it, until
 * a resolution establishes the mission anew or terminates it (everything before lapses), or
 * the mission closes (its end date).
 
-Citations follow PEMA's form: ``Mandated in previous resolution in S/RES/797 paragraph(s) 2c``.
+Citations follow PEMA's form: ``Mandated in previous resolution in S/RES/797 paragraph(s) 2c``. A task a
+resolution gives by reference to a report (``mandates.adoption``) cites the adopting paragraph and the report's,
+as PEMA does: ``... in S/RES/898 paragraph(s) 2, 9 (S/1994/89/Add.1)``.
 """
 
 import re
@@ -33,11 +35,14 @@ RESETTING = {'establishes', 'terminates'}
 
 @dataclass(frozen=True)
 class TaskRef:
-    """One task (code x modality) coded in one paragraph (``ref`` as printed: ``2 (c)``)."""
+    """One task (code x modality) coded in one paragraph (``ref`` as printed: ``2 (c)``), or in the paragraph
+    ``report_ref`` of the report ``report`` that paragraph ``ref`` adopts as the mandate."""
 
     code: str
     modality: str
     ref: str
+    report: str = ''
+    report_ref: str = ''
 
 
 @dataclass(frozen=True)
@@ -64,12 +69,14 @@ class InForce:
     refs: tuple[str, ...]
     since: date
     current: bool  # mandated by the resolution the mandate is read at
+    report_refs: tuple[tuple[str, str], ...] = ()  # (report paragraph, report symbol) adopted as the mandate
 
     @property
     def citation(self) -> str:
         which = 'current' if self.current else 'previous'
-        refs = ', '.join(pema_ref(ref) for ref in self.refs)
-        return f'Mandated in {which} resolution in {short_symbol(self.symbol)} paragraph(s) {refs}'
+        refs = [pema_ref(ref) for ref in self.refs]
+        refs += [f'{pema_ref(ref)} ({report})' for ref, report in self.report_refs]
+        return f'Mandated in {which} resolution in {short_symbol(self.symbol)} paragraph(s) {", ".join(refs)}'
 
     def as_dict(self) -> dict:
         return {
@@ -77,6 +84,7 @@ class InForce:
             'modality': self.modality,
             'symbol': self.symbol,
             'paragraphs': list(self.refs),
+            'report_paragraphs': [{'report': report, 'paragraph': ref} for ref, report in self.report_refs],
             'since': self.since.isoformat(),
             'current': self.current,
             'citation': self.citation,
@@ -109,13 +117,15 @@ def mandate_history(acts: Iterable[MandateAct], closes: date | None = None) -> I
         if act.relation in RESETTING or (closes and act.date > closes):
             state = {}
         if act.relation != 'terminates' and not (closes and act.date > closes):
-            refs: dict[tuple[str, str], list[str]] = {}
+            refs: dict[tuple[str, str], dict] = {}
+            reports: dict[tuple[str, str], dict] = {}
             for task in act.tasks:
-                refs.setdefault((task.code, task.modality), [])
-                if task.ref not in refs[(task.code, task.modality)]:
-                    refs[(task.code, task.modality)].append(task.ref)
+                refs.setdefault((task.code, task.modality), {})[task.ref] = None
+                if task.report:
+                    reports.setdefault((task.code, task.modality), {})[(task.report_ref, task.report)] = None
             for (code, modality), task_refs in refs.items():
-                state[(code, modality)] = InForce(code, modality, act.symbol, tuple(task_refs), act.date, True)
+                adopted = tuple(reports.get((code, modality), ()))
+                state[(code, modality)] = InForce(code, modality, act.symbol, tuple(task_refs), act.date, True, adopted)
         in_force = [task if task.symbol == act.symbol else replace(task, current=False) for task in state.values()]
         yield act, sorted(in_force, key=lambda task: (task.code, task.modality))
 

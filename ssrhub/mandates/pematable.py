@@ -49,7 +49,11 @@ def pema_row(mission: str, act: MandateAct, in_force: list[InForce], task_of: di
             if held is None or _ranks_before(task, held):
                 cells[column] = task
             elif held.symbol == task.symbol:
-                cells[column] = replace(held, refs=tuple(dict.fromkeys(held.refs + task.refs)))
+                cells[column] = replace(
+                    held,
+                    refs=tuple(dict.fromkeys(held.refs + task.refs)),
+                    report_refs=tuple(dict.fromkeys(held.report_refs + task.report_refs)),
+                )
     return {
         'Signature': short_symbol(act.symbol),
         'NamePKO': mission,

@@ -11,6 +11,7 @@ from ssrhub.core.symbols import DocType
 from ssrhub.documents.linking import Relation
 from ssrhub.documents.models import ON_TRACK, MissionLink, Paragraph
 
+from .adoption import adopted_tasks, references_in
 from .carry import CarryParagraph, carried_share, find_carry, formulaic_chains
 from .inforce import MandateAct, TaskRef, mandate_history, short_symbol, symbol_number
 from .pematable import pema_row
@@ -37,7 +38,8 @@ def track_links(mission, doc_types=(DocType.RESOLUTION,)):
 
 
 def mission_acts(mission) -> list[MandateAct]:
-    """The resolutions on ``mission``'s track with the mission tasks coded in their current text."""
+    """The resolutions on ``mission``'s track with the mission tasks coded in their current text, and in the report
+    paragraphs they adopt as the mandate (``mandates.adoption``)."""
     links = track_links(mission)
     by_document = {link.document_id: link for link in links}
     paragraph_filter = Q(paragraph__version__document__in=by_document, paragraph__version__is_current=True)
@@ -52,6 +54,10 @@ def mission_acts(mission) -> list[MandateAct]:
         if modality:
             ref, document_id = paragraphs[paragraph_id]
             tasks[document_id].append(TaskRef(code, modality, ref))
+    for task in adopted_tasks(references_in([link.document for link in links])):
+        tasks[task.resolution.pk].append(
+            TaskRef(task.code, task.modality, task.paragraph, task.report, task.report_ref)
+        )
     return [
         MandateAct(
             symbol=link.document.symbol or link.document.key,

@@ -6,11 +6,13 @@ on ONUMOZ dated 1994-04-07.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
+from ssrhub.documents.ingest import ingest_path
 from ssrhub.framework.models import Mission
 
 from .language import switch_language
@@ -20,6 +22,14 @@ pytestmark = pytest.mark.browser
 TRACK = '/mandates/missions/ONUMOZ/'
 MATRIX = '/mandates/missions/ONUMOZ/matrix/'
 REPORT_TITLE = 'Report of the Secretary-General on the United Nations Operation in Mozambique'
+BY_REFERENCE_FIXTURE = (
+    Path(__file__).resolve().parents[2]
+    / 'ssrhub'
+    / 'mandates'
+    / 'tests'
+    / 'data'
+    / 'onumoz_police_addendum_fixture_EN.txt'
+)
 
 
 def test_mission_track_timeline_in_force_and_carry_forward(page, log_in, screenshot, axe_violations):
@@ -351,3 +361,25 @@ def test_trend_charts_count_in_whole_numbers_and_keep_every_series_visible(page,
     assert not problems, problems
     charts.first.scroll_into_view_if_needed()
     screenshot(page, f'mandates-trends-first-chart-{language}', clip=charts.first.bounding_box())
+
+
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_a_mandate_given_by_reference_is_followed_into_the_stored_report(page, log_in, screenshot, language):
+    # The report is the fixture the mandates tests wrote (labelled in its text as not a UN document).
+    assert ingest_path(BY_REFERENCE_FIXTURE).status == 'created'
+    log_in(page, 'analyst')
+    switch_language(page, language)
+    page.goto(TRACK + '?date=1994-06-30')
+    police = page.locator('#in-force-table tbody tr', has_text='9 (S/1994/89/Add.1)')
+    expect(police).to_have_count(1)
+    expect(police).to_contain_text('component.police')
+    expect(page.locator('#by-reference')).not_to_contain_text('S/RES/898 (1994)')
+    police.get_by_role('link', name='S/RES/898 (1994)').click()
+    page.wait_for_url(re.compile(r'/documents/\d+/$'))
+    panel = page.locator('#given-by-reference')
+    expect(panel).to_contain_text('S/RES/898 (1994) op. 2 -> S/1994/89/Add.1 paras. 9-18')
+    expect(panel.locator('.badge')).to_have_text(_translated(language, 'followed'))
+    screenshot(page, f'mandates-given-by-reference-{language}')
+    panel.get_by_role('link', name='S/1994/89/Add.1').click()
+    page.wait_for_url(re.compile(r'/documents/\d+/$'))
+    expect(page.locator('#given-by-reference')).to_contain_text('S/RES/898 (1994)')

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ssrhub.coding.codebook import load_codebook
-from ssrhub.coding.coder import CodeHit, Evidence, code_document, code_paragraph, is_mission_task
+from ssrhub.coding.coder import CodeHit, Evidence, code_adopted, code_document, code_paragraph, is_mission_task
 from ssrhub.documents.structure import segment
 
 DATA = Path(__file__).resolve().parents[3] / 'tests' / 'data' / 'unsc-resolutions-1946-1994'
@@ -284,3 +284,15 @@ def test_a_task_others_are_asked_to_take_up_with_the_mission_is_the_missions(cod
     assert _modalities(code_paragraph(text, codebook), 'related.disarmament-demobilisation') == {'encourage'}
     text = 'Demande à toutes les parties de coopérer pleinement avec la MINUSCA au désarmement des combattants;'
     assert _modalities(code_paragraph(text, codebook, 'fr'), 'related.disarmament-demobilisation') == {'assist'}
+
+
+def test_a_report_paragraph_adopted_by_reference_is_read_under_the_adopting_paragraph(codebook):
+    adopting = (
+        'Authorizes the establishment of a United Nations police component of up to 1,144 personnel as an integral '
+        'part of ONUMOZ with the mandate and deployment described in paragraphs 9 to 18 of document S/1994/89/Add.1;'
+    )
+    text = 'It would provide technical support to the National Police Affairs Commission and monitor the police.'
+    adopted = {(hit.code, hit.modality) for hit in code_adopted(text, codebook, 'en', adopting)}
+    assert adopted == {('component.police', 'assist'), ('component.police', 'monitor')}
+    # Adopted by a paragraph that only welcomes the report, it is no mandate.
+    assert code_adopted(text, codebook, 'en', 'Welcomes the report of the Secretary-General of 28 January 1994;') == []

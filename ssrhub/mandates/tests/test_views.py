@@ -213,7 +213,9 @@ def test_schema_lists_the_mandate_endpoints(viewer):
     ('url', 'most'),
     [
         ('/mandates/', 7),
-        (TRACK, 16),  # the by-reference notice reads the paragraphs and the reports stored; the menu, the workspaces
+        # The by-reference notice and the tasks in force each read the paragraphs and the reports stored; the menu,
+        # the workspaces.
+        (TRACK, 18),
         (f'{TRACK}timeline.json', 8),
         (f'{TRACK}in-force.json', 10),
         ('/api/mandates/missions/UNTAC/links/', 8),
