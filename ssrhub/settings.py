@@ -238,6 +238,10 @@ SSRHUB_INGEST_MAX_UNPACKED_MB = env.int('SSRHUB_INGEST_MAX_UNPACKED_MB', default
 SSRHUB_OCR_MAX_SECONDS = env.int('SSRHUB_OCR_MAX_SECONDS', default=600)
 SSRHUB_OCR_LANGUAGES = env.str('SSRHUB_OCR_LANGUAGES', default='eng+fra')
 SSRHUB_OCR_MIN_CONFIDENCE = env.float('SSRHUB_OCR_MIN_CONFIDENCE', default=60.0)
+# Learning from review (docs/document-intelligence.md, "Learning from review"): the model file `ssrhub coding train`
+# writes and `ssrhub coding propose` reads, and the shared data folder its seed is read from.
+SSRHUB_LEARNED_MODEL = env.path('SSRHUB_LEARNED_MODEL', default=VAR_DIR / 'models' / 'coding-learned.joblib')
+SSRHUB_SHARED_DATA = env.path('SSRHUB_SHARED_DATA', default=BASE_DIR.parent / 'shared' / 'data')
 
 # Section: REST API
 

@@ -1,9 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CodeAssignment, MachineReading, ParagraphReview
+from .models import CodeAssignment, LearnedProposal, MachineReading, ParagraphReview
 
-__all__ = ['CodeAssignmentAdmin', 'MachineReadingAdmin', 'ParagraphReviewAdmin', 'ReadOnlyAdminMixin']
+__all__ = [
+    'CodeAssignmentAdmin',
+    'LearnedProposalAdmin',
+    'MachineReadingAdmin',
+    'ParagraphReviewAdmin',
+    'ReadOnlyAdminMixin',
+]
 
 
 class ReadOnlyAdminMixin:
@@ -41,3 +47,11 @@ class ParagraphReviewAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ('paragraph', 'reviewer', 'created')
     search_fields = ('paragraph__version__document__symbol', 'reviewer__username')
     list_select_related = ('paragraph__version__document', 'reviewer')
+
+
+@admin.register(LearnedProposal)
+class LearnedProposalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ('paragraph', 'code', 'probability', 'model_version', 'codebook_version', 'created')
+    list_filter = ('model_version', 'codebook_version')
+    search_fields = ('code', 'paragraph__version__document__symbol')
+    list_select_related = ('paragraph__version__document',)

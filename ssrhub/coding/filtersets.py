@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from ssrhub.core.filtersets import SearchFilterSet
 
 from .effective import effective
-from .models import CodeAssignment, ForceChoices, ParagraphReview
+from .models import CodeAssignment, ForceChoices, LearnedProposal, ParagraphReview
 
-__all__ = ['PARAGRAPH_FILTERS', 'CodeAssignmentFilterSet', 'ParagraphReviewFilterSet']
+__all__ = ['PARAGRAPH_FILTERS', 'CodeAssignmentFilterSet', 'LearnedProposalFilterSet', 'ParagraphReviewFilterSet']
 
 
 class CodeAssignmentFilterSet(SearchFilterSet):
@@ -33,6 +33,20 @@ class ParagraphReviewFilterSet(SearchFilterSet):
     class Meta:
         model = ParagraphReview
         fields = []
+
+
+class LearnedProposalFilterSet(SearchFilterSet):
+    search_fields = ('code', 'paragraph__version__document__symbol')
+    code = django_filters.CharFilter(lookup_expr='startswith', label=_('Code (e.g. component.police)'))
+    paragraph = django_filters.NumberFilter(field_name='paragraph_id', label=_('Paragraph'))
+    symbol = django_filters.CharFilter(field_name='paragraph__version__document__symbol', label=_('Document symbol'))
+    probability_min = django_filters.NumberFilter(
+        field_name='probability', lookup_expr='gte', label=_('Probability at least'), min_value=0, max_value=1
+    )
+
+    class Meta:
+        model = LearnedProposal
+        fields = ['model_version', 'codebook_version']
 
 
 def _filter_code(queryset, name, value):

@@ -9,7 +9,7 @@ from ssrhub.core.models import ChangeLoggedModel, RestrictedModel
 
 from .force import Addressee, Force
 
-__all__ = ['CodeAssignment', 'MachineReading', 'ParagraphReview', 'SourceChoices']
+__all__ = ['CodeAssignment', 'LearnedProposal', 'MachineReading', 'ParagraphReview', 'SourceChoices']
 
 ADDRESSEE_LABELS = {
     Addressee.MISSION_OR_SG: _('mission or Secretary-General'),
@@ -157,3 +157,52 @@ class ParagraphReview(ChangeLoggedModel):
 
     def __str__(self):
         return f'{self.paragraph} reviewed by {self.reviewer}'
+
+
+class LearnedProposal(RestrictedModel):
+    """A code the model learned from reviewers' decisions proposes for a paragraph, with its probability.
+
+    Kept apart from the rule-based codes: a proposal is never in force until a reviewer accepts it, which adds it as
+    the reviewer's own code (``review.record_decision``). Like a machine reading it is the machine's output, written
+    again at each ``ssrhub coding propose``, so it keeps no change history.
+    """
+
+    paragraph = models.ForeignKey(
+        to='documents.Paragraph',
+        on_delete=models.CASCADE,
+        related_name='learned_proposals',
+        verbose_name=_('paragraph'),
+    )
+    code = models.CharField(verbose_name=_('code'), max_length=80)
+    probability = models.FloatField(verbose_name=_('probability'))
+    model_version = models.CharField(
+        verbose_name=_('model version'),
+        max_length=40,
+        help_text=_('The data version (hash of the training decisions) and random seed of the model.'),
+    )
+    data_version = models.CharField(verbose_name=_('data version'), max_length=64)
+    codebook_version = models.CharField(verbose_name=_('codebook version'), max_length=20)
+    created = models.DateTimeField(verbose_name=_('created'), auto_now_add=True)
+
+    access_kind = 'analysis'
+
+    class Meta:
+        ordering = ['paragraph', '-probability', 'code']
+        verbose_name = _('learned proposal')
+        verbose_name_plural = _('learned proposals')
+        constraints = [
+            models.UniqueConstraint(
+                fields=['paragraph', 'code', 'model_version'],
+                name='%(app_label)s_%(class)s_unique_paragraph_code_model',
+                violation_error_message=_('This model already proposed this code for this paragraph.'),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(probability__gte=0, probability__lte=1),
+                name='%(app_label)s_%(class)s_probability_range',
+                violation_error_message=_('A probability lies between 0 and 1.'),
+            ),
+        ]
+        indexes = [models.Index(fields=['code'])]
+
+    def __str__(self):
+        return f'{self.paragraph} {self.code} (learned, {self.probability:.2f})'

@@ -13,14 +13,16 @@ from .chips import build_chips
 from .codebook import load_codebook
 from .effective import effective_codes
 from .filtersets import PARAGRAPH_FILTERS
-from .models import CodeAssignment, MachineReading, ParagraphReview, SourceChoices
+from .learned import attach_proposals
+from .models import CodeAssignment, LearnedProposal, MachineReading, ParagraphReview, SourceChoices
 from .progress import annotate_progress
 
 __all__ = ['CODES_PANEL', 'PROGRESS_PANEL', 'attach_codes', 'load_codes']
 
 
 def load_codes(queryset):
-    """Paragraphs with their machine readings, codes (machine and human) and reviews prefetched in three queries."""
+    """Paragraphs with their machine readings, codes (machine and human), reviews and learned proposals prefetched in
+    four queries."""
     return queryset.prefetch_related(
         Prefetch('readings', queryset=MachineReading.objects.order_by('-codebook_version'), to_attr='reading_list'),
         Prefetch(
@@ -33,13 +35,15 @@ def load_codes(queryset):
             queryset=ParagraphReview.objects.select_related('reviewer').order_by('created'),
             to_attr='review_list',
         ),
+        Prefetch('learned_proposals', queryset=LearnedProposal.objects.all(), to_attr='learned_list'),
     )
 
 
 def attach_codes(paragraphs):
     """Set ``reading`` (the latest machine reading), ``machine_codes`` (of that reading's codebook
-    version), ``human_codes`` (every reviewer's decisions) and ``chips`` (one per code, the implicit components
-    of a generic mention grouped) on paragraphs loaded with :func:`load_codes`."""
+    version), ``human_codes`` (every reviewer's decisions), ``chips`` (one per code, the implicit components
+    of a generic mention grouped) and ``learned`` (the learned proposals still open, ``learned.attach_proposals``)
+    on paragraphs loaded with :func:`load_codes`."""
     expands_to = {code: spec.expands_to for code, spec in load_codebook().codes.items() if spec.expands_to}
     for paragraph in paragraphs:
         paragraph.reading = paragraph.reading_list[0] if paragraph.reading_list else None
@@ -49,6 +53,7 @@ def attach_codes(paragraphs):
         ]
         paragraph.human_codes = [c for c in paragraph.code_list if c.source == SourceChoices.HUMAN]
         paragraph.chips = build_chips(paragraph.machine_codes, paragraph.human_codes, expands_to)
+    attach_proposals(paragraphs)
     return paragraphs
 
 
@@ -142,7 +147,7 @@ CODES_PANEL = ParagraphPanel(
     filters=PARAGRAPH_FILTERS,
     api_fields=_api_fields,
     export=_export,
-    sources=(MachineReading, CodeAssignment, ParagraphReview),
+    sources=(MachineReading, CodeAssignment, ParagraphReview, LearnedProposal),
 )
 
 

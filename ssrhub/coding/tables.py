@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from ssrhub.core.tables import BaseTable
 from ssrhub.documents.models import Document
 
-from .models import CodeAssignment, ParagraphReview
+from .models import CodeAssignment, LearnedProposal, ParagraphReview
 
-__all__ = ['CodeAssignmentTable', 'ParagraphReviewTable', 'ReviewQueueTable']
+__all__ = ['CodeAssignmentTable', 'LearnedProposalTable', 'ParagraphReviewTable', 'ReviewQueueTable']
 
 
 class ParagraphColumnsMixin(tables.Table):
@@ -28,6 +28,18 @@ class CodeAssignmentTable(ParagraphColumnsMixin, BaseTable):
     class Meta(BaseTable.Meta):
         model = CodeAssignment
         fields = ('document', 'ref', 'code', 'modality', 'source', 'coder', 'present', 'codebook_version')
+
+
+class LearnedProposalTable(ParagraphColumnsMixin, BaseTable):
+    probability = tables.Column(verbose_name=_('probability'), attrs={'td': {'class': 'text-end'}})
+    created = tables.DateTimeColumn(format='Y-m-d H:i')
+
+    class Meta(BaseTable.Meta):
+        model = LearnedProposal
+        fields = ('document', 'ref', 'code', 'probability', 'model_version', 'codebook_version', 'created')
+
+    def render_probability(self, value):
+        return f'{value:.2f}'
 
 
 class ParagraphReviewTable(ParagraphColumnsMixin, BaseTable):

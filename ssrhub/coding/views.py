@@ -16,16 +16,17 @@ from ssrhub.documents.panels import attach, load_paragraphs, panel_context, para
 
 from .agreement import AGREEMENT_COLUMNS, MIN_CODERS, MIN_UNITS, agreement_rows
 from .codebook import load_codebook
-from .filtersets import CodeAssignmentFilterSet, ParagraphReviewFilterSet
+from .filtersets import CodeAssignmentFilterSet, LearnedProposalFilterSet, ParagraphReviewFilterSet
 from .forms import ParagraphReviewForm
-from .models import CodeAssignment, ParagraphReview
+from .models import CodeAssignment, LearnedProposal, ParagraphReview
 from .progress import annotate_progress, review_queue
 from .review import judgements
-from .tables import CodeAssignmentTable, ParagraphReviewTable, ReviewQueueTable
+from .tables import CodeAssignmentTable, LearnedProposalTable, ParagraphReviewTable, ReviewQueueTable
 
 __all__ = [
     'AgreementView',
     'CodeAssignmentListView',
+    'LearnedProposalListView',
     'ParagraphReviewListView',
     'ParagraphReviewView',
     'ReviewQueueView',
@@ -36,6 +37,12 @@ class CodeAssignmentListView(LoginRequiredMixin, ObjectListView):
     queryset = CodeAssignment.objects.select_related('paragraph__version__document', 'coder')
     filterset = CodeAssignmentFilterSet
     table = CodeAssignmentTable
+
+
+class LearnedProposalListView(LoginRequiredMixin, ObjectListView):
+    queryset = LearnedProposal.objects.select_related('paragraph__version__document')
+    filterset = LearnedProposalFilterSet
+    table = LearnedProposalTable
 
 
 class ParagraphReviewListView(LoginRequiredMixin, ObjectListView):

@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ssrhub.coding.models import CodeAssignment, ParagraphReview
+from ssrhub.coding.models import CodeAssignment, LearnedProposal, ParagraphReview
 from ssrhub.coordination.forms.activities import PARTS as ACTIVITY_PARTS
 from ssrhub.coordination.forms.activities import ActivityForm, OrganisationForm
 from ssrhub.coordination.forms.fora import DecisionForm, ForumForm, ForumMemberForm, MeetingForm
@@ -1830,6 +1830,17 @@ ENTRIES = [
         pages=(Endpoint('coding:paragraph_review_list', 'list'),),
         api=api('coding', 'paragraphreview'),
         reader=Role.ANALYST,
+    ),
+    AccessEntry(
+        model=LearnedProposal,
+        record=lambda: LearnedProposal.objects.get_or_create(
+            paragraph=paragraph(),
+            code='component.police',
+            model_version='access-suite',
+            defaults={'probability': 0.9, 'data_version': '0' * 64, 'codebook_version': 'access-suite'},
+        )[0],
+        pages=(Endpoint('coding:learned_proposal_list', 'list', query='symbol=' + SYMBOL),),
+        api=api('coding', 'learnedproposal'),
     ),
     # Section: finance
     AccessEntry(

@@ -1,8 +1,8 @@
 from rest_framework import serializers
 
-from ssrhub.coding.models import CodeAssignment, ParagraphReview
+from ssrhub.coding.models import CodeAssignment, LearnedProposal, ParagraphReview
 
-__all__ = ['CodeAssignmentSerializer', 'ParagraphReviewSerializer']
+__all__ = ['CodeAssignmentSerializer', 'LearnedProposalSerializer', 'ParagraphReviewSerializer']
 
 
 class CodeAssignmentSerializer(serializers.ModelSerializer):
@@ -34,6 +34,30 @@ class CodeAssignmentSerializer(serializers.ModelSerializer):
             'evidence',
             'note',
             'last_updated',
+        ]
+
+
+class LearnedProposalSerializer(serializers.ModelSerializer):
+    """A code the learned model proposes for a paragraph, with its probability (not a code in force)."""
+
+    document = serializers.IntegerField(source='paragraph.version.document_id', read_only=True)
+    symbol = serializers.CharField(source='paragraph.version.document.symbol', read_only=True)
+    ref = serializers.CharField(source='paragraph.ref', read_only=True)
+
+    class Meta:
+        model = LearnedProposal
+        fields = [
+            'id',
+            'paragraph',
+            'document',
+            'symbol',
+            'ref',
+            'code',
+            'probability',
+            'model_version',
+            'data_version',
+            'codebook_version',
+            'created',
         ]
 
 

@@ -69,6 +69,7 @@ PAGES = {
     'documents:ingest_jobs': {},
     'coding:agreement': {},
     'coding:code_assignment_list': {},
+    'coding:learned_proposal_list': {},
     'coding:paragraph_review_list': {},
     'coding:review_queue': {},
     'mandates:index': {},
