@@ -65,8 +65,8 @@ def raw():
 
 
 def test_shipped_codebook_is_valid_and_latest(codebook):
-    assert codebook.version == available_versions()[-1] == '2026.2'
-    assert available_versions() == ['2026.1', '2026.2']
+    assert codebook.version == available_versions()[-1] == '2026.3'
+    assert available_versions() == ['2026.1', '2026.2', '2026.3']
     assert set(REQUIRED_CODES) <= set(codebook.codes)
     assert list(codebook.modalities) == ['monitor', 'assist', 'security', 'encourage']
     assert codebook.pema_modalities == {
@@ -114,8 +114,8 @@ def test_generic_ssr_expands_to_components(codebook):
 
 def test_as_dict_is_json_ready(codebook):
     data = json.loads(json.dumps(codebook.as_dict()))
-    assert data['version'] == '2026.2'
-    assert data['released'] == '2026-11-29'
+    assert data['version'] == '2026.3'
+    assert data['released'] == '2026-12-07'
     police = next(code for code in data['codes'] if code['code'] == 'component.police')
     assert police['pema'] == ['policereform'] and police['patterns']['fr']
     assert data['pema_crosswalk']['bordercontrol'] == ['component.border-management']
@@ -251,7 +251,7 @@ def test_broken_copy_gives_a_clear_error(tmp_path, raw, case):
 
 def test_unchanged_copy_is_valid(tmp_path, raw):
     path = _write(tmp_path, raw)
-    assert read_codebook(path).version == '2026.2'
+    assert read_codebook(path).version == '2026.3'
     assert load_codebook(directory=tmp_path).codes.keys() == load_codebook().codes.keys()
 
 

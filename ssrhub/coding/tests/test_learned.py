@@ -119,7 +119,7 @@ def test_a_model_of_another_codebook_is_refused_and_nothing_is_written(trained, 
     model.header['codebook_version'] = '2026.1'
     other = learning.save_model(model, tmp_path / 'old.joblib')
     before = LearnedProposal.objects.count()
-    with pytest.raises(CommandError, match='trained on codebook 2026.1, the codebook in use is 2026.2'):
+    with pytest.raises(CommandError, match='trained on codebook 2026.1, the codebook in use is 2026.3'):
         _call('propose', 'all', '--model', str(other))
     assert LearnedProposal.objects.count() == before
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ssrhub.coding.codebook import load_codebook
 from ssrhub.coding.models import CodeAssignment, SourceChoices
 from ssrhub.coding.pema import parse_cell
 from ssrhub.core.roles import Role
@@ -106,7 +107,7 @@ def test_a_reviewer_rejection_on_the_report_paragraph_applies(onumoz, make_user)
     reviewer = make_user('reviewer', Role.ANALYST)
     CodeAssignment.objects.create(
         paragraph=paragraph, code='component.police', source=SourceChoices.HUMAN, coder=reviewer, present=False,
-        codebook_version='2026.2',
+        codebook_version=load_codebook().version,
     )  # fmt: skip
     labels = {ref.paragraph for ref in _mandated_police(onumoz)}
     assert 'S/RES/898 (1994) op. 2 -> S/1994/89/Add.1 para. 11' not in labels
