@@ -8,11 +8,15 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from playwright.sync_api import expect
 
 from ssrhub.core.testing.rows import insert_rows, stored_rows
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / 'test-artifacts'
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
+# A page that saves a form and redirects can take over Playwright's 5 s default on two cores busy with the other
+# test worker (seen once in the framework editor's test); a failing expectation still fails, only later.
+expect.set_options(timeout=10_000)
 CHROMIUM_FLAGS = [
     '--no-sandbox',
     '--disable-gpu',
