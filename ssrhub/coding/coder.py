@@ -36,6 +36,7 @@ __all__ = [
     'Evidence',
     'ParagraphCoding',
     'code_adopted',
+    'code_span',
     'code_document',
     'code_paragraph',
     'is_mission_task',
@@ -447,7 +448,8 @@ def _code(text: str, codebook: Codebook, language: str, kind: str, context: _Con
     return tuple(hits), clauses
 
 
-def _code_span(hit: CodeHit) -> Evidence | None:
+def code_span(hit: CodeHit) -> Evidence | None:
+    """The evidence of the code's own words (not its verb, force or addressee), None when there is none."""
     for evidence in hit.evidence:
         if not evidence.rule.startswith(('modality.', 'force:', 'addressee:')):
             return evidence
@@ -465,7 +467,7 @@ def is_mission_task(coding: ParagraphCoding, hit: CodeHit) -> bool:
         return False
     if any(evidence.rule == COOPERATION_RULE for evidence in hit.evidence):
         return True
-    span = _code_span(hit)
+    span = code_span(hit)
     position = span.start if span else 0
     for clause in coding.clauses:
         if clause.start <= position < clause.end:

@@ -40,7 +40,7 @@ from ssrhub.documents.structure import segment
 
 from .codebook import Codebook
 from .coder import code_document, code_paragraph
-from .pema import find_text, read_labels
+from .pema import Score, find_text, read_labels
 
 __all__ = [
     'DEFAULT_SEED',
@@ -481,29 +481,6 @@ def load_model(path: Path, codebook_version: str | None = None) -> LearnedModel:
 
 
 # Section: cross-validation
-
-
-@dataclass(frozen=True)
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: 'Score') -> 'Score':
-        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
 
 def _score(truth: bool, predicted: bool) -> Score:

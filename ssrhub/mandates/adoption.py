@@ -22,14 +22,12 @@ from django.db.models import Q
 
 from ssrhub.coding.by_reference import ByReference, citation, mandates_by_reference
 from ssrhub.coding.codebook import load_codebook
-from ssrhub.coding.coder import code_adopted
+from ssrhub.coding.coder import code_adopted, code_span
 from ssrhub.coding.effective import effective
 from ssrhub.coding.models import SourceChoices
 from ssrhub.core.symbols import DocType
 from ssrhub.documents.models import Document, Paragraph
 from ssrhub.documents.structure import ParagraphKind
-
-from .delivery import NOT_CODE_RULES
 
 __all__ = ['AdoptedTask', 'References', 'adopted_tasks', 'document_references', 'references_in']
 
@@ -125,7 +123,8 @@ def adopted_tasks(references: References) -> list[AdoptedTask]:
                 continue
             read = defaultdict(list)
             for hit in code_adopted(text, codebook, report.language, adopting):
-                read[hit.code].append((hit.modality, hit.explicit, _code_span(hit)))
+                span = code_span(hit)
+                read[hit.code].append((hit.modality, hit.explicit, (span.start, span.end) if span else None))
             for code, given in kept[pk].items():
                 for modality, explicit, span in read[code] or ([(given, True, None)] if given else []):
                     tasks.append(
@@ -135,13 +134,6 @@ def adopted_tasks(references: References) -> list[AdoptedTask]:
                         )
                     )  # fmt: skip
     return tasks
-
-
-def _code_span(hit) -> tuple[int, int] | None:
-    for evidence in hit.evidence:
-        if not evidence.rule.startswith(NOT_CODE_RULES):
-            return evidence.start, evidence.end
-    return None
 
 
 def _cited(ref: str, cited: tuple[str, ...]) -> bool:
