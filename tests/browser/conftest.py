@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import threading
 from base64 import b32decode
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import expect
+from pytest_django.live_server_helper import LiveServer
 
 from ssrhub.core.testing.rows import insert_rows, stored_rows
 
@@ -45,6 +47,40 @@ def browser():
         browser.close()
 
 
+# The live server's request threads and the test's own thread share one connection to the in-memory SQLite test
+# database (Django passes it to the server), and two transactions on one connection corrupt each other: a page's
+# requests after a form save, or a closed page's last request beside the next test's set-up, once made a save vanish
+# or a page answer 500. Requests therefore run one at a time, and the set-up waits for the last one.
+ONE_AT_A_TIME = threading.Lock()
+
+
+class OneRequestAtATime:
+    """WSGI wrapper: the application runs, and its response is read and closed, under ONE_AT_A_TIME."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        with ONE_AT_A_TIME:
+            response = self.application(environ, start_response)
+            try:
+                return [b''.join(response)]
+            finally:
+                if hasattr(response, 'close'):
+                    response.close()
+
+
+@pytest.fixture(scope='session')
+def live_server(request):
+    """pytest-django's live server, its WSGI application wrapped by OneRequestAtATime."""
+    server = LiveServer(request.config.getvalue('liveserver') or 'localhost', start=False)
+    serve_static = server.thread.static_handler
+    server.thread.static_handler = lambda application: OneRequestAtATime(serve_static(application))
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope='session')
 def reference_rows(django_db_setup, django_db_blocker):
     """The rows `ssrhub setup` left in the test database (countries, frameworks, roles), before any test changed it."""
@@ -78,7 +114,8 @@ def demo(demo_db, emptied_database, django_db_serialized_rollback, transactional
 
     Inserting the rows in bulk is ten times faster than loading the demo or Django's serialized rollback.
     """
-    insert_rows(demo_db)
+    with ONE_AT_A_TIME:
+        insert_rows(demo_db)
 
 
 @pytest.fixture
@@ -87,6 +124,8 @@ def page(browser, live_server, demo):
     page = context.new_page()
     yield page
     context.close()
+    with ONE_AT_A_TIME:  # a request the closed page left running ends before the database is emptied
+        pass
 
 
 @pytest.fixture

@@ -5,12 +5,17 @@ from ssrhub.coding.models import CodeAssignment, LearnedProposal, ParagraphRevie
 __all__ = ['CodeAssignmentSerializer', 'LearnedProposalSerializer', 'ParagraphReviewSerializer']
 
 
-class CodeAssignmentSerializer(serializers.ModelSerializer):
-    """One code on one paragraph, by the machine or a reviewer, with the paragraph's document."""
+class ParagraphRecordSerializer(serializers.ModelSerializer):
+    """A record about one paragraph, which also names the paragraph's document (id and symbol) and its ref."""
 
     document = serializers.IntegerField(source='paragraph.version.document_id', read_only=True)
     symbol = serializers.CharField(source='paragraph.version.document.symbol', read_only=True)
     ref = serializers.CharField(source='paragraph.ref', read_only=True)
+
+
+class CodeAssignmentSerializer(ParagraphRecordSerializer):
+    """One code on one paragraph, by the machine or a reviewer, with the paragraph's document."""
+
     # A plain string in the schema: as an enum it would take the name SourceEnum from MissionLink's source.
     source = serializers.CharField(read_only=True)
     coder = serializers.SlugRelatedField(slug_field='username', read_only=True, allow_null=True)
@@ -37,12 +42,8 @@ class CodeAssignmentSerializer(serializers.ModelSerializer):
         ]
 
 
-class LearnedProposalSerializer(serializers.ModelSerializer):
+class LearnedProposalSerializer(ParagraphRecordSerializer):
     """A code the learned model proposes for a paragraph, with its probability (not a code in force)."""
-
-    document = serializers.IntegerField(source='paragraph.version.document_id', read_only=True)
-    symbol = serializers.CharField(source='paragraph.version.document.symbol', read_only=True)
-    ref = serializers.CharField(source='paragraph.ref', read_only=True)
 
     class Meta:
         model = LearnedProposal
@@ -61,10 +62,7 @@ class LearnedProposalSerializer(serializers.ModelSerializer):
         ]
 
 
-class ParagraphReviewSerializer(serializers.ModelSerializer):
-    document = serializers.IntegerField(source='paragraph.version.document_id', read_only=True)
-    symbol = serializers.CharField(source='paragraph.version.document.symbol', read_only=True)
-    ref = serializers.CharField(source='paragraph.ref', read_only=True)
+class ParagraphReviewSerializer(ParagraphRecordSerializer):
     reviewer = serializers.SlugRelatedField(slug_field='username', read_only=True)
 
     class Meta:
