@@ -126,6 +126,12 @@ def media_root(settings, tmp_path_factory):
     settings.MEDIA_ROOT = tmp_path_factory.mktemp('media')
 
 
+@pytest.fixture(autouse=True)
+def no_learned_model(settings, tmp_path_factory):
+    """No learned model file unless a test trains one: one trained in var/ would add proposals to every ingest."""
+    settings.SSRHUB_LEARNED_MODEL = tmp_path_factory.getbasetemp() / 'no-model' / 'coding-learned.joblib'
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with one role and, for a role held per country, the countries (ISO alpha-3 codes) they hold it

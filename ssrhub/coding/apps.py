@@ -14,6 +14,7 @@ class CodingConfig(AppConfig):
         from ssrhub.documents import ingest, panels, reading
         from ssrhub.documents.models import Document
 
+        from .learned import propose_stored
         from .models import CodeAssignment, ParagraphReview
         from .paragraphs import CODES_PANEL, PROGRESS_PANEL
         from .review import describe_decision
@@ -21,6 +22,7 @@ class CodingConfig(AppConfig):
 
         reading.after_reading(CODING_ANALYSIS, code_read, warm_codebook)
         ingest.after_storing(code_stored)
+        ingest.after_storing(propose_stored)
         panels.register(CODES_PANEL)
         panels.register_document(PROGRESS_PANEL)
         for model in (CodeAssignment, ParagraphReview):

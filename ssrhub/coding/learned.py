@@ -4,6 +4,9 @@ The model itself is plain Python (``learning.py``); this module reads the decisi
 seed, and stores and shows what the model proposes (``LearnedProposal``), apart from the rule-based codes.
 """
 
+import logging
+from pathlib import Path
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -18,6 +21,7 @@ from .models import CodeAssignment, LearnedProposal, ParagraphReview, SourceChoi
 __all__ = [
     'attach_proposals',
     'model_path',
+    'propose_stored',
     'read_model',
     'reviewed_examples',
     'store_proposals',
@@ -26,8 +30,11 @@ __all__ = [
 ]
 
 
-def model_path():
-    return settings.SSRHUB_LEARNED_MODEL
+logger = logging.getLogger(__name__)
+
+
+def model_path() -> Path:
+    return Path(settings.SSRHUB_LEARNED_MODEL)
 
 
 def reviewed_examples(codebook=None) -> list[learning.Example]:
@@ -92,6 +99,37 @@ def train_model(*, seed: bool = True, path=None, shared_dir=None, random_seed: i
 def read_model(path=None) -> learning.LearnedModel:
     """The model file, checked against the codebook in use (``learning.ModelError`` otherwise)."""
     return learning.load_model(path or model_path(), load_codebook().version)
+
+
+def propose_stored(paragraphs, read) -> int:
+    """The learned step of the document pipeline, registered with ``documents.ingest.after_storing``: a new version
+    of an English document gets the proposals of the model file in place, if any. Without a usable model file the
+    ingest goes on (a stale one is logged): nothing is proposed until ``ssrhub coding train``."""
+    if read.metadata.language != learning.LANGUAGE:
+        return 0
+    model = _model_in_place()
+    return store_proposals(model, paragraphs) if model else 0
+
+
+_loaded = {}  # the model file read last, by (path, modification time, size, codebook version)
+
+
+def _model_in_place() -> learning.LearnedModel | None:
+    path = model_path()
+    try:
+        stat = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    key = (str(path), stat.st_mtime_ns, stat.st_size, load_codebook().version)
+    if key not in _loaded:
+        try:
+            model = learning.load_model(path, key[-1])
+        except learning.ModelError as error:
+            logger.warning('No learned proposals on ingest: %s', error)
+            model = None
+        _loaded.clear()
+        _loaded[key] = model
+    return _loaded[key]
 
 
 @transaction.atomic

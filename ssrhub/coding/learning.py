@@ -45,6 +45,7 @@ from .pema import Score, find_text, read_labels
 __all__ = [
     'DEFAULT_SEED',
     'FORMAT',
+    'LANGUAGE',
     'MIN_SUPPORT',
     'MIN_THRESHOLD',
     'CrossValidation',
@@ -67,6 +68,8 @@ __all__ = [
 ]
 
 FORMAT = 1
+# The seed is English: the model proposes codes for English paragraphs only.
+LANGUAGE = 'en'
 DEFAULT_SEED = 16
 MIN_SUPPORT = 10
 MIN_THRESHOLD = 0.5

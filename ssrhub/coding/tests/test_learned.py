@@ -10,12 +10,13 @@ from django.test import override_settings
 from django.utils import translation
 
 from ssrhub.coding import learning
-from ssrhub.coding.learned import read_model, reviewed_examples
+from ssrhub.coding.learned import propose_stored, read_model, reviewed_examples
 from ssrhub.coding.models import CodeAssignment, LearnedProposal
 from ssrhub.coding.review import record_decision
 from ssrhub.core.roles import Role
 from ssrhub.documents.ingest import ingest_path
 from ssrhub.documents.models import Document, Paragraph
+from ssrhub.documents.reading import read_path
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +151,58 @@ def test_reviews_are_training_data_and_evaluate_compares_rules_and_learned(train
     # The rules are right on every reviewed code but the rejected one (a false positive) and the added one (missed).
     assert rules and rules.group(5) == '1' and rules.group(6) == '1'
     assert re.search(r'^all\s+learned\s', out, re.M) and re.search(r'^all\s+both\s', out, re.M)
+
+
+def _proposals(symbol: str) -> set[tuple[str, str, float]]:
+    rows = LearnedProposal.objects.filter(
+        paragraph__version__document__symbol=symbol, paragraph__version__is_current=True
+    )
+    return set(rows.values_list('paragraph__ref', 'code', 'probability'))
+
+
+def test_an_english_document_ingested_after_training_gets_the_proposals_at_once(model_file):
+    Document.objects.filter(symbol=SYMBOL).delete()  # 2151 arrives after the model is trained
+    assert ingest_path(SAMPLE).status == 'created'
+    on_ingest = _proposals(SYMBOL)
+    assert {(ref, code) for ref, code, _p in on_ingest if code == SV} == {('19', SV)}
+    _call('propose', SYMBOL)
+    assert _proposals(SYMBOL) == on_ingest  # the same as the command's, not added to by it
+
+
+FRENCH = """Résolution 2998 (2025)
+
+Adoptée par le Conseil de sécurité à sa 9998e séance, le 10 mars 2025
+
+Le Conseil de sécurité,
+
+Profondément préoccupé par les violences sexuelles commises contre des femmes et des enfants,
+
+1. Exige de toutes les parties qu'elles mettent fin aux violences sexuelles et sexistes;
+
+2. Prie la Mission d'aider les autorités à enquêter sur les violences sexuelles et à en poursuivre les auteurs;
+"""
+
+
+def test_a_french_document_gets_no_learned_proposal_on_ingest_nor_from_the_command(model_file, tmp_path):
+    path = tmp_path / 'S_RES_2998_2025_FR.txt'
+    path.write_text(FRENCH, encoding='utf-8')
+    document = Document.objects.get(pk=ingest_path(path).document_id)
+    assert document.language == 'fr' and document.versions.get().paragraphs.count() == 3
+    assert not _proposals(document.symbol)
+    # The model is not asked at all: 2151's English paragraphs, said to be French, get nothing.
+    english = list(Paragraph.objects.filter(version__document__symbol=SYMBOL))
+    assert propose_stored(english, read_path(path)) == 0 and not _proposals(SYMBOL)
+    assert propose_stored(english, read_path(SAMPLE)) == len(_proposals(SYMBOL)) > 0
+    out = _call('propose', 'all')
+    assert not _proposals(document.symbol) and _proposals(SYMBOL)
+    assert '1 documents not in English skipped: the model reads English only.' in out
+
+
+def test_a_model_of_another_codebook_in_place_proposes_nothing_on_ingest_and_says_why(trained, settings, caplog):
+    model = learning.load_model(trained['path'])
+    model.header['codebook_version'] = '2026.1'
+    settings.SSRHUB_LEARNED_MODEL = learning.save_model(model, trained['path'].parent / 'stale.joblib')
+    Document.objects.filter(symbol=SYMBOL).delete()
+    assert ingest_path(SAMPLE).status == 'created'
+    assert not _proposals(SYMBOL)
+    assert 'trained on codebook 2026.1, the codebook in use is 2026.3: train again' in caplog.text

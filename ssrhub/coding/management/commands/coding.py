@@ -70,13 +70,19 @@ class Command(BaseCommand):
             if not found.exists():
                 raise CommandError(f'No document {document!r}: give a stored symbol or key, or "all".')
             paragraphs = paragraphs.filter(version__document__in=found)
-        paragraphs = list(paragraphs.order_by('version__document', 'order'))
+        other_languages = paragraphs.exclude(version__document__language=learning.LANGUAGE)
+        skipped = other_languages.values('version__document').distinct().count()
+        paragraphs = list(
+            paragraphs.filter(version__document__language=learning.LANGUAGE).order_by('version__document', 'order')
+        )
         stored = 0
         for start in range(0, len(paragraphs), 2000):
             stored += store_proposals(learned, paragraphs[start : start + 2000])
         self.stdout.write(
             f'{stored} learned proposals stored for {len(paragraphs)} paragraphs (model {learned.version}).'
         )
+        if skipped:
+            self.stdout.write(f'{skipped} documents not in English skipped: the model reads English only.')
 
     def _evaluate(self, folds, random_seed, seed, shared_data, format, **options):
         codebook = load_codebook()
