@@ -3,6 +3,7 @@
 import os
 import shutil
 import threading
+import time
 from base64 import b32decode
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from ssrhub.core.testing.rows import insert_rows, stored_rows
 ARTIFACTS = Path(__file__).resolve().parents[2] / 'test-artifacts'
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
 # A page that saves a form and redirects can take over Playwright's 5 s default on two cores busy with the other
-# test worker (seen once in the framework editor's test); a failing expectation still fails, only later.
-expect.set_options(timeout=10_000)
+# test worker (seen in the framework editor's test, and over 10 s in the action form's); a failing expectation still
+# fails, only later. A failing test prints the requests of its page (RequestLog) to tell a slow answer from none.
+expect.set_options(timeout=20_000)
 CHROMIUM_FLAGS = [
     '--no-sandbox',
     '--disable-gpu',
@@ -118,10 +120,50 @@ def demo(demo_db, emptied_database, django_db_serialized_rollback, transactional
         insert_rows(demo_db)
 
 
+class RequestLog:
+    """The requests a page sends (static files left out), each with the seconds since the page opened when it was
+    sent and when it was answered."""
+
+    def __init__(self, page):
+        self.started = time.monotonic()
+        self.requests = {}
+        page.on('request', self._sent)
+        page.on('requestfinished', lambda request: self._answered(request, request.response().status))
+        page.on('requestfailed', lambda request: self._answered(request, request.failure))
+
+    def _now(self) -> float:
+        return time.monotonic() - self.started
+
+    def _sent(self, request) -> None:
+        if '/static/' not in request.url:
+            self.requests[request] = [self._now(), None]
+
+    def _answered(self, request, outcome) -> None:
+        if request in self.requests:
+            self.requests[request][1] = (self._now(), outcome)
+
+    def lines(self) -> list[str]:
+        lines = []
+        for request, (sent, answer) in self.requests.items():
+            answered = f'{answer[1]} at {answer[0]:.1f} s' if answer else 'no answer yet'
+            lines.append(f'{sent:6.1f} s  {request.method} {request.url} -> {answered}')
+        return lines
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    log = getattr(item, 'request_log', None)
+    if report.when == 'call' and report.failed and log:
+        report.sections.append(('requests of the page', '\n'.join(log.lines())))
+    return report
+
+
 @pytest.fixture
-def page(browser, live_server, demo):
+def page(browser, live_server, demo, request):
     context = browser.new_context(viewport={'width': 1280, 'height': 900}, base_url=live_server.url)
     page = context.new_page()
+    request.node.request_log = RequestLog(page)
     yield page
     context.close()
     with ONE_AT_A_TIME:  # a request the closed page left running ends before the database is emptied
