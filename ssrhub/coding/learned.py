@@ -123,7 +123,7 @@ def _model_in_place() -> learning.LearnedModel | None:
     key = (str(path), stat.st_mtime_ns, stat.st_size, load_codebook().version)
     if key not in _loaded:
         try:
-            model = learning.load_model(path, key[-1])
+            model = read_model(path)
         except learning.ModelError as error:
             logger.warning('No learned proposals on ingest: %s', error)
             model = None
